@@ -1,0 +1,15 @@
+/** Picks the bus: NATS when a URL is configured, the in-process bus otherwise. */
+import type { HandlerErrorHook } from "./dispatch.ts";
+import { MemoryBus } from "./memory.ts";
+import { NatsBus } from "./nats.ts";
+import type { Bus } from "./types.ts";
+
+export { MemoryBus } from "./memory.ts";
+export { NatsBus } from "./nats.ts";
+export { encodeJson, decodeJson } from "./dispatch.ts";
+export type { HandlerErrorHook } from "./dispatch.ts";
+
+export async function createBus(opts: { natsUrl?: string; name: string; onUnexpected?: HandlerErrorHook }): Promise<Bus> {
+  if (opts.natsUrl) return NatsBus.connect({ servers: opts.natsUrl, name: opts.name, onUnexpected: opts.onUnexpected });
+  return new MemoryBus(opts.onUnexpected);
+}

@@ -1,0 +1,145 @@
+/**
+ * The in-process bus of the all-in-one: same semantics as the NATS bus (JSON copies of payloads,
+ * queue groups spread requests round-robin, no responder → immediate error, timeouts, discovery),
+ * without a server.
+ */
+import { AppError } from "../errors.ts";
+import { decodeJson, dispatch, encodeJson, requestHeaders, withClientSpan, type HandlerErrorHook } from "./dispatch.ts";
+import type { Bus, BusHandler, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
+
+type Member = { serviceId: string; handler: BusHandler; track: <T>(p: Promise<T>) => Promise<T> };
+type Instance = { def: ServiceDefinition; id: string; requests: number; errors: number };
+
+let nextId = 0;
+
+export class MemoryBus implements Bus {
+  readonly kind = "memory" as const;
+  private readonly queues = new Map<string, { members: Member[]; next: number }>();
+  private readonly listeners = new Map<string, Set<(body: unknown) => void>>();
+  private readonly instances = new Map<string, Instance>();
+  private closed = false;
+
+  constructor(private readonly onUnexpected?: HandlerErrorHook) {}
+
+  async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
+    return withClientSpan(subject, async () => {
+      const group = this.queues.get(subject);
+      if (this.closed || !group || group.members.length === 0) {
+        throw new AppError("service_unavailable", `no service is answering ${subject}`);
+      }
+      const member = group.members[group.next++ % group.members.length]!;
+      const instance = this.instances.get(member.serviceId)!;
+      instance.requests++;
+      const headers = requestHeaders(opts.requestId, opts.timeoutMs, opts.headers);
+      const work = member.track(dispatch(member.handler, subject, encodeJson(body), headers, this.onUnexpected));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError("timeout", `${subject} did not answer in ${opts.timeoutMs} ms`)), opts.timeoutMs);
+      });
+      try {
+        const result = await Promise.race([work, timeout]);
+        if (!result.ok) {
+          instance.errors++;
+          throw AppError.fromBody(decodeJson(result.data), result.status);
+        }
+        return result.data;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  async requestJson<T>(subject: string, body: unknown, opts: RequestOptions): Promise<T> {
+    return decodeJson(await this.request(subject, body, opts)) as T;
+  }
+
+  async addService(def: ServiceDefinition): Promise<ServiceRegistration> {
+    const id = `mem${++nextId}`;
+    this.instances.set(id, { def, id, requests: 0, errors: 0 });
+    let inFlight = 0;
+    let idle: (() => void) | undefined;
+    const track = async <T>(p: Promise<T>): Promise<T> => {
+      inFlight++;
+      try {
+        return await p;
+      } finally {
+        if (--inFlight === 0) idle?.();
+      }
+    };
+    const members: [string, Member][] = Object.values(def.endpoints).map((ep) => [ep.subject, { serviceId: id, handler: ep.handler, track }]);
+    for (const [subject, member] of members) {
+      const group = this.queues.get(subject) ?? { members: [], next: 0 };
+      group.members.push(member);
+      this.queues.set(subject, group);
+    }
+    return {
+      id,
+      inFlight: () => inFlight,
+      stop: async (graceMs = 30_000) => {
+        for (const [subject, member] of members) {
+          const group = this.queues.get(subject);
+          if (group) group.members = group.members.filter((m) => m !== member);
+        }
+        if (inFlight > 0) {
+          await Promise.race([new Promise<void>((r) => (idle = r)), Bun.sleep(graceMs)]);
+        }
+        this.instances.delete(id);
+      },
+    };
+  }
+
+  publish(subject: string, body: unknown): void {
+    const set = this.listeners.get(subject);
+    if (!set || this.closed) return;
+    const copy = encodeJson(body);
+    // Delivered on a later tick, like a network bus: a publisher is never slowed by its listeners.
+    queueMicrotask(() => {
+      for (const listener of set) {
+        try {
+          listener(decodeJson(copy));
+        } catch (e) {
+          this.onUnexpected?.(subject, e);
+        }
+      }
+    });
+  }
+
+  subscribe(subject: string, onMessage: (body: unknown) => void): Unsubscribe {
+    const set = this.listeners.get(subject) ?? new Set();
+    set.add(onMessage);
+    this.listeners.set(subject, set);
+    return () => set.delete(onMessage);
+  }
+
+  private list(name?: string, withStats = false): ServiceInstance[] {
+    return [...this.instances.values()]
+      .filter((i) => !name || i.def.name === name)
+      .map((i) => ({
+        name: i.def.name,
+        id: i.id,
+        version: i.def.version,
+        ...(withStats ? { data: i.def.statsData?.(), requests: i.requests, errors: i.errors } : {}),
+      }));
+  }
+
+  async ping(name?: string): Promise<ServiceInstance[]> {
+    return this.list(name);
+  }
+
+  async stats(name?: string): Promise<ServiceInstance[]> {
+    return this.list(name, true);
+  }
+
+  isConnected(): boolean {
+    return !this.closed;
+  }
+
+  async rtt(): Promise<number> {
+    if (this.closed) throw new AppError("service_unavailable", "bus is closed");
+    return 0;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

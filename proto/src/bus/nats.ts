@@ -1,0 +1,197 @@
+/**
+ * The NATS bus: services registered with the NATS services framework (name + version, every
+ * endpoint in queue group "q", `$SRV.PING/INFO/STATS` discovery), errors as service-error headers
+ * (`Nats-Service-Error-Code` = HTTP status, `Nats-Service-Error` = our code, body = the JSON error).
+ */
+import { connect } from "@nats-io/transport-node";
+import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
+import { ServiceError, Svcm, type ServiceMsg } from "@nats-io/services";
+import { AppError } from "../errors.ts";
+import { decodeJson, dispatch, encodeJson, requestHeaders, withClientSpan, type HandlerErrorHook } from "./dispatch.ts";
+import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
+
+export type NatsBusOptions = {
+  servers: string;
+  /** Connection name shown by the NATS server (`nats server report connections`). */
+  name: string;
+  onUnexpected?: HandlerErrorHook;
+};
+
+const toHeaders = (h: Record<string, string>): MsgHdrs => {
+  const out = natsHeaders();
+  for (const [k, v] of Object.entries(h)) out.set(k, v);
+  return out;
+};
+
+const fromHeaders = (h: MsgHdrs | undefined): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  for (const k of h.keys()) out[k.toLowerCase()] = h.get(k);
+  return out;
+};
+
+export class NatsBus implements Bus {
+  readonly kind = "nats" as const;
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly onUnexpected?: HandlerErrorHook,
+  ) {}
+
+  /** Connects (retrying while the server is starting) and keeps reconnecting forever afterwards. */
+  static async connect(opts: NatsBusOptions): Promise<NatsBus> {
+    const nc = await connect({
+      servers: opts.servers.split(",").map((s) => s.trim()),
+      name: opts.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: true,
+      timeout: 5000,
+    });
+    return new NatsBus(nc, opts.onUnexpected);
+  }
+
+  async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
+    return withClientSpan(subject, async () => {
+      const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
+      let msg;
+      try {
+        msg = await this.nc.request(subject, encodeJson(body), { timeout: opts.timeoutMs, headers });
+      } catch (e) {
+        throw this.transportError(subject, opts.timeoutMs, e);
+      }
+      const serviceError = ServiceError.toServiceError(msg);
+      if (serviceError) throw AppError.fromBody(safeDecode(msg.data), serviceError.code);
+      return msg.data;
+    });
+  }
+
+  async requestJson<T>(subject: string, body: unknown, opts: RequestOptions): Promise<T> {
+    return decodeJson(await this.request(subject, body, opts)) as T;
+  }
+
+  private transportError(subject: string, timeoutMs: number, e: unknown): AppError {
+    const err = e as { name?: string; isNoResponders?: () => boolean; cause?: { name?: string } };
+    const noResponders = err.isNoResponders?.() || err.name === "NoRespondersError" || err.cause?.name === "NoRespondersError";
+    if (noResponders) return new AppError("service_unavailable", `no service is answering ${subject}`, [], { cause: e });
+    if (err.name === "TimeoutError" || err.cause?.name === "TimeoutError") {
+      return new AppError("timeout", `${subject} did not answer in ${timeoutMs} ms`, [], { cause: e });
+    }
+    return new AppError("service_unavailable", "message bus unavailable", [], { cause: e });
+  }
+
+  async addService(def: ServiceDefinition): Promise<ServiceRegistration> {
+    const service = await new Svcm(this.nc).add({
+      name: def.name,
+      version: def.version,
+      description: def.description,
+      queue: "q",
+      statsHandler: async () => def.statsData?.() ?? null,
+    });
+    let inFlight = 0;
+    let idle: (() => void) | undefined;
+    const handle = async (handler: ServiceDefinition["endpoints"][string]["handler"], subject: string, msg: ServiceMsg) => {
+      inFlight++;
+      try {
+        const result = await dispatch(handler, subject, msg.data, fromHeaders(msg.headers), this.onUnexpected);
+        if (result.ok) msg.respond(result.data);
+        else msg.respondError(result.status, result.code, result.data);
+      } finally {
+        if (--inFlight === 0) idle?.();
+      }
+    };
+    for (const [name, ep] of Object.entries(def.endpoints)) {
+      service.addEndpoint(name, {
+        subject: ep.subject,
+        handler: (err, msg) => {
+          if (err) return this.onUnexpected?.(ep.subject, err);
+          void handle(ep.handler, ep.subject, msg);
+        },
+      });
+    }
+    return {
+      id: service.info().id,
+      inFlight: () => inFlight,
+      stop: async (graceMs = 30_000) => {
+        // Unsubscribe first (no new work), then let in-flight handlers reply on the still-open connection.
+        await service.stop();
+        if (inFlight > 0) await Promise.race([new Promise<void>((r) => (idle = r)), Bun.sleep(graceMs)]);
+      },
+    };
+  }
+
+  publish(subject: string, body: unknown): void {
+    try {
+      this.nc.publish(subject, encodeJson(body));
+    } catch (e) {
+      this.onUnexpected?.(subject, e);
+    }
+  }
+
+  subscribe(subject: string, onMessage: (body: unknown) => void): Unsubscribe {
+    const sub = this.nc.subscribe(subject, {
+      callback: (err, msg) => {
+        if (err) return this.onUnexpected?.(subject, err);
+        try {
+          onMessage(decodeJson(msg.data));
+        } catch (e) {
+          this.onUnexpected?.(subject, e);
+        }
+      },
+    });
+    return () => sub.unsubscribe();
+  }
+
+  private async collect(verb: "ping" | "stats", name?: string, timeoutMs = 500): Promise<ServiceInstance[]> {
+    const client = new Svcm(this.nc).client({ maxWait: timeoutMs });
+    const out: ServiceInstance[] = [];
+    try {
+      if (verb === "ping") {
+        for await (const p of await client.ping(name)) out.push({ name: p.name, id: p.id, version: p.version });
+      } else {
+        for await (const s of await client.stats(name)) {
+          const eps = s.endpoints ?? [];
+          out.push({
+            name: s.name,
+            id: s.id,
+            version: s.version,
+            data: eps[0]?.data,
+            requests: eps.reduce((n, e) => n + e.num_requests, 0),
+            errors: eps.reduce((n, e) => n + e.num_errors, 0),
+          });
+        }
+      }
+    } catch (e) {
+      // No service at all answers discovery with "no responders": that is an empty list, not an error.
+      if (!(e as { isNoResponders?: () => boolean }).isNoResponders?.()) throw e;
+    }
+    return out;
+  }
+
+  ping(name?: string, timeoutMs?: number): Promise<ServiceInstance[]> {
+    return this.collect("ping", name, timeoutMs);
+  }
+
+  stats(name?: string, timeoutMs?: number): Promise<ServiceInstance[]> {
+    return this.collect("stats", name, timeoutMs);
+  }
+
+  isConnected(): boolean {
+    return !this.nc.isClosed();
+  }
+
+  rtt(): Promise<number> {
+    return this.nc.rtt();
+  }
+
+  async close(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+}
+
+function safeDecode(data: Uint8Array): unknown {
+  try {
+    return decodeJson(data);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The HTTP API of the gateway as data: each route names its bus subject and its TypeBox
+ * contracts. The gateway registers exactly these routes; OpenAPI is generated from them.
+ */
+import type { TSchema } from "@sinclair/typebox";
+import * as chat from "./schemas/chat.ts";
+import * as emb from "./schemas/embeddings.ts";
+import * as media from "./schemas/media.ts";
+import * as ops from "./schemas/ops.ts";
+import * as scoring from "./schemas/scoring.ts";
+import { Subject } from "./subjects.ts";
+
+/** How long the gateway waits for a reply: chat outlives its own LLM deadline, the rest is short. */
+export const TimeoutClass = {
+  Chat: "chat",
+  Scoring: "scoring",
+  Short: "short",
+  Qa: "qa",
+} as const;
+export type TimeoutClass = (typeof TimeoutClass)[keyof typeof TimeoutClass];
+
+export type Route = {
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  subject: Subject;
+  /** Body schema (POST); GET/DELETE routes send their path params as the payload. */
+  body?: TSchema;
+  response: TSchema;
+  timeout: TimeoutClass;
+  tag: "chat" | "scoring" | "media" | "ops" | "embeddings";
+  summary: string;
+  /** Routes that answer without an API key (probes). */
+  public?: boolean;
+};
+
+const chatRoute = (path: string, subject: Subject, body: TSchema, summary: string): Route => ({
+  method: "POST",
+  path,
+  subject,
+  body,
+  response: chat.ChatResponse,
+  timeout: TimeoutClass.Chat,
+  tag: "chat",
+  summary,
+});
+
+export const ROUTES: readonly Route[] = [
+  chatRoute("/personality_chat", Subject.PersonalityChat, chat.PersonalityChatRequest, "v1 reply with the slider persona"),
+  chatRoute("/script_chat", Subject.ScriptChat, chat.ScriptChatRequest, "v1 reply following a scenario directive"),
+  chatRoute("/script_followup", Subject.ScriptFollowup, chat.ScriptFollowupRequest, "v1 relaunch after the fan went silent"),
+  chatRoute("/unpersona_chat", Subject.UnpersonaChat, chat.UnpersonaChatRequest, "reply as the fixed persona Chloe"),
+  chatRoute("/direct_chat", Subject.DirectChat, chat.DirectChatRequest, "no persona: forwarded to vLLM"),
+  chatRoute("/grok_chat", Subject.GrokChat, chat.UnpersonaChatRequest, "persona Chloe answered by Grok"),
+  chatRoute("/script_media", Subject.ScriptMedia, chat.ScriptMediaRequest, "script chat selling a described media"),
+  chatRoute("/script_paywall", Subject.ScriptPaywall, chat.ScriptPaywallRequest, "script chat teasing paywalled content"),
+  chatRoute("/v2/personality_chat", Subject.V2PersonalityChat, chat.PersonalityChatRequest, "v2 compact persona reply; never fails"),
+  chatRoute("/v2/script_chat", Subject.V2ScriptChat, chat.ScriptChatRequest, "v2 reply following a scenario directive"),
+  chatRoute("/v2/script_followup", Subject.V2ScriptFollowup, chat.ScriptFollowupRequest, "v2 relaunch after silence"),
+  { method: "POST", path: "/encode", subject: Subject.Encode, body: emb.EncodeRequest, response: emb.EncodeResponse, timeout: TimeoutClass.Scoring, tag: "embeddings", summary: "embed one text" },
+  { method: "POST", path: "/encode_batch", subject: Subject.EncodeBatch, body: emb.EncodeBatchRequest, response: emb.EncodeBatchResponse, timeout: TimeoutClass.Scoring, tag: "embeddings", summary: "embed up to 256 texts" },
+  { method: "POST", path: "/fan/interest_score", subject: Subject.FanScore, body: scoring.FanScoreRequest, response: scoring.FanScoreResponse, timeout: TimeoutClass.Scoring, tag: "scoring", summary: "interest score of one fan" },
+  { method: "POST", path: "/fan/interest_score/bulk", subject: Subject.FanScoreBulk, body: scoring.FanScoreBulkRequest, response: scoring.FanScoreBulkResponse, timeout: TimeoutClass.Qa, tag: "scoring", summary: "interest scores of up to 200 fans" },
+  { method: "POST", path: "/media/sent", subject: Subject.MediaSent, body: media.MediaSentRequest, response: media.MediaSentResponse, timeout: TimeoutClass.Short, tag: "media", summary: "record that a media was sent to a fan" },
+  { method: "POST", path: "/media/check_duplicates", subject: Subject.MediaCheck, body: media.MediaCheckRequest, response: media.MediaCheckResponse, timeout: TimeoutClass.Short, tag: "media", summary: "which media a fan already received" },
+  { method: "POST", path: "/media/recommend", subject: Subject.MediaRecommend, body: media.MediaRecommendRequest, response: media.MediaRecommendResponse, timeout: TimeoutClass.Short, tag: "media", summary: "best unsent media for a fan" },
+  { method: "GET", path: "/media/history/:fan_id", subject: Subject.MediaHistory, response: media.MediaHistoryResponse, timeout: TimeoutClass.Short, tag: "media", summary: "media history of a fan" },
+  { method: "POST", path: "/media/import", subject: Subject.MediaImport, body: media.MediaImportRequest, response: media.MediaImportResponse, timeout: TimeoutClass.Scoring, tag: "media", summary: "import a CRM export (idempotent)" },
+  { method: "DELETE", path: "/media/history/:fan_id", subject: Subject.MediaDelete, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "forget a fan's media history" },
+  { method: "POST", path: "/media/delete", subject: Subject.MediaDelete, body: media.MediaFanRequest, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "alias of DELETE /media/history/{fan_id}" },
+  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component", public: true },
+  { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance" },
+  { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere" },
+  { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM" },
+  { method: "POST", path: "/qa/run/builtin", subject: Subject.QaBuiltin, body: ops.QaBuiltinRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run the five built-in QA cases" },
+  { method: "POST", path: "/qa/smoke", subject: Subject.QaSmoke, body: ops.QaSmokeRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Chat, tag: "ops", summary: "one quick LLM call" },
+  { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream" },
+];

@@ -1,0 +1,124 @@
+/** Contracts of the chat service: the 11 chat endpoints and the conversation log event. */
+import { Type, type Static } from "@sinclair/typebox";
+import { History, PersonaData, SessionId } from "./common.ts";
+
+const Message = Type.String({ minLength: 1, maxLength: 4000, description: "the fan's new message" });
+const Script = Type.String({ minLength: 1, maxLength: 8000, description: "scenario directive, top priority" });
+
+export const PersonalityChatRequest = Type.Object({
+  session_id: SessionId,
+  message: Message,
+  history: Type.Optional(History),
+  persona_data: Type.Optional(PersonaData),
+});
+export type PersonalityChatRequest = Static<typeof PersonalityChatRequest>;
+
+export const ScriptChatRequest = Type.Composite([PersonalityChatRequest, Type.Object({ script: Script })]);
+export type ScriptChatRequest = Static<typeof ScriptChatRequest>;
+
+/** A relaunch after silence: the fan wrote nothing new, so `message` may be empty. */
+export const ScriptFollowupRequest = Type.Composite([
+  Type.Omit(PersonalityChatRequest, ["message"]),
+  Type.Object({
+    message: Type.Optional(Type.String({ maxLength: 4000, default: "" })),
+    script: Script,
+  }),
+]);
+export type ScriptFollowupRequest = Static<typeof ScriptFollowupRequest>;
+
+/** Fixed persona "Chloe": no sliders. Also the payload of /grok_chat. */
+export const UnpersonaChatRequest = Type.Object({
+  session_id: SessionId,
+  message: Message,
+  history: Type.Optional(History),
+});
+export type UnpersonaChatRequest = Static<typeof UnpersonaChatRequest>;
+
+export const DirectChatRequest = Type.Object({
+  session_id: SessionId,
+  message: Message,
+  history: Type.Optional(History),
+  system_prompt: Type.Optional(Type.String({ maxLength: 16000 })),
+  temperature: Type.Optional(Type.Number({ minimum: 0, maximum: 2 })),
+  max_tokens: Type.Optional(Type.Integer({ minimum: 1, maximum: 4096 })),
+});
+export type DirectChatRequest = Static<typeof DirectChatRequest>;
+
+export const ScriptMediaRequest = Type.Composite([
+  PersonalityChatRequest,
+  Type.Object({
+    script: Type.Optional(Script),
+    media_description: Type.String({ minLength: 1, maxLength: 2000, description: "what is being sold" }),
+    media_type: Type.Optional(Type.String({ maxLength: 64 })),
+    price: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })),
+  }),
+]);
+export type ScriptMediaRequest = Static<typeof ScriptMediaRequest>;
+
+export const ScriptPaywallRequest = Type.Composite([
+  PersonalityChatRequest,
+  Type.Object({
+    script: Type.Optional(Script),
+    price: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
+    currency: Type.Optional(Type.String({ pattern: "^[A-Z]{3}$", default: "EUR" })),
+    media_description: Type.Optional(Type.String({ maxLength: 2000 })),
+  }),
+]);
+export type ScriptPaywallRequest = Static<typeof ScriptPaywallRequest>;
+
+/** Who wrote the reply: an LLM, the safety guard, or nobody (v2 fallback). */
+export const ChatBackend = Type.Union([
+  Type.Literal("vllm"),
+  Type.Literal("grok"),
+  Type.Literal("simulator"),
+  Type.Literal("guard"),
+  Type.Literal("none"),
+]);
+export type ChatBackend = Static<typeof ChatBackend>;
+
+/** Counters of what was retried while producing this reply. */
+export const RetryCounters = Type.Object({
+  refusal: Type.Integer(),
+  cjk: Type.Integer(),
+  duplicate: Type.Integer(),
+  transport: Type.Integer(),
+  fallback: Type.Integer({ description: "1 when the fallback backend answered" }),
+});
+export type RetryCounters = Static<typeof RetryCounters>;
+
+export const Usage = Type.Object({
+  prompt_tokens: Type.Integer(),
+  completion_tokens: Type.Integer(),
+});
+export type Usage = Static<typeof Usage>;
+
+export const ChatResponse = Type.Object({
+  response: Type.String({ description: "the text to send to the fan" }),
+  backend: ChatBackend,
+  model: Type.String(),
+  retries: RetryCounters,
+  usage: Usage,
+  latency_ms: Type.Number(),
+  request_id: Type.String(),
+  fallback: Type.Optional(Type.Boolean({ description: "v2 only: true when no backend could answer" })),
+  error: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "v2 only: null or an error code" })),
+});
+export type ChatResponse = Static<typeof ChatResponse>;
+
+/** Published on `Subject.LogsChat` after every exchange; never awaited by the reply path. */
+export const ChatLogEvent = Type.Object({
+  timestamp: Type.String(),
+  endpoint: Type.String(),
+  request_id: Type.String(),
+  session_id: Type.Union([Type.String(), Type.Null()]),
+  backend: Type.String(),
+  model: Type.String(),
+  latency_ms: Type.Number(),
+  retries: RetryCounters,
+  usage: Usage,
+  fallback: Type.Boolean(),
+  error: Type.Union([Type.String(), Type.Null()]),
+  message: Type.Optional(Type.String()),
+  response: Type.Optional(Type.String()),
+});
+export type ChatLogEvent = Static<typeof ChatLogEvent>;

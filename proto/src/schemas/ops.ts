@@ -1,0 +1,97 @@
+/** Contracts of the ops service: health, metrics, QA runs, and the log stream's health. */
+import { Type, type Static } from "@sinclair/typebox";
+import { ChatMessage } from "./common.ts";
+
+export const ComponentStatus = Type.Union([Type.Literal("ok"), Type.Literal("down"), Type.Literal("not_configured")]);
+
+export const HealthComponent = Type.Object({
+  name: Type.String(),
+  status: ComponentStatus,
+  latency_ms: Type.Union([Type.Number(), Type.Null()]),
+  instances: Type.Optional(Type.Integer()),
+  error: Type.Optional(Type.String()),
+});
+export type HealthComponent = Static<typeof HealthComponent>;
+
+export const EmptyRequest = Type.Object({});
+export type EmptyRequest = Static<typeof EmptyRequest>;
+
+export const MetricsSnapshot = Type.Object({
+  total_requests: Type.Integer(),
+  total_errors: Type.Integer(),
+  total_refusals_caught: Type.Integer(),
+  total_chinese_retries: Type.Integer(),
+  total_dup_retries: Type.Integer(),
+  total_guard_deflections: Type.Integer(),
+  endpoint_counts: Type.Record(Type.String(), Type.Integer()),
+  avg_latency_ms: Type.Number(),
+  total_prompt_tokens: Type.Integer(),
+  total_completion_tokens: Type.Integer(),
+  instances: Type.Optional(Type.Integer()),
+});
+export type MetricsSnapshot = Static<typeof MetricsSnapshot>;
+
+export const HealthResponse = Type.Object({
+  status: Type.Union([Type.Literal("healthy"), Type.Literal("degraded"), Type.Literal("unhealthy")]),
+  timestamp: Type.String(),
+  uptime_since: Type.String(),
+  llm_backend: Type.String(),
+  model_name: Type.String(),
+  components: Type.Array(HealthComponent),
+  metrics: MetricsSnapshot,
+});
+export type HealthResponse = Static<typeof HealthResponse>;
+
+export const MetricsResetResponse = Type.Object({ reset: Type.Boolean(), instances: Type.Integer() });
+export type MetricsResetResponse = Static<typeof MetricsResetResponse>;
+
+export const QaBackend = Type.Union([Type.Literal("auto"), Type.Literal("vllm"), Type.Literal("grok")]);
+
+export const QaTestCase = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 128 }),
+  system_prompt: Type.Optional(Type.String({ maxLength: 16000 })),
+  messages: Type.Array(ChatMessage, { minItems: 1, maxItems: 50 }),
+  forbidden_signals: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
+  expected_signals: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
+  max_length: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+});
+export type QaTestCase = Static<typeof QaTestCase>;
+
+export const QaRunRequest = Type.Object({
+  test_cases: Type.Array(QaTestCase, { minItems: 1, maxItems: 50 }),
+  backend: Type.Optional(QaBackend),
+});
+export type QaRunRequest = Static<typeof QaRunRequest>;
+
+export const QaBuiltinRequest = Type.Object({ backend: Type.Optional(QaBackend) });
+export type QaBuiltinRequest = Static<typeof QaBuiltinRequest>;
+
+export const QaResult = Type.Object({
+  name: Type.String(),
+  passed: Type.Boolean(),
+  response: Type.String(),
+  latency_ms: Type.Number(),
+  checks: Type.Record(Type.String(), Type.Boolean()),
+  error: Type.Optional(Type.String()),
+});
+export type QaResult = Static<typeof QaResult>;
+
+export const QaRunResponse = Type.Object({
+  total: Type.Integer(),
+  passed: Type.Integer(),
+  failed: Type.Integer(),
+  success_rate: Type.Number(),
+  results: Type.Array(QaResult),
+});
+export type QaRunResponse = Static<typeof QaRunResponse>;
+
+export const QaSmokeRequest = Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })) });
+export type QaSmokeRequest = Static<typeof QaSmokeRequest>;
+
+export const LogsHealthResponse = Type.Object({
+  status: Type.Union([Type.Literal("ok"), Type.Literal("down")]),
+  subscribers: Type.Integer(),
+  events_published: Type.Integer(),
+  content_logged: Type.Boolean(),
+});
+export type LogsHealthResponse = Static<typeof LogsHealthResponse>;

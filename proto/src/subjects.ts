@@ -1,0 +1,67 @@
+/**
+ * Every NATS subject of the mesh. Request/reply subjects are served in queue groups (one replica
+ * answers); broadcast subjects reach every instance.
+ */
+export const Subject = {
+  // chat service
+  PersonalityChat: "sinhome.chat.personality_chat",
+  ScriptChat: "sinhome.chat.script_chat",
+  ScriptFollowup: "sinhome.chat.script_followup",
+  UnpersonaChat: "sinhome.chat.unpersona_chat",
+  DirectChat: "sinhome.chat.direct_chat",
+  GrokChat: "sinhome.chat.grok_chat",
+  ScriptMedia: "sinhome.chat.script_media",
+  ScriptPaywall: "sinhome.chat.script_paywall",
+  V2PersonalityChat: "sinhome.chat.v2_personality_chat",
+  V2ScriptChat: "sinhome.chat.v2_script_chat",
+  V2ScriptFollowup: "sinhome.chat.v2_script_followup",
+  Encode: "sinhome.chat.encode",
+  EncodeBatch: "sinhome.chat.encode_batch",
+  /** Internal: one LLM completion for other services (scoring AI, QA runs). */
+  LlmComplete: "sinhome.chat.llm_complete",
+  /** Internal: reachability of the LLM backends, for health. */
+  LlmStatus: "sinhome.chat.llm_status",
+  // scoring service
+  FanScore: "sinhome.scoring.interest_score",
+  FanScoreBulk: "sinhome.scoring.interest_score_bulk",
+  // media service
+  MediaSent: "sinhome.media.sent",
+  MediaCheck: "sinhome.media.check_duplicates",
+  MediaRecommend: "sinhome.media.recommend",
+  MediaHistory: "sinhome.media.history",
+  MediaImport: "sinhome.media.import",
+  MediaDelete: "sinhome.media.delete",
+  /** Internal: database reachability, for health. */
+  MediaStatus: "sinhome.media.status",
+  // ops service
+  Health: "sinhome.ops.health",
+  Metrics: "sinhome.ops.metrics",
+  MetricsReset: "sinhome.ops.metrics_reset",
+  QaRun: "sinhome.ops.qa_run",
+  QaBuiltin: "sinhome.ops.qa_builtin",
+  QaSmoke: "sinhome.ops.qa_smoke",
+  LogsHealth: "sinhome.ops.logs_health",
+  // broadcasts (no queue group: every instance receives them)
+  /** A conversation log event, published by chat after each exchange. */
+  LogsChat: "sinhome.logs.chat",
+  /** Tells every instance of every service to zero its counters. */
+  ControlMetricsReset: "sinhome.control.metrics_reset",
+} as const;
+export type Subject = (typeof Subject)[keyof typeof Subject];
+
+/** The services of the mesh, as registered with the NATS services framework. */
+export const ServiceName = {
+  Chat: "chat",
+  Scoring: "scoring",
+  Media: "media",
+  Ops: "ops",
+} as const;
+export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];
+
+/** Headers every bus request carries. */
+export const BusHeader = {
+  RequestId: "x-request-id",
+  Deadline: "x-deadline",
+  TraceParent: "traceparent",
+  TraceState: "tracestate",
+} as const;

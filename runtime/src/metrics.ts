@@ -1,0 +1,172 @@
+/**
+ * Metrics of one process. Two views of the same events:
+ * - Prometheus (`/metrics`) with stable names, for Grafana;
+ * - a small counter snapshot per service instance, which the NATS `$SRV.STATS` answer carries
+ *   so ops can sum `/monitoring/metrics` over every instance of every service.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { MetricsSnapshot } from "@sinhome/proto";
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: "sinhome_process_" });
+
+const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+export const prom = {
+  requests: new Counter({
+    name: "sinhome_requests_total",
+    help: "Requests handled, by service, endpoint and status code",
+    labelNames: ["service", "endpoint", "status"] as const,
+    registers: [registry],
+  }),
+  requestDuration: new Histogram({
+    name: "sinhome_request_duration_seconds",
+    help: "Time to handle a request, by service and endpoint",
+    labelNames: ["service", "endpoint"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  }),
+  retries: new Counter({
+    name: "sinhome_llm_retries_total",
+    help: "LLM calls retried, by cause (refusal, cjk, duplicate, transport)",
+    labelNames: ["cause"] as const,
+    registers: [registry],
+  }),
+  llmRequests: new Counter({
+    name: "sinhome_llm_requests_total",
+    help: "LLM calls, by backend, model and outcome",
+    labelNames: ["backend", "model", "outcome"] as const,
+    registers: [registry],
+  }),
+  llmDuration: new Histogram({
+    name: "sinhome_llm_request_duration_seconds",
+    help: "Duration of one LLM call, by backend and model",
+    labelNames: ["backend", "model"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  }),
+  llmTokens: new Counter({
+    name: "sinhome_llm_tokens_total",
+    help: "LLM tokens, by backend, model and type (input, output)",
+    labelNames: ["backend", "model", "type"] as const,
+    registers: [registry],
+  }),
+  fallbacks: new Counter({
+    name: "sinhome_llm_fallbacks_total",
+    help: "Requests answered by the fallback backend",
+    labelNames: ["from", "to"] as const,
+    registers: [registry],
+  }),
+  circuitOpen: new Gauge({
+    name: "sinhome_llm_circuit_open",
+    help: "1 while the circuit breaker of a backend is open",
+    labelNames: ["backend"] as const,
+    registers: [registry],
+  }),
+  guard: new Counter({
+    name: "sinhome_safety_deflections_total",
+    help: "Fan messages answered by a safety rule instead of the LLM, by rule",
+    labelNames: ["rule"] as const,
+    registers: [registry],
+  }),
+  gatewayRequests: new Counter({
+    name: "sinhome_gateway_requests_total",
+    help: "HTTP requests at the gateway, by route and status",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [registry],
+  }),
+  gatewayDuration: new Histogram({
+    name: "sinhome_gateway_request_duration_seconds",
+    help: "HTTP request duration at the gateway, by route",
+    labelNames: ["method", "route"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  }),
+};
+
+export type RetryCause = "refusal" | "cjk" | "duplicate" | "transport";
+
+/** The counters of one service instance, as reported in `$SRV.STATS` data. */
+export class ServiceCounters {
+  private snap: MetricsSnapshot = ServiceCounters.empty();
+  private latencySumMs = 0;
+
+  constructor(readonly service: string) {}
+
+  static empty(): MetricsSnapshot {
+    return {
+      total_requests: 0,
+      total_errors: 0,
+      total_refusals_caught: 0,
+      total_chinese_retries: 0,
+      total_dup_retries: 0,
+      total_guard_deflections: 0,
+      endpoint_counts: {},
+      avg_latency_ms: 0,
+      total_prompt_tokens: 0,
+      total_completion_tokens: 0,
+    };
+  }
+
+  /** One handled request: counted here and in Prometheus. */
+  request(endpoint: string, status: number, latencyMs: number): void {
+    const s = this.snap;
+    s.total_requests++;
+    if (status >= 500) s.total_errors++;
+    s.endpoint_counts[endpoint] = (s.endpoint_counts[endpoint] ?? 0) + 1;
+    this.latencySumMs += latencyMs;
+    prom.requests.inc({ service: this.service, endpoint, status: String(status) });
+    prom.requestDuration.observe({ service: this.service, endpoint }, latencyMs / 1000);
+  }
+
+  retry(cause: RetryCause, n = 1): void {
+    if (n <= 0) return;
+    if (cause === "refusal") this.snap.total_refusals_caught += n;
+    else if (cause === "cjk") this.snap.total_chinese_retries += n;
+    else if (cause === "duplicate") this.snap.total_dup_retries += n;
+    prom.retries.inc({ cause }, n);
+  }
+
+  guard(rule: string): void {
+    this.snap.total_guard_deflections++;
+    prom.guard.inc({ rule });
+  }
+
+  tokens(backend: string, model: string, input: number, output: number): void {
+    this.snap.total_prompt_tokens += input;
+    this.snap.total_completion_tokens += output;
+    prom.llmTokens.inc({ backend, model, type: "input" }, input);
+    prom.llmTokens.inc({ backend, model, type: "output" }, output);
+  }
+
+  snapshot(): MetricsSnapshot {
+    const s = this.snap;
+    return { ...s, endpoint_counts: { ...s.endpoint_counts }, avg_latency_ms: s.total_requests ? this.latencySumMs / s.total_requests : 0 };
+  }
+
+  reset(): void {
+    this.snap = ServiceCounters.empty();
+    this.latencySumMs = 0;
+  }
+}
+
+/** Sums the snapshots of many instances (avg latency weighted by request count). */
+export function sumSnapshots(snaps: MetricsSnapshot[]): MetricsSnapshot {
+  const out = ServiceCounters.empty();
+  let latencySum = 0;
+  for (const s of snaps) {
+    out.total_requests += s.total_requests;
+    out.total_errors += s.total_errors;
+    out.total_refusals_caught += s.total_refusals_caught;
+    out.total_chinese_retries += s.total_chinese_retries;
+    out.total_dup_retries += s.total_dup_retries;
+    out.total_guard_deflections += s.total_guard_deflections;
+    out.total_prompt_tokens += s.total_prompt_tokens;
+    out.total_completion_tokens += s.total_completion_tokens;
+    latencySum += s.avg_latency_ms * s.total_requests;
+    for (const [k, v] of Object.entries(s.endpoint_counts)) out.endpoint_counts[k] = (out.endpoint_counts[k] ?? 0) + v;
+  }
+  out.avg_latency_ms = out.total_requests ? Math.round((latencySum / out.total_requests) * 100) / 100 : 0;
+  out.instances = snaps.length;
+  return out;
+}

@@ -1,0 +1,49 @@
+/** Configuration of the chat service: parsed once at start; nothing else reads process.env. */
+import { Type, type Static } from "@sinclair/typebox";
+import { CommonEnv, ConfigError, parseEnv } from "@sinhome/runtime";
+
+export const ChatEnv = Type.Object({
+  ...CommonEnv,
+  /** OpenAI-compatible base URL of vLLM, with the version prefix (http://vllm:8000/v1); unset = simulator. */
+  VLLM_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
+  /** Model name sent to vLLM (the models_env preset's served name). */
+  VLLM_MODEL_NAME: Type.String({ default: "huihui-ai/Qwen2.5-72B-Instruct-abliterated" }),
+  /** Bearer token for vLLM, if it needs one. */
+  VLLM_API_KEY: Type.Optional(Type.String()),
+  /** xAI API base URL. */
+  GROK_BASE_URL: Type.String({ pattern: "^https?://", default: "https://api.x.ai/v1" }),
+  /** xAI key; unset = Grok disabled. */
+  GROK_API_KEY: Type.Optional(Type.String()),
+  /** Grok chat model. */
+  GROK_MODEL: Type.String({ default: "grok-4-fast-non-reasoning" }),
+  /** `grok` = when vLLM fails after its retries, try Grok; `none` = no fallback. */
+  LLM_FALLBACK: Type.Union([Type.Literal("grok"), Type.Literal("none")], { default: "grok" }),
+  /** Timeout of one LLM call. */
+  LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 120_000 }),
+  /** Transport retries (connection refused, 429, 5xx) per backend before falling back. */
+  LLM_TRANSPORT_RETRIES: Type.Integer({ minimum: 0, maximum: 5, default: 2 }),
+  /** Consecutive failures that open a backend's circuit breaker. */
+  LLM_BREAKER_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  /** How long an open breaker skips its backend. */
+  LLM_BREAKER_COOLDOWN_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  /** Content retries (refusal, CJK, duplicate) per request; the best clean candidate is used after. */
+  LLM_CONTENT_RETRIES: Type.Integer({ minimum: 0, maximum: 5, default: 2 }),
+  /** OpenAI-compatible /v1/embeddings server (vLLM pooling or TEI); unset = /encode answers 503. */
+  EMBEDDINGS_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
+  /** `false` = log events carry no message texts (only metadata). */
+  LOG_CONTENT: Type.Boolean({ default: true }),
+  /** Optional notice prepended to the persona's first reply in a conversation (AI disclosure). */
+  AI_DISCLOSURE_NOTICE: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type ChatEnv = Static<typeof ChatEnv>;
+
+export const parseChatEnv = (source?: Record<string, string | undefined>): ChatEnv => {
+  const env = parseEnv(ChatEnv, source);
+  if (env.CHAT_DEADLINE_MS <= env.LLM_TIMEOUT_MS) {
+    // The fallback must always get a usable share of the request deadline.
+    throw new ConfigError([
+      `CHAT_DEADLINE_MS (${env.CHAT_DEADLINE_MS}) must be greater than LLM_TIMEOUT_MS (${env.LLM_TIMEOUT_MS})`,
+    ]);
+  }
+  return env;
+};
