@@ -9,3 +9,4 @@ export * from "./schemas/media.ts";
 export * from "./schemas/ops.ts";
 export * from "./schemas/embeddings.ts";
 export * from "./bus/types.ts";
+export * from "./bus/index.ts";

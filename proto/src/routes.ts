@@ -31,6 +31,8 @@ export type Route = {
   summary: string;
   /** Routes that answer without an API key (probes). */
   public?: boolean;
+  /** HTTP status derived from a successful reply (health: 503 when unhealthy, body kept). */
+  replyStatus?: (reply: unknown) => number;
 };
 
 const chatRoute = (path: string, subject: Subject, body: TSchema, summary: string): Route => ({
@@ -67,7 +69,7 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", path: "/media/import", subject: Subject.MediaImport, body: media.MediaImportRequest, response: media.MediaImportResponse, timeout: TimeoutClass.Scoring, tag: "media", summary: "import a CRM export (idempotent)" },
   { method: "DELETE", path: "/media/history/:fan_id", subject: Subject.MediaDelete, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "forget a fan's media history" },
   { method: "POST", path: "/media/delete", subject: Subject.MediaDelete, body: media.MediaFanRequest, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "alias of DELETE /media/history/{fan_id}" },
-  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component", public: true },
+  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component (503 when unhealthy)", public: true, replyStatus: (r) => ((r as { status?: string }).status === "unhealthy" ? 503 : 200) },
   { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance" },
   { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere" },
   { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM" },

@@ -142,7 +142,7 @@ export class NatsBus implements Bus {
   }
 
   private async collect(verb: "ping" | "stats", name?: string, timeoutMs = 500): Promise<ServiceInstance[]> {
-    const client = new Svcm(this.nc).client({ maxWait: timeoutMs });
+    const client = new Svcm(this.nc).client({ strategy: "stall", stall: 100, maxWait: timeoutMs });
     const out: ServiceInstance[] = [];
     try {
       if (verb === "ping") {

@@ -122,3 +122,38 @@ export const ChatLogEvent = Type.Object({
   response: Type.Optional(Type.String()),
 });
 export type ChatLogEvent = Static<typeof ChatLogEvent>;
+
+/** Internal (`Subject.LlmComplete`): one completion through chat's LLM access, for scoring and QA. */
+export const LlmCompleteRequest = Type.Object({
+  messages: Type.Array(
+    Type.Object({
+      role: Type.Union([Type.Literal("system"), Type.Literal("user"), Type.Literal("assistant")]),
+      content: Type.String({ maxLength: 64000 }),
+    }),
+    { minItems: 1, maxItems: 400 },
+  ),
+  max_tokens: Type.Optional(Type.Integer({ minimum: 1, maximum: 4096 })),
+  temperature: Type.Optional(Type.Number({ minimum: 0, maximum: 2 })),
+  /** Structured output: sent to the server as OpenAI `response_format` (vLLM honours json_schema). */
+  response_format: Type.Optional(
+    Type.Union([
+      Type.Object({ type: Type.Literal("json_schema"), json_schema: Type.Object({ name: Type.String(), schema: Type.Record(Type.String(), Type.Unknown()) }) }),
+      Type.Object({ type: Type.Literal("json_object") }),
+    ]),
+  ),
+  backend: Type.Optional(Type.Union([Type.Literal("auto"), Type.Literal("vllm"), Type.Literal("grok")])),
+  /** Timeout of this one call (defaults to LLM_TIMEOUT_MS). */
+  timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000 })),
+  /** Exactly one call: no transport retry, no fallback (scoring's AI call). */
+  no_retry: Type.Optional(Type.Boolean()),
+});
+export type LlmCompleteRequest = Static<typeof LlmCompleteRequest>;
+
+export const LlmCompleteResponse = Type.Object({
+  text: Type.String(),
+  backend: Type.String(),
+  model: Type.String(),
+  usage: Usage,
+  latency_ms: Type.Number(),
+});
+export type LlmCompleteResponse = Static<typeof LlmCompleteResponse>;

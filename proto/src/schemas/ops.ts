@@ -90,8 +90,16 @@ export type QaSmokeRequest = Static<typeof QaSmokeRequest>;
 
 export const LogsHealthResponse = Type.Object({
   status: Type.Union([Type.Literal("ok"), Type.Literal("down")]),
-  subscribers: Type.Integer(),
-  events_published: Type.Integer(),
-  content_logged: Type.Boolean(),
+  bus: Type.Union([Type.Literal("nats"), Type.Literal("memory")]),
+  events_seen: Type.Integer({ description: "chat log events this ops instance received since it started" }),
+  last_event_at: Type.Union([Type.String(), Type.Null()]),
 });
 export type LogsHealthResponse = Static<typeof LogsHealthResponse>;
+
+/** Internal reply of `LlmStatus` (chat) and `MediaStatus` (media): the components they can vouch for. */
+export const ComponentsReply = Type.Object({
+  components: Type.Array(HealthComponent),
+  llm_backend: Type.Optional(Type.String()),
+  model_name: Type.Optional(Type.String()),
+});
+export type ComponentsReply = Static<typeof ComponentsReply>;

@@ -1,0 +1,74 @@
+/** Starts every part of the mesh in this process; used by `bun run start` and by end-to-end tests. */
+import { createBus, type ServiceRegistration } from "@sinhome/proto";
+import { createLogger, listenForMetricsReset, loadEnvOrExit, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
+import { createGateway } from "@sinhome/gateway";
+import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
+import { createRateLimiter } from "@sinhome/gateway/src/limiter-factory.ts";
+import { createChatService } from "@sinhome/chat";
+import { parseChatEnv } from "@sinhome/chat/src/env.ts";
+import { createMediaService } from "@sinhome/media";
+import { parseMediaEnv } from "@sinhome/media/src/env.ts";
+import { createOpsService } from "@sinhome/ops";
+import { parseOpsEnv } from "@sinhome/ops/src/env.ts";
+import { createScoringService } from "@sinhome/scoring";
+import { parseScoringEnv } from "@sinhome/scoring/src/env.ts";
+import { banner } from "./banner.ts";
+
+export type AllInOne = { url: string; port: number; log: Logger; stop(): Promise<void> };
+
+export async function startAllInOne(source: Record<string, string | undefined>, opts: { quiet?: boolean } = {}): Promise<AllInOne> {
+  const gatewayEnv = loadEnvOrExit("gateway", () => parseGatewayEnv(source));
+  const chatEnv = loadEnvOrExit("chat", () => parseChatEnv(source));
+  const scoringEnv = loadEnvOrExit("scoring", () => parseScoringEnv(source));
+  const mediaEnv = loadEnvOrExit("media", () => parseMediaEnv(source));
+  const opsEnv = loadEnvOrExit("ops", () => parseOpsEnv(source));
+  const log = createLogger("all-in-one", opts.quiet ? "warn" : gatewayEnv.LOG_LEVEL);
+  const tracing = setupTracing({ serviceName: "sinhome-all-in-one", endpoint: gatewayEnv.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: gatewayEnv.OTEL_TRACES_SAMPLER_ARG });
+  const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
+  const deps = { bus, log };
+
+  const services: MeshService[] = [
+    await createChatService(chatEnv, deps),
+    await createScoringService(scoringEnv, deps),
+    await createMediaService(mediaEnv, deps),
+    await createOpsService(opsEnv, deps),
+  ];
+  const registrations: ServiceRegistration[] = [];
+  for (const s of services) registrations.push(await bus.addService(s.definition));
+  const stopReset = listenForMetricsReset(bus, services.map((s) => s.counters));
+
+  const limiter = createRateLimiter(gatewayEnv, log);
+  const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter }).listen({
+    port: gatewayEnv.PORT,
+    hostname: gatewayEnv.HOST,
+    maxRequestBodySize: gatewayEnv.MAX_BODY_BYTES * 2,
+  });
+  const port = app.server!.port!;
+  const url = `http://${gatewayEnv.HOST === "0.0.0.0" ? "localhost" : gatewayEnv.HOST}:${port}`;
+  if (!opts.quiet) {
+    console.log(banner({
+      url,
+      bus: gatewayEnv.NATS_URL ? `NATS ${redactUrl(gatewayEnv.NATS_URL)}` : "in-process bus (set NATS_URL for a real NATS)",
+      database: mediaEnv.DATABASE_URL ? `PostgreSQL ${redactUrl(mediaEnv.DATABASE_URL)}` : `embedded PGlite in ${mediaEnv.DATA_DIR} (set DATABASE_URL for PostgreSQL)`,
+      redis: gatewayEnv.REDIS_URL ? `Redis ${redactUrl(gatewayEnv.REDIS_URL)}` : "in memory (set REDIS_URL for Redis)",
+      llm: chatEnv.VLLM_BASE_URL ? `vLLM ${redactUrl(chatEnv.VLLM_BASE_URL)} (${chatEnv.VLLM_MODEL_NAME})` : "SIMULATOR — no real LLM (set VLLM_BASE_URL)",
+      grok: chatEnv.GROK_API_KEY ? `Grok ${redactUrl(chatEnv.GROK_BASE_URL)}` : "disabled (set GROK_API_KEY)",
+      auth: gatewayEnv.GATEWAY_API_KEYS ? "API keys required" : "OPEN — set GATEWAY_API_KEYS before exposing this port",
+    }));
+  }
+
+  return {
+    url,
+    port,
+    log,
+    stop: async () => {
+      await app.server?.stop(false);
+      await Promise.all(registrations.map((r) => r.stop(gatewayEnv.SHUTDOWN_GRACE_MS)));
+      stopReset();
+      for (const s of services) await s.close();
+      await bus.close();
+      await limiter.close();
+      await tracing.shutdown();
+    },
+  };
+}

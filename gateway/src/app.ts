@@ -1,0 +1,142 @@
+/**
+ * The HTTP gateway: one Elysia app that authenticates, limits, validates each request against its
+ * `proto/` schema and forwards it over the bus to the service that owns the subject. Replies pass
+ * through as the service's JSON bytes. Every error leaves through `http-errors.ts`.
+ */
+import { Elysia } from "elysia";
+import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { AppError, ROUTES, TimeoutClass, type Bus, type Route } from "@sinhome/proto";
+import { prom, registry, type Logger } from "@sinhome/runtime";
+import { ApiKeys } from "./auth.ts";
+import type { GatewayEnv } from "./env.ts";
+import { errorResponse, JSON_HEADERS, toHttpError } from "./http-errors.ts";
+import { docs } from "./docs.ts";
+import { logStream } from "./log-stream.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+
+export type GatewayDeps = {
+  bus: Bus;
+  env: GatewayEnv;
+  log: Logger;
+  rateLimiter?: RateLimiter;
+};
+
+/** Paths that answer without an API key: probes, scrapers and the API docs. */
+const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz"]);
+const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger" || path.startsWith("/swagger/");
+/** Routes served by the gateway itself (not in ROUTES), for 405 detection. */
+const LOCAL_ROUTES: Record<string, string[]> = { "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
+
+const tracer = trace.getTracer("sinhome.gateway");
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+type RequestState = { id: string; started: number; route?: string };
+
+export function createGateway({ bus, env, log, rateLimiter }: GatewayDeps) {
+  const keys = new ApiKeys(env.GATEWAY_API_KEYS);
+  const state = new WeakMap<Request, RequestState>();
+  const timeouts: Record<TimeoutClass, number> = {
+    chat: env.CHAT_DEADLINE_MS + 2_000,
+    scoring: env.SCORING_TIMEOUT_MS,
+    short: env.SHORT_TIMEOUT_MS,
+    qa: env.QA_TIMEOUT_MS,
+  };
+  const stateOf = (request: Request): RequestState => {
+    let s = state.get(request);
+    if (!s) {
+      const given = request.headers.get("x-request-id");
+      s = { id: given && REQUEST_ID_RE.test(given) ? given : crypto.randomUUID(), started: performance.now() };
+      state.set(request, s);
+    }
+    return s;
+  };
+
+  const forward = (route: Route) => async ({ request, body, params }: { request: Request; body: unknown; params: Record<string, string> }) => {
+    const s = stateOf(request);
+    const parent = propagation.extract(context.active(), Object.fromEntries(request.headers));
+    const span = tracer.startSpan(`${route.method} ${route.path}`, {
+      kind: SpanKind.SERVER,
+      attributes: { "http.request.method": route.method, "http.route": route.path, "sinhome.request_id": s.id },
+    }, parent);
+    try {
+      const payload = route.body ? (body ?? {}) : params;
+      const reply = await context.with(trace.setSpan(parent, span), () =>
+        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id }),
+      );
+      const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
+      span.setAttribute("http.response.status_code", status);
+      return new Response(reply, { status, headers: { ...JSON_HEADERS, "x-request-id": s.id } });
+    } catch (e) {
+      const status = e instanceof AppError ? e.status : 500;
+      span.setAttribute("http.response.status_code", status);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw e;
+    } finally {
+      span.end();
+    }
+  };
+
+  const app = new Elysia({ normalize: true })
+    .onRequest(async ({ request, set }) => {
+      const s = stateOf(request);
+      set.headers["x-request-id"] = s.id;
+      const path = new URL(request.url).pathname;
+      if (keys.enabled && !isPublic(path)) {
+        const key = ApiKeys.presented(request.headers);
+        if (!keys.accepts(key)) return errorResponse(new AppError("unauthorized", "missing or invalid API key"), s.id);
+      }
+      if (rateLimiter && !isPublic(path)) {
+        const key = ApiKeys.presented(request.headers);
+        const caller = key ? ApiKeys.identity(key) : (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "anonymous");
+        const decision = await rateLimiter.hit(caller);
+        if (!decision.allowed) {
+          return errorResponse(new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) });
+        }
+      }
+    })
+    .onParse(async ({ request, contentType }) => {
+      const length = Number(request.headers.get("content-length") ?? "0");
+      if (length > env.MAX_BODY_BYTES) throw new AppError("payload_too_large", `body larger than ${env.MAX_BODY_BYTES} bytes`);
+      const text = await request.text();
+      if (text.length === 0) return {};
+      if (!contentType || !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+        throw new AppError("unsupported_media_type", "send the body as application/json");
+      }
+      if (Buffer.byteLength(text) > env.MAX_BODY_BYTES) throw new AppError("payload_too_large", `body larger than ${env.MAX_BODY_BYTES} bytes`);
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new AppError("invalid_json", "request body is not valid JSON");
+      }
+    })
+    .onError(({ code, error, request }) => {
+      const s = stateOf(request);
+      const url = new URL(request.url);
+      const { error: appError, headers } = toHttpError(code, error, url.pathname, request.method, LOCAL_ROUTES);
+      if (appError.status >= 500 && appError.code === "internal_error") log.error({ requestId: s.id, err: error }, "unexpected gateway error");
+      return errorResponse(appError, s.id, headers);
+    })
+    .onAfterResponse(({ request, set, route }) => {
+      const s = state.get(request);
+      if (!s) return;
+      const seconds = (performance.now() - s.started) / 1000;
+      const labels = { method: request.method, route: route || "unmatched" };
+      prom.gatewayRequests.inc({ ...labels, status: String(set.status ?? 200) });
+      prom.gatewayDuration.observe(labels, seconds);
+    })
+    .get("/metrics", async () => new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } }))
+    .get("/healthz", () => ({ status: "ok" }))
+    .use(docs())
+    .use(logStream({ bus, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }));
+
+  for (const route of ROUTES) {
+    const hook = {
+      ...(route.body ? { body: route.body } : {}),
+      detail: { summary: route.summary, tags: [route.tag], responses: { 200: { description: "OK" } } },
+    };
+    app.route(route.method, route.path, forward(route) as never, hook as never);
+  }
+  return app;
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

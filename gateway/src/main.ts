@@ -1,0 +1,33 @@
+/** Runs the gateway as its own process: HTTP in, NATS out. */
+import { NatsBus } from "@sinhome/proto";
+import { createLogger, loadEnvOrExit, setupTracing } from "@sinhome/runtime";
+import { createGateway } from "./app.ts";
+import { parseGatewayEnv } from "./env.ts";
+import { createRateLimiter } from "./limiter-factory.ts";
+
+const env = loadEnvOrExit("gateway", () => parseGatewayEnv());
+const log = createLogger("gateway", env.LOG_LEVEL);
+if (!env.NATS_URL) {
+  console.error("[gateway] NATS_URL is required to run the gateway as its own process; use `bun run start` for the all-in-one.");
+  process.exit(1);
+}
+const tracing = setupTracing({ serviceName: "gateway", endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: env.OTEL_TRACES_SAMPLER_ARG });
+const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
+const limiter = createRateLimiter(env, log);
+if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
+const server = createGateway({ bus, env, log, rateLimiter: limiter.limiter }).listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: env.MAX_BODY_BYTES * 2 });
+log.info({ port: server.server?.port }, "gateway ready");
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  // Stop accepting connections, let in-flight requests finish, then drain the bus.
+  await server.server?.stop(false);
+  await bus.close();
+  await limiter.close();
+  await tracing.shutdown();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());

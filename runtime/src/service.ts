@@ -1,0 +1,57 @@
+/**
+ * How a mesh service is described once and run two ways: as its own process (`runServiceProcess`,
+ * with NATS, a probe/metrics port and graceful SIGTERM) or inside the all-in-one (which only calls
+ * `bus.addService(service.definition)`).
+ */
+import { Subject, type BusHandler, type ServiceDefinition } from "@sinhome/proto";
+import { AppError, toAppError, type Bus } from "@sinhome/proto";
+import { ServiceCounters } from "./metrics.ts";
+
+export type ReadinessCheck = { name: string; ok: boolean; error?: string };
+
+/** What each service package exports: its bus definition, readiness and cleanup. */
+export type MeshService = {
+  definition: ServiceDefinition;
+  counters: ServiceCounters;
+  /** Dependencies this service needs to do its work (database, LLM...). */
+  readiness(): Promise<ReadinessCheck[]>;
+  close(): Promise<void>;
+};
+
+/** Wraps each endpoint handler so every request is counted (status, latency) in the service's counters. */
+export function countedEndpoints(
+  counters: ServiceCounters,
+  endpoints: Record<string, { subject: string; handler: BusHandler }>,
+): ServiceDefinition["endpoints"] {
+  const out: ServiceDefinition["endpoints"] = {};
+  for (const [name, ep] of Object.entries(endpoints)) {
+    out[name] = {
+      subject: ep.subject,
+      handler: async (req) => {
+        const started = performance.now();
+        let status = 200;
+        try {
+          return await ep.handler(req);
+        } catch (e) {
+          status = toAppError(e).status;
+          throw e;
+        } finally {
+          counters.request(name, status, performance.now() - started);
+        }
+      },
+    };
+  }
+  return out;
+}
+
+/** Every instance zeroes its counters when ops broadcasts a reset. */
+export function listenForMetricsReset(bus: Bus, counters: ServiceCounters[]): () => void {
+  return bus.subscribe(Subject.ControlMetricsReset, () => {
+    for (const c of counters) c.reset();
+  });
+}
+
+/** Handler of an endpoint whose logic is not built yet: an honest 501, never a fake success. */
+export const notImplemented = (what: string) => (): never => {
+  throw new AppError("not_implemented", `${what} is not implemented yet`);
+};

@@ -1,0 +1,64 @@
+/** The ops service on the bus: health of everything, metrics summed over the mesh, QA, log stream health. */
+import { ServiceName, Subject, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
+import { countedEndpoints, notImplemented, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import Redis from "ioredis";
+import type { OpsEnv } from "./env.ts";
+import { collectHealth, collectMetrics } from "./health/collect.ts";
+
+export const OPS_VERSION = "0.1.0";
+
+export async function createOpsService(env: OpsEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
+  const counters = new ServiceCounters(ServiceName.Ops);
+  const startedAt = new Date();
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false })
+    : undefined;
+  redis?.on("error", (err) => log.warn({ err: err.message }, "redis unavailable"));
+  redis?.connect().catch(() => {});
+  let eventsSeen = 0;
+  let lastEventAt: string | null = null;
+  const stopLogs = bus.subscribe(Subject.LogsChat, () => {
+    eventsSeen++;
+    lastEventAt = new Date().toISOString();
+  });
+
+  const health = ({ requestId }: { requestId: string }): Promise<HealthResponse> =>
+    collectHealth({ bus, redis, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
+
+  const reset = async (): Promise<MetricsResetResponse> => {
+    bus.publish(Subject.ControlMetricsReset, { at: new Date().toISOString() });
+    const instances = await bus.ping(undefined, 500).catch(() => []);
+    return { reset: true, instances: instances.length };
+  };
+
+  const logsHealth = async (): Promise<LogsHealthResponse> => ({
+    status: bus.isConnected() ? "ok" : "down",
+    bus: bus.kind,
+    events_seen: eventsSeen,
+    last_event_at: lastEventAt,
+  });
+
+  return {
+    counters,
+    definition: {
+      name: ServiceName.Ops,
+      version: OPS_VERSION,
+      description: "Operations: health, metrics, QA runs, log stream",
+      statsData: () => counters.snapshot(),
+      endpoints: countedEndpoints(counters, {
+        health: { subject: Subject.Health, handler: health },
+        metrics: { subject: Subject.Metrics, handler: () => collectMetrics(bus) },
+        metrics_reset: { subject: Subject.MetricsReset, handler: reset },
+        qa_run: { subject: Subject.QaRun, handler: notImplemented("QA runs") },
+        qa_builtin: { subject: Subject.QaBuiltin, handler: notImplemented("built-in QA runs") },
+        qa_smoke: { subject: Subject.QaSmoke, handler: notImplemented("the QA smoke test") },
+        logs_health: { subject: Subject.LogsHealth, handler: logsHealth },
+      }),
+    },
+    readiness: async () => [],
+    close: async () => {
+      stopLogs();
+      redis?.disconnect();
+    },
+  };
+}
