@@ -59,7 +59,7 @@ export function createGateway({ bus, env, log, rateLimiter }: GatewayDeps) {
       attributes: { "http.request.method": route.method, "http.route": route.path, "sinhome.request_id": s.id },
     }, parent);
     try {
-      const payload = route.body ? (body ?? {}) : params;
+      const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : params;
       const reply = await context.with(trace.setSpan(parent, span), () =>
         bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id }),
       );
@@ -140,3 +140,13 @@ export function createGateway({ bus, env, log, rateLimiter }: GatewayDeps) {
 }
 
 export type Gateway = ReturnType<typeof createGateway>;
+
+/** A retried request carrying the same `Idempotency-Key` counts once: the key travels as a body field. */
+function withIdempotencyKey(route: Route, request: Request, body: unknown): unknown {
+  const key = route.idempotencyField && request.headers.get("idempotency-key");
+  if (!key || typeof body !== "object" || body === null) return body;
+  const record = body as Record<string, unknown>;
+  if (record[route.idempotencyField!] !== undefined) return body;
+  if (key.length > 128) throw new AppError("validation_failed", "Idempotency-Key is too long", [{ field: "Idempotency-Key", reason: "at most 128 characters" }]);
+  return { ...record, [route.idempotencyField!]: key };
+}

@@ -31,6 +31,8 @@ export type Route = {
   summary: string;
   /** Routes that answer without an API key (probes). */
   public?: boolean;
+  /** Copy the `Idempotency-Key` header into this body field when the body has none. */
+  idempotencyField?: string;
   /** HTTP status derived from a successful reply (health: 503 when unhealthy, body kept). */
   replyStatus?: (reply: unknown) => number;
 };
@@ -62,7 +64,7 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", path: "/encode_batch", subject: Subject.EncodeBatch, body: emb.EncodeBatchRequest, response: emb.EncodeBatchResponse, timeout: TimeoutClass.Scoring, tag: "embeddings", summary: "embed up to 256 texts" },
   { method: "POST", path: "/fan/interest_score", subject: Subject.FanScore, body: scoring.FanScoreRequest, response: scoring.FanScoreResponse, timeout: TimeoutClass.Scoring, tag: "scoring", summary: "interest score of one fan" },
   { method: "POST", path: "/fan/interest_score/bulk", subject: Subject.FanScoreBulk, body: scoring.FanScoreBulkRequest, response: scoring.FanScoreBulkResponse, timeout: TimeoutClass.Qa, tag: "scoring", summary: "interest scores of up to 200 fans" },
-  { method: "POST", path: "/media/sent", subject: Subject.MediaSent, body: media.MediaSentRequest, response: media.MediaSentResponse, timeout: TimeoutClass.Short, tag: "media", summary: "record that a media was sent to a fan" },
+  { method: "POST", path: "/media/sent", subject: Subject.MediaSent, body: media.MediaSentRequest, response: media.MediaSentResponse, timeout: TimeoutClass.Short, tag: "media", summary: "record that a media was sent to a fan (Idempotency-Key honoured)", idempotencyField: "event_id" },
   { method: "POST", path: "/media/check_duplicates", subject: Subject.MediaCheck, body: media.MediaCheckRequest, response: media.MediaCheckResponse, timeout: TimeoutClass.Short, tag: "media", summary: "which media a fan already received" },
   { method: "POST", path: "/media/recommend", subject: Subject.MediaRecommend, body: media.MediaRecommendRequest, response: media.MediaRecommendResponse, timeout: TimeoutClass.Short, tag: "media", summary: "best unsent media for a fan" },
   { method: "GET", path: "/media/history/:fan_id", subject: Subject.MediaHistory, response: media.MediaHistoryResponse, timeout: TimeoutClass.Short, tag: "media", summary: "media history of a fan" },
