@@ -1,0 +1,100 @@
+/**
+ * End to end as a mesh: the gateway and services as separate processes over the real NATS server.
+ * A stopped service answers 503 at once (no responders), and is served again once restarted.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Subprocess } from "bun";
+
+const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const root = new URL("..", import.meta.url).pathname;
+const procs = new Set<Subprocess>();
+let base = "";
+
+function freePort(): number {
+  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+  const port = s.port!;
+  s.stop(true);
+  return port;
+}
+
+function spawn(entry: string, env: Record<string, string>): Subprocess {
+  const p = Bun.spawn(["bun", entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0", ...env },
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+  procs.add(p);
+  return p;
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await Bun.sleep(50);
+  }
+  throw new Error("condition not met in time");
+}
+
+const instances = async (name: string) => {
+  const res = await fetch(`${base}/monitoring/health`);
+  const body = (await res.json()) as { components: { name: string; instances?: number }[] };
+  return body.components.find((c) => c.name === name)?.instances ?? 0;
+};
+
+let ops: Subprocess;
+
+beforeAll(async () => {
+  const port = freePort();
+  base = `http://127.0.0.1:${port}`;
+  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
+  ops = spawn("services/ops/src/main.ts", {});
+  spawn("services/scoring/src/main.ts", {});
+  spawn("services/scoring/src/main.ts", {});
+  await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000);
+}, 30_000);
+
+afterAll(async () => {
+  for (const p of procs) p.kill("SIGTERM");
+  await Promise.all([...procs].map((p) => p.exited));
+});
+
+describe("mesh over NATS", () => {
+  test("the gateway reaches services in other processes; health counts replicas", async () => {
+    const res = await fetch(`${base}/logs/health`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { bus: string }).bus).toBe("nats");
+    expect(await instances("scoring")).toBe(2);
+    expect(await instances("ops")).toBe(1);
+    expect(await instances("chat")).toBe(0);
+    const scoring = await fetch(`${base}/fan/interest_score`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"fan_id":"f1"}' });
+    expect(scoring.status).not.toBe(503);
+  });
+
+  test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {
+    ops.kill("SIGTERM");
+    expect(await ops.exited).toBe(0);
+    const started = performance.now();
+    const down = await fetch(`${base}/logs/health`);
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { error: { code: string } }).error.code).toBe("service_unavailable");
+    expect(performance.now() - started).toBeLessThan(1000);
+
+    ops = spawn("services/ops/src/main.ts", {});
+    await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
+    expect((await fetch(`${base}/logs/health`)).status).toBe(200);
+  }, 20_000);
+
+  test("a service without NATS_URL refuses to start with a clear message", async () => {
+    const p = Bun.spawn(["bun", "services/ops/src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "" }, stderr: "pipe", stdout: "ignore" });
+    expect(await p.exited).toBe(1);
+    expect(await new Response(p.stderr).text()).toContain("NATS_URL is required");
+  });
+
+  test("bad configuration exits non-zero naming the variable", async () => {
+    const p = Bun.spawn(["bun", "services/ops/src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", NATS_URL, HEALTH_PORT: "not-a-port" }, stderr: "pipe", stdout: "ignore" });
+    expect(await p.exited).toBe(1);
+    expect(await new Response(p.stderr).text()).toContain("HEALTH_PORT");
+  });
+});
