@@ -26,10 +26,24 @@ export const ChatEnv = Type.Object({
   LLM_BREAKER_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
   /** How long an open breaker skips its backend. */
   LLM_BREAKER_COOLDOWN_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  /**
+   * Share of the request deadline kept for the fallback: the primary (retries included) may use at
+   * most (deadline − now) − min(this, half of it). The default (150 s − 120 s) lets the primary use a
+   * full LLM_TIMEOUT_MS and still leaves Grok 30 s.
+   */
+  LLM_FALLBACK_RESERVE_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 30_000 }),
+  /** First transport-retry backoff; doubles per retry, with jitter; a longer Retry-After wins. */
+  LLM_RETRY_BASE_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 250 }),
   /** Content retries (refusal, CJK, duplicate) per request; the best clean candidate is used after. */
   LLM_CONTENT_RETRIES: Type.Integer({ minimum: 0, maximum: 5, default: 2 }),
   /** OpenAI-compatible /v1/embeddings server (vLLM pooling or TEI); unset = /encode answers 503. */
   EMBEDDINGS_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
+  /** Bearer token for the embeddings server, if it needs one. */
+  EMBEDDINGS_API_KEY: Type.Optional(Type.String()),
+  /** Alias=model id pairs sent to the embeddings server; unset aliases keep the built-in ids (bge-m3=BAAI/bge-m3, …). */
+  EMBEDDINGS_MODELS: Type.Optional(Type.String({ pattern: "^[\\w.-]+=[^,=]+(,[\\w.-]+=[^,=]+)*$" })),
+  /** Timeout of one embeddings call (a 256-text batch on a busy GPU can take seconds). */
+  EMBEDDINGS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   /** `false` = log events carry no message texts (only metadata). */
   LOG_CONTENT: Type.Boolean({ default: true }),
   /** Optional notice prepended to the persona's first reply in a conversation (AI disclosure). */

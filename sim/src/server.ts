@@ -1,0 +1,246 @@
+/**
+ * The project's OpenAI-compatible LLM simulator: what the all-in-one mode runs when no LLM is
+ * configured, and what every LLM test talks to. It answers like vLLM (same paths, same shapes,
+ * streaming included) and misbehaves on demand — per conversation through `[[sim:…]]` directives
+ * or through a programmed FIFO of faults — so every retry and fallback path can be exercised.
+ */
+import {
+  completionBody,
+  completionChunks,
+  errorBody,
+  errorType,
+  estimateTokens,
+  parseChatRequest,
+  promptTokens,
+  type ChatRequest,
+  type ErrorShape,
+} from "./openai.ts";
+import { DirectiveCounters, applyFault, noMisbehaviour, type Fault, type Misbehaviour } from "./misbehaviour.ts";
+import { cjkReply, longReply, normalReply, refusalReply, repeatReply, replyContext } from "./replies.ts";
+import { badJsonReply, jsonReply, wantsJson } from "./json-reply.ts";
+import { EMBEDDING_MODELS, dimensionOf, embed, parseEmbeddingInput } from "./embeddings.ts";
+
+export type { Fault } from "./misbehaviour.ts";
+
+export type SimulatorOptions = {
+  port?: number;
+  hostname?: string;
+  /** Shown in `/health`, the `x-simulator` header and `system_fingerprint`: tells instances apart. */
+  name?: string;
+  /** Chat model ids listed by `/v1/models`; the first is used when a request names none. */
+  modelIds?: string[];
+  /** When set, `/v1/*` requires `Authorization: Bearer <apiKey>` (401 otherwise). */
+  apiKey?: string;
+  /** How many chat requests `requests` keeps (oldest dropped first). */
+  maxRecorded?: number;
+};
+
+/** One chat completion request as received, for tests to inspect. */
+export type RecordedRequest = { path: string; headers: Record<string, string>; body: unknown; receivedAt: number };
+
+export type Simulator = {
+  /** Base URL including `/v1`, as every `*_BASE_URL` of the project. */
+  url: string;
+  port: number;
+  name: string;
+  requests: RecordedRequest[];
+  /** Chat requests whose handler has not finished (a stalled one whose client left must not stay here). */
+  readonly pendingRequests: number;
+  /** Forgets recorded requests, programmed faults and directive counters. */
+  reset(): void;
+  /** Queues faults applied, in order, to the next chat requests whatever their content. */
+  program(faults: Fault[]): void;
+  stop(): Promise<void>;
+};
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers });
+
+/** Waits `ms`, or less if the client went away; true when it did. */
+function stall(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (aborted: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      resolve(aborted);
+    };
+    const onAbort = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    signal.addEventListener("abort", onAbort);
+  });
+}
+
+function replyText(req: ChatRequest, m: Misbehaviour): string {
+  const ctx = replyContext(req.messages);
+  const asJson = wantsJson(req, ctx);
+  switch (m.content) {
+    case "refuse":
+      return refusalReply(ctx);
+    case "cjk":
+      return cjkReply(ctx);
+    case "repeat":
+      return repeatReply(ctx);
+    case "long":
+      return longReply(ctx);
+    case "badjson":
+      return badJsonReply(req, ctx);
+    default:
+      return asJson ? jsonReply(req, ctx) : normalReply(ctx);
+  }
+}
+
+export function startSimulator(opts: SimulatorOptions = {}): Simulator {
+  const name = opts.name ?? "sinhome-simulator";
+  const modelIds = opts.modelIds?.length ? opts.modelIds : ["sinhome-simulator"];
+  const defaultModel = modelIds[0] ?? "sinhome-simulator";
+  const maxRecorded = opts.maxRecorded ?? 1000;
+  const requests: RecordedRequest[] = [];
+  const faults: Fault[] = [];
+  const counters = new DirectiveCounters();
+  let sequence = 0;
+  // Counted by us: Bun's own server.pendingRequests drops a request when its client leaves,
+  // even if the handler is still waiting, which is exactly what we want to observe.
+  let pending = 0;
+
+  const fail = (shape: ErrorShape, status: number, message: string, headers: Record<string, string> = {}) =>
+    json(errorBody(shape, status, message, errorType(status), status === 401 ? "invalid_api_key" : status), status, headers);
+
+  async function chat(request: Request, server: Bun.Server<undefined>): Promise<Response> {
+    const body: unknown = await request.json().catch(() => undefined);
+    requests.push({
+      path: new URL(request.url).pathname,
+      headers: Object.fromEntries(request.headers),
+      body,
+      receivedAt: Date.now(),
+    });
+    if (requests.length > maxRecorded) requests.shift();
+    const denied = authorize(request);
+    if (denied) return denied;
+    if (body === undefined) return fail("nested", 400, "request body is not valid JSON");
+    const parsed = parseChatRequest(body, defaultModel);
+    if (typeof parsed === "string") return fail("nested", 400, parsed);
+
+    const m = noMisbehaviour();
+    const programmed = faults.shift();
+    if (programmed) applyFault(m, programmed);
+    counters.apply(parsed.messages, m);
+
+    if (m.stallMs > 0) {
+      server.timeout(request, 0); // Bun's idle timeout (10 s) would otherwise cut long stalls short
+      if (await stall(m.stallMs, request.signal)) return new Response(null, { status: 499 });
+    }
+    if (m.status !== undefined) {
+      const headers: Record<string, string> = m.retryAfter !== undefined ? { "retry-after": m.retryAfter } : {};
+      return fail(m.errorShape, m.status, `simulated failure (status ${m.status})`, headers);
+    }
+    if (m.content === "malformed") {
+      return new Response("<html><body>502 Bad Gateway</body></html>", { headers: { "content-type": "text/html" } });
+    }
+
+    let text = replyText(parsed, m);
+    let finishReason: "stop" | "length" = "stop";
+    if (parsed.maxTokens !== undefined && estimateTokens(text) > parsed.maxTokens) {
+      text = text.slice(0, parsed.maxTokens * 4); // what a real server does at the token limit: cut, say "length"
+      finishReason = "length";
+    }
+    const completion = {
+      id: `chatcmpl-sim-${(++sequence).toString(36)}`,
+      created: Math.floor(Date.now() / 1000),
+      model: parsed.model,
+      text,
+      finishReason,
+      prompt: promptTokens(parsed.messages),
+    };
+    if (!parsed.stream) return json(completionBody(completion, name), 200, { "x-simulator": name });
+    const frames = completionChunks(completion, parsed.includeUsage);
+    return new Response(frames.join(""), {
+      headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-simulator": name },
+    });
+  }
+
+  function authorize(request: Request): Response | undefined {
+    if (opts.apiKey === undefined) return undefined;
+    if (request.headers.get("authorization") === `Bearer ${opts.apiKey}`) return undefined;
+    return fail("nested", 401, "Incorrect API key provided.");
+  }
+
+  async function embeddings(request: Request): Promise<Response> {
+    const denied = authorize(request);
+    if (denied) return denied;
+    const body: unknown = await request.json().catch(() => undefined);
+    if (typeof body !== "object" || body === null) return fail("nested", 400, "request body is not valid JSON");
+    const { input, model: rawModel } = body as { input?: unknown; model?: unknown };
+    const texts = parseEmbeddingInput(input);
+    if (typeof texts === "string") return fail("nested", 400, texts);
+    const model = typeof rawModel === "string" && rawModel ? rawModel : (EMBEDDING_MODELS[0] ?? "BAAI/bge-m3");
+    const tokens = texts.reduce((n, t) => n + estimateTokens(t), 0);
+    return json({
+      object: "list",
+      data: texts.map((t, index) => ({ object: "embedding", index, embedding: embed(t, model) })),
+      model,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  }
+
+  function models(request: Request): Response {
+    const denied = authorize(request);
+    if (denied) return denied;
+    const created = Math.floor(Date.now() / 1000);
+    return json({
+      object: "list",
+      data: [...modelIds, ...EMBEDDING_MODELS].map((id) => ({ id, object: "model", created, owned_by: name })),
+    });
+  }
+
+  const server = Bun.serve({
+    port: opts.port ?? 0,
+    hostname: opts.hostname ?? "127.0.0.1",
+    async fetch(request, srv) {
+      const path = new URL(request.url).pathname.replace(/\/+$/, "");
+      const route = `${request.method} ${path}`;
+      switch (route) {
+        case "POST /v1/chat/completions":
+          pending++;
+          try {
+            return await chat(request, srv);
+          } finally {
+            pending--;
+          }
+        case "POST /v1/embeddings":
+          return embeddings(request);
+        case "GET /v1/models":
+          return models(request);
+        case "GET /health":
+          return json({ status: "ok", name });
+      }
+      const known = ["/v1/chat/completions", "/v1/embeddings", "/v1/models", "/health"].includes(path);
+      return known ? fail("nested", 405, `method ${request.method} not allowed`) : fail("nested", 404, `no route ${path}`);
+    },
+    error: () => fail("nested", 500, "simulator internal error"),
+  });
+
+  const port = server.port ?? 0;
+  const host = server.hostname ?? "127.0.0.1";
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/v1`,
+    port,
+    name,
+    requests,
+    get pendingRequests() {
+      return pending;
+    },
+    reset() {
+      requests.length = 0;
+      faults.length = 0;
+      counters.reset();
+    },
+    program(list) {
+      faults.push(...list);
+    },
+    stop: () => server.stop(true),
+  };
+}
+
+/** Dimension of an embedding model as the simulator serves it (for tests of clients). */
+export { dimensionOf };
