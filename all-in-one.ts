@@ -3,9 +3,17 @@
  * (or NATS when NATS_URL is set). Embedded defaults: PGlite for media, in-memory rate limits,
  * the LLM simulator when no LLM is configured. `bun run start`.
  */
-import { startAllInOne } from "./aio/start.ts";
+import { startAllInOne, type AllInOne } from "./aio/start.ts";
 
-const aio = await startAllInOne(process.env);
+let aio: AllInOne;
+try {
+  aio = await startAllInOne(process.env);
+} catch (e) {
+  // Start-up failures (embedded database locked by another process, port taken...) are reported
+  // as one plain sentence, not a stack trace.
+  console.error(`[all-in-one] cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
 const shutdown = async (signal: string) => {
   aio.log.info({ signal }, "stopping");
   await aio.stop();
