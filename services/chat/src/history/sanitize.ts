@@ -1,0 +1,141 @@
+/**
+ * Turns the CRM's raw conversation history plus the fan's new message into a clean, alternating list of turns
+ * that every chat template accepts (Mistral-family templates reject a leading assistant turn and two turns of
+ * one role in a row), and optionally fits it into the v2 budgets.
+ *
+ * Decisions, in the order they are applied:
+ * - Contents are trimmed; empty or whitespace-only messages are dropped.
+ * - Exact duplicates: an assistant message identical to an EARLIER assistant message is dropped (repeated persona
+ *   lines teach the model to loop); a user message identical to the previous user message with no reply in
+ *   between is dropped (a CRM double send). A fan answering "oui" twice at different moments is kept, because
+ *   dropping it would glue two persona turns together.
+ * - Consecutive messages of one role are merged, joined with "\n".
+ * - A history that starts with the persona (a welcome message) gets a neutral user turn in front,
+ *   `CONVERSATION_START_PLACEHOLDER`, instead of losing the opener.
+ * - The result ends with the fan's current `message`: appended as a user turn, or merged into a trailing
+ *   unanswered user turn; not added twice when the CRM already put it at the end of the history.
+ *   An empty `message` (followups) keeps a trailing user turn as it is, and after a persona turn adds
+ *   `FOLLOWUP_PLACEHOLDER`, so the model sees that the fan went silent.
+ * - Budgets (v2): at most `maxExchanges` (user, assistant) pairs before the final user turn, then oldest pairs
+ *   dropped until content + per-message template overhead fits `maxTokens`. The final user turn is never dropped;
+ *   it is truncated only when it alone exceeds the budget.
+ */
+import type { ChatMessage } from "@sinhome/proto";
+import { CHAT_MESSAGE_OVERHEAD_TOKENS, countTokens, truncateToTokens } from "./tokens.ts";
+
+/** User turn put in front of a history that starts with the persona's own message. */
+export const CONVERSATION_START_PLACEHOLDER = "(début de la conversation)";
+/** Final user turn of a followup when the fan's last turn was already answered. */
+export const FOLLOWUP_PLACEHOLDER = "(le fan n'a pas répondu depuis un moment)";
+
+export type SanitizeOptions = {
+  /** Keep at most this many (user, assistant) pairs before the final user turn. Unbounded when absent. */
+  maxExchanges?: number;
+  /** Token budget of the whole returned history, template overhead included. Unbounded when absent. */
+  maxTokens?: number;
+  /** Token counter; the Qwen2.5 tokenizer by default. */
+  countTokens?: (text: string) => number;
+};
+
+/** v2 budgets from the seed: 10 exchanges, 2800 tokens of history. */
+export const V2_HISTORY_LIMITS = { maxExchanges: 10, maxTokens: 2800 } as const satisfies SanitizeOptions;
+
+/**
+ * A suggested v1 bound: the seed gives v1 none, but 200 messages of 8000 characters would overflow the served
+ * context (6144 tokens) once the ~1500-token prompt, a script and the reply are added.
+ */
+export const V1_HISTORY_LIMITS = { maxTokens: 3000 } as const satisfies SanitizeOptions;
+
+/**
+ * Clean `history` and end it with the fan's `message`; see the module comment for every rule.
+ * The result is never empty, alternates strictly, starts and ends with a user turn.
+ */
+export function sanitizeHistory(
+  history: readonly ChatMessage[],
+  message: string,
+  options: SanitizeOptions = {},
+): ChatMessage[] {
+  const turns = mergeSameRole(dropDuplicates(dropEmpty(history)));
+  if (turns[0]?.role === "assistant") turns.unshift({ role: "user", content: CONVERSATION_START_PLACEHOLDER });
+  endWithFanMessage(turns, message.trim());
+  return fitBudgets(turns, options);
+}
+
+function dropEmpty(history: readonly ChatMessage[]): ChatMessage[] {
+  return history
+    .map((item) => ({ role: item.role, content: item.content.trim() }))
+    .filter((item) => item.content.length > 0);
+}
+
+function dropDuplicates(messages: ChatMessage[]): ChatMessage[] {
+  const seenAssistant = new Set<string>();
+  const kept: ChatMessage[] = [];
+  let previousUserSinceReply: string | null = null;
+  for (const item of messages) {
+    if (item.role === "assistant") {
+      if (seenAssistant.has(item.content)) continue;
+      seenAssistant.add(item.content);
+      previousUserSinceReply = null;
+    } else {
+      if (item.content === previousUserSinceReply) continue;
+      previousUserSinceReply = item.content;
+    }
+    kept.push(item);
+  }
+  return kept;
+}
+
+function mergeSameRole(messages: ChatMessage[]): ChatMessage[] {
+  const merged: ChatMessage[] = [];
+  for (const item of messages) {
+    const last = merged.at(-1);
+    if (last && last.role === item.role) last.content = `${last.content}\n${item.content}`;
+    else merged.push({ ...item });
+  }
+  return merged;
+}
+
+function endWithFanMessage(turns: ChatMessage[], message: string): void {
+  const last = turns.at(-1);
+  if (message.length === 0) {
+    if (last?.role !== "user") turns.push({ role: "user", content: FOLLOWUP_PLACEHOLDER });
+    return;
+  }
+  if (last?.role !== "user") {
+    turns.push({ role: "user", content: message });
+    return;
+  }
+  // The CRM sometimes includes the current message at the end of the history already.
+  const alreadyThere = last.content === message || last.content.endsWith(`\n${message}`);
+  if (!alreadyThere) last.content = `${last.content}\n${message}`;
+}
+
+function fitBudgets(turns: ChatMessage[], options: SanitizeOptions): ChatMessage[] {
+  const count = options.countTokens ?? countTokens;
+  const final = turns.at(-1);
+  if (!final) return turns; // unreachable: endWithFanMessage always leaves a user turn
+  const pairs = turns.length - 1 > 0 ? (turns.length - 1) / 2 : 0;
+  const maxPairs = Math.min(pairs, options.maxExchanges ?? pairs);
+  const maxTokens = options.maxTokens ?? Number.POSITIVE_INFINITY;
+
+  const cost = (item: ChatMessage) => count(item.content) + CHAT_MESSAGE_OVERHEAD_TOKENS;
+  let finalTurn = final;
+  let spent = cost(final);
+  if (spent > maxTokens) {
+    finalTurn = { role: "user", content: truncateToTokens(final.content, maxTokens - CHAT_MESSAGE_OVERHEAD_TOKENS) };
+    spent = maxTokens;
+  }
+
+  // Walk back pair by pair (user, assistant), newest first, while both fit.
+  let keptPairs = 0;
+  for (let start = turns.length - 3; keptPairs < maxPairs && start >= 0; start -= 2) {
+    const user = turns[start];
+    const assistant = turns[start + 1];
+    if (!user || !assistant) break;
+    const pairCost = cost(user) + cost(assistant);
+    if (spent + pairCost > maxTokens) break;
+    spent += pairCost;
+    keptPairs += 1;
+  }
+  return [...turns.slice(turns.length - 1 - keptPairs * 2, turns.length - 1), finalTurn];
+}
