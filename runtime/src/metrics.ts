@@ -28,7 +28,7 @@ export const prom = {
   }),
   retries: new Counter({
     name: "sinhome_llm_retries_total",
-    help: "LLM calls retried, by cause (refusal, cjk, duplicate, transport)",
+    help: "LLM calls retried, by cause (refusal, cjk, duplicate, empty, safety, transport)",
     labelNames: ["cause"] as const,
     registers: [registry],
   }),
@@ -84,7 +84,7 @@ export const prom = {
   }),
 };
 
-export type RetryCause = "refusal" | "cjk" | "duplicate" | "transport";
+export type RetryCause = "refusal" | "cjk" | "duplicate" | "empty" | "safety" | "transport";
 
 /** The counters of one service instance, as reported in `$SRV.STATS` data. */
 export class ServiceCounters {

@@ -78,10 +78,12 @@ export type ChatBackend = Static<typeof ChatBackend>;
 
 /** Counters of what was retried while producing this reply. */
 export const RetryCounters = Type.Object({
-  refusal: Type.Integer(),
-  cjk: Type.Integer(),
-  duplicate: Type.Integer(),
-  transport: Type.Integer(),
+  refusal: Type.Integer({ description: "replies that stepped out of the persona to decline" }),
+  cjk: Type.Integer({ description: "replies containing Chinese/CJK characters" }),
+  duplicate: Type.Integer({ description: "replies repeating one of the persona's previous messages" }),
+  empty: Type.Integer({ description: "empty replies" }),
+  safety: Type.Integer({ description: "replies breaking a safety rule (claiming to be human when sincerely asked)" }),
+  transport: Type.Integer({ description: "LLM calls re-sent after a connection error, 429 or 5xx" }),
   fallback: Type.Integer({ description: "1 when the fallback backend answered" }),
 });
 export type RetryCounters = Static<typeof RetryCounters>;

@@ -1,13 +1,47 @@
-/** The chat service on the bus: every chat endpoint, embeddings, and LLM access for other services. */
+/**
+ * The chat service on the bus: the 11 chat endpoints, embeddings, and LLM access for the rest of the
+ * mesh (scoring's AI call, QA runs, health). With no VLLM_BASE_URL it starts the project's LLM
+ * simulator on loopback and says so loudly: replies then carry `backend: "simulator"`.
+ */
 import { ServiceName, Subject } from "@sinhome/proto";
-import { countedEndpoints, notImplemented, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import type { ChatEnv } from "./env.ts";
+import { llmAccessHandlers } from "./handlers/llm-access.ts";
+import { LlmRouter } from "./llm/router.ts";
+import { directChatHandler } from "./pipeline/direct.ts";
+import { PERSONA_ENDPOINTS } from "./pipeline/endpoints.ts";
+import { personaReplyHandler } from "./pipeline/reply.ts";
 
 export const CHAT_VERSION = "0.1.0";
 
-export async function createChatService(_env: ChatEnv, _deps: ServiceDeps): Promise<MeshService> {
+const SUBJECTS: Record<string, Subject> = {
+  personality_chat: Subject.PersonalityChat,
+  script_chat: Subject.ScriptChat,
+  script_followup: Subject.ScriptFollowup,
+  unpersona_chat: Subject.UnpersonaChat,
+  grok_chat: Subject.GrokChat,
+  script_media: Subject.ScriptMedia,
+  script_paywall: Subject.ScriptPaywall,
+  v2_personality_chat: Subject.V2PersonalityChat,
+  v2_script_chat: Subject.V2ScriptChat,
+  v2_script_followup: Subject.V2ScriptFollowup,
+};
+
+export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Chat);
-  const todo = notImplemented("chat");
+  let simulator: Simulator | undefined;
+  if (!env.VLLM_BASE_URL) {
+    simulator = startSimulator({ port: 0, hostname: "127.0.0.1" });
+    log.warn({ simulator: simulator.url }, "NO LLM CONFIGURED (VLLM_BASE_URL unset): replies come from the built-in simulator, backend=simulator");
+  }
+  const router = new LlmRouter(env, { simulatorUrl: simulator?.url });
+  const deps = { router, counters, env, bus };
+  const llm = llmAccessHandlers(router, counters);
+
+  const chatEndpoints = Object.fromEntries(
+    PERSONA_ENDPOINTS.map((endpoint) => [endpoint.name, { subject: SUBJECTS[endpoint.name]!, handler: personaReplyHandler(endpoint, deps) }]),
+  );
   return {
     counters,
     definition: {
@@ -15,11 +49,22 @@ export async function createChatService(_env: ChatEnv, _deps: ServiceDeps): Prom
       version: CHAT_VERSION,
       description: "In-persona replies with the LLM, embeddings, LLM access for the mesh",
       statsData: () => counters.snapshot(),
-      endpoints: countedEndpoints(counters, {
-        personality_chat: { subject: Subject.PersonalityChat, handler: todo },
-      }),
+      endpoints: {
+        ...countedEndpoints(counters, {
+          ...chatEndpoints,
+          direct_chat: { subject: Subject.DirectChat, handler: directChatHandler(deps) },
+          encode: { subject: Subject.Encode, handler: llm.encode },
+          encode_batch: { subject: Subject.EncodeBatch, handler: llm.encodeBatch },
+          llm_complete: { subject: Subject.LlmComplete, handler: llm.complete },
+        }),
+        // Health probes are not requests of the CRM: not counted.
+        llm_status: { subject: Subject.LlmStatus, handler: llm.status },
+      },
     },
+    // Readiness does not depend on the LLM: with vLLM down, chat still answers through Grok or the v2 fallback.
     readiness: async () => [],
-    close: async () => {},
+    close: async () => {
+      await simulator?.stop();
+    },
   };
 }

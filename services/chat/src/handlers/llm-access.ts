@@ -1,0 +1,58 @@
+/**
+ * Bus handlers that expose chat's LLM access to the rest of the mesh: one completion (scoring's AI
+ * call, QA runs), the backends' reachability (health), and embeddings (/encode, /encode_batch).
+ */
+import type {
+  BusRequest,
+  ComponentsReply,
+  EncodeBatchRequest,
+  EncodeBatchResponse,
+  EncodeRequest,
+  EncodeResponse,
+  LlmCompleteRequest,
+  LlmCompleteResponse,
+} from "@sinhome/proto";
+import type { ServiceCounters } from "@sinhome/runtime";
+import type { LlmRouter } from "../llm/router.ts";
+
+export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters) {
+  return {
+    complete: async (req: BusRequest): Promise<LlmCompleteResponse> => {
+      const body = req.body as LlmCompleteRequest;
+      const result = await router.complete({
+        messages: body.messages,
+        maxTokens: body.max_tokens,
+        temperature: body.temperature,
+        responseFormat: body.response_format,
+        backend: body.backend,
+        timeoutMs: body.timeout_ms,
+        noRetry: body.no_retry,
+        deadline: req.deadline,
+      });
+      counters.tokens(result.backend, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
+      return { text: result.text, backend: result.backend, model: result.model, usage: result.usage, latency_ms: result.latencyMs };
+    },
+
+    status: async (req: BusRequest): Promise<ComponentsReply> => {
+      const budget = Math.max(100, Math.min(10_000, req.deadline - Date.now() - 200));
+      const backends = await router.status(budget);
+      const { llmBackend, modelName } = router.describe();
+      const components = backends.map(({ name, status, latency_ms, error }) => ({ name, status, latency_ms, ...(error ? { error } : {}) }));
+      // With the simulator standing in, vLLM itself is reported as not configured.
+      if (!components.some((c) => c.name === "vllm")) components.unshift({ name: "vllm", status: "not_configured", latency_ms: null });
+      return { components, llm_backend: llmBackend, model_name: modelName };
+    },
+
+    encode: async (req: BusRequest): Promise<EncodeResponse> => {
+      const body = req.body as EncodeRequest;
+      const r = await router.embed([body.text], body.model ?? "bge-m3");
+      return { embedding: r.embeddings[0] ?? [], model: r.model, dim: r.dim };
+    },
+
+    encodeBatch: async (req: BusRequest): Promise<EncodeBatchResponse> => {
+      const body = req.body as EncodeBatchRequest;
+      const r = await router.embed(body.texts, body.model ?? "bge-m3");
+      return { embeddings: r.embeddings, model: r.model, dim: r.dim };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * /direct_chat: no persona. The CRM's own `system_prompt` (if any), the sanitized history and the
+ * message go to vLLM (with the usual transport retries and fallback); only CJK and empty replies are
+ * retried, since a refusal is a legitimate answer without a persona. The minors guard still applies.
+ */
+import type { BusRequest, ChatResponse, DirectChatRequest } from "@sinhome/proto";
+import { sanitizeHistory, V1_HISTORY_LIMITS } from "../history/index.ts";
+import type { LlmMessage } from "../llm/client.ts";
+import { guardFanInput } from "../safety/index.ts";
+import { generate } from "./generate.ts";
+import { deadlineOf, MAX_TOKENS, type ChatDeps } from "./reply.ts";
+import { fixedReply, respond } from "./respond.ts";
+
+export function directChatHandler(deps: ChatDeps) {
+  return async (req: BusRequest): Promise<ChatResponse> => {
+    const started = Date.now();
+    const body = req.body as DirectChatRequest;
+    const history = body.history ?? [];
+    const exchange = { path: "/direct_chat", sessionId: body.session_id, message: body.message, started, v2: false };
+    const guard = guardFanInput({ message: body.message, history, script: body.system_prompt });
+    if (guard.blocked) {
+      deps.counters.guard(guard.rule);
+      return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, fixedReply(guard.reply, "guard"));
+    }
+    const messages: LlmMessage[] = [
+      ...(body.system_prompt ? [{ role: "system" as const, content: body.system_prompt }] : []),
+      ...sanitizeHistory(history, body.message, V1_HISTORY_LIMITS),
+    ];
+    const generated = await generate({
+      messages,
+      history,
+      maxTokens: body.max_tokens ?? MAX_TOKENS.direct,
+      temperature: body.temperature ?? 0.7,
+      backend: "auto",
+      deadline: deadlineOf(req, deps.env, started),
+      contentRetries: deps.env.LLM_CONTENT_RETRIES,
+      aiQuestion: false,
+      checks: "direct",
+    }, deps.router, deps.counters);
+    return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, generated);
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * One chat exchange, the same for every persona endpoint: safety guard → prompt (static prefix,
+ * persona, history, post-history directives) → LLM with content retries → post-processing → log
+ * event. v1 fails with the error shape (502/503/504); v2 never fails the CRM: it answers 200 with
+ * `fallback: true`, the error code and a short neutral in-persona line.
+ */
+import { toAppError, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
+import type { ServiceCounters } from "@sinhome/runtime";
+import { shortenAtSentence } from "../checks/index.ts";
+import type { ChatEnv } from "../env.ts";
+import { sanitizeHistory, V1_HISTORY_LIMITS, V2_HISTORY_LIMITS } from "../history/index.ts";
+import type { LlmRouter } from "../llm/router.ts";
+import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
+import { detectMeetingRequest, guardFanInput, isSincereAiQuestion } from "../safety/index.ts";
+import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
+import { generate } from "./generate.ts";
+import { fixedReply, respond, type Exchange } from "./respond.ts";
+
+/** Reply budgets (tokens): v2 per SPEC; v1 and direct are short texting too, with some slack. */
+export const MAX_TOKENS = { v1: 350, v2: 200, direct: 512 } as const;
+export const V2_MAX_CHARS = 400;
+const TEMPERATURE = 0.8;
+/** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
+const DEADLINE_MARGIN_MS = 500;
+/** The v2 line when no backend could answer: neutral, in persona, safe for the CRM to send or drop. */
+export const V2_FALLBACK_REPLY = "Je reviens vers toi très vite, ne bouge pas 😘";
+
+export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus };
+
+/** The request's own deadline: what the caller allows, capped by CHAT_DEADLINE_MS. */
+export const deadlineOf = (req: BusRequest, env: ChatEnv, started: number) =>
+  Math.min(req.deadline - DEADLINE_MARGIN_MS, started + env.CHAT_DEADLINE_MS);
+
+const isFirstMessage = (body: PersonaChatBody) => !(body.history ?? []).some((m) => m.role === "assistant");
+
+export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
+  const { env } = deps;
+  return async (req: BusRequest): Promise<ChatResponse> => {
+    const started = Date.now();
+    const body = req.body as PersonaChatBody;
+    const message = body.message ?? "";
+    const history = body.history ?? [];
+    const exchange: Exchange = { path: endpoint.path, sessionId: body.session_id, message, started, v2: endpoint.family === "v2" };
+
+    const guard = guardFanInput({ message, history, script: body.script, persona: { traits: endpoint.traits(body) } });
+    if (guard.blocked) {
+      deps.counters.guard(guard.rule);
+      return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(guard.reply, "guard"));
+    }
+
+    const aiQuestion = isSincereAiQuestion(message);
+    const directives = [
+      ...endpoint.directives(body),
+      ...(aiQuestion ? [AI_HONESTY_DIRECTIVE] : []),
+      ...(detectMeetingRequest(message) ? [MEETING_DECLINE_DIRECTIVE] : []),
+    ];
+    const sanitized = sanitizeHistory(history, message, endpoint.family === "v2" ? V2_HISTORY_LIMITS : V1_HISTORY_LIMITS);
+    try {
+      const generated = await generate({
+        messages: assembleMessages(endpoint.prompt(body, directives), sanitized),
+        history,
+        maxTokens: MAX_TOKENS[endpoint.family],
+        temperature: TEMPERATURE,
+        backend: endpoint.backend,
+        deadline: deadlineOf(req, env, started),
+        contentRetries: env.LLM_CONTENT_RETRIES,
+        aiQuestion,
+        checks: "persona",
+      }, deps.router, deps.counters);
+      if (endpoint.family === "v2") generated.text = shortenAtSentence(generated.text, V2_MAX_CHARS);
+      if (env.AI_DISCLOSURE_NOTICE && isFirstMessage(body)) generated.text = `${env.AI_DISCLOSURE_NOTICE}\n\n${generated.text}`;
+      return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
+    } catch (e) {
+      if (endpoint.family === "v1") throw e;
+      return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_REPLY, "none"), toAppError(e).code);
+    }
+  };
+}
