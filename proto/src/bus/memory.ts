@@ -54,6 +54,9 @@ export class MemoryBus implements Bus {
   }
 
   async addService(def: ServiceDefinition): Promise<ServiceRegistration> {
+    // Same rules as the NATS services framework, so a definition that works here works on NATS.
+    if (!/^\d+\.\d+\.\d+/.test(def.version)) throw new Error(`'${def.version}' is not a semver value`);
+    if (!/^[A-Za-z0-9_-]+$/.test(def.name)) throw new Error(`invalid service name '${def.name}'`);
     const id = `mem${++nextId}`;
     this.instances.set(id, { def, id, requests: 0, errors: 0 });
     let inFlight = 0;
