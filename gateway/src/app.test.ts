@@ -61,7 +61,7 @@ beforeAll(async () => {
     subject.replaceAll(".", "_"),
     { subject, handler: (req: BusRequest) => { seen.push(req); return { subject, body: req.body }; } },
   ]));
-  await bus.addService({ name: "everything", version: "1", description: "echo", endpoints });
+  await bus.addService({ name: "everything", version: "1.0.0", description: "echo", endpoints });
 });
 afterAll(() => bus.close());
 
@@ -144,7 +144,7 @@ describe("error contract", () => {
   });
   test("504 when the service does not answer before the deadline", async () => {
     const slowBus = new MemoryBus();
-    await slowBus.addService({ name: "slow", version: "1", description: "", endpoints: { m: { subject: "sinhome.media.sent", handler: () => Bun.sleep(500) } } });
+    await slowBus.addService({ name: "slow", version: "1.0.0", description: "", endpoints: { m: { subject: "sinhome.media.sent", handler: () => Bun.sleep(500) } } });
     const slow = createGateway({ bus: slowBus, env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "0", SHORT_TIMEOUT_MS: "100" }), log });
     const res = await slow.handle(new Request("http://localhost/media/sent", { method: "POST", headers: { "content-type": "application/json" }, body: '{"fan_id":"f","media_id":"m"}' }));
     await expectError(res, 504, "timeout");
@@ -152,7 +152,7 @@ describe("error contract", () => {
   test("a service's own error keeps its status and code", async () => {
     const errBus = new MemoryBus();
     const { AppError } = await import("@sinhome/proto");
-    await errBus.addService({ name: "e", version: "1", description: "", endpoints: { m: { subject: "sinhome.chat.encode", handler: () => { throw new AppError("not_configured", "embeddings are not configured"); } } } });
+    await errBus.addService({ name: "e", version: "1.0.0", description: "", endpoints: { m: { subject: "sinhome.chat.encode", handler: () => { throw new AppError("not_configured", "embeddings are not configured"); } } } });
     const gw = createGateway({ bus: errBus, env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "0" }), log });
     const res = await gw.handle(new Request("http://localhost/encode", { method: "POST", headers: { "content-type": "application/json" }, body: '{"text":"a"}' }));
     await expectError(res, 503, "not_configured");

@@ -31,7 +31,7 @@ async function setup(answer?: (req: LlmCompleteRequest) => Promise<string> | str
     let running = 0;
     await bus.addService({
       name: "chat",
-      version: "test",
+      version: "0.0.1",
       description: "fake chat: LLM completions only",
       endpoints: {
         llm_complete: {
