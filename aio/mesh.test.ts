@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
+import { startSimulator } from "@sinhome/llm-sim";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
 const root = new URL("..", import.meta.url).pathname;
@@ -84,6 +85,23 @@ describe("mesh over NATS", () => {
     ops = spawn("services/ops/src/main.ts", {});
     await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
     expect((await fetch(`${base}/logs/health`)).status).toBe(200);
+  }, 20_000);
+
+  test("SIGTERM on chat lets its in-flight LLM call finish before it exits", async () => {
+    const sim = startSimulator({ port: 0, hostname: "127.0.0.1" });
+    const chat = spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none" });
+    await waitFor(async () => (await instances("chat")) === 1, 10_000);
+    const pending = fetch(`${base}/personality_chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "Salut [[sim:stall=1500]]" }) });
+    await waitFor(async () => sim.pendingRequests > 0, 5_000);
+    chat.kill("SIGTERM");
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { backend: string }).backend).toBe("vllm");
+    expect(await chat.exited).toBe(0);
+    // Gone from the queue group: the next chat request is refused at once, not lost.
+    const after = await fetch(`${base}/personality_chat`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"message":"Salut"}' });
+    expect(after.status).toBe(503);
+    await sim.stop();
   }, 20_000);
 
   test("a service without NATS_URL refuses to start with a clear message", async () => {

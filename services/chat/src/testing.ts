@@ -16,6 +16,7 @@ export type ChatStack = {
   events: ChatLogEvent[];
   counters: ServiceCounters;
   post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> & { response?: string; backend?: string } }>;
+  postWithHeaders(path: string, body: unknown, headers: Record<string, string>): Promise<Response>;
   /** Chat completion requests received by a simulator since the last reset. */
   chatCalls(sim: Simulator): { messages: { role: string; content: string }[]; max_tokens?: number; temperature?: number; model?: string }[];
   reset(): void;
@@ -59,6 +60,8 @@ export async function startChatStack(env: Record<string, string> = {}, opts: { v
       const res = await gateway.handle(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     },
+    postWithHeaders: (path, body, headers) =>
+      gateway.handle(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })),
     chatCalls: calls,
     reset: () => {
       vllm.reset();
