@@ -73,6 +73,23 @@ describe("mesh over NATS", () => {
     expect(scoring.status).not.toBe(503);
   });
 
+  test("metrics are summed over every instance of every service, and reset everywhere", async () => {
+    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
+    await Bun.sleep(100); // the reset is a broadcast: let every instance receive it
+    for (let i = 0; i < 6; i++) await post("/fan/interest_score", { fan_id: `f${i}` });
+    const m = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number>; instances: number; total_requests: number };
+    expect(m.endpoint_counts.interest_score).toBe(6);
+    expect(m.instances).toBe(3); // ops + two scoring replicas
+    // Two scoring replicas shared the six requests; the sum over them is exact.
+    const perInstance = await fetch(`${base}/monitoring/health`).then((r) => r.json()) as { components: { name: string; instances?: number }[] };
+    expect(perInstance.components.find((c) => c.name === "scoring")?.instances).toBe(2);
+    expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
+    await Bun.sleep(100);
+    const after = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> };
+    expect(after.endpoint_counts.interest_score ?? 0).toBe(0);
+  });
+
   test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {
     ops.kill("SIGTERM");
     expect(await ops.exited).toBe(0);

@@ -19,20 +19,22 @@ export type GatewayDeps = {
   env: GatewayEnv;
   log: Logger;
   rateLimiter?: RateLimiter;
+  /** False while draining (SIGTERM): readiness fails so the load balancer stops sending traffic. */
+  accepting?: () => boolean;
 };
 
 /** Paths that answer without an API key: probes, scrapers and the API docs. */
-const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz"]);
+const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz", "/readyz"]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger" || path.startsWith("/swagger/");
 /** Routes served by the gateway itself (not in ROUTES), for 405 detection. */
-const LOCAL_ROUTES: Record<string, string[]> = { "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
+const LOCAL_ROUTES: Record<string, string[]> = { "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
 
 const tracer = trace.getTracer("sinhome.gateway");
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
 type RequestState = { id: string; started: number; route?: string };
 
-export function createGateway({ bus, env, log, rateLimiter }: GatewayDeps) {
+export function createGateway({ bus, env, log, rateLimiter, accepting = () => true }: GatewayDeps) {
   const keys = new ApiKeys(env.GATEWAY_API_KEYS);
   const state = new WeakMap<Request, RequestState>();
   const timeouts: Record<TimeoutClass, number> = {
@@ -126,6 +128,10 @@ export function createGateway({ bus, env, log, rateLimiter }: GatewayDeps) {
     })
     .get("/metrics", async () => new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } }))
     .get("/healthz", () => ({ status: "ok" }))
+    .get("/readyz", ({ request }) => {
+      if (bus.isConnected() && accepting()) return { ready: true };
+      return errorResponse(new AppError("service_unavailable", "not ready: draining or bus disconnected"), stateOf(request).id);
+    })
     .use(docs())
     .use(logStream({ bus, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }));
 

@@ -15,10 +15,10 @@ const tracing = setupTracing({ serviceName: "gateway", endpoint: env.OTEL_EXPORT
 const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
 const limiter = createRateLimiter(env, log);
 if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
-const server = createGateway({ bus, env, log, rateLimiter: limiter.limiter }).listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: env.MAX_BODY_BYTES * 2 });
+let stopping = false;
+const server = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping }).listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: env.MAX_BODY_BYTES * 2 });
 log.info({ port: server.server?.port }, "gateway ready");
 
-let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
