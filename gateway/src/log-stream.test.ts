@@ -7,7 +7,7 @@ import { parseGatewayEnv } from "./env.ts";
 
 const log = createLogger("sse-test", "error");
 
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string): Promise<string> {
+async function readUntil(reader: { read(): Promise<{ value?: Uint8Array; done: boolean }> }, needle: string): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   while (!text.includes(needle)) {
