@@ -28,6 +28,28 @@ const SUBJECTS: Record<string, Subject> = {
   v2_script_followup: Subject.V2ScriptFollowup,
 };
 
+/**
+ * Asks each configured backend which models it serves (`GET /models`) once at start, in the
+ * background, and warns when the configured model is not among them (a wrong preset is the most
+ * common misconfiguration after a model switch). Health checks ask again on every probe.
+ */
+async function announceModels(router: LlmRouter, env: ChatEnv, log: ServiceDeps["log"]): Promise<void> {
+  for (const backend of await router.status(10_000)) {
+    if (backend.status === "not_configured") continue;
+    if (backend.status === "down") {
+      log.warn({ backend: backend.name, error: backend.error }, "LLM backend unreachable at start");
+      continue;
+    }
+    const expected = backend.name === "grok" ? env.GROK_MODEL : backend.name === "vllm" ? env.VLLM_MODEL_NAME : undefined;
+    const served = backend.models ?? [];
+    if (expected && served.length > 0 && !served.includes(expected)) {
+      log.warn({ backend: backend.name, expected, served: served.slice(0, 20) }, "configured model is not served by this backend");
+    } else {
+      log.info({ backend: backend.name, served: served.slice(0, 20) }, "LLM backend models");
+    }
+  }
+}
+
 export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Chat);
   let simulator: Simulator | undefined;
@@ -36,6 +58,7 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
     log.warn({ simulator: simulator.url }, "NO LLM CONFIGURED (VLLM_BASE_URL unset): replies come from the built-in simulator, backend=simulator");
   }
   const router = new LlmRouter(env, { simulatorUrl: simulator?.url });
+  void announceModels(router, env, log);
   const deps = { router, counters, env, bus };
   const llm = llmAccessHandlers(router, counters);
 
