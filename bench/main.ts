@@ -3,16 +3,29 @@
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
 import { benchBus } from "./bus.ts";
+import { benchFootprint } from "./footprint.ts";
 import { benchMesh } from "./mesh.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
+const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const sections: [string, () => Promise<string[]>][] = [
   ["bus", () => benchBus(natsUrl)],
   ["pipeline", () => benchPipeline()],
   ["mesh", () => benchMesh(natsUrl)],
+  ["footprint", () => benchFootprint(natsUrl, databaseUrl)],
+  ["scoring", () => runScript("services/scoring/bench.ts")],
+  ["media", () => runScript("services/media/bench.ts")],
 ];
 const only = process.argv[2];
+
+/** Service-owned benchmarks live beside their service; run them as they are and show their lines. */
+async function runScript(path: string): Promise<string[]> {
+  const child = Bun.spawn(["bun", path], { cwd: new URL("..", import.meta.url).pathname, stdout: "pipe", stderr: "inherit" });
+  const out = await new Response(child.stdout).text();
+  await child.exited;
+  return out.trimEnd().split("\n");
+}
 
 for (const [name, run] of sections) {
   if (only && only !== name) continue;
