@@ -26,17 +26,20 @@ const llmBody = JSON.stringify({
 const chatBody = JSON.stringify({ message, system_prompt: systemPrompt });
 const json = { "content-type": "application/json" };
 
-async function measure(url: string, body: string, pids: number[]): Promise<{ seq: Latency; c64: Latency; cpuMsPerRequest: number }> {
+type Measured = { seq: Latency; c64: Latency; cpuMsPerRequest: number; perPid: number[] };
+
+async function measure(url: string, body: string, pids: number[]): Promise<Measured> {
   const call = async () => {
     const res = await fetch(url, { method: "POST", headers: json, body });
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     await res.arrayBuffer();
   };
   const seq = await sequential(SEQ, call);
-  const before = await cpuSeconds(pids);
+  const before = await Promise.all(pids.map((p) => cpuSeconds([p])));
   const c64 = await concurrent(CONC, 64, call);
-  const cpuMsPerRequest = ((await cpuSeconds(pids)) - before) * 1000 / (CONC + 200);
-  return { seq, c64, cpuMsPerRequest };
+  const after = await Promise.all(pids.map((p) => cpuSeconds([p])));
+  const perPid = after.map((a, i) => ((a - before[i]!) * 1000) / (CONC + 200));
+  return { seq, c64, cpuMsPerRequest: perPid.reduce((x, y) => x + y, 0), perPid };
 }
 
 export async function benchMesh(natsUrl: string): Promise<string[]> {
@@ -77,7 +80,7 @@ export async function benchMesh(natsUrl: string): Promise<string[]> {
       row("proxy", floor),
       row("mesh", mesh),
       `mesh overhead over direct: p50 +${fmt(mesh.seq.p50 - direct.seq.p50)} (budget 0.3 ms), p99 +${fmt(mesh.c64.p99 - direct.c64.p99)} (budget 3 ms)`,
-      `CPU per request: mesh ${fmt(mesh.cpuMsPerRequest)} (gateway + chat + nats-server), minimal proxy ${fmt(floor.cpuMsPerRequest)}; ratio ${(mesh.cpuMsPerRequest / floor.cpuMsPerRequest).toFixed(2)}× (budget 2×)`,
+      `CPU per request: mesh ${fmt(mesh.cpuMsPerRequest)} (gateway ${fmt(mesh.perPid[0]!)}, chat ${fmt(mesh.perPid[1]!)}, nats-server ${fmt(mesh.perPid.slice(2).reduce((x, y) => x + y, 0))}), minimal proxy ${fmt(floor.cpuMsPerRequest)}; ratio ${(mesh.cpuMsPerRequest / floor.cpuMsPerRequest).toFixed(2)}× (budget 2×)`,
       `spans exported: ${sink.spansBatches()} OTLP batches`,
     ];
   } finally {
