@@ -1,9 +1,10 @@
 /** The ops service on the bus: health of everything, metrics summed over the mesh, QA, log stream health. */
 import { ServiceName, Subject, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
-import { countedEndpoints, notImplemented, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import Redis from "ioredis";
 import type { OpsEnv } from "./env.ts";
 import { collectHealth, collectMetrics } from "./health/collect.ts";
+import { qaHandlers } from "./qa/handlers.ts";
 
 export const OPS_VERSION = "0.1.0";
 
@@ -38,6 +39,8 @@ export async function createOpsService(env: OpsEnv, { bus, log }: ServiceDeps): 
     last_event_at: lastEventAt,
   });
 
+  const qa = qaHandlers(bus);
+
   return {
     counters,
     definition: {
@@ -49,9 +52,9 @@ export async function createOpsService(env: OpsEnv, { bus, log }: ServiceDeps): 
         health: { subject: Subject.Health, handler: health },
         metrics: { subject: Subject.Metrics, handler: () => collectMetrics(bus) },
         metrics_reset: { subject: Subject.MetricsReset, handler: reset },
-        qa_run: { subject: Subject.QaRun, handler: notImplemented("QA runs") },
-        qa_builtin: { subject: Subject.QaBuiltin, handler: notImplemented("built-in QA runs") },
-        qa_smoke: { subject: Subject.QaSmoke, handler: notImplemented("the QA smoke test") },
+        qa_run: { subject: Subject.QaRun, handler: qa.run },
+        qa_builtin: { subject: Subject.QaBuiltin, handler: qa.builtin },
+        qa_smoke: { subject: Subject.QaSmoke, handler: qa.smoke },
         logs_health: { subject: Subject.LogsHealth, handler: logsHealth },
       }),
     },
