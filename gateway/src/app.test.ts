@@ -206,10 +206,13 @@ describe("docs and metrics", () => {
     expect(js.status).toBe(200);
     expect((await js.text()).length).toBeGreaterThan(100_000);
   });
-  test("/metrics is Prometheus text with the gateway counters", async () => {
+  test("/metrics is Prometheus text with the gateway counters, by route and real status", async () => {
     await call("POST", "/personality_chat", { message: "salut" });
+    await call("POST", "/personality_chat", "{oops");
+    await Bun.sleep(10); // afterResponse hooks run once the answer is out
     const text = await (await call("GET", "/metrics")).text();
-    expect(text).toContain("sinhome_gateway_requests_total");
+    expect(text).toMatch(/sinhome_gateway_requests_total\{method="POST",route="\/personality_chat",status="200"\} \d+/);
+    expect(text).toMatch(/sinhome_gateway_requests_total\{method="POST",route="\/personality_chat",status="400"\} \d+/);
     expect(text).toContain("# TYPE sinhome_gateway_request_duration_seconds histogram");
   });
 });

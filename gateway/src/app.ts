@@ -118,12 +118,14 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       if (appError.status >= 500 && appError.code === "internal_error") log.error({ requestId: s.id, err: error }, "unexpected gateway error");
       return errorResponse(appError, s.id, headers);
     })
-    .onAfterResponse(({ request, set, route }) => {
+    .onAfterResponse(({ request, set, route, responseValue }) => {
       const s = state.get(request);
       if (!s) return;
       const seconds = (performance.now() - s.started) / 1000;
       const labels = { method: request.method, route: route || "unmatched" };
-      prom.gatewayRequests.inc({ ...labels, status: String(set.status ?? 200) });
+      // Most answers are Response objects built here (pass-through replies, errors): their status is the truth.
+      const status = responseValue instanceof Response ? responseValue.status : set.status ?? 200;
+      prom.gatewayRequests.inc({ ...labels, status: String(status) });
       prom.gatewayDuration.observe(labels, seconds);
     })
     .get("/metrics", async () => new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } }))
