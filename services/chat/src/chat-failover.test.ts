@@ -66,6 +66,16 @@ describe("every backend fails", () => {
     expect(v2.body).toMatchObject({ fallback: true, error: "llm_timeout" });
   });
 
+  test("the error body says what failed without quoting the upstream answer", async () => {
+    s = await startChatStack({ LLM_FALLBACK: "none", LLM_TRANSPORT_RETRIES: "0" });
+    s.vllm.program([{ kind: "status", status: 500 }]);
+    const r = await s.post("/personality_chat", { message: "Salut" });
+    expect(r.status).toBe(503);
+    const error = r.body.error as { code: string; message: string };
+    expect(error.message).toBe("the LLM call failed: server (HTTP 500)");
+    expect(JSON.stringify(r.body)).not.toContain("simulated");
+  });
+
   test("/grok_chat without a Grok key is a clear 503", async () => {
     s = await startChatStack({ GROK_API_KEY: "" });
     const r = await s.post("/grok_chat", { message: "Salut" });

@@ -59,7 +59,7 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
   }
   const router = new LlmRouter(env, { simulatorUrl: simulator?.url });
   void announceModels(router, env, log);
-  const deps = { router, counters, env, bus };
+  const deps = { router, counters, env, bus, log };
   const llm = llmAccessHandlers(router, counters);
 
   const chatEndpoints = Object.fromEntries(

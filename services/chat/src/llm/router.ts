@@ -231,5 +231,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
 function finalError(last: LlmFailure | undefined): AppError {
   if (!last) return new AppError("llm_unavailable", "no LLM backend could be tried");
   const code = last.kind === "timeout" ? "llm_timeout" : last.kind === "client" || last.kind === "malformed" ? "llm_error" : "llm_unavailable";
-  return new AppError(code, last.message, [], { cause: last });
+  // The caller sees the kind and status only: an upstream error body may quote the prompt (fan texts).
+  // The full message stays on the cause, for the service's own logs.
+  const status = last.status !== undefined ? ` (HTTP ${last.status})` : "";
+  return new AppError(code, `the LLM call failed: ${last.kind.replaceAll("_", " ")}${status}`, [], { cause: last });
 }

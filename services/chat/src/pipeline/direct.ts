@@ -8,7 +8,7 @@ import { sanitizeHistory, V1_HISTORY_LIMITS } from "../history/index.ts";
 import type { LlmMessage } from "../llm/client.ts";
 import { guardFanInput } from "../safety/index.ts";
 import { generate } from "./generate.ts";
-import { deadlineOf, MAX_TOKENS, type ChatDeps } from "./reply.ts";
+import { deadlineOf, logLlmFailure, MAX_TOKENS, type ChatDeps } from "./reply.ts";
 import { fixedReply, respond } from "./respond.ts";
 
 export function directChatHandler(deps: ChatDeps) {
@@ -36,7 +36,10 @@ export function directChatHandler(deps: ChatDeps) {
       contentRetries: deps.env.LLM_CONTENT_RETRIES,
       aiQuestion: false,
       checks: "direct",
-    }, deps.router, deps.counters);
+    }, deps.router, deps.counters).catch((e: unknown) => {
+      logLlmFailure(deps, req, exchange.path, e);
+      throw e;
+    });
     return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, generated);
   };
 }

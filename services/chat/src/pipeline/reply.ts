@@ -5,7 +5,7 @@
  * `fallback: true`, the error code and a short neutral in-persona line.
  */
 import { toAppError, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
-import type { ServiceCounters } from "@sinhome/runtime";
+import type { Logger, ServiceCounters } from "@sinhome/runtime";
 import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
 import { sanitizeHistory, V1_HISTORY_LIMITS, V2_HISTORY_LIMITS } from "../history/index.ts";
@@ -25,7 +25,14 @@ const DEADLINE_MARGIN_MS = 500;
 /** The v2 line when no backend could answer: neutral, in persona, safe for the CRM to send or drop. */
 export const V2_FALLBACK_REPLY = "Je reviens vers toi très vite, ne bouge pas 😘";
 
-export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus };
+export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger };
+
+/** Every backend failed: say why in our logs (the caller only gets the code and a generic sentence). */
+export function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
+  const error = toAppError(e);
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  deps.log.warn({ requestId: req.requestId, endpoint, code: error.code, cause }, "chat request failed");
+}
 
 /** The request's own deadline: what the caller allows, capped by CHAT_DEADLINE_MS. */
 export const deadlineOf = (req: BusRequest, env: ChatEnv, started: number) =>
@@ -71,6 +78,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
       if (env.AI_DISCLOSURE_NOTICE && isFirstMessage(body)) generated.text = `${env.AI_DISCLOSURE_NOTICE}\n\n${generated.text}`;
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
     } catch (e) {
+      logLlmFailure(deps, req, endpoint.path, e);
       if (endpoint.family === "v1") throw e;
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_REPLY, "none"), toAppError(e).code);
     }
