@@ -5,6 +5,7 @@
  */
 import { Elysia } from "elysia";
 import { openapi } from "@elysiajs/openapi";
+import { AppError } from "@sinhome/proto";
 import { dirname, join } from "node:path";
 
 const assetsDir = dirname(require.resolve("swagger-ui-dist/package.json"));
@@ -15,12 +16,9 @@ const ASSETS: Record<string, string> = {
 
 export const docs = () =>
   new Elysia({ name: "docs" })
-    .get("/swagger/assets/:file", ({ params, set }) => {
+    .get("/swagger/assets/:file", ({ params }) => {
       const type = ASSETS[params.file];
-      if (!type) {
-        set.status = 404;
-        return { error: { code: "not_found", message: "no such asset", details: [] } };
-      }
+      if (!type) throw new AppError("not_found", "no such asset");
       return new Response(Bun.file(join(assetsDir, params.file)), { headers: { "content-type": type, "cache-control": "public, max-age=86400" } });
     }, { detail: { hide: true } })
     .use(

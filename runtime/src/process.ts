@@ -4,7 +4,7 @@
  * leaves its queue groups (no new bus work), in-flight requests finish (up to SHUTDOWN_GRACE_MS),
  * NATS drains, the last spans are flushed, then the process exits 0.
  */
-import { NatsBus, type Bus } from "@sinhome/proto";
+import { AppError, NatsBus, type Bus } from "@sinhome/proto";
 import { createLogger, type Logger } from "./log.ts";
 import { registry } from "./metrics.ts";
 import { listenForMetricsReset, type MeshService } from "./service.ts";
@@ -56,7 +56,7 @@ export async function runServiceProcess(opts: {
         const checks = [{ name: "nats", ok: bus.isConnected() && !draining }, ...(await service.readiness())];
         return json({ ready: checks.every((c) => c.ok), checks }, checks.every((c) => c.ok) ? 200 : 503);
       }
-      return json({ error: { code: "not_found", message: "unknown path", details: [] } }, 404);
+      return json(new AppError("not_found", "unknown path").toBody(), 404);
     },
   });
   log.info({ id: registration.id, probes: probes.port, tracing: tracing.enabled }, `${name} ready`);
