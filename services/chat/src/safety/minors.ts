@@ -59,7 +59,16 @@ const PERSONA_AS_MINOR = [
   new RegExp(String.raw`\b(?:t'as|tu as|t as|tu aurais|t'aurais) ${MINOR_AGE} ?${YEARS}`),
   new RegExp(String.raw`\byou(?:'re| are)(?: a| an| only)? ${MINOR_AGE_EN}(?:[ -]?(?:yo\b|y/o|years?[ -]old)|\b(?! ?(?:minutes|mins?|hours?|times|%)))`),
   /\b(?:t'es|tu es|t es|you(?:'re| are)) (?:une |ma |mon |a |my )?(?:petite )?(?:lyceenne|collegienne|ecoliere|fillette|petite fille|ado|adolescente|enfant|schoolgirl|little girl)\b/,
+  // "t'as l'air d'avoir 16 ans", "on dirait une collégienne", "tu fais ado": framing the persona as a minor.
+  // ("t'es une gamine" / "tu fais l'enfant" are teasing about behaviour, not age: accepted.)
+  new RegExp(String.raw`\b(?:t'as|tu as|t as|tu aurais) l'air d'(?:avoir|une?) (?:${MINOR_AGE} ?ans\b|ado|collegienne|lyceenne|ecoliere|fillette|petite fille)`),
+  /\b(?:on dirait|on te donnerait|tu fais|tu ressembles a) (?:une |un )?(?:petite )?(?:ado|adolescente|collegienne|lyceenne|ecoliere|fillette|petite fille|mineure)\b/,
+  /\byou look (?:like )?(?:a |an )?(?:teen(?:ager)?|minor|schoolgirl|little girl|kid|child|(?:1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen))\b/,
 ];
+// School roles are minor-coded: asked as content ("une photo en uniforme d'écolière"), they are refused
+// even without sexual vocabulary, since everything the persona sells is adult content.
+const SCHOOL_ROLE = /\b(?:lyceennes?|collegiennes?|ecolieres?|schoolgirls?|school girls?|uniformes? (?:scolaires?|d'ecoliere|de (?:lyceenne|collegienne))|school uniforms?)\b/;
+const CONTENT_REQUEST = /\b(?:photos?|videos?|vids?|pics?|selfies?|tenues?|uniformes?|costumes?|deguise\w*|cosplay|outfits?|snaps?|envoie|montre|send|show)\b/;
 const SEXUAL = /\b(?:sexe?|sexuel\w*|sexy|baise\w*|niqu\w*|suc(?:e|es|er|ent|ez|euse)|pipes?|fellations?|cunni\w*|bites?|chattes?|seins?|nichons?|tetons?|cul|fesses?|nue?s?|a poil|deshabill\w*|masturb\w*|branl\w*|jouir|jouis\w*|orgasm\w*|ejacul\w*|sperme|bander|je bande|tu bandes|mouill\w*|coquin\w*|cochon\w*|porno?\w*|nudes?|lingerie|strings?|culottes?|strip\w*|lech\w*|doigter|penetr\w*|sodom\w*|faire l'amour|coucher avec|fantasm\w*|depucel\w*|virginite|erotique\w*|salope\w*|fuck\w*|suck\w*|cock|dick|pussy|tits|boobs|naked|horny|cum|blowjob|porn\w*|kinky|naughty|virgin\w*|make love|have sex|jerk off|turn(?:s|ed)? me on)\b/;
 // Minor mentions that can sit next to sexual words in a sentence. Family words are left out on purpose:
 // "les enfants dorment, on peut parler cochon" is about adults.
@@ -87,7 +96,9 @@ export function bringsMinorsIntoSexualContext(folded: string): boolean {
   if (ABSOLUTE_TERMS.test(folded) || ROLE_PLAY.test(folded)) return true;
   if (PERSONA_AS_MINOR.some((pattern) => pattern.test(folded))) return true;
   return sentences(folded).some(
-    (sentence) => SEXUAL.test(sentence) && (mentionsMinor(sentence) || MINOR_AGE_MENTION.test(sentence)),
+    (sentence) =>
+      (SEXUAL.test(sentence) && (mentionsMinor(sentence) || MINOR_AGE_MENTION.test(sentence))) ||
+      (SCHOOL_ROLE.test(sentence) && CONTENT_REQUEST.test(sentence)),
   );
 }
 
