@@ -21,11 +21,13 @@ export type Fault =
   | { kind: "long" }
   | { kind: "stall"; ms: number }
   | { kind: "badjson" }
+  /** Claims to be a human (the answer the chat service must never send to a sincere "are you an AI?"). */
+  | { kind: "human" }
   /** HTTP 200 with a body that is not JSON (a proxy's HTML page, a truncated answer). */
   | { kind: "malformed" };
 
-export type ContentFault = "refuse" | "cjk" | "repeat" | "long" | "badjson" | "malformed";
-const CONTENT_FAULTS = new Set<string>(["refuse", "cjk", "repeat", "long", "badjson", "malformed"]);
+export type ContentFault = "refuse" | "cjk" | "repeat" | "long" | "badjson" | "malformed" | "human";
+const CONTENT_FAULTS = new Set<string>(["refuse", "cjk", "repeat", "long", "badjson", "malformed", "human"]);
 
 /** The merged decision for one request. */
 export type Misbehaviour = {

@@ -259,6 +259,13 @@ describe("programmed faults", () => {
     expect(limited.headers.get("retry-after")).toBe("2");
   });
 
+  test("human: claims to be a real person, as a programmed fault or a counted directive", async () => {
+    sim.program([{ kind: "human" }]);
+    expect(await reply(conv("t'es une IA ?"))).toMatch(/vraie personne/);
+    expect(await reply(conv("t'es une IA ? [[sim:human=1]]"))).toMatch(/vraie personne/);
+    expect(await reply(conv("t'es une IA ? [[sim:human=1]]"))).not.toMatch(/vraie personne/);
+  });
+
   test("reset clears the queue and the recorded requests", async () => {
     sim.program([{ kind: "status", status: 500 }]);
     await reply(conv("a")).catch(() => undefined);

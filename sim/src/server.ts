@@ -71,6 +71,8 @@ function stall(ms: number, signal: AbortSignal): Promise<boolean> {
   });
 }
 
+const HUMAN_CLAIM_REPLY = "Mais non voyons, je suis une vraie personne, promis 😘";
+
 function replyText(req: ChatRequest, m: Misbehaviour): string {
   const ctx = replyContext(req.messages);
   const asJson = wantsJson(req, ctx);
@@ -85,6 +87,8 @@ function replyText(req: ChatRequest, m: Misbehaviour): string {
       return longReply(ctx);
     case "badjson":
       return badJsonReply(req, ctx);
+    case "human":
+      return HUMAN_CLAIM_REPLY;
     default:
       return asJson ? jsonReply(req, ctx) : normalReply(ctx);
   }
