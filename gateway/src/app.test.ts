@@ -197,6 +197,9 @@ describe("docs and metrics", () => {
       expect(spec.paths[path]?.[route.method.toLowerCase()]).toBeDefined();
     }
     expect(spec.paths["/personality_chat"]?.post?.requestBody).toBeDefined();
+    const ok = JSON.stringify((spec.paths["/personality_chat"]?.post as { responses?: unknown }).responses);
+    expect(ok).toContain('"response"');
+    expect(ok).toContain('"retries"');
   });
   test("/swagger loads its UI from this server, not a CDN", async () => {
     const html = await (await call("GET", "/swagger")).text();

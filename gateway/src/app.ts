@@ -5,7 +5,7 @@
  */
 import { Elysia } from "elysia";
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import { AppError, ROUTES, TimeoutClass, type Bus, type Route } from "@sinhome/proto";
+import { AppError, ErrorBody, ROUTES, TimeoutClass, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import type { GatewayEnv } from "./env.ts";
@@ -140,7 +140,14 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
   for (const route of ROUTES) {
     const hook = {
       ...(route.body ? { body: route.body } : {}),
-      detail: { summary: route.summary, tags: [route.tag], responses: { 200: { description: "OK" } } },
+      detail: {
+        summary: route.summary,
+        tags: [route.tag],
+        responses: {
+          200: { description: "OK", content: { "application/json": { schema: route.response } } },
+          default: { description: "Error (the one error shape of the API)", content: { "application/json": { schema: ErrorBody } } },
+        },
+      },
     };
     app.route(route.method, route.path, forward(route) as never, hook as never);
   }
