@@ -27,7 +27,7 @@ export const docs = () =>
         specPath: "/swagger/json",
         provider: "swagger-ui",
         swagger: { theme: "/swagger/assets/swagger-ui.css", cdn: "/swagger/assets/swagger-ui-bundle.js", autoDarkMode: false },
-        exclude: { paths: ["/metrics", "/healthz", "/swagger/assets/:file"] },
+        exclude: { paths: ["/metrics", "/healthz", "/readyz", "/swagger/assets/:file"] },
         documentation: {
           info: {
             title: "Sinhome mesh API",
