@@ -78,18 +78,3 @@ export async function dispatch(
     span.end();
   }
 }
-
-/** Client span around one bus request; the trace context it carries is what the headers inject. */
-export function withClientSpan<T>(subject: string, fn: () => Promise<T>): Promise<T> {
-  if (!trace.getSpan(context.active())?.isRecording()) return fn();
-  return tracer.startActiveSpan(`${subject} send`, { kind: SpanKind.CLIENT, attributes: { "messaging.system": "nats", "messaging.destination.name": subject } }, async (span) => {
-    try {
-      return await fn();
-    } catch (e) {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw e;
-    } finally {
-      span.end();
-    }
-  });
-}

@@ -4,7 +4,7 @@
  * without a server.
  */
 import { AppError } from "../errors.ts";
-import { decodeJson, dispatch, encodeJson, requestHeaders, withClientSpan, type HandlerErrorHook } from "./dispatch.ts";
+import { decodeJson, dispatch, encodeJson, requestHeaders, type HandlerErrorHook } from "./dispatch.ts";
 import type { Bus, BusHandler, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
 type Member = { serviceId: string; handler: BusHandler; track: <T>(p: Promise<T>) => Promise<T> };
@@ -22,31 +22,29 @@ export class MemoryBus implements Bus {
   constructor(private readonly onUnexpected?: HandlerErrorHook) {}
 
   async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
-    return withClientSpan(subject, async () => {
-      const group = this.queues.get(subject);
-      if (this.closed || !group || group.members.length === 0) {
-        throw new AppError("service_unavailable", `no service is answering ${subject}`);
-      }
-      const member = group.members[group.next++ % group.members.length]!;
-      const instance = this.instances.get(member.serviceId)!;
-      instance.requests++;
-      const headers = requestHeaders(opts.requestId, opts.timeoutMs, opts.headers);
-      const work = member.track(dispatch(member.handler, subject, encodeJson(body), headers, this.onUnexpected));
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AppError("timeout", `${subject} did not answer in ${opts.timeoutMs} ms`)), opts.timeoutMs);
-      });
-      try {
-        const result = await Promise.race([work, timeout]);
-        if (!result.ok) {
-          instance.errors++;
-          throw AppError.fromBody(decodeJson(result.data), result.status);
-        }
-        return result.data;
-      } finally {
-        clearTimeout(timer);
-      }
+    const group = this.queues.get(subject);
+    if (this.closed || !group || group.members.length === 0) {
+      throw new AppError("service_unavailable", `no service is answering ${subject}`);
+    }
+    const member = group.members[group.next++ % group.members.length]!;
+    const instance = this.instances.get(member.serviceId)!;
+    instance.requests++;
+    const headers = requestHeaders(opts.requestId, opts.timeoutMs, opts.headers);
+    const work = member.track(dispatch(member.handler, subject, encodeJson(body), headers, this.onUnexpected));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppError("timeout", `${subject} did not answer in ${opts.timeoutMs} ms`)), opts.timeoutMs);
     });
+    try {
+      const result = await Promise.race([work, timeout]);
+      if (!result.ok) {
+        instance.errors++;
+        throw AppError.fromBody(decodeJson(result.data), result.status);
+      }
+      return result.data;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async requestJson<T>(subject: string, body: unknown, opts: RequestOptions): Promise<T> {

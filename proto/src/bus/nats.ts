@@ -7,7 +7,7 @@ import { connect } from "@nats-io/transport-node";
 import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
 import { ServiceError, Svcm, type ServiceMsg } from "@nats-io/services";
 import { AppError } from "../errors.ts";
-import { decodeJson, dispatch, encodeJson, requestHeaders, withClientSpan, type HandlerErrorHook } from "./dispatch.ts";
+import { decodeJson, dispatch, encodeJson, requestHeaders, type HandlerErrorHook } from "./dispatch.ts";
 import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
 export type NatsBusOptions = {
@@ -53,18 +53,16 @@ export class NatsBus implements Bus {
   }
 
   async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
-    return withClientSpan(subject, async () => {
-      const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
-      let msg;
-      try {
-        msg = await this.nc.request(subject, encodeJson(body), { timeout: opts.timeoutMs, headers });
-      } catch (e) {
-        throw this.transportError(subject, opts.timeoutMs, e);
-      }
-      const serviceError = ServiceError.toServiceError(msg);
-      if (serviceError) throw AppError.fromBody(safeDecode(msg.data), serviceError.code);
-      return msg.data;
-    });
+    const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
+    let msg;
+    try {
+      msg = await this.nc.request(subject, encodeJson(body), { timeout: opts.timeoutMs, headers });
+    } catch (e) {
+      throw this.transportError(subject, opts.timeoutMs, e);
+    }
+    const serviceError = ServiceError.toServiceError(msg);
+    if (serviceError) throw AppError.fromBody(safeDecode(msg.data), serviceError.code);
+    return msg.data;
   }
 
   async requestJson<T>(subject: string, body: unknown, opts: RequestOptions): Promise<T> {
