@@ -54,6 +54,12 @@ describe("every backend fails", () => {
     const v1 = await s.post("/personality_chat", { message: "Salut" });
     expect([502, 503]).toContain(v1.status);
     expect((v1.body.error as { code: string }).code).toBe("llm_unavailable");
+    // Both exchanges are on the log stream, the failed v1 one with its error code.
+    for (let i = 0; i < 20 && s.events.length < 2; i++) await Bun.sleep(5);
+    expect(s.events.map((e) => [e.endpoint, e.fallback, e.error])).toEqual([
+      ["/v2/personality_chat", true, "llm_unavailable"],
+      ["/personality_chat", false, "llm_unavailable"],
+    ]);
   });
 
   test("both backends stalled: v1 answers 504 llm_timeout, v2 a fallback with error llm_timeout", async () => {

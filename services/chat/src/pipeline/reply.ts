@@ -14,7 +14,7 @@ import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } fro
 import { detectMeetingRequest, guardFanInput, isSincereAiQuestion } from "../safety/index.ts";
 import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
 import { generate } from "./generate.ts";
-import { fixedReply, respond, type Exchange } from "./respond.ts";
+import { fixedReply, logFailure, respond, type Exchange } from "./respond.ts";
 
 /** Reply budgets (tokens): v2 per SPEC; v1 and direct are short texting too, with some slack. */
 export const MAX_TOKENS = { v1: 350, v2: 200, direct: 512 } as const;
@@ -79,7 +79,10 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
     } catch (e) {
       logLlmFailure(deps, req, endpoint.path, e);
-      if (endpoint.family === "v1") throw e;
+      if (endpoint.family === "v1") {
+        logFailure(deps.bus, env.LOG_CONTENT, req, exchange, toAppError(e).code);
+        throw e;
+      }
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_REPLY, "none"), toAppError(e).code);
     }
   };

@@ -21,30 +21,40 @@ export const fixedReply = (text: string, backend: "guard" | "none"): Generated =
   retries: emptyRetries(),
 });
 
+function publish(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, generated: Generated, latencyMs: number, fallback: boolean, error: string | null): void {
+  publishExchange(bus, logContent, {
+    endpoint: exchange.path,
+    request_id: req.requestId,
+    session_id: exchange.sessionId ?? null,
+    backend: generated.backend,
+    model: generated.model,
+    latency_ms: latencyMs,
+    retries: generated.retries,
+    usage: generated.usage,
+    fallback,
+    error,
+    message: exchange.message,
+    response: generated.text,
+  });
+}
+
+/** The response to send; `failure` (v2 only) is the error code when no backend could answer. */
 export function respond(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, generated: Generated, failure?: string): ChatResponse {
-  const response: ChatResponse = {
+  const latencyMs = Date.now() - exchange.started;
+  publish(bus, logContent, req, exchange, generated, latencyMs, failure !== undefined, failure ?? null);
+  return {
     response: generated.text,
     backend: generated.backend,
     model: generated.model,
     retries: generated.retries,
     usage: generated.usage,
-    latency_ms: Date.now() - exchange.started,
+    latency_ms: latencyMs,
     request_id: req.requestId,
     ...(exchange.v2 ? { fallback: failure !== undefined, error: failure ?? null } : {}),
   };
-  publishExchange(bus, logContent, {
-    endpoint: exchange.path,
-    request_id: req.requestId,
-    session_id: exchange.sessionId ?? null,
-    backend: response.backend,
-    model: response.model,
-    latency_ms: response.latency_ms,
-    retries: response.retries,
-    usage: response.usage,
-    fallback: failure !== undefined,
-    error: failure ?? null,
-    message: exchange.message,
-    response: response.response,
-  });
-  return response;
+}
+
+/** A v1 exchange that failed (every backend down): still on the log stream, so operators see it. */
+export function logFailure(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, code: string): void {
+  publish(bus, logContent, req, exchange, fixedReply("", "none"), Date.now() - exchange.started, false, code);
 }
