@@ -74,6 +74,23 @@ describe("all-in-one", () => {
     expect(m.total_requests).toBeGreaterThanOrEqual(1);
   });
 
+  test("oversized bodies get the JSON 413 over real HTTP, declared or chunked", async () => {
+    const big = JSON.stringify({ message: "a".repeat(3_000_000) });
+    const declared = await post("/personality_chat", JSON.parse(big));
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    const encoder = new TextEncoder();
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 30; i++) controller.enqueue(encoder.encode(i === 0 ? '{"message":"' + "a".repeat(99_988) : "a".repeat(100_000)));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${aio.url}/personality_chat`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer test-key" }, body: chunked });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+  });
+
   test("the API key is required", async () => {
     const res = await fetch(`${aio.url}/fan/interest_score`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(res.status).toBe(401);

@@ -4,6 +4,7 @@ import { createLogger, listenForMetricsReset, loadEnvOrExit, redactUrl, setupTra
 import { createGateway } from "@sinhome/gateway";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { createRateLimiter } from "@sinhome/gateway/src/limiter-factory.ts";
+import { SERVER_BODY_LIMIT } from "@sinhome/gateway/src/body.ts";
 import { createChatService } from "@sinhome/chat";
 import { parseChatEnv } from "@sinhome/chat/src/env.ts";
 import { createMediaService } from "@sinhome/media";
@@ -41,7 +42,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter }).listen({
     port: gatewayEnv.PORT,
     hostname: gatewayEnv.HOST,
-    maxRequestBodySize: gatewayEnv.MAX_BODY_BYTES * 2,
+    maxRequestBodySize: SERVER_BODY_LIMIT,
   });
   const port = app.server!.port!;
   const url = `http://${gatewayEnv.HOST === "0.0.0.0" ? "localhost" : gatewayEnv.HOST}:${port}`;

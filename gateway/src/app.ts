@@ -8,6 +8,7 @@ import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGett
 import { AppError, ErrorBody, ROUTES, TimeoutClass, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
+import { readBodyCapped } from "./body.ts";
 import type { GatewayEnv } from "./env.ts";
 import { errorResponse, JSON_HEADERS, toHttpError } from "./http-errors.ts";
 import { docs } from "./docs.ts";
@@ -102,14 +103,11 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       }
     })
     .onParse(async ({ request, contentType }) => {
-      const length = Number(request.headers.get("content-length") ?? "0");
-      if (length > env.MAX_BODY_BYTES) throw new AppError("payload_too_large", `body larger than ${env.MAX_BODY_BYTES} bytes`);
-      const text = await request.text();
+      const text = await readBodyCapped(request, env.MAX_BODY_BYTES);
       if (text.length === 0) return {};
       if (!contentType || !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
         throw new AppError("unsupported_media_type", "send the body as application/json");
       }
-      if (Buffer.byteLength(text) > env.MAX_BODY_BYTES) throw new AppError("payload_too_large", `body larger than ${env.MAX_BODY_BYTES} bytes`);
       try {
         return JSON.parse(text);
       } catch {

@@ -2,6 +2,7 @@
 import { NatsBus } from "@sinhome/proto";
 import { createLogger, loadEnvOrExit, setupTracing } from "@sinhome/runtime";
 import { createGateway } from "./app.ts";
+import { SERVER_BODY_LIMIT } from "./body.ts";
 import { parseGatewayEnv } from "./env.ts";
 import { createRateLimiter } from "./limiter-factory.ts";
 
@@ -16,7 +17,7 @@ const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUn
 const limiter = createRateLimiter(env, log);
 if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
 let stopping = false;
-const server = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping }).listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: env.MAX_BODY_BYTES * 2 });
+const server = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping }).listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: SERVER_BODY_LIMIT });
 log.info({ port: server.server?.port }, "gateway ready");
 
 const shutdown = async () => {

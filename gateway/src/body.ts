@@ -1,0 +1,29 @@
+/**
+ * Reads a request body without ever holding more than the limit: the stream is consumed chunk by
+ * chunk and abandoned as soon as it grows past `maxBytes` (a chunked upload has no Content-Length
+ * to check first). Bun's own body limit is set far above ours so that every oversized body gets our
+ * JSON 413 rather than Bun's empty one.
+ */
+import { AppError } from "@sinhome/proto";
+
+export const SERVER_BODY_LIMIT = 1024 * 1024 * 1024;
+
+export async function readBodyCapped(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError("payload_too_large", `body larger than ${maxBytes} bytes`);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
