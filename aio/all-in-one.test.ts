@@ -53,6 +53,8 @@ describe("all-in-one", () => {
     expect(body.error).toBeNull();
     expect(body.scoring_method).toBe("ai");
     expect(typeof body.ai_score).toBe("number");
+    const metrics = await (await fetch(`${aio.url}/metrics`)).text();
+    expect(metrics).toMatch(/sinhome_scoring_ai_total\{outcome="ok"\} [1-9]/);
   });
 
   test("the chat exchange appears on the log stream", async () => {

@@ -69,6 +69,12 @@ export const prom = {
     labelNames: ["rule"] as const,
     registers: [registry],
   }),
+  scoringAi: new Counter({
+    name: "sinhome_scoring_ai_total",
+    help: "AI scoring calls (use_ai), by outcome (ok, ai_timeout, ai_unavailable, ai_parse_error)",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  }),
   gatewayRequests: new Counter({
     name: "sinhome_gateway_requests_total",
     help: "HTTP requests at the gateway, by route and status",

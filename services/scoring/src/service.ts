@@ -1,7 +1,7 @@
 /** The scoring service on the bus: fan interest scores, single and bulk. */
 import { ServiceName, Subject } from "@sinhome/proto";
-import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
-import { createAiScorer } from "./ai/client.ts";
+import { countedEndpoints, prom, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { createAiScorer, type AiScorer } from "./ai/client.ts";
 import type { ScoringEnv } from "./env.ts";
 import { createScoringHandlers } from "./handlers.ts";
 
@@ -9,8 +9,15 @@ export const SCORING_VERSION = "0.1.0";
 
 export async function createScoringService(env: ScoringEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Scoring);
+  const scorer = createAiScorer({ bus, timeoutMs: env.SCORING_AI_TIMEOUT_MS });
+  // Every AI call's outcome is counted, so a silent fallback to the regex score shows in Grafana.
+  const ai: AiScorer = async (history, ctx) => {
+    const outcome = await scorer(history, ctx);
+    prom.scoringAi.inc({ outcome: outcome.ok ? "ok" : outcome.error });
+    return outcome;
+  };
   const handlers = createScoringHandlers({
-    ai: createAiScorer({ bus, timeoutMs: env.SCORING_AI_TIMEOUT_MS }),
+    ai,
     hooks: {
       stepFailed: (step, err) => log.error({ step, err }, "scoring step failed; answered without it"),
       aiFailed: (error, requestId) => log.warn({ error, requestId }, "AI scoring failed; regex score kept"),
