@@ -32,10 +32,22 @@ const fromHeaders = (h: MsgHdrs | undefined): Record<string, string> => {
 
 export class NatsBus implements Bus {
   readonly kind = "nats" as const;
+  /** False between a disconnect and the next reconnect: requests fail fast instead of waiting out their timeout. */
+  private connected = true;
+
   private constructor(
     private readonly nc: NatsConnection,
     private readonly onUnexpected?: HandlerErrorHook,
-  ) {}
+  ) {
+    void this.watchStatus();
+  }
+
+  private async watchStatus(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type === "disconnect" || status.type === "close") this.connected = false;
+      else if (status.type === "reconnect") this.connected = true;
+    }
+  }
 
   /** Connects (retrying while the server is starting) and keeps reconnecting forever afterwards. */
   static async connect(opts: NatsBusOptions): Promise<NatsBus> {
@@ -53,6 +65,7 @@ export class NatsBus implements Bus {
   }
 
   async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
+    if (!this.isConnected()) throw new AppError("service_unavailable", "message bus unavailable");
     const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
     let msg;
     try {
@@ -176,7 +189,7 @@ export class NatsBus implements Bus {
   }
 
   isConnected(): boolean {
-    return !this.nc.isClosed();
+    return this.connected && !this.nc.isClosed();
   }
 
   rtt(): Promise<number> {

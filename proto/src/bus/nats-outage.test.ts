@@ -1,0 +1,63 @@
+/**
+ * NATS going away and coming back. The test runs its own nats-server on a free loopback port (it
+ * never touches the shared one): while the server is down, requests fail at once with
+ * service_unavailable and readiness is false; after the restart the bus reconnects on its own.
+ */
+import { afterAll, expect, test } from "bun:test";
+import type { Subprocess } from "bun";
+import { existsSync } from "node:fs";
+import { NatsBus } from "./nats.ts";
+
+const BINARY = ["/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server"].find((p) => existsSync(p)) ?? "nats-server";
+let server: Subprocess | undefined;
+
+function freePort(): number {
+  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+  const port = s.port!;
+  s.stop(true);
+  return port;
+}
+
+async function startServer(port: number): Promise<void> {
+  server = Bun.spawn([BINARY, "-a", "127.0.0.1", "-p", String(port)], { stdout: "ignore", stderr: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    const ok = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).then((s) => (s.end(), true), () => false);
+    if (ok) return;
+    await Bun.sleep(20);
+  }
+  throw new Error("nats-server did not start");
+}
+
+afterAll(async () => {
+  server?.kill();
+  await server?.exited;
+});
+
+test("requests fail fast while NATS is down, and work again once it is back", async () => {
+  const port = freePort();
+  await startServer(port);
+  const bus = await NatsBus.connect({ servers: `nats://127.0.0.1:${port}`, name: "outage-test" });
+  await bus.addService({ name: "echo", version: "1.0.0", description: "echo", endpoints: { e: { subject: "outage.echo", handler: (r) => r.body } } });
+  expect(await bus.requestJson("outage.echo", { a: 1 }, { timeoutMs: 2000, requestId: "r1" })).toEqual({ a: 1 });
+
+  server!.kill();
+  await server!.exited;
+  for (let i = 0; i < 100 && bus.isConnected(); i++) await Bun.sleep(20);
+  expect(bus.isConnected()).toBe(false);
+  const started = performance.now();
+  const err = await bus.request("outage.echo", {}, { timeoutMs: 30_000, requestId: "r2" }).catch((e) => e);
+  expect(err.code).toBe("service_unavailable");
+  expect(performance.now() - started).toBeLessThan(1000);
+
+  await startServer(port);
+  for (let i = 0; i < 200 && !bus.isConnected(); i++) await Bun.sleep(25);
+  expect(bus.isConnected()).toBe(true);
+  // The service re-subscribes on reconnect: the same endpoint answers again.
+  let answer: unknown;
+  for (let i = 0; i < 50 && answer === undefined; i++) {
+    answer = await bus.requestJson("outage.echo", { b: 2 }, { timeoutMs: 500, requestId: "r3" }).catch(() => undefined);
+    if (answer === undefined) await Bun.sleep(50);
+  }
+  expect(answer).toEqual({ b: 2 });
+  await bus.close();
+}, 30_000);
