@@ -43,6 +43,8 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
     port: gatewayEnv.PORT,
     hostname: gatewayEnv.HOST,
     maxRequestBodySize: SERVER_BODY_LIMIT,
+    // Elysia shares ports by default; a second all-in-one on the same port must fail, not split the traffic.
+    reusePort: false,
   });
   const port = app.server!.port!;
   const url = `http://${gatewayEnv.HOST === "0.0.0.0" ? "localhost" : gatewayEnv.HOST}:${port}`;

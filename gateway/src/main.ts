@@ -17,7 +17,15 @@ const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUn
 const limiter = createRateLimiter(env, log);
 if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
 let stopping = false;
-const server = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping }).listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: SERVER_BODY_LIMIT });
+const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping });
+let server: typeof app;
+try {
+  // Elysia shares ports by default; a second gateway on the same port must fail, not split the traffic.
+  server = app.listen({ port: env.PORT, hostname: env.HOST, maxRequestBodySize: SERVER_BODY_LIMIT, reusePort: false });
+} catch (e) {
+  console.error(`[gateway] cannot listen on ${env.HOST}:${env.PORT}: ${e instanceof Error ? e.message : String(e)} (set PORT to a free port)`);
+  process.exit(1);
+}
 log.info({ port: server.server?.port }, "gateway ready");
 
 const shutdown = async () => {

@@ -23,6 +23,16 @@ export type ServiceDeps = { bus: Bus; log: Logger };
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
+/** A taken probe port is a configuration mistake: say which variable to change instead of a stack trace. */
+function listenOrExit<T>(name: string, port: number, listen: () => T): T {
+  try {
+    return listen();
+  } catch (e) {
+    console.error(`[${name}] cannot listen on HEALTH_PORT ${port}: ${e instanceof Error ? e.message : String(e)} (set HEALTH_PORT to a free port)`);
+    process.exit(1);
+  }
+}
+
 export async function runServiceProcess(opts: {
   name: string;
   env: ProcessEnv;
@@ -45,7 +55,7 @@ export async function runServiceProcess(opts: {
   const stopReset = listenForMetricsReset(bus, [service.counters]);
   let draining = false;
 
-  const probes = Bun.serve({
+  const probes = listenOrExit(name, env.HEALTH_PORT, () => Bun.serve({
     port: env.HEALTH_PORT,
     hostname: "0.0.0.0",
     fetch: async (req) => {
@@ -58,7 +68,7 @@ export async function runServiceProcess(opts: {
       }
       return json(new AppError("not_found", "unknown path").toBody(), 404);
     },
-  });
+  }));
   log.info({ id: registration.id, probes: probes.port, tracing: tracing.enabled }, `${name} ready`);
 
   const shutdown = async (signal: string) => {
