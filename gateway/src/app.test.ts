@@ -189,6 +189,20 @@ describe("auth and limits", () => {
   });
 });
 
+describe("access log", () => {
+  test("a 5xx is logged at warn with the request id, route and status, never the body", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const quiet = createLogger("gw-log-test", "info", { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const gw = createGateway({ bus: new MemoryBus(), env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "0" }), log: quiet });
+    await gw.handle(new Request("http://localhost/personality_chat", { method: "POST", headers: { "content-type": "application/json", "x-request-id": "log-1" }, body: '{"message":"mon secret"}' }));
+    await gw.handle(new Request("http://localhost/personality_chat", { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" }));
+    for (let i = 0; i < 20 && lines.length === 0; i++) await Bun.sleep(5);
+    expect(lines).toHaveLength(1); // the 400 is below warn
+    expect(lines[0]).toMatchObject({ requestId: "log-1", route: "/personality_chat", status: 503, msg: "request" });
+    expect(JSON.stringify(lines)).not.toContain("mon secret");
+  });
+});
+
 describe("docs and metrics", () => {
   test("/swagger/json lists every route with its schema", async () => {
     const spec = (await (await call("GET", "/swagger/json")).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };

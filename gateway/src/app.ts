@@ -130,6 +130,12 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       const status = responseValue instanceof Response ? responseValue.status : set.status ?? 200;
       prom.gatewayRequests.inc({ ...labels, status: String(status) });
       prom.gatewayDuration.observe(labels, seconds);
+      // Access log: server-side failures always, everything else at debug (one line per CRM message is a lot).
+      // Never the body or the query string: they carry fans' texts.
+      const level = typeof status === "number" && status >= 500 ? "warn" : "debug";
+      if (log.isLevelEnabled(level)) {
+        log[level]({ requestId: s.id, method: request.method, route: labels.route, status, ms: Math.round(seconds * 1000) }, "request");
+      }
     })
     .get("/metrics", async () => new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } }))
     .get("/healthz", () => ({ status: "ok" }))
