@@ -142,6 +142,19 @@ describe("error contract", () => {
     await expectError(res, 503, "service_unavailable");
     expect(performance.now() - started).toBeLessThan(1000);
   });
+  test("v2 chat never fails the CRM: with no chat service it answers 200 with fallback; v1 answers 503", async () => {
+    const lonely = createGateway({ bus: new MemoryBus(), env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "0" }), log });
+    const ask = (path: string) =>
+      lonely.handle(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "v2-down" }, body: '{"message":"salut"}' }));
+    const v2 = await ask("/v2/personality_chat");
+    expect(v2.status).toBe(200);
+    expect(await v2.json()).toMatchObject({ fallback: true, error: "service_unavailable", backend: "none", request_id: "v2-down" });
+    await expectError(await ask("/personality_chat"), 503, "service_unavailable");
+    // Validation errors are still errors on v2: the CRM sent something wrong.
+    const bad = await lonely.handle(new Request("http://localhost/v2/personality_chat", { method: "POST", headers: { "content-type": "application/json" }, body: '{"message":""}' }));
+    await expectError(bad, 422, "validation_failed");
+  });
+
   test("504 when the service does not answer before the deadline", async () => {
     const slowBus = new MemoryBus();
     await slowBus.addService({ name: "slow", version: "1.0.0", description: "", endpoints: { m: { subject: "sinhome.media.sent", handler: () => Bun.sleep(500) } } });

@@ -37,6 +37,8 @@ const HEADERS_GETTER: TextMapGetter<Headers> = {
   get: (headers, key) => headers.get(key) ?? undefined,
 };
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Failures of the bus itself (nobody answering, no answer in time), as opposed to a service's own errors. */
+const BUS_FAILURES = new Set(["service_unavailable", "timeout"]);
 
 type RequestState = { id: string; started: number; route?: string };
 
@@ -75,6 +77,11 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       span.setAttribute("http.response.status_code", status);
       return new Response(reply, { status, headers: { ...JSON_HEADERS, "x-request-id": s.id } });
     } catch (e) {
+      if (route.unavailableReply && e instanceof AppError && BUS_FAILURES.has(e.code)) {
+        span.setAttribute("http.response.status_code", 200);
+        const reply = route.unavailableReply(e.code, s.id, Math.round(performance.now() - s.started));
+        return new Response(JSON.stringify(reply), { headers: { ...JSON_HEADERS, "x-request-id": s.id } });
+      }
       const status = e instanceof AppError ? e.status : 500;
       span.setAttribute("http.response.status_code", status);
       span.setStatus({ code: SpanStatusCode.ERROR });

@@ -33,6 +33,11 @@ export type Route = {
   public?: boolean;
   /** Copy the `Idempotency-Key` header into this body field when the body has none. */
   idempotencyField?: string;
+  /**
+   * The answer when the bus itself fails (no service answering, timeout): v2 chat never fails the CRM.
+   * Errors of the service (validation, LLM failures already handled) pass through unchanged.
+   */
+  unavailableReply?: (error: string, requestId: string, latencyMs: number) => unknown;
   /** HTTP status derived from a successful reply (health: 503 when unhealthy, body kept). */
   replyStatus?: (reply: unknown) => number;
 };
@@ -46,6 +51,7 @@ const chatRoute = (path: string, subject: Subject, body: TSchema, summary: strin
   timeout: TimeoutClass.Chat,
   tag: "chat",
   summary,
+  ...(path.startsWith("/v2/") ? { unavailableReply: chat.v2FallbackResponse } : {}),
 });
 
 export const ROUTES: readonly Route[] = [

@@ -107,6 +107,27 @@ export const ChatResponse = Type.Object({
 });
 export type ChatResponse = Static<typeof ChatResponse>;
 
+/** The v2 line when nothing could answer: neutral, in persona, safe for the CRM to send or to drop. */
+export const V2_FALLBACK_TEXT = "Je reviens vers toi très vite, ne bouge pas 😘";
+
+/**
+ * The v2 answer when no backend could write a reply — or when the chat service itself could not be
+ * reached: v2 never fails the CRM (200, `fallback: true`, `error` says why).
+ */
+export function v2FallbackResponse(error: string, requestId: string, latencyMs: number): ChatResponse {
+  return {
+    response: V2_FALLBACK_TEXT,
+    backend: "none",
+    model: "none",
+    retries: { refusal: 0, cjk: 0, duplicate: 0, empty: 0, safety: 0, transport: 0, fallback: 0 },
+    usage: { prompt_tokens: 0, completion_tokens: 0 },
+    latency_ms: latencyMs,
+    request_id: requestId,
+    fallback: true,
+    error,
+  };
+}
+
 /** Published on `Subject.LogsChat` after every exchange; never awaited by the reply path. */
 export const ChatLogEvent = Type.Object({
   timestamp: Type.String(),

@@ -4,7 +4,7 @@
  * event. v1 fails with the error shape (502/503/504); v2 never fails the CRM: it answers 200 with
  * `fallback: true`, the error code and a short neutral in-persona line.
  */
-import { toAppError, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
+import { toAppError, V2_FALLBACK_TEXT, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
 import type { Logger, ServiceCounters } from "@sinhome/runtime";
 import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
@@ -22,8 +22,6 @@ export const V2_MAX_CHARS = 400;
 const TEMPERATURE = 0.8;
 /** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
 const DEADLINE_MARGIN_MS = 500;
-/** The v2 line when no backend could answer: neutral, in persona, safe for the CRM to send or drop. */
-export const V2_FALLBACK_REPLY = "Je reviens vers toi très vite, ne bouge pas 😘";
 
 export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger };
 
@@ -83,7 +81,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         logFailure(deps.bus, env.LOG_CONTENT, req, exchange, toAppError(e).code);
         throw e;
       }
-      return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_REPLY, "none"), toAppError(e).code);
+      return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_TEXT, "none"), toAppError(e).code);
     }
   };
 }
