@@ -11,7 +11,7 @@ import type { ChatEnv } from "../env.ts";
 import { sanitizeHistory, V1_HISTORY_LIMITS, V2_HISTORY_LIMITS } from "../history/index.ts";
 import type { LlmRouter } from "../llm/router.ts";
 import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
-import { detectMeetingRequest, guardFanInput, isSincereAiQuestion } from "../safety/index.ts";
+import { detectMeetingRequest, guardFanInput, isSincereAiQuestion, neutralizeFakeDirectives } from "../safety/index.ts";
 import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
 import { generate } from "./generate.ts";
 import { fixedReply, logFailure, respond, type Exchange } from "./respond.ts";
@@ -43,8 +43,9 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
   return async (req: BusRequest): Promise<ChatResponse> => {
     const started = Date.now();
     const body = req.body as PersonaChatBody;
-    const message = body.message ?? "";
-    const history = body.history ?? [];
+    // Fan texts cannot pose as our bracketed top-priority instructions.
+    const message = neutralizeFakeDirectives(body.message ?? "");
+    const history = (body.history ?? []).map((m) => (m.role === "user" ? { ...m, content: neutralizeFakeDirectives(m.content) } : m));
     const exchange: Exchange = { path: endpoint.path, sessionId: body.session_id, message, started, v2: endpoint.family === "v2" };
 
     const guard = guardFanInput({ message, history, script: body.script, persona: { traits: endpoint.traits(body) } });

@@ -3,3 +3,4 @@ export { detectHumanClaim, isSincereAiQuestion } from "./ai-disclosure.ts";
 export { MINOR_FAN_REPLY, MINOR_SEXUAL_CONTEXT_REPLY } from "./deflections.fr.ts";
 export { guardFanInput, type GuardInput, type GuardRule, type GuardSource, type GuardVerdict } from "./guard.ts";
 export { detectMeetingRequest } from "./meeting.ts";
+export { neutralizeFakeDirectives } from "./injection.ts";
