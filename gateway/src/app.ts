@@ -40,7 +40,7 @@ const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Failures of the bus itself (nobody answering, no answer in time), as opposed to a service's own errors. */
 const BUS_FAILURES = new Set(["service_unavailable", "timeout"]);
 
-type RequestState = { id: string; started: number; route?: string };
+type RequestState = { id: string; started: number };
 
 export function createGateway({ bus, env, log, rateLimiter, accepting = () => true }: GatewayDeps) {
   const keys = new ApiKeys(env.GATEWAY_API_KEYS);

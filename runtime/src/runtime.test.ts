@@ -1,0 +1,78 @@
+/** The shared plumbing: configuration parsing, counters and their sum, counted endpoints. */
+import { describe, expect, test } from "bun:test";
+import { Type } from "@sinclair/typebox";
+import { AppError, type BusRequest } from "@sinhome/proto";
+import { CommonEnv, ConfigError, parseEnv } from "./env.ts";
+import { ServiceCounters, sumSnapshots } from "./metrics.ts";
+import { countedEndpoints, notImplemented } from "./service.ts";
+
+const req = (body: unknown = {}): BusRequest => ({ subject: "s", body, requestId: "r", deadline: Date.now() + 1000, headers: {} });
+
+describe("parseEnv", () => {
+  const Schema = Type.Object({ ...CommonEnv, PORT: Type.Integer({ minimum: 1, default: 8001 }), FLAG: Type.Boolean({ default: false }) });
+
+  test("applies defaults and converts strings; empty strings count as unset", () => {
+    const env = parseEnv(Schema, { PORT: "9000", FLAG: "true", NATS_URL: "" });
+    expect(env).toMatchObject({ PORT: 9000, FLAG: true, LOG_LEVEL: "info", CHAT_DEADLINE_MS: 150_000 });
+    expect(env.NATS_URL).toBeUndefined();
+  });
+
+  test("names every bad variable", () => {
+    const error = (() => {
+      try {
+        parseEnv(Schema, { PORT: "zero", LOG_LEVEL: "loud", NATS_URL: "http://x" });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    for (const name of ["PORT", "LOG_LEVEL", "NATS_URL"]) expect(problems).toContain(name);
+  });
+});
+
+describe("counters", () => {
+  test("count requests, 5xx errors, retries by cause, guard deflections and tokens; reset zeroes them", () => {
+    const c = new ServiceCounters("test");
+    c.request("a", 200, 10);
+    c.request("a", 502, 30);
+    c.request("b", 422, 20);
+    c.retry("refusal", 2);
+    c.retry("cjk");
+    c.retry("duplicate");
+    c.guard("minor_fan");
+    c.tokens("vllm", "m", 100, 20);
+    expect(c.snapshot()).toEqual({
+      total_requests: 3, total_errors: 1, total_refusals_caught: 2, total_chinese_retries: 1, total_dup_retries: 1,
+      total_guard_deflections: 1, endpoint_counts: { a: 2, b: 1 }, avg_latency_ms: 20, total_prompt_tokens: 100, total_completion_tokens: 20,
+    });
+    c.reset();
+    expect(c.snapshot().total_requests).toBe(0);
+  });
+
+  test("the sum over instances weights the average latency by requests", () => {
+    const a = new ServiceCounters("a");
+    const b = new ServiceCounters("b");
+    a.request("x", 200, 10);
+    b.request("x", 200, 40);
+    b.request("y", 200, 40);
+    const sum = sumSnapshots([a.snapshot(), b.snapshot()]);
+    expect(sum).toMatchObject({ total_requests: 3, endpoint_counts: { x: 2, y: 1 }, avg_latency_ms: 30, instances: 2 });
+  });
+});
+
+describe("countedEndpoints", () => {
+  test("count each call with the status of its outcome; notImplemented is an honest 501", async () => {
+    const c = new ServiceCounters("svc");
+    const eps = countedEndpoints(c, {
+      ok: { subject: "s.ok", handler: () => "fine" },
+      todo: { subject: "s.todo", handler: notImplemented("the thing") },
+    });
+    expect(await eps.ok!.handler(req())).toBe("fine");
+    const error = await Promise.resolve(eps.todo!.handler(req())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(501);
+    expect((error as AppError).code).toBe("not_implemented");
+    expect(c.snapshot()).toMatchObject({ total_requests: 2, total_errors: 1, endpoint_counts: { ok: 1, todo: 1 } });
+  });
+});
