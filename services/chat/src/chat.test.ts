@@ -133,6 +133,26 @@ describe("reply checks and retries", () => {
     expect(text).toMatch(/[.!?…]$|\p{Extended_Pictographic}$/u);
   });
 
+  test("/direct_chat: a refusal is a legitimate answer without a persona (not retried), CJK is", async () => {
+    const refused = await s.post("/direct_chat", { message: "Salut [[sim:refuse=1]]" });
+    expect(refused.body.retries).toMatchObject({ refusal: 0 });
+    expect(s.chatCalls(s.vllm)).toHaveLength(1);
+    const cjk = await s.post("/direct_chat", { message: "Salut [[sim:cjk=1]]", system_prompt: "Réponds court.", max_tokens: 64, temperature: 0.2 });
+    expect(cjk.body.retries).toMatchObject({ cjk: 1 });
+    const sent = s.chatCalls(s.vllm).at(-1)!;
+    expect(sent.messages[0]).toEqual({ role: "system", content: "Réponds court." });
+    expect(sent.max_tokens).toBe(64);
+  });
+
+  test("a followup with an empty message and no history still reaches the LLM with a valid conversation", async () => {
+    const { status, body } = await s.post("/v2/script_followup", { script: "Relance-le avec douceur", history: [] });
+    expect(status).toBe(200);
+    expect(body.fallback).toBe(false);
+    const [call] = s.chatCalls(s.vllm);
+    expect(call!.messages.at(-1)!.role).toBe("user");
+    expect(lastUser(call!.messages)).toContain("Relance-le avec douceur");
+  });
+
   test("retry counters reach the service metrics", async () => {
     const before = s.counters.snapshot().total_refusals_caught;
     await s.post("/personality_chat", { message: "Encore [[sim:refuse=1]]" });
