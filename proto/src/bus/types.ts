@@ -3,7 +3,6 @@
  * request/reply in queue groups, immediate no-responder errors, timeouts, broadcast publish,
  * and NATS-services-style discovery (PING/INFO/STATS). Payloads are JSON.
  */
-import type { AppError } from "../errors.ts";
 
 /** What a handler receives. `body` is parsed JSON (already validated by the gateway for HTTP routes). */
 export type BusRequest = {
@@ -84,4 +83,3 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-export type { AppError };

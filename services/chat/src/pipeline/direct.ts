@@ -3,13 +3,13 @@
  * message go to vLLM (with the usual transport retries and fallback); only CJK and empty replies are
  * retried, since a refusal is a legitimate answer without a persona. The minors guard still applies.
  */
-import { toAppError, type BusRequest, type ChatResponse, type DirectChatRequest } from "@sinhome/proto";
+import type { BusRequest, ChatResponse, DirectChatRequest } from "@sinhome/proto";
 import { sanitizeHistory, V1_HISTORY_LIMITS } from "../history/index.ts";
 import type { LlmMessage } from "../llm/client.ts";
 import { guardFanInput } from "../safety/index.ts";
 import { generate } from "./generate.ts";
-import { deadlineOf, logLlmFailure, MAX_TOKENS, type ChatDeps } from "./reply.ts";
-import { fixedReply, logFailure, respond } from "./respond.ts";
+import { deadlineOf, failExchange, MAX_TOKENS, type ChatDeps } from "./reply.ts";
+import { fixedReply, respond } from "./respond.ts";
 
 export function directChatHandler(deps: ChatDeps) {
   return async (req: BusRequest): Promise<ChatResponse> => {
@@ -36,11 +36,7 @@ export function directChatHandler(deps: ChatDeps) {
       contentRetries: deps.env.LLM_CONTENT_RETRIES,
       aiQuestion: false,
       checks: "direct",
-    }, deps.router, deps.counters).catch((e: unknown) => {
-      logLlmFailure(deps, req, exchange.path, e);
-      logFailure(deps.bus, deps.env.LOG_CONTENT, req, exchange, toAppError(e).code);
-      throw e;
-    });
+    }, deps.router, deps.counters).catch((e: unknown) => failExchange(deps, req, exchange, e));
     return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, generated);
   };
 }

@@ -14,7 +14,7 @@ import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } fro
 import { detectMeetingRequest, guardFanInput, isSincereAiQuestion, neutralizeFakeDirectives } from "../safety/index.ts";
 import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
 import { generate } from "./generate.ts";
-import { fixedReply, logFailure, respond, type Exchange } from "./respond.ts";
+import { fixedReply, publishFailure, respond, type Exchange } from "./respond.ts";
 
 /** Reply budgets (tokens): v2 per SPEC; v1 and direct are short texting too, with some slack. */
 export const MAX_TOKENS = { v1: 350, v2: 200, direct: 512 } as const;
@@ -26,10 +26,17 @@ const DEADLINE_MARGIN_MS = 500;
 export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger };
 
 /** Every backend failed: say why in our logs (the caller only gets the code and a generic sentence). */
-export function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
+function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
   const error = toAppError(e);
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
   deps.log.warn({ requestId: req.requestId, endpoint, code: error.code, cause }, "chat request failed");
+}
+
+/** A v1 or direct exchange that failed: logged, put on the log stream with its code, then rethrown. */
+export function failExchange(deps: ChatDeps, req: BusRequest, exchange: Exchange, e: unknown): never {
+  logLlmFailure(deps, req, exchange.path, e);
+  publishFailure(deps.bus, deps.env.LOG_CONTENT, req, exchange, toAppError(e).code);
+  throw e;
 }
 
 /** The request's own deadline: what the caller allows, capped by CHAT_DEADLINE_MS. */
@@ -77,11 +84,8 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
       if (env.AI_DISCLOSURE_NOTICE && isFirstMessage(body)) generated.text = `${env.AI_DISCLOSURE_NOTICE}\n\n${generated.text}`;
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
     } catch (e) {
+      if (endpoint.family === "v1") failExchange(deps, req, exchange, e);
       logLlmFailure(deps, req, endpoint.path, e);
-      if (endpoint.family === "v1") {
-        logFailure(deps.bus, env.LOG_CONTENT, req, exchange, toAppError(e).code);
-        throw e;
-      }
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_TEXT, "none"), toAppError(e).code);
     }
   };

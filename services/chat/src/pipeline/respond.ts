@@ -55,6 +55,6 @@ export function respond(bus: Bus, logContent: boolean, req: BusRequest, exchange
 }
 
 /** A v1 exchange that failed (every backend down): still on the log stream, so operators see it. */
-export function logFailure(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, code: string): void {
+export function publishFailure(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, code: string): void {
   publish(bus, logContent, req, exchange, fixedReply("", "none"), Date.now() - exchange.started, false, code);
 }
