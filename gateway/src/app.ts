@@ -10,9 +10,10 @@ import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { readBodyCapped } from "./body.ts";
 import type { GatewayEnv } from "./env.ts";
-import { errorResponse, JSON_HEADERS, toHttpError } from "./http-errors.ts";
+import { errorResponse, errorResponseFor, JSON_HEADERS, toHttpError } from "./http-errors.ts";
 import { docs } from "./docs.ts";
 import { logStream } from "./log-stream.ts";
+import { OPENAI_ROUTES, openAiApi } from "./openai.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 export type GatewayDeps = {
@@ -28,7 +29,7 @@ export type GatewayDeps = {
 const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz", "/readyz"]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger" || path.startsWith("/swagger/");
 /** Routes served by the gateway itself (not in ROUTES), for 405 detection. */
-const LOCAL_ROUTES: Record<string, string[]> = { "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
+const LOCAL_ROUTES: Record<string, string[]> = { ...OPENAI_ROUTES, "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
 
 const tracer = trace.getTracer("sinhome.gateway");
 /** Reads W3C trace headers straight from the request, without copying them. */
@@ -98,14 +99,14 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       const path = pathOf(request.url);
       if (keys.enabled && !isPublic(path)) {
         const key = ApiKeys.presented(request.headers);
-        if (!keys.accepts(key)) return errorResponse(new AppError("unauthorized", "missing or invalid API key"), s.id);
+        if (!keys.accepts(key)) return errorResponseFor(path, new AppError("unauthorized", "missing or invalid API key"), s.id);
       }
       if (rateLimiter && !isPublic(path)) {
         const key = ApiKeys.presented(request.headers);
         const caller = key ? ApiKeys.identity(key) : (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "anonymous");
         const decision = await rateLimiter.hit(caller);
         if (!decision.allowed) {
-          return errorResponse(new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) });
+          return errorResponseFor(path, new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) });
         }
       }
     })
@@ -126,7 +127,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       const url = new URL(request.url);
       const { error: appError, headers } = toHttpError(code, error, url.pathname, request.method, LOCAL_ROUTES);
       if (appError.status >= 500 && appError.code === "internal_error") log.error({ requestId: s.id, err: error }, "unexpected gateway error");
-      return errorResponse(appError, s.id, headers);
+      return errorResponseFor(url.pathname, appError, s.id, headers);
     })
     .onAfterResponse(({ request, set, route, responseValue }) => {
       const s = state.get(request);
@@ -151,7 +152,18 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       return errorResponse(new AppError("service_unavailable", "not ready: draining or bus disconnected"), stateOf(request).id);
     })
     .use(docs())
-    .use(logStream({ bus, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }));
+    .use(logStream({ bus, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }))
+    .use(openAiApi({
+      bus,
+      chatTimeoutMs: timeouts.chat,
+      shortTimeoutMs: env.SHORT_TIMEOUT_MS,
+      streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS,
+      requestIdOf: (r) => stateOf(r).id,
+      keyNameOf: (r) => {
+        const key = ApiKeys.presented(r.headers);
+        return key && keys.enabled ? ApiKeys.identity(key) : undefined;
+      },
+    }));
 
   for (const route of ROUTES) {
     const hook = {

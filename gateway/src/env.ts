@@ -22,6 +22,8 @@ export const GatewayEnv = Type.Object({
   SCORING_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 15_000 }),
   /** Bus timeout of QA runs and bulk scoring. */
   QA_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 900_000, default: 300_000 }),
+  /** Longest silence of a running /v1/chat/completions stream before it is failed (chat pings every 5 s). */
+  STREAM_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
   /** Most concurrent /logs/stream clients. */
   MAX_LOG_STREAMS: Type.Integer({ minimum: 0, maximum: 10_000, default: 50 }),
 });

@@ -2,8 +2,10 @@
  * THE place where errors become HTTP answers. Everything the gateway can fail with — Elysia's own
  * errors (parse, validation, not found), bus errors, our AppErrors, anything unexpected — leaves
  * here in the one JSON shape, without stack traces and without echoing the caller's input.
+ * Under `/v1/` (the OpenAI-compatible API) the same errors leave in OpenAI's shape instead, which
+ * OpenAI SDKs turn into their typed errors: that second mapping lives here too.
  */
-import { AppError, ErrorStatus, ROUTES, type ErrorDetail } from "@sinhome/proto";
+import { AppError, ErrorStatus, ROUTES, type ErrorDetail, type OpenAiErrorBody } from "@sinhome/proto";
 
 export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" } as const;
 
@@ -12,6 +14,29 @@ export function errorResponse(error: AppError, requestId: string, extraHeaders?:
     status: error.status,
     headers: { ...JSON_HEADERS, "x-request-id": requestId, ...extraHeaders },
   });
+}
+
+/** The OpenAI-compatible API: every path under `/v1/` answers errors in OpenAI's shape. */
+export const isOpenAiPath = (path: string): boolean => path.startsWith("/v1/");
+
+/** OpenAI's `code` where SDKs and tools look for a specific one; our own code otherwise. */
+const OPENAI_CODES: Partial<Record<string, string>> = { unauthorized: "invalid_api_key", rate_limited: "rate_limit_exceeded" };
+
+/** An AppError in OpenAI's shape: 422 becomes 400 (OpenAI's status for a bad request), the rest keep theirs. */
+export function openAiError(error: AppError): { status: number; body: OpenAiErrorBody } {
+  const status = error.code === "validation_failed" ? 400 : error.status;
+  const type = status === 429 ? "requests" : status >= 500 ? "server_error" : "invalid_request_error";
+  const first = error.details[0];
+  // OpenAI errors have no details list: the first bad field goes into `param` and the message.
+  const message = first ? `${error.message}: ${first.field}: ${first.reason}` : error.message;
+  return { status, body: { error: { message, type, param: first?.field ?? null, code: OPENAI_CODES[error.code] ?? error.code } } };
+}
+
+/** The error answer for `path`: OpenAI's shape under `/v1/`, the mesh's one shape everywhere else. */
+export function errorResponseFor(path: string, error: AppError, requestId: string, extraHeaders?: Record<string, string>): Response {
+  if (!isOpenAiPath(path)) return errorResponse(error, requestId, extraHeaders);
+  const { status, body } = openAiError(error);
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, "x-request-id": requestId, ...extraHeaders } });
 }
 
 type ValidationIssue = { path?: string; message?: string; schema?: { description?: string } };

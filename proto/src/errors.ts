@@ -12,6 +12,8 @@ export const ErrorStatus = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** The OpenAI API was asked for a model this mesh does not serve. */
+  model_not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -17,6 +17,12 @@ export const Subject = {
   V2ScriptFollowup: "sinhome.chat.v2_script_followup",
   Encode: "sinhome.chat.encode",
   EncodeBatch: "sinhome.chat.encode_batch",
+  /** OpenAI-compatible API: one chat completion (non-streaming). */
+  OpenAiChat: "sinhome.chat.openai_chat",
+  /** OpenAI-compatible API: a streamed chat completion (opens a bus stream, see proto/src/bus/stream.ts). */
+  OpenAiChatStream: "sinhome.chat.openai_chat_stream",
+  /** OpenAI-compatible API: the models served. */
+  OpenAiModels: "sinhome.chat.openai_models",
   /** Internal: one LLM completion for other services (scoring AI, QA runs). */
   LlmComplete: "sinhome.chat.llm_complete",
   /** Internal: reachability of the LLM backends, for health. */

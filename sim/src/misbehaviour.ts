@@ -20,6 +20,8 @@ export type Fault =
   | { kind: "repeat" }
   | { kind: "long" }
   | { kind: "stall"; ms: number }
+  /** Streams: wait this long before each chunk (a model generating at a visible pace). */
+  | { kind: "chunk_delay"; ms: number }
   | { kind: "badjson" }
   /** Claims to be a human (the answer the chat service must never send to a sincere "are you an AI?"). */
   | { kind: "human" }
@@ -32,6 +34,8 @@ const CONTENT_FAULTS = new Set<string>(["refuse", "cjk", "repeat", "long", "badj
 /** The merged decision for one request. */
 export type Misbehaviour = {
   stallMs: number;
+  /** Streams only: pause before each chunk. */
+  chunkDelayMs: number;
   status?: number;
   retryAfter?: string;
   errorShape: ErrorShape;
@@ -76,6 +80,7 @@ function applyParams(into: Misbehaviour, params: Map<string, string>): void {
   for (const [k, v] of params) {
     if (CONTENT_FAULTS.has(k)) into.content = k as ContentFault;
     else if (k === "stall") into.stallMs = Math.max(into.stallMs, Number(v) || 0);
+    else if (k === "chunk_ms") into.chunkDelayMs = Math.max(into.chunkDelayMs, Number(v) || 0);
     else if (k === "status" && Number(v) >= 100 && Number(v) <= 599) into.status = Number(v);
     else if (k === "retry_after") into.retryAfter = v;
     else if (k === "error_shape") into.errorShape = v === "flat" ? "flat" : "nested";
@@ -88,6 +93,7 @@ export function applyFault(into: Misbehaviour, fault: Fault): void {
     if (fault.retryAfter !== undefined) into.retryAfter = String(fault.retryAfter);
     if (fault.errorShape) into.errorShape = fault.errorShape;
   } else if (fault.kind === "stall") into.stallMs = Math.max(into.stallMs, fault.ms);
+  else if (fault.kind === "chunk_delay") into.chunkDelayMs = Math.max(into.chunkDelayMs, fault.ms);
   else into.content = fault.kind;
 }
 
@@ -122,4 +128,4 @@ export class DirectiveCounters {
   }
 }
 
-export const noMisbehaviour = (): Misbehaviour => ({ stallMs: 0, errorShape: "nested" });
+export const noMisbehaviour = (): Misbehaviour => ({ stallMs: 0, chunkDelayMs: 0, errorShape: "nested" });

@@ -108,6 +108,27 @@ describe("normal replies", () => {
     expect(text).toBe(whole);
     expect(chunks.every((c) => c.object === "chat.completion.chunk")).toBe(true);
     expect(chunks.at(-1).usage.completion_tokens).toBeGreaterThan(0);
+    expect(sim.streamsCompleted).toBe(1);
+  });
+
+  test("chunk_ms paces a stream frame by frame; a client leaving mid-way is counted as a cancel", async () => {
+    const started = performance.now();
+    const res = await fetch(`${sim.url}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messages: conv("[[sim:chunk_ms=40]] raconte-moi ta journée"), stream: true }),
+    });
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first.startsWith("data: ")).toBe(true);
+    expect(first.split("\n\n").filter(Boolean).length).toBe(1); // one frame per write
+    await reader.read();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(70);
+    await reader.cancel();
+    const until = Date.now() + 2000;
+    while (sim.streamsCancelled === 0 && Date.now() < until) await Bun.sleep(10);
+    expect(sim.streamsCancelled).toBe(1);
+    expect(sim.streamsCompleted).toBe(0);
   });
 });
 

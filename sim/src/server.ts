@@ -46,6 +46,10 @@ export type Simulator = {
   requests: RecordedRequest[];
   /** Chat requests whose handler has not finished (a stalled one whose client left must not stay here). */
   readonly pendingRequests: number;
+  /** Streamed completions sent to their end (`data: [DONE]`). */
+  readonly streamsCompleted: number;
+  /** Streamed completions whose client went away before the end: what a cancelled upstream call looks like. */
+  readonly streamsCancelled: number;
   /** Forgets recorded requests, programmed faults and directive counters. */
   reset(): void;
   /** Queues faults applied, in order, to the next chat requests whatever their content. */
@@ -106,6 +110,30 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
   // Counted by us: Bun's own server.pendingRequests drops a request when its client leaves,
   // even if the handler is still waiting, which is exactly what we want to observe.
   let pending = 0;
+  let streamsCompleted = 0;
+  let streamsCancelled = 0;
+
+  /** The SSE frames, paced by `delayMs` each; counts streams that ended and those whose client left. */
+  function sseBody(frames: string[], delayMs: number): ReadableStream<Uint8Array> {
+    const encoder = new TextEncoder();
+    let next = 0;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (delayMs > 0) await Bun.sleep(delayMs);
+        // Unpaced streams go out in one write, like a fast server's; paced ones frame by frame.
+        const batch = delayMs > 0 ? frames.slice(next, next + 1) : frames.slice(next);
+        next += batch.length;
+        controller.enqueue(encoder.encode(batch.join("")));
+        if (next >= frames.length) {
+          streamsCompleted++;
+          controller.close();
+        }
+      },
+      cancel() {
+        if (next < frames.length) streamsCancelled++;
+      },
+    });
+  }
 
   const fail = (shape: ErrorShape, status: number, message: string, headers: Record<string, string> = {}) =>
     json(errorBody(shape, status, message, errorType(status), status === 401 ? "invalid_api_key" : status), status, headers);
@@ -158,7 +186,8 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
     };
     if (!parsed.stream) return json(completionBody(completion, name), 200, { "x-simulator": name });
     const frames = completionChunks(completion, parsed.includeUsage);
-    return new Response(frames.join(""), {
+    if (m.chunkDelayMs > 0) server.timeout(request, 0); // a slow stream must not be cut by Bun's idle timeout
+    return new Response(sseBody(frames, m.chunkDelayMs), {
       headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-simulator": name },
     });
   }
@@ -234,8 +263,16 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
     get pendingRequests() {
       return pending;
     },
+    get streamsCompleted() {
+      return streamsCompleted;
+    },
+    get streamsCancelled() {
+      return streamsCancelled;
+    },
     reset() {
       requests.length = 0;
+      streamsCompleted = 0;
+      streamsCancelled = 0;
       faults.length = 0;
       counters.reset();
     },

@@ -8,6 +8,7 @@ export { MemoryBus } from "./memory.ts";
 export { NatsBus } from "./nats.ts";
 export { encodeJson, decodeJson } from "./dispatch.ts";
 export type { HandlerErrorHook } from "./dispatch.ts";
+export * from "./stream.ts";
 
 export async function createBus(opts: { natsUrl?: string; name: string; onUnexpected?: HandlerErrorHook }): Promise<Bus> {
   if (opts.natsUrl) return NatsBus.connect({ servers: opts.natsUrl, name: opts.name, onUnexpected: opts.onUnexpected });

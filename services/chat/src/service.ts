@@ -3,12 +3,14 @@
  * mesh (scoring's AI call, QA runs, health). With no VLLM_BASE_URL it starts the project's LLM
  * simulator on loopback and says so loudly: replies then carry `backend: "simulator"`.
  */
-import { ServiceName, Subject } from "@sinhome/proto";
+import { ServiceName, StreamServer, Subject } from "@sinhome/proto";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import type { ChatEnv } from "./env.ts";
 import { llmAccessHandlers } from "./handlers/llm-access.ts";
+import { openAiHandlers } from "./handlers/openai.ts";
 import { LlmRouter } from "./llm/router.ts";
+import { ModelCatalog, routerEntries } from "./openai/catalog.ts";
 import { directChatHandler } from "./pipeline/direct.ts";
 import { PERSONA_ENDPOINTS } from "./pipeline/endpoints.ts";
 import { personaReplyHandler } from "./pipeline/reply.ts";
@@ -61,6 +63,8 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
   void announceModels(router, env, log);
   const deps = { router, counters, env, bus, log };
   const llm = llmAccessHandlers(router, counters);
+  const streams = new StreamServer(bus);
+  const openai = openAiHandlers({ catalog: new ModelCatalog(routerEntries(router)), counters, env, bus, log });
 
   const chatEndpoints = Object.fromEntries(
     PERSONA_ENDPOINTS.map((endpoint) => [endpoint.name, { subject: SUBJECTS[endpoint.name]!, handler: personaReplyHandler(endpoint, deps) }]),
@@ -79,6 +83,10 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
           encode: { subject: Subject.Encode, handler: llm.encode },
           encode_batch: { subject: Subject.EncodeBatch, handler: llm.encodeBatch },
           llm_complete: { subject: Subject.LlmComplete, handler: llm.complete },
+          openai_chat: { subject: Subject.OpenAiChat, handler: openai.chat },
+          // Counted when the stream opens (its latency is the time to the first chunk).
+          openai_chat_stream: { subject: Subject.OpenAiChatStream, handler: streams.endpoint(openai.chatStream) },
+          openai_models: { subject: Subject.OpenAiModels, handler: openai.models },
         }),
         // Health probes are not requests of the CRM: not counted.
         llm_status: { subject: Subject.LlmStatus, handler: llm.status },
@@ -87,6 +95,8 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
     // Readiness does not depend on the LLM: with vLLM down, chat still answers through Grok or the v2 fallback.
     readiness: async () => [],
     close: async () => {
+      // Streams outlive their opening request: let the running ones finish before the simulator goes.
+      await streams.drain(env.SHUTDOWN_GRACE_MS);
       await simulator?.stop();
     },
   };

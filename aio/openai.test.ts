@@ -1,0 +1,70 @@
+/**
+ * The OpenAI-compatible API through the official `openai` client, in both modes: the all-in-one
+ * (in-process bus) and the mesh (gateway and chat as separate processes over the real NATS server).
+ */
+import { afterAll, beforeAll, describe } from "bun:test";
+import type { Subprocess } from "bun";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { OPENAI_TEST_KEY, OPENAI_TEST_MODEL, openAiSuite } from "./openai-suite.ts";
+import { startAllInOne, type AllInOne } from "./start.ts";
+
+const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const root = new URL("..", import.meta.url).pathname;
+/** Fast transport retries and a breaker that never opens: the failure case must not affect the others. */
+const LLM_ENV = { VLLM_MODEL_NAME: OPENAI_TEST_MODEL, LLM_FALLBACK: "none", LLM_RETRY_BASE_MS: "10", LLM_BREAKER_THRESHOLD: "100", GATEWAY_API_KEYS: OPENAI_TEST_KEY, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "error" };
+
+describe("OpenAI API, all-in-one", () => {
+  let sim: Simulator;
+  let aio: AllInOne;
+  const dataDir = mkdtempSync(join(tmpdir(), "sinhome-openai-"));
+  beforeAll(async () => {
+    sim = startSimulator({ modelIds: [OPENAI_TEST_MODEL] });
+    aio = await startAllInOne({ ...LLM_ENV, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, VLLM_BASE_URL: sim.url }, { quiet: true });
+  }, 30_000);
+  afterAll(async () => {
+    await aio?.stop();
+    await sim?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  openAiSuite({ baseUrl: () => aio.url, sim: () => sim });
+});
+
+describe("OpenAI API, mesh over NATS", () => {
+  let sim: Simulator;
+  let base = "";
+  const procs: Subprocess[] = [];
+  const spawn = (entry: string, env: Record<string, string>) => {
+    const p = Bun.spawn(["bun", entry], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, HEALTH_PORT: "0", ...LLM_ENV, ...env },
+      stdout: "ignore",
+      stderr: "inherit",
+    });
+    procs.push(p);
+  };
+  beforeAll(async () => {
+    sim = startSimulator({ modelIds: [OPENAI_TEST_MODEL] });
+    const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+    const port = probe.port!;
+    probe.stop(true);
+    base = `http://127.0.0.1:${port}`;
+    spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1" });
+    spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
+    const until = Date.now() + 20_000;
+    for (;;) {
+      const res = await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }).catch(() => undefined);
+      if (res?.status === 200) break;
+      if (Date.now() > until) throw new Error("the mesh did not come up");
+      await Bun.sleep(100);
+    }
+  }, 30_000);
+  afterAll(async () => {
+    for (const p of procs) p.kill("SIGTERM");
+    await Promise.all(procs.map((p) => p.exited));
+    await sim?.stop();
+  });
+  openAiSuite({ baseUrl: () => base, sim: () => sim });
+});

@@ -1,0 +1,158 @@
+/**
+ * The OpenAI-compatible API on the bus: `GET /v1/models`, and `POST /v1/chat/completions` whole or
+ * streamed (a bus stream: each upstream chunk is relayed as it arrives, with backpressure; a cancel
+ * from the gateway aborts the upstream request). The minors guard reads the last user turn and the
+ * recent ones first: a blocked request is answered with the fixed deflection as the assistant's
+ * message and never reaches the model. No content retries here: the caller asked for this model's raw answer.
+ */
+import {
+  AppError,
+  type Bus,
+  type BusRequest,
+  type ChatCompletion,
+  type ModelList,
+  type OpenAiChatBusRequest,
+  type OpenAiUsage,
+  type StreamHandler,
+} from "@sinhome/proto";
+import type { Logger, ServiceCounters } from "@sinhome/runtime";
+import { publishExchange } from "../conversation-log.ts";
+import type { ChatEnv } from "../env.ts";
+import { LlmFailure } from "../llm/failure.ts";
+import type { ModelCatalog } from "../openai/catalog.ts";
+import { deflectionChunks, deflectionCompletion, guardInputOf, upstreamBody } from "../openai/request.ts";
+import { completeUpstream, streamUpstream, type UpstreamCall } from "../openai/upstream.ts";
+import { emptyRetries } from "../pipeline/generate.ts";
+import { deadlineOf } from "../pipeline/reply.ts";
+import { guardFanInput } from "../safety/index.ts";
+
+export const OPENAI_CHAT_PATH = "/v1/chat/completions";
+
+export type OpenAiDeps = { catalog: ModelCatalog; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger };
+
+/**
+ * An upstream failure as the caller sees it: the backend rejecting the request itself (400, 413,
+ * 422: context too long, bad option) is the caller's 400; the rest are ours (502/503/504). Upstream
+ * texts stay in our logs: they may quote the prompt.
+ */
+export function upstreamError(e: unknown): AppError {
+  if (!(e instanceof LlmFailure)) return e instanceof AppError ? e : new AppError("llm_error", "the LLM call failed");
+  const status = e.status !== undefined ? ` (HTTP ${e.status})` : "";
+  if (e.kind === "client" && (e.status === 400 || e.status === 413 || e.status === 422)) {
+    return new AppError("bad_request", `the model server rejected the request${status}`, [], { cause: e });
+  }
+  const code = e.kind === "timeout" ? "llm_timeout" : e.kind === "client" || e.kind === "malformed" ? "llm_error" : "llm_unavailable";
+  return new AppError(code, `the LLM call failed: ${e.kind.replaceAll("_", " ")}${status}`, [], { cause: e });
+}
+
+const NO_USAGE: OpenAiUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+
+export function openAiHandlers(deps: OpenAiDeps) {
+  const { catalog, counters, env, bus, log } = deps;
+
+  const callOf = (req: BusRequest, body: OpenAiChatBusRequest, started: number, signal?: AbortSignal): UpstreamCall => ({
+    body: upstreamBody(body),
+    deadline: deadlineOf(req, env, started),
+    timeoutMs: env.LLM_TIMEOUT_MS,
+    retries: env.LLM_TRANSPORT_RETRIES,
+    retryBaseMs: env.LLM_RETRY_BASE_MS,
+    signal,
+  });
+
+  /** One exchange on the conversation log stream, like every chat endpoint's. */
+  const logExchange = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, usage: OpenAiUsage, message: string, response: string, error: string | null = null) =>
+    publishExchange(bus, env.LOG_CONTENT, {
+      endpoint: OPENAI_CHAT_PATH,
+      request_id: req.requestId,
+      session_id: body.session_id ?? null,
+      backend,
+      model,
+      latency_ms: Date.now() - started,
+      retries: emptyRetries(),
+      usage: { prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens },
+      fallback: false,
+      error,
+      message,
+      response,
+    });
+
+  const failed = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, message: string, e: unknown): AppError => {
+    const error = upstreamError(e);
+    const cause = error.cause instanceof Error ? error.cause.message : undefined;
+    if (error.code !== "bad_request") log.warn({ requestId: req.requestId, endpoint: OPENAI_CHAT_PATH, code: error.code, cause }, "chat request failed");
+    logExchange(req, body, started, backend, model, NO_USAGE, message, "", error.code);
+    return error;
+  };
+
+  /** Resolves the model and runs the guard: the deflection text when the request is blocked. */
+  const prepare = (body: OpenAiChatBusRequest) => {
+    const entry = catalog.resolve(body.model);
+    const input = guardInputOf(body.messages);
+    const guard = guardFanInput(input);
+    if (guard.blocked) counters.guard(guard.rule);
+    return { entry, message: input.message, deflection: guard.blocked ? guard.reply : undefined };
+  };
+
+  const chat = async (req: BusRequest): Promise<ChatCompletion> => {
+    const started = Date.now();
+    const body = req.body as OpenAiChatBusRequest;
+    const { entry, message, deflection } = prepare(body);
+    if (deflection !== undefined) {
+      logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection);
+      return deflectionCompletion(deflection, entry.id, req.requestId);
+    }
+    const { name } = entry.target.config;
+    try {
+      const result = await completeUpstream(entry.target, callOf(req, body, started));
+      counters.tokens(name, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
+      const choice = (result.data.choices as { message?: { content?: unknown } }[])[0];
+      logExchange(req, body, started, name, result.model, result.usage, message, typeof choice?.message?.content === "string" ? choice.message.content : "");
+      return { ...(result.data as ChatCompletion), backend: name };
+    } catch (e) {
+      throw failed(req, body, started, name, entry.target.config.model, message, e);
+    }
+  };
+
+  const chatStream: StreamHandler = async (req, sink) => {
+    const started = Date.now();
+    const body = req.body as OpenAiChatBusRequest;
+    const includeUsage = body.stream_options?.include_usage === true;
+    const { entry, message, deflection } = prepare(body);
+    if (deflection !== undefined) {
+      for (const chunk of deflectionChunks(deflection, entry.id, req.requestId, includeUsage)) await sink.write(chunk);
+      logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection);
+      return { backend: "guard" };
+    }
+    const { name, model } = entry.target.config;
+    let text = "";
+    let servedModel = model;
+    try {
+      const upstream = await streamUpstream(entry.target, callOf(req, body, started, sink.signal));
+      for await (const chunk of upstream.chunks) {
+        servedModel = chunk.model ?? servedModel;
+        text += chunk.choices[0]?.delta?.content ?? "";
+        if (!includeUsage) {
+          if (chunk.choices.length === 0) continue; // the usage-only chunk we asked for, for accounting
+          delete chunk.usage;
+        }
+        await sink.write(chunk);
+      }
+      const usage = upstream.usage() ?? NO_USAGE;
+      counters.tokens(name, servedModel, usage.prompt_tokens, usage.completion_tokens);
+      logExchange(req, body, started, name, servedModel, usage, message, text);
+      return { backend: name };
+    } catch (e) {
+      if (sink.signal.aborted) {
+        logExchange(req, body, started, name, servedModel, NO_USAGE, message, text, "cancelled");
+        throw sink.signal.reason;
+      }
+      throw failed(req, body, started, name, model, message, e);
+    }
+  };
+
+  return {
+    models: (): ModelList => catalog.list(),
+    chat,
+    chatStream,
+  };
+}
