@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Smoke test of the mesh image: builds it from deploy/Dockerfile (build.sh), then runs it as Kubernetes
+# would — the image's own entrypoint and non-root user, a read-only root with only /tmp writable (as
+# deploy/k8s mounts it), host network — with `buildah run --isolation chroot`:
+#   - the image holds production code and dependencies only (no tests, fixtures, dev tools, devDependencies);
+#   - the all-in-one (the image's default command, writable root as a plain `docker run`) starts, is
+#     ready, answers a chat request, drains on SIGTERM and exits 0;
+#   - the mesh: the LLM simulator, chat, scoring, media, ops and the gateway, each in its own container,
+#     against a private nats-server (started here on a free port, so no other test run on the shared
+#     NATS sees our subjects), the shared PostgreSQL (a database made for this run and dropped after)
+#     and Redis: /healthz and /readyz of every process, real requests through the gateway (auth, chat,
+#     media round trip through PostgreSQL, scoring, health of everything), then SIGTERM while a chat
+#     reply is in flight: the reply still arrives, and every process exits 0.
+# Every check prints "ok" or "FAIL"; the last line is "smoke: N passed, M failed" (exit 1 on a failure).
+# Everything it made (containers, the image, nats-server, database, temp files) is removed at exit; the
+# base image (pulled, or the stand-in) and the download cache stay, as a build machine keeps them.
+#
+# env: TEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; only its server is used),
+#      TEST_REDIS_URL (redis://127.0.0.1:6379), SMOKE_IMAGE (test this image instead of building one)
+# Needs root, buildah, nats-server, psql, curl, bun (to read JSON and pick free ports).
+set -uo pipefail
+cd "$(dirname "$0")/../.." || exit 1
+here=deploy/image
+run_id="sinhome-smoke-$$"
+work=$(mktemp -d "/tmp/$run_id.XXXXXX")
+image=${SMOKE_IMAGE:-localhost/sinhome-smoke/mesh:$$}
+built_here=$([ -z "${SMOKE_IMAGE:-}" ] && echo 1 || echo 0)
+pg_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+redis_url=${TEST_REDIS_URL:-redis://127.0.0.1:6379}
+db_name="sinhome_smoke_$$"
+db_url="${pg_url%/*}/$db_name"
+api_key="smoke-$$-$RANDOM$RANDOM"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); printf '  ok    %s\n' "$*"; }
+fail() { failed=$((failed + 1)); printf '  FAIL  %s\n' "$*"; }
+expect() { local what=$1; shift; if "$@"; then ok "$what"; else fail "$what"; fi; }
+section() { printf '\n-- %s\n' "$*"; }
+matches() { [[ $1 =~ $2 ]]; }
+json() { bun -e "const v = JSON.parse(await Bun.stdin.text()); const r = ($1); console.log(typeof r === 'string' ? r : JSON.stringify(r))" 2>/dev/null; }
+
+# shellcheck source=deploy/image/smoke-lib.sh
+source "$here/smoke-lib.sh"
+trap cleanup EXIT
+
+# --- build --------------------------------------------------------------------------------------
+section "build"
+if [ "$built_here" = 1 ]; then
+  if BUILD_REPORT="$work/build.report" "$here/build.sh" "$image" >"$work/build.log" 2>&1; then
+    ok "image builds from deploy/Dockerfile ($(grep -h '^\[build\] base' "$work/build.log" | sed 's/^\[build\] //'))"
+  else
+    tail -40 "$work/build.log"; fail "image builds from deploy/Dockerfile"
+    printf '\nsmoke: %d passed, %d failed\n' "$passed" "$failed"; exit 1
+  fi
+fi
+size=$(buildah images --format '{{.Size}}' "$image" | head -1)
+build_seconds=$(sed -n 's/^build_seconds=//p' "$work/build.report" 2>/dev/null)
+printf '  image %s: %s, built in %s s\n' "$image" "$size" "${build_seconds:-?}"
+
+config=$(buildah inspect --type image "$image" | json 'v.OCIv1.config')
+user=$(json 'v.User ?? ""' <<<"$config")
+mapfile -t entrypoint < <(json '(v.Entrypoint ?? []).join("\n")' <<<"$config")
+mapfile -t default_cmd < <(json '(v.Cmd ?? []).join("\n")' <<<"$config")
+expect "runs as a numeric non-root user ($user)" matches "$user" '^[1-9][0-9]*(:[0-9]+)?$'
+expect "entrypoint is bun, default command the all-in-one (${entrypoint[*]} ${default_cmd[*]})" \
+  test "${entrypoint[*]} ${default_cmd[*]}" = "bun run start"
+
+# --- contents -----------------------------------------------------------------------------------
+section "contents"
+new_container probe
+root=$(buildah mount "${containers[probe]}")
+expect "no tests, fixtures, benchmarks, deploy/, .ci/ or .git in /app" \
+  test -z "$(cd "$root/app" && find . -name node_modules -prune -o \( -name '*.test.ts' -o -name '*.testing.ts' -o -name testing.ts \
+    -o -name 'test-*.ts' -o -name bench.ts -o -path ./bench -o -path ./deploy -o -path ./.ci -o -path ./.git \) -print | head -5)"
+dev_only=$(bun "$here/dev-only-deps.ts")
+present_dev=$(for d in $dev_only; do
+  compgen -G "$root/app/node_modules/.bun/${d//\//+}@*" >/dev/null && echo "$d"
+  [ -e "$root/app/node_modules/$d" ] && echo "$d"
+done | sort -u | tr '\n' ' ')
+expect "no devDependency installed (checked: ${dev_only//$'\n'/ })" test -z "$present_dev"
+[ -z "$present_dev" ] || echo "        present: $present_dev"
+expect "no TypeScript compiler or type packages (peers) in node_modules" \
+  test -z "$(find "$root/app/node_modules" -maxdepth 3 \( -name 'typescript@*' -o -name '@types+*' -o -name 'bun-types@*' -o -name tsc \) -print | head -3)"
+expect "every file under /app is root's, except the all-in-one's data directory" \
+  test "$(cd "$root/app" && find . -not -user 0 -print | tr '\n' ' ')" = "./data "
+printf '  /app %s, node_modules %s\n' "$(du -sh --exclude=node_modules "$root/app" | cut -f1)" "$(du -sh "$root/app/node_modules" | cut -f1)"
+
+# --- all-in-one -----------------------------------------------------------------------------------
+section "all-in-one (default command, writable root as in a plain docker run)"
+read -r p_aio p_nats p_sim p_gw p_chat p_scoring p_media p_ops < <(free_ports 8)
+start_proc aio rw -e PORT="$p_aio" -e LOG_LEVEL=info -- "${entrypoint[@]}" "${default_cmd[@]}"
+expect "all-in-one /healthz" wait_http "http://127.0.0.1:$p_aio/healthz" 200 120 aio
+expect "all-in-one /readyz" wait_http "http://127.0.0.1:$p_aio/readyz" 200 30 aio
+chat_v2 "$p_aio" "" >"$work/aio-chat.json"
+expect "all-in-one answers POST /v2/personality_chat with a simulator reply" \
+  test "$(json 'v.body.backend === "simulator" && v.body.response?.length > 0 && v.status' <"$work/aio-chat.json")" = 200
+expect "all-in-one wrote its embedded database under /app/data as the non-root user" \
+  test -n "$(find "${roots[aio]}/app/data" -mindepth 1 -user "${user%%:*}" -print -quit)"
+report_rss aio
+expect "all-in-one exits 0 on SIGTERM" stop_proc aio 60
+
+# --- mesh -------------------------------------------------------------------------------------------
+section "mesh (read-only root, /tmp writable; private NATS :$p_nats, PostgreSQL database $db_name, Redis)"
+start_nats "$p_nats"
+expect "database $db_name created" psql -q -v ON_ERROR_STOP=1 "$pg_url" -c "CREATE DATABASE $db_name"
+common=(-e NATS_URL="nats://127.0.0.1:$p_nats" -e REDIS_URL="$redis_url" -e DATABASE_URL="$db_url"
+  -e VLLM_BASE_URL="http://127.0.0.1:$p_sim/v1" -e LLM_FALLBACK=none -e GATEWAY_API_KEYS="$api_key" -e LOG_LEVEL=info)
+start_proc sim ro -e PORT="$p_sim" -- "${entrypoint[@]}" run sim
+# The same set-up as every mesh process, checked from inside: only /tmp takes writes.
+start_proc rocheck ro -- sh -c 'sleep 2; for d in / /app /app/data /home/bun /etc /run /var /tmp; do
+  touch "$d/.smoke-write" 2>/dev/null && echo "writable $d"; done
+  echo "pid=$$ uid=$(id -u) groups=$(id -G)"; grep -E "^(CapEff|CapBnd|NoNewPrivs)" /proc/self/status | tr -d "\t"'
+wait_exit rocheck 30 >/dev/null
+ro_check=$(tr '\n' ' ' <"$work/rocheck.log")
+printf '        %s\n' "$ro_check"
+expect "the process's root file system is read-only, only /tmp takes writes" \
+  bash -c '[[ $0 == "writable /tmp pid="* ]]' "$ro_check"
+expect "the process is PID 1, uid ${user%%:*}, no capabilities, no_new_privs" \
+  bash -c '[[ $0 == *"pid=1 uid=$1 groups=$2 CapEff:0000000000000000 CapBnd:0000000000000000 NoNewPrivs:1"* ]]' \
+  "$ro_check" "${user%%:*}" "${user#*:}"
+# The harness itself: a PID 1 without a SIGTERM handler ignores SIGTERM, as in a pod (so the drain
+# checks below would catch a process that relies on the default action).
+start_proc pid1check ro -- sleep 120
+sleep 1; signal_proc pid1check TERM; sleep 1
+expect "harness: a PID 1 without a SIGTERM handler ignores SIGTERM, as in a pod" kill -0 "${brun[pid1check]}"
+signal_proc pid1check KILL; wait "${brun[pid1check]}" 2>/dev/null
+for svc in chat scoring media ops; do
+  port_var="p_$svc"
+  start_proc "$svc" ro "${common[@]}" -e HEALTH_PORT="${!port_var}" -- "${entrypoint[@]}" run "start:$svc"
+done
+start_proc gateway ro "${common[@]}" -e PORT="$p_gw" -- "${entrypoint[@]}" run start:gateway
+expect "sim /health" wait_http "http://127.0.0.1:$p_sim/health" 200 90 sim
+for svc in chat scoring media ops; do
+  port_var="p_$svc"
+  expect "$svc /healthz" wait_http "http://127.0.0.1:${!port_var}/healthz" 200 90 "$svc"
+  expect "$svc /readyz" wait_http "http://127.0.0.1:${!port_var}/readyz" 200 60 "$svc"
+done
+expect "gateway /healthz" wait_http "http://127.0.0.1:$p_gw/healthz" 200 90 gateway
+expect "gateway /readyz" wait_http "http://127.0.0.1:$p_gw/readyz" 200 60 gateway
+
+gw="http://127.0.0.1:$p_gw"
+expect "gateway refuses a request without the API key (401)" \
+  test "$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST "$gw/v2/personality_chat" -H 'content-type: application/json' -d '{"message":"x"}')" = 401
+chat_v2 "$p_gw" "$api_key" >"$work/mesh-chat.json"
+expect "POST /v2/personality_chat through gateway → chat → simulator (vLLM API)" \
+  test "$(json 'v.body.backend === "vllm" && v.body.fallback !== true && v.body.response?.length > 0 && v.status' <"$work/mesh-chat.json")" = 200
+fan="smoke-fan-$$"
+api POST /media/sent "{\"fan_id\":\"$fan\",\"media_id\":\"m1\"}" >/dev/null
+expect "POST /media/sent then /media/check_duplicates: the send is stored in PostgreSQL" \
+  test "$(api POST /media/check_duplicates "{\"fan_id\":\"$fan\",\"media_ids\":[\"m1\",\"m2\"]}" | json 'v.duplicates.join(",")')" = m1
+expect "POST /fan/interest_score answers a score" \
+  test "$(api POST /fan/interest_score "{\"fan_id\":\"$fan\",\"purchases\":[]}" | json 'typeof v.score')" = number
+health=$(curl -s -m 30 "$gw/monitoring/health")
+expect "GET /monitoring/health: not unhealthy ($(json 'v.status' <<<"$health"))" \
+  bash -c '[ "$0" = healthy ] || [ "$0" = degraded ]' "$(json 'v.status' <<<"$health")"
+for p in sim chat scoring media ops gateway; do report_rss "$p"; done
+
+section "drain (SIGTERM with a chat reply in flight)"
+curl -s -m 60 -o "$work/drain.json" -w '%{http_code}' -X POST "$gw/personality_chat" -H "x-api-key: $api_key" \
+  -H 'content-type: application/json' -d '{"message":"Tu fais quoi ce soir ? [[sim:stall=6000]]","persona_data":{"name":"Seline"}}' >"$work/drain.code" &
+drain_curl=$!
+sleep 2
+signal_proc chat TERM; signal_proc gateway TERM
+expect "chat exits 0 after SIGTERM" wait_exit chat 60
+expect "gateway exits 0 after SIGTERM" wait_exit gateway 60
+wait "$drain_curl"
+expect "the in-flight reply still arrived (HTTP $(cat "$work/drain.code"))" \
+  bash -c '[ "$(cat "$0/drain.code")" = 200 ] && grep -q "\"backend\":\"vllm\"" "$0/drain.json"' "$work"
+expect "chat drained with the request in flight (its log: draining, inFlight ≥ 1)" grep -q '"inFlight":[1-9][0-9]*,"msg":"draining"' "$work/chat.log"
+for svc in scoring media ops sim; do expect "$svc exits 0 on SIGTERM" stop_proc "$svc" 60; done
+
+printf '\n  image %s, %s, built in %s s\n' "$image" "$size" "${build_seconds:-?}"
+printf 'smoke: %d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
