@@ -5,6 +5,7 @@
 import { benchBus } from "./bus.ts";
 import { benchFootprint } from "./footprint.ts";
 import { benchMesh } from "./mesh.ts";
+import { benchOpenAi } from "./openai.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
@@ -14,6 +15,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["pipeline", () => benchPipeline()],
   ["mesh", () => benchMesh(natsUrl)],
   ["footprint", () => benchFootprint(natsUrl, databaseUrl)],
+  ["openai", () => benchOpenAi(natsUrl)],
   ["scoring", () => runScript("services/scoring/bench.ts")],
   ["media", () => runScript("services/media/bench.ts")],
 ];
