@@ -1,6 +1,7 @@
 /**
- * The OpenAI-compatible API through the official `openai` client, in both modes: the all-in-one
- * (in-process bus) and the mesh (gateway and chat as separate processes over the real NATS server).
+ * The OpenAI-compatible API through the official `openai` client, and A/B model routing, in both
+ * modes: the all-in-one (in-process bus) and the mesh (gateway, chat and ops as separate processes
+ * over the real NATS server).
  */
 import { afterAll, beforeAll, describe } from "bun:test";
 import type { Subprocess } from "bun";
@@ -8,15 +9,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { AB_ROUTES, modelRoutesSuite } from "./model-routes-suite.ts";
 import { OPENAI_TEST_KEY, OPENAI_TEST_MODEL, openAiSuite } from "./openai-suite.ts";
 import { startAllInOne, type AllInOne } from "./start.ts";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
 const root = new URL("..", import.meta.url).pathname;
 /** Fast transport retries and a breaker that never opens: the failure case must not affect the others. */
-const LLM_ENV = { VLLM_MODEL_NAME: OPENAI_TEST_MODEL, LLM_FALLBACK: "none", LLM_RETRY_BASE_MS: "10", LLM_BREAKER_THRESHOLD: "100", GATEWAY_API_KEYS: OPENAI_TEST_KEY, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "error" };
+const LLM_ENV = { VLLM_MODEL_NAME: OPENAI_TEST_MODEL, LLM_FALLBACK: "none", LLM_RETRY_BASE_MS: "10", LLM_BREAKER_THRESHOLD: "100", GATEWAY_API_KEYS: OPENAI_TEST_KEY, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "error", MODEL_ROUTES: AB_ROUTES };
 
-describe("OpenAI API, all-in-one", () => {
+describe("OpenAI API and A/B routes, all-in-one", () => {
   let sim: Simulator;
   let aio: AllInOne;
   const dataDir = mkdtempSync(join(tmpdir(), "sinhome-openai-"));
@@ -30,9 +32,10 @@ describe("OpenAI API, all-in-one", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
   openAiSuite({ baseUrl: () => aio.url, sim: () => sim });
+  modelRoutesSuite({ baseUrl: () => aio.url, sim: () => sim, apiKey: OPENAI_TEST_KEY, defaultModel: OPENAI_TEST_MODEL });
 });
 
-describe("OpenAI API, mesh over NATS", () => {
+describe("OpenAI API and A/B routes, mesh over NATS", () => {
   let sim: Simulator;
   let base = "";
   const procs: Subprocess[] = [];
@@ -53,10 +56,12 @@ describe("OpenAI API, mesh over NATS", () => {
     base = `http://127.0.0.1:${port}`;
     spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1" });
     spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
+    spawn("services/ops/src/main.ts", {});
     const until = Date.now() + 20_000;
     for (;;) {
       const res = await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }).catch(() => undefined);
-      if (res?.status === 200) break;
+      const ops = res?.status === 200 ? await fetch(`${base}/logs/health`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }) : undefined;
+      if (ops?.status === 200) break;
       if (Date.now() > until) throw new Error("the mesh did not come up");
       await Bun.sleep(100);
     }
@@ -67,4 +72,5 @@ describe("OpenAI API, mesh over NATS", () => {
     await sim?.stop();
   });
   openAiSuite({ baseUrl: () => base, sim: () => sim });
+  modelRoutesSuite({ baseUrl: () => base, sim: () => sim, apiKey: OPENAI_TEST_KEY, defaultModel: OPENAI_TEST_MODEL });
 });

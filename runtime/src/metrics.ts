@@ -69,6 +69,12 @@ export const prom = {
     labelNames: ["rule"] as const,
     registers: [registry],
   }),
+  modelRoutes: new Counter({
+    name: "sinhome_model_route_requests_total",
+    help: "Persona requests per A/B arm of MODEL_ROUTES, by route and model",
+    labelNames: ["route", "model"] as const,
+    registers: [registry],
+  }),
   scoringAi: new Counter({
     name: "sinhome_scoring_ai_total",
     help: "AI scoring calls (use_ai), by outcome (ok, ai_timeout, ai_unavailable, ai_parse_error)",
@@ -111,6 +117,7 @@ export class ServiceCounters {
       avg_latency_ms: 0,
       total_prompt_tokens: 0,
       total_completion_tokens: 0,
+      model_route_counts: {},
     };
   }
 
@@ -138,6 +145,13 @@ export class ServiceCounters {
     prom.guard.inc({ rule });
   }
 
+  /** One persona request sent to an A/B arm. */
+  modelRoute(route: string, model: string): void {
+    const counts = (this.snap.model_route_counts ??= {});
+    counts[route] = (counts[route] ?? 0) + 1;
+    prom.modelRoutes.inc({ route, model });
+  }
+
   tokens(backend: string, model: string, input: number, output: number): void {
     this.snap.total_prompt_tokens += input;
     this.snap.total_completion_tokens += output;
@@ -147,7 +161,7 @@ export class ServiceCounters {
 
   snapshot(): MetricsSnapshot {
     const s = this.snap;
-    return { ...s, endpoint_counts: { ...s.endpoint_counts }, avg_latency_ms: s.total_requests ? this.latencySumMs / s.total_requests : 0 };
+    return { ...s, endpoint_counts: { ...s.endpoint_counts }, model_route_counts: { ...s.model_route_counts }, avg_latency_ms: s.total_requests ? this.latencySumMs / s.total_requests : 0 };
   }
 
   reset(): void {
@@ -171,6 +185,8 @@ export function sumSnapshots(snaps: MetricsSnapshot[]): MetricsSnapshot {
     out.total_completion_tokens += s.total_completion_tokens;
     latencySum += s.avg_latency_ms * s.total_requests;
     for (const [k, v] of Object.entries(s.endpoint_counts)) out.endpoint_counts[k] = (out.endpoint_counts[k] ?? 0) + v;
+    const routes = (out.model_route_counts ??= {});
+    for (const [k, v] of Object.entries(s.model_route_counts ?? {})) routes[k] = (routes[k] ?? 0) + v;
   }
   out.avg_latency_ms = out.total_requests ? Math.round((latencySum / out.total_requests) * 100) / 100 : 0;
   out.instances = snaps.length;

@@ -42,9 +42,13 @@ describe("counters", () => {
     c.retry("duplicate");
     c.guard("minor_fan");
     c.tokens("vllm", "m", 100, 20);
+    c.modelRoute("default", "m");
+    c.modelRoute("euryale", "e");
+    c.modelRoute("default", "m");
     expect(c.snapshot()).toEqual({
       total_requests: 3, total_errors: 1, total_refusals_caught: 2, total_chinese_retries: 1, total_dup_retries: 1,
       total_guard_deflections: 1, endpoint_counts: { a: 2, b: 1 }, avg_latency_ms: 20, total_prompt_tokens: 100, total_completion_tokens: 20,
+      model_route_counts: { default: 2, euryale: 1 },
     });
     c.reset();
     expect(c.snapshot().total_requests).toBe(0);
@@ -56,8 +60,11 @@ describe("counters", () => {
     a.request("x", 200, 10);
     b.request("x", 200, 40);
     b.request("y", 200, 40);
+    a.modelRoute("default", "m");
+    b.modelRoute("default", "m");
+    b.modelRoute("euryale", "e");
     const sum = sumSnapshots([a.snapshot(), b.snapshot()]);
-    expect(sum).toMatchObject({ total_requests: 3, endpoint_counts: { x: 2, y: 1 }, avg_latency_ms: 30, instances: 2 });
+    expect(sum).toMatchObject({ total_requests: 3, endpoint_counts: { x: 2, y: 1 }, avg_latency_ms: 30, instances: 2, model_route_counts: { default: 2, euryale: 1 } });
   });
 });
 

@@ -4,12 +4,15 @@ import { History, PersonaData, SessionId } from "./common.ts";
 
 const Message = Type.String({ minLength: 1, maxLength: 4000, description: "the fan's new message" });
 const Script = Type.String({ minLength: 1, maxLength: 8000, description: "scenario directive, top priority" });
+/** Forces one A/B arm of MODEL_ROUTES instead of the session's sticky one (QA, comparisons). */
+const ModelRouteName = Type.Optional(Type.String({ pattern: "^[a-z0-9][a-z0-9_-]{0,63}$", description: "A/B arm to use (a MODEL_ROUTES name); default: the session's sticky arm" }));
 
 export const PersonalityChatRequest = Type.Object({
   session_id: SessionId,
   message: Message,
   history: Type.Optional(History),
   persona_data: Type.Optional(PersonaData),
+  model_route: ModelRouteName,
 });
 export type PersonalityChatRequest = Static<typeof PersonalityChatRequest>;
 
@@ -31,6 +34,8 @@ export const UnpersonaChatRequest = Type.Object({
   session_id: SessionId,
   message: Message,
   history: Type.Optional(History),
+  /** Ignored by /grok_chat (always Grok). */
+  model_route: ModelRouteName,
 });
 export type UnpersonaChatRequest = Static<typeof UnpersonaChatRequest>;
 
@@ -102,6 +107,7 @@ export const ChatResponse = Type.Object({
   usage: Usage,
   latency_ms: Type.Number(),
   request_id: Type.String(),
+  model_route: Type.Optional(Type.String({ description: "the A/B arm (MODEL_ROUTES name) that answered; `default` without A/B" })),
   fallback: Type.Optional(Type.Boolean({ description: "v2 only: true when no backend could answer" })),
   error: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "v2 only: null or an error code" })),
 });
@@ -169,6 +175,8 @@ export const LlmCompleteRequest = Type.Object({
   timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000 })),
   /** Exactly one call: no transport retry, no fallback (scoring's AI call). */
   no_retry: Type.Optional(Type.Boolean()),
+  /** The A/B arm (MODEL_ROUTES name) whose model answers; default: the default model. */
+  model_route: ModelRouteName,
 });
 export type LlmCompleteRequest = Static<typeof LlmCompleteRequest>;
 

@@ -27,6 +27,8 @@ export const MetricsSnapshot = Type.Object({
   avg_latency_ms: Type.Number(),
   total_prompt_tokens: Type.Integer(),
   total_completion_tokens: Type.Integer(),
+  /** Persona requests per A/B arm (MODEL_ROUTES name). */
+  model_route_counts: Type.Optional(Type.Record(Type.String(), Type.Integer())),
   instances: Type.Optional(Type.Integer()),
 });
 export type MetricsSnapshot = Static<typeof MetricsSnapshot>;
@@ -57,13 +59,17 @@ export const QaTestCase = Type.Object({
 });
 export type QaTestCase = Static<typeof QaTestCase>;
 
+/** QA can target one A/B arm of MODEL_ROUTES; default: the default model. */
+const QaModelRoute = Type.Optional(Type.String({ pattern: "^[a-z0-9][a-z0-9_-]{0,63}$", description: "A/B arm (MODEL_ROUTES name) to test" }));
+
 export const QaRunRequest = Type.Object({
   test_cases: Type.Array(QaTestCase, { minItems: 1, maxItems: 50 }),
   backend: Type.Optional(QaBackend),
+  model_route: QaModelRoute,
 });
 export type QaRunRequest = Static<typeof QaRunRequest>;
 
-export const QaBuiltinRequest = Type.Object({ backend: Type.Optional(QaBackend) });
+export const QaBuiltinRequest = Type.Object({ backend: Type.Optional(QaBackend), model_route: QaModelRoute });
 export type QaBuiltinRequest = Static<typeof QaBuiltinRequest>;
 
 export const QaResult = Type.Object({
@@ -85,7 +91,7 @@ export const QaRunResponse = Type.Object({
 });
 export type QaRunResponse = Static<typeof QaRunResponse>;
 
-export const QaSmokeRequest = Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })) });
+export const QaSmokeRequest = Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })), model_route: QaModelRoute });
 export type QaSmokeRequest = Static<typeof QaSmokeRequest>;
 
 export const LogsHealthResponse = Type.Object({

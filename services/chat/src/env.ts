@@ -1,6 +1,8 @@
 /** Configuration of the chat service: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
 import { CommonEnv, ConfigError, parseEnv } from "@sinhome/runtime";
+import { MODEL_ROUTES_PATTERN, parseModelRoutes } from "./routing/model-routes.ts";
+import { presetReader } from "./routing/presets.ts";
 
 export const ChatEnv = Type.Object({
   ...CommonEnv,
@@ -46,6 +48,13 @@ export const ChatEnv = Type.Object({
   EMBEDDINGS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   /** `false` = log events carry no message texts (only metadata). */
   LOG_CONTENT: Type.Boolean({ default: true }),
+  /**
+   * A/B routing of the persona endpoints between model presets: `name[@base_url]=weight,...`, e.g.
+   * `default=90,euryale@http://vllm-euryale:8000/v1=10` (see routing/model-routes.ts); unset = one model.
+   */
+  MODEL_ROUTES: Type.Optional(Type.String({ pattern: MODEL_ROUTES_PATTERN })),
+  /** Where the model presets named in MODEL_ROUTES are read (`<name>.env`); default: the repository's models_env/. */
+  MODELS_ENV_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Optional notice prepended to the persona's first reply in a conversation (AI disclosure). */
   AI_DISCLOSURE_NOTICE: Type.Optional(Type.String({ maxLength: 500 })),
 });
@@ -58,6 +67,10 @@ export const parseChatEnv = (source?: Record<string, string | undefined>): ChatE
     throw new ConfigError([
       `CHAT_DEADLINE_MS (${env.CHAT_DEADLINE_MS}) must be greater than LLM_TIMEOUT_MS (${env.LLM_TIMEOUT_MS})`,
     ]);
+  }
+  if (env.MODEL_ROUTES) {
+    const parsed = parseModelRoutes(env.MODEL_ROUTES, env.VLLM_MODEL_NAME, presetReader(env.MODELS_ENV_DIR));
+    if (!parsed.ok) throw new ConfigError(parsed.problems);
   }
   return env;
 };

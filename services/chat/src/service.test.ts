@@ -45,3 +45,12 @@ test("without VLLM_BASE_URL the simulator stands in, loudly", async () => {
   expect(lines.find((l) => String(l.msg).startsWith("NO LLM CONFIGURED"))?.level).toBe(40);
   await chat.close();
 });
+
+test("MODEL_ROUTES: a bad route is a configuration error naming it; a good one is announced with its shares", async () => {
+  expect(() => parseChatEnv({ MODEL_ROUTES: "default=50,gpt5=50" })).toThrow("'gpt5'");
+  expect(() => parseChatEnv({ MODEL_ROUTES: "default:50" })).toThrow("MODEL_ROUTES");
+  const { lines, log } = capture();
+  const chat = await createChatService(parseChatEnv({ VLLM_BASE_URL: sim.url, VLLM_MODEL_NAME: "served-model", MODEL_ROUTES: "default=90,euryale=10" }), { bus: new MemoryBus(), log });
+  expect(lines.find((l) => l.msg === "A/B model routes")).toMatchObject({ shares: { default: 0.9, euryale: 0.1 }, models: { default: "served-model", euryale: "Sao10K/L3.3-70B-Euryale-v2.3" } });
+  await chat.close();
+});

@@ -11,6 +11,7 @@ import { llmAccessHandlers } from "./handlers/llm-access.ts";
 import { openAiHandlers } from "./handlers/openai.ts";
 import { LlmRouter } from "./llm/router.ts";
 import { ModelCatalog, routerEntries } from "./openai/catalog.ts";
+import { ModelArms } from "./routing/arms.ts";
 import { directChatHandler } from "./pipeline/direct.ts";
 import { PERSONA_ENDPOINTS } from "./pipeline/endpoints.ts";
 import { personaReplyHandler } from "./pipeline/reply.ts";
@@ -61,13 +62,23 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
   }
   const router = new LlmRouter(env, { simulatorUrl: simulator?.url });
   void announceModels(router, env, log);
+  const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
+  if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
   const deps = { router, counters, env, bus, log };
-  const llm = llmAccessHandlers(router, counters);
+  const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route));
   const streams = new StreamServer(bus);
-  const openai = openAiHandlers({ catalog: new ModelCatalog(routerEntries(router)), counters, env, bus, log });
+  // The default arm's models first: a model id served by two arms is served by the default one.
+  const catalog = new ModelCatalog(arms.list().flatMap((arm) => routerEntries(arm.router, [arm.route.name])));
+  const openai = openAiHandlers({ catalog, counters, env, bus, log });
 
+  // Persona endpoints answered by vLLM are A/B routed (sticky per session); /grok_chat always asks Grok.
   const chatEndpoints = Object.fromEntries(
-    PERSONA_ENDPOINTS.map((endpoint) => [endpoint.name, { subject: SUBJECTS[endpoint.name]!, handler: personaReplyHandler(endpoint, deps) }]),
+    PERSONA_ENDPOINTS.map((endpoint) => [endpoint.name, {
+      subject: SUBJECTS[endpoint.name]!,
+      handler: endpoint.backend === "grok"
+        ? personaReplyHandler(endpoint, deps)
+        : arms.routed((armRouter) => personaReplyHandler(endpoint, { ...deps, router: armRouter }), counters),
+    }]),
   );
   return {
     counters,

@@ -15,11 +15,12 @@ import type {
 import type { ServiceCounters } from "@sinhome/runtime";
 import type { LlmRouter } from "../llm/router.ts";
 
-export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters) {
+/** `routerFor(model_route)` picks an A/B arm's router for completions that name one (QA of one arm). */
+export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters, routerFor: (modelRoute?: string) => LlmRouter = () => router) {
   return {
     complete: async (req: BusRequest): Promise<LlmCompleteResponse> => {
       const body = req.body as LlmCompleteRequest;
-      const result = await router.complete({
+      const result = await routerFor(body.model_route).complete({
         messages: body.messages,
         maxTokens: body.max_tokens,
         temperature: body.temperature,

@@ -5,21 +5,21 @@ import { busCompleter } from "./llm.ts";
 import { runCases } from "./run.ts";
 
 export function qaHandlers(bus: Pick<Bus, "requestJson">) {
-  const completer = (req: BusRequest, backend?: QaRunRequest["backend"]) =>
-    busCompleter({ bus, requestId: req.requestId, deadline: req.deadline, backend });
+  const completer = (req: BusRequest, backend?: QaRunRequest["backend"], modelRoute?: string) =>
+    busCompleter({ bus, requestId: req.requestId, deadline: req.deadline, backend, modelRoute });
 
   return {
     run: (req: BusRequest): Promise<QaRunResponse> => {
       const body = req.body as QaRunRequest;
-      return runCases(body.test_cases.map(customCase), completer(req, body.backend));
+      return runCases(body.test_cases.map(customCase), completer(req, body.backend, body.model_route));
     },
     builtin: (req: BusRequest): Promise<QaRunResponse> => {
       const body = (req.body ?? {}) as QaBuiltinRequest;
-      return runCases(BUILTIN_CASES, completer(req, body.backend));
+      return runCases(BUILTIN_CASES, completer(req, body.backend, body.model_route));
     },
     smoke: (req: BusRequest): Promise<QaRunResponse> => {
       const body = (req.body ?? {}) as QaSmokeRequest;
-      return runCases([smokeCase(body.message)], completer(req));
+      return runCases([smokeCase(body.message)], completer(req, undefined, body.model_route));
     },
   };
 }

@@ -21,6 +21,8 @@ export type CompleterOptions = {
   /** Epoch ms after which the run's caller has given up. */
   deadline: number;
   backend?: QaRunRequest["backend"];
+  /** The A/B arm (MODEL_ROUTES name) to test. */
+  modelRoute?: string;
   caseBudgetMs?: number;
   now?: () => number;
 };
@@ -37,6 +39,7 @@ export function busCompleter(opts: CompleterOptions): Completer {
       max_tokens: qaCase.maxTokens,
       timeout_ms: llmTimeout,
       ...(opts.backend ? { backend: opts.backend } : {}),
+      ...(opts.modelRoute ? { model_route: opts.modelRoute } : {}),
     };
     const reply = await opts.bus.requestJson<LlmCompleteResponse>(Subject.LlmComplete, request, { timeoutMs: budget, requestId: opts.requestId });
     return typeof reply?.text === "string" ? reply.text : "";
