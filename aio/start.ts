@@ -39,6 +39,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const stopReset = listenForMetricsReset(bus, services.map((s) => s.counters));
 
   const limiter = createRateLimiter(gatewayEnv, log);
+  await limiter.ready;
   const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter }).listen({
     port: gatewayEnv.PORT,
     hostname: gatewayEnv.HOST,

@@ -192,7 +192,7 @@ describe("auth and limits", () => {
     }
   });
   test("429 with Retry-After past the limit", async () => {
-    const limited = createGateway({ bus, env: parseGatewayEnv({}), log, rateLimiter: new MemoryRateLimiter(2) });
+    const limited = createGateway({ bus, env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "2" }), log, rateLimiter: new MemoryRateLimiter() });
     const go = () => limited.handle(new Request("http://localhost/personality_chat", { method: "POST", headers: { "content-type": "application/json", "x-api-key": "same" }, body: '{"message":"a"}' }));
     expect((await go()).status).toBe(200);
     expect((await go()).status).toBe(200);

@@ -8,6 +8,7 @@ import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGett
 import { AppError, ErrorBody, ROUTES, TimeoutClass, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
+import { TrustedProxies } from "./client-address.ts";
 import { readBodyCapped } from "./body.ts";
 import type { GatewayEnv } from "./env.ts";
 import { errorResponse, errorResponseFor, JSON_HEADERS, toHttpError } from "./http-errors.ts";
@@ -29,6 +30,7 @@ export type GatewayDeps = {
 const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz", "/readyz"]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger" || path.startsWith("/swagger/");
 /** Routes served by the gateway itself (not in ROUTES), for 405 detection. */
+const LOG_STREAM_PATH = "/logs/stream";
 const LOCAL_ROUTES: Record<string, string[]> = { ...OPENAI_ROUTES, "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
 
 const tracer = trace.getTracer("sinhome.gateway");
@@ -45,10 +47,12 @@ type RequestState = { id: string; started: number };
 
 export function createGateway({ bus, env, log, rateLimiter, accepting = () => true }: GatewayDeps) {
   const keys = new ApiKeys(env.GATEWAY_API_KEYS);
+  const proxies = new TrustedProxies(env.TRUSTED_PROXIES);
   const state = new WeakMap<Request, RequestState>();
   const timeouts: Record<TimeoutClass, number> = {
     chat: env.CHAT_DEADLINE_MS + 2_000,
     scoring: env.SCORING_TIMEOUT_MS,
+    embeddings: env.EMBEDDINGS_TIMEOUT_MS + 2_000,
     short: env.SHORT_TIMEOUT_MS,
     qa: env.QA_TIMEOUT_MS,
   };
@@ -93,21 +97,24 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
   };
 
   const app = new Elysia({ normalize: true })
-    .onRequest(async ({ request, set }) => {
+    .onRequest(async ({ request, set, server }) => {
       const s = stateOf(request);
       set.headers["x-request-id"] = s.id;
       const path = pathOf(request.url);
-      if (keys.enabled && !isPublic(path)) {
-        const key = ApiKeys.presented(request.headers);
-        if (!keys.accepts(key)) return errorResponseFor(path, new AppError("unauthorized", "missing or invalid API key"), s.id);
+      if (isPublic(path)) return;
+      // A bucket per key name when keys are on; per client address (never one shared bucket) when open.
+      let caller: { id: string; perMinute: number } | undefined;
+      if (keys.enabled) {
+        const entry = keys.match(ApiKeys.presented(request, path === LOG_STREAM_PATH));
+        if (!entry) return errorResponseFor(path, new AppError("unauthorized", "missing or invalid API key"), s.id);
+        caller = { id: `key:${entry.name}`, perMinute: entry.limitPerMinute ?? env.RATE_LIMIT_PER_MINUTE };
       }
-      if (rateLimiter && !isPublic(path)) {
-        const key = ApiKeys.presented(request.headers);
-        const caller = key ? ApiKeys.identity(key) : (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "anonymous");
-        const decision = await rateLimiter.hit(caller);
-        if (!decision.allowed) {
-          return errorResponseFor(path, new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) });
-        }
+      if (!rateLimiter) return;
+      caller ??= { id: `ip:${proxies.clientOf(server?.requestIP(request)?.address, request.headers.get("x-forwarded-for"))}`, perMinute: env.RATE_LIMIT_PER_MINUTE };
+      if (caller.perMinute === 0) return;
+      const decision = await rateLimiter.hit(caller.id, caller.perMinute);
+      if (!decision.allowed) {
+        return errorResponseFor(path, new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) });
       }
     })
     .onParse(async ({ request, contentType }) => {

@@ -15,6 +15,7 @@ if (!env.NATS_URL) {
 const tracing = setupTracing({ serviceName: "gateway", endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: env.OTEL_TRACES_SAMPLER_ARG });
 const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
 const limiter = createRateLimiter(env, log);
+await limiter.ready;
 if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
 let stopping = false;
 const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping });

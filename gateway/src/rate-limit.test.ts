@@ -8,8 +8,8 @@ const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
 afterAll(() => redis.disconnect());
 
 const suites: [string, () => RateLimiter][] = [
-  ["memory", () => new MemoryRateLimiter(3)],
-  ["redis", () => new RedisRateLimiter(redis, 3, () => {})],
+  ["memory", () => new MemoryRateLimiter()],
+  ["redis", () => new RedisRateLimiter(redis, () => {})],
 ];
 
 for (const [name, make] of suites) {
@@ -18,7 +18,7 @@ for (const [name, make] of suites) {
       const limiter = make();
       const key = `rl-test-${crypto.randomUUID()}`;
       const decisions = [];
-      for (let i = 0; i < 5; i++) decisions.push(await limiter.hit(key));
+      for (let i = 0; i < 5; i++) decisions.push(await limiter.hit(key, 3));
       expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false, false]);
       expect(decisions[3]!.retryAfterS).toBeGreaterThan(0);
       expect(decisions[3]!.retryAfterS).toBeLessThanOrEqual(60);
@@ -28,9 +28,9 @@ for (const [name, make] of suites) {
       const limiter = make();
       const a = `rl-a-${crypto.randomUUID()}`;
       const b = `rl-b-${crypto.randomUUID()}`;
-      for (let i = 0; i < 3; i++) await limiter.hit(a);
-      expect((await limiter.hit(a)).allowed).toBe(false);
-      expect((await limiter.hit(b)).allowed).toBe(true);
+      for (let i = 0; i < 3; i++) await limiter.hit(a, 3);
+      expect((await limiter.hit(a, 3)).allowed).toBe(false);
+      expect((await limiter.hit(b, 3)).allowed).toBe(true);
     });
   });
 }
@@ -38,13 +38,13 @@ for (const [name, make] of suites) {
 describe("redis shared between gateway replicas", () => {
   test("two limiters on one Redis share the count", async () => {
     const other = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    const one = new RedisRateLimiter(redis, 3, () => {});
-    const two = new RedisRateLimiter(other, 3, () => {});
+    const one = new RedisRateLimiter(redis, () => {});
+    const two = new RedisRateLimiter(other, () => {});
     const key = `rl-shared-${crypto.randomUUID()}`;
-    await one.hit(key);
-    await two.hit(key);
-    await one.hit(key);
-    expect((await two.hit(key)).allowed).toBe(false);
+    await one.hit(key, 3);
+    await two.hit(key, 3);
+    await one.hit(key, 3);
+    expect((await two.hit(key, 3)).allowed).toBe(false);
     other.disconnect();
   });
 
@@ -52,9 +52,9 @@ describe("redis shared between gateway replicas", () => {
     const dead = new Redis("redis://127.0.0.1:9", { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
     dead.on("error", () => {});
     const errors: unknown[] = [];
-    const limiter = new RedisRateLimiter(dead, 1, (e) => errors.push(e));
-    expect((await limiter.hit("x")).allowed).toBe(true);
-    expect((await limiter.hit("x")).allowed).toBe(true);
+    const limiter = new RedisRateLimiter(dead, (e) => errors.push(e));
+    expect((await limiter.hit("x", 1)).allowed).toBe(true);
+    expect((await limiter.hit("x", 1)).allowed).toBe(true);
     expect(errors.length).toBe(2);
     dead.disconnect();
   });

@@ -1,23 +1,25 @@
 /**
- * Fixed-window rate limits per caller: in Redis when REDIS_URL is set (shared by every gateway
- * replica), in memory otherwise. A Redis failure lets the request through (fail-open): the
- * limiter protects the LLM from floods, it must not take the API down with it.
+ * Fixed-window rate limits per caller (an API key's name, or a client address): in Redis when
+ * REDIS_URL is set (one INCR per request, so the count is exact and shared by every gateway
+ * replica), in memory otherwise. Each call carries the caller's own limit (keys may have their
+ * own). A Redis failure lets the request through (fail-open): the limiter protects the LLM from
+ * floods, it must not take the API down with it.
  */
 import type Redis from "ioredis";
 
 export type RateDecision = { allowed: boolean; retryAfterS: number };
 
 export interface RateLimiter {
-  hit(key: string): Promise<RateDecision>;
+  /** Counts one request of `caller` and says whether it stays within `perMinute`. */
+  hit(caller: string, perMinute: number): Promise<RateDecision>;
 }
 
 const WINDOW_MS = 60_000;
 
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly perMinute: number) {}
 
-  async hit(key: string): Promise<RateDecision> {
+  async hit(key: string, perMinute: number): Promise<RateDecision> {
     const now = Date.now();
     let w = this.windows.get(key);
     if (!w || now - w.start >= WINDOW_MS) {
@@ -26,7 +28,7 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(key, w);
     }
     w.count++;
-    return { allowed: w.count <= this.perMinute, retryAfterS: Math.ceil((w.start + WINDOW_MS - now) / 1000) };
+    return { allowed: w.count <= perMinute, retryAfterS: Math.ceil((w.start + WINDOW_MS - now) / 1000) };
   }
 }
 
@@ -37,14 +39,13 @@ return {n, redis.call('PTTL', KEYS[1])}`;
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     private readonly redis: Redis,
-    private readonly perMinute: number,
     private readonly onError: (e: unknown) => void,
   ) {}
 
-  async hit(key: string): Promise<RateDecision> {
+  async hit(key: string, perMinute: number): Promise<RateDecision> {
     try {
       const [count, ttl] = (await this.redis.eval(LUA, 1, `sinhome:rl:${key}`, WINDOW_MS)) as [number, number];
-      return { allowed: count <= this.perMinute, retryAfterS: Math.max(1, Math.ceil(ttl / 1000)) };
+      return { allowed: count <= perMinute, retryAfterS: Math.max(1, Math.ceil(ttl / 1000)) };
     } catch (e) {
       this.onError(e);
       return { allowed: true, retryAfterS: 0 };

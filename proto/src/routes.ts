@@ -14,6 +14,7 @@ import { Subject } from "./subjects.ts";
 export const TimeoutClass = {
   Chat: "chat",
   Scoring: "scoring",
+  Embeddings: "embeddings",
   Short: "short",
   Qa: "qa",
 } as const;
@@ -66,8 +67,8 @@ export const ROUTES: readonly Route[] = [
   chatRoute("/v2/personality_chat", Subject.V2PersonalityChat, chat.PersonalityChatRequest, "v2 compact persona reply; never fails"),
   chatRoute("/v2/script_chat", Subject.V2ScriptChat, chat.ScriptChatRequest, "v2 reply following a scenario directive"),
   chatRoute("/v2/script_followup", Subject.V2ScriptFollowup, chat.ScriptFollowupRequest, "v2 relaunch after silence"),
-  { method: "POST", path: "/encode", subject: Subject.Encode, body: emb.EncodeRequest, response: emb.EncodeResponse, timeout: TimeoutClass.Scoring, tag: "embeddings", summary: "embed one text" },
-  { method: "POST", path: "/encode_batch", subject: Subject.EncodeBatch, body: emb.EncodeBatchRequest, response: emb.EncodeBatchResponse, timeout: TimeoutClass.Scoring, tag: "embeddings", summary: "embed up to 256 texts" },
+  { method: "POST", path: "/encode", subject: Subject.Encode, body: emb.EncodeRequest, response: emb.EncodeResponse, timeout: TimeoutClass.Embeddings, tag: "embeddings", summary: "embed one text" },
+  { method: "POST", path: "/encode_batch", subject: Subject.EncodeBatch, body: emb.EncodeBatchRequest, response: emb.EncodeBatchResponse, timeout: TimeoutClass.Embeddings, tag: "embeddings", summary: "embed up to 256 texts" },
   { method: "POST", path: "/fan/interest_score", subject: Subject.FanScore, body: scoring.FanScoreRequest, response: scoring.FanScoreResponse, timeout: TimeoutClass.Scoring, tag: "scoring", summary: "interest score of one fan" },
   { method: "POST", path: "/fan/interest_score/bulk", subject: Subject.FanScoreBulk, body: scoring.FanScoreBulkRequest, response: scoring.FanScoreBulkResponse, timeout: TimeoutClass.Qa, tag: "scoring", summary: "interest scores of up to 200 fans" },
   { method: "POST", path: "/media/sent", subject: Subject.MediaSent, body: media.MediaSentRequest, response: media.MediaSentResponse, timeout: TimeoutClass.Short, tag: "media", summary: "record that a media was sent to a fan (Idempotency-Key honoured)", idempotencyField: "event_id" },
