@@ -4,8 +4,9 @@
  * through as the service's JSON bytes. Every error leaves through `http-errors.ts`.
  */
 import { Elysia } from "elysia";
+import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
-import { AppError, ErrorBody, ROUTES, TimeoutClass, type Bus, type Route } from "@sinhome/proto";
+import { AppError, droppedNullOptionals, ErrorBody, ROUTES, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { TrustedProxies } from "./client-address.ts";
@@ -173,8 +174,16 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
     }));
 
   for (const route of ROUTES) {
+    // null means absent: the schema says every optional field may be null (OpenAPI shows it), and the
+    // nulls are dropped before validation; then the defaults of the route's own schema apply at every
+    // depth (a nullable union hides nested defaults from Elysia), so services never see a null.
+    const body = route.body ? withNullableOptionals(route.body) : undefined;
+    const normalize = ({ body: value }: { body: unknown }) => {
+      if (route.body && droppedNullOptionals(route.body, value)) Value.Default(route.body, value);
+    };
     const hook = {
-      ...(route.body ? { body: route.body } : {}),
+      // `parse: "json"` only tells OpenAPI the body is JSON: the gateway's own parser (above) runs first and always answers.
+      ...(body ? { body, parse: "json", transform: normalize } : {}),
       detail: {
         summary: route.summary,
         tags: [route.tag],

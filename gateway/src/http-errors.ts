@@ -39,13 +39,26 @@ export function errorResponseFor(path: string, error: AppError, requestId: strin
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, "x-request-id": requestId, ...extraHeaders } });
 }
 
-type ValidationIssue = { path?: string; message?: string; schema?: { description?: string } };
+type ValidationIssue = { path?: string; message?: string; schema?: { anyOf?: { type?: unknown }[] }; errors?: Iterable<ValidationIssue>[] };
+
+/**
+ * A field that may also be null (`x | null`) fails as "Expected union value"; the useful reasons are
+ * those of its non-null member (e.g. "Expected integer to be less or equal to 5"), so report those.
+ */
+function expandNullable(issue: ValidationIssue): ValidationIssue[] {
+  const members = issue.schema?.anyOf;
+  if (!members || !issue.errors || members.length !== issue.errors.length) return [issue];
+  const nonNull = members.map((m, i) => (m.type === "null" ? -1 : i)).filter((i) => i >= 0);
+  if (nonNull.length !== 1 || nonNull.length === members.length) return [issue];
+  const inner = [...issue.errors[nonNull[0]!]!].flatMap(expandNullable);
+  return inner.length ? inner : [issue];
+}
 
 /** Elysia/TypeBox validation issues → details naming each field and why, never its value. */
-export function validationDetails(issues: ValidationIssue[]): ErrorDetail[] {
+export function validationDetails(raw: ValidationIssue[]): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
-  for (const issue of issues) {
+  for (const issue of raw.flatMap(expandNullable)) {
     const field = (issue.path ?? "").replace(/^\//, "").replaceAll("/", ".") || "(body)";
     const reason = issue.message ?? "invalid";
     const key = `${field}\u0000${reason}`;

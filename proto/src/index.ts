@@ -3,6 +3,7 @@ export * from "./errors.ts";
 export * from "./subjects.ts";
 export * from "./routes.ts";
 export * from "./schemas/common.ts";
+export * from "./schemas/nullable.ts";
 export * from "./schemas/chat.ts";
 export * from "./schemas/scoring.ts";
 export * from "./schemas/media.ts";

@@ -206,6 +206,13 @@ describe("POST /fan/interest_score/bulk over the bus", () => {
     expect(r.errors_count).toBe(0);
   });
 
+  test("null means absent inside a bulk's fans too", async () => {
+    const { bulk } = await setup();
+    const r = await bulk({ fans: [{ fan_id: "a", history: null, purchases: null, last_activity_iso: null, use_ai: null }, { fan_id: "b", purchases: [{ amount: 50, date: null, type: null }] }] });
+    expect(r.errors_count).toBe(0);
+    expect(r.results.map((x) => [x.fan_id, x.purchase_score, x.error])).toEqual([["a", 0, null], ["b", 100, null]]);
+  });
+
   test("more than 200 fans is a 422 at the service too", async () => {
     const { bulk } = await setup();
     const error = await bulk({ fans: Array.from({ length: 201 }, (_, i) => fan(`f${i}`)) }).catch((e: unknown) => e);
