@@ -79,7 +79,7 @@ describe("mesh over NATS", () => {
     await Bun.sleep(100); // the reset is a broadcast: let every instance receive it
     for (let i = 0; i < 6; i++) await post("/fan/interest_score", { fan_id: `f${i}` });
     const m = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number>; instances: number; total_requests: number };
-    expect(m.endpoint_counts.interest_score).toBe(6);
+    expect(m.endpoint_counts["POST /fan/interest_score"]).toBe(6);
     expect(m.instances).toBe(3); // ops + two scoring replicas
     // Two scoring replicas shared the six requests; the sum over them is exact.
     const perInstance = await fetch(`${base}/monitoring/health`).then((r) => r.json()) as { components: { name: string; instances?: number }[] };
@@ -87,7 +87,7 @@ describe("mesh over NATS", () => {
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
     await Bun.sleep(100);
     const after = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> };
-    expect(after.endpoint_counts.interest_score ?? 0).toBe(0);
+    expect(after.endpoint_counts["POST /fan/interest_score"] ?? 0).toBe(0);
   });
 
   test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {

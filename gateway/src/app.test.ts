@@ -1,7 +1,7 @@
 /** The gateway through `app.handle`: routing of every SPEC path, the error contract, auth, docs. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { MemoryBus, ROUTES, type BusRequest } from "@sinhome/proto";
-import { createLogger } from "@sinhome/runtime";
+import { createLogger, registry } from "@sinhome/runtime";
 import { createGateway } from "./app.ts";
 import { parseGatewayEnv } from "./env.ts";
 import { MemoryRateLimiter } from "./rate-limit.ts";
@@ -146,9 +146,13 @@ describe("error contract", () => {
     const lonely = createGateway({ bus: new MemoryBus(), env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "0" }), log });
     const ask = (path: string) =>
       lonely.handle(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "v2-down" }, body: '{"message":"salut"}' }));
+    const counted = async () => Number((await registry.getMetricsAsJSON()).find((m) => m.name === "sinhome_fallback_replies_total")
+      ?.values.find((v) => v.labels.endpoint === "POST /v2/personality_chat" && v.labels.cause === "service_unavailable")?.value ?? 0);
+    const before = await counted();
     const v2 = await ask("/v2/personality_chat");
     expect(v2.status).toBe(200);
     expect(await v2.json()).toMatchObject({ fallback: true, error: "service_unavailable", backend: "none", request_id: "v2-down" });
+    expect(await counted()).toBe(before + 1); // the gateway's own fallback is counted by endpoint and cause
     await expectError(await ask("/personality_chat"), 503, "service_unavailable");
     // Validation errors are still errors on v2: the CRM sent something wrong.
     const bad = await lonely.handle(new Request("http://localhost/v2/personality_chat", { method: "POST", headers: { "content-type": "application/json" }, body: '{"message":""}' }));

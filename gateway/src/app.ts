@@ -6,7 +6,7 @@
 import { Elysia } from "elysia";
 import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
-import { AppError, droppedNullOptionals, ErrorBody, ROUTES, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
+import { AppError, BusHeader, droppedNullOptionals, ErrorBody, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { TrustedProxies } from "./client-address.ts";
@@ -46,6 +46,16 @@ const BUS_FAILURES = new Set(["service_unavailable", "timeout"]);
 
 type RequestState = { id: string; started: number };
 
+/**
+ * Per route: its metrics label (`POST /personality_chat`) and, when several routes share its subject,
+ * the header telling the service which route it was (services count by HTTP route).
+ */
+const ROUTE_META = new Map(ROUTES.map((r) => {
+  const label = routeLabel(r);
+  const shared = (ROUTES_BY_SUBJECT.get(r.subject)?.length ?? 0) > 1;
+  return [r, { label, header: shared ? { [BusHeader.Route]: label } : undefined }] as const;
+}));
+
 export function createGateway({ bus, env, log, rateLimiter, accepting = () => true }: GatewayDeps) {
   const keys = new ApiKeys(env.GATEWAY_API_KEYS);
   const proxies = new TrustedProxies(env.TRUSTED_PROXIES);
@@ -77,7 +87,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
     try {
       const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : params;
       const reply = await context.with(trace.setSpan(parent, span), () =>
-        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id }),
+        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: ROUTE_META.get(route)!.header }),
       );
       const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
       span.setAttribute("http.response.status_code", status);
@@ -85,6 +95,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
     } catch (e) {
       if (route.unavailableReply && e instanceof AppError && BUS_FAILURES.has(e.code)) {
         span.setAttribute("http.response.status_code", 200);
+        prom.fallbackReplies.inc({ endpoint: ROUTE_META.get(route)!.label, cause: e.code });
         const reply = route.unavailableReply(e.code, s.id, Math.round(performance.now() - s.started));
         return new Response(JSON.stringify(reply), { headers: { ...JSON_HEADERS, "x-request-id": s.id } });
       }

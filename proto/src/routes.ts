@@ -32,6 +32,8 @@ export type Route = {
   summary: string;
   /** Routes that answer without an API key (probes). */
   public?: boolean;
+  /** Probes and metrics reads: answered, but not counted as traffic in `/monitoring/metrics`. */
+  probe?: boolean;
   /** Copy the `Idempotency-Key` header into this body field when the body has none. */
   idempotencyField?: string;
   /**
@@ -78,11 +80,20 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", path: "/media/import", subject: Subject.MediaImport, body: media.MediaImportRequest, response: media.MediaImportResponse, timeout: TimeoutClass.Scoring, tag: "media", summary: "import a CRM export (idempotent)" },
   { method: "DELETE", path: "/media/history/:fan_id", subject: Subject.MediaDelete, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "forget a fan's media history" },
   { method: "POST", path: "/media/delete", subject: Subject.MediaDelete, body: media.MediaFanRequest, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "alias of DELETE /media/history/{fan_id}" },
-  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component (503 when unhealthy)", public: true, replyStatus: (r) => ((r as { status?: string }).status === "unhealthy" ? 503 : 200) },
-  { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance" },
-  { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere" },
+  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component (503 when unhealthy)", public: true, probe: true, replyStatus: (r) => ((r as { status?: string }).status === "unhealthy" ? 503 : 200) },
+  { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance", probe: true },
+  { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere", probe: true },
   { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM" },
   { method: "POST", path: "/qa/run/builtin", subject: Subject.QaBuiltin, body: ops.QaBuiltinRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run the five built-in QA cases" },
   { method: "POST", path: "/qa/smoke", subject: Subject.QaSmoke, body: ops.QaSmokeRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Chat, tag: "ops", summary: "one quick LLM call" },
-  { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream" },
+  { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream", probe: true },
 ];
+
+/** How metrics name a route: its HTTP method and path, as the API documents it (`GET /media/history/{fan_id}`). */
+export const routeLabel = (route: Pick<Route, "method" | "path">): string => `${route.method} ${route.path.replace(/:([a-z_]+)/g, "{$1}")}`;
+
+/** The routes served by each subject (several routes may share one: DELETE /media/history/{fan_id} and POST /media/delete). */
+export const ROUTES_BY_SUBJECT: ReadonlyMap<string, readonly Route[]> = ROUTES.reduce((map, route) => {
+  map.set(route.subject, [...(map.get(route.subject) ?? []), route]);
+  return map;
+}, new Map<string, Route[]>());

@@ -70,4 +70,6 @@ export const BusHeader = {
   Deadline: "x-deadline",
   TraceParent: "traceparent",
   TraceState: "tracestate",
+  /** The HTTP route a request came in on (`POST /media/delete`), sent when several routes share a subject. */
+  Route: "x-route",
 } as const;

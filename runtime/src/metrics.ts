@@ -57,6 +57,12 @@ export const prom = {
     labelNames: ["from", "to"] as const,
     registers: [registry],
   }),
+  fallbackReplies: new Counter({
+    name: "sinhome_fallback_replies_total",
+    help: "v2 replies answered with the neutral fallback line (no backend could write one), by endpoint and cause",
+    labelNames: ["endpoint", "cause"] as const,
+    registers: [registry],
+  }),
   circuitOpen: new Gauge({
     name: "sinhome_llm_circuit_open",
     help: "1 while the circuit breaker of a backend is open",
@@ -113,6 +119,7 @@ export class ServiceCounters {
       total_chinese_retries: 0,
       total_dup_retries: 0,
       total_guard_deflections: 0,
+      total_fallbacks: 0,
       endpoint_counts: {},
       avg_latency_ms: 0,
       total_prompt_tokens: 0,
@@ -138,6 +145,12 @@ export class ServiceCounters {
     else if (cause === "cjk") this.snap.total_chinese_retries += n;
     else if (cause === "duplicate") this.snap.total_dup_retries += n;
     prom.retries.inc({ cause }, n);
+  }
+
+  /** A v2 reply that fell back to the neutral line; `cause` is the error code the reply carries. */
+  fallback(endpoint: string, cause: string): void {
+    this.snap.total_fallbacks++;
+    prom.fallbackReplies.inc({ endpoint, cause });
   }
 
   guard(rule: string): void {
@@ -181,6 +194,7 @@ export function sumSnapshots(snaps: MetricsSnapshot[]): MetricsSnapshot {
     out.total_chinese_retries += s.total_chinese_retries;
     out.total_dup_retries += s.total_dup_retries;
     out.total_guard_deflections += s.total_guard_deflections;
+    out.total_fallbacks += s.total_fallbacks ?? 0;
     out.total_prompt_tokens += s.total_prompt_tokens;
     out.total_completion_tokens += s.total_completion_tokens;
     latencySum += s.avg_latency_ms * s.total_requests;

@@ -1,7 +1,7 @@
 /** The shared plumbing: configuration parsing, counters and their sum, counted endpoints. */
 import { describe, expect, test } from "bun:test";
 import { Type } from "@sinclair/typebox";
-import { AppError, type BusRequest } from "@sinhome/proto";
+import { AppError, BusHeader, Subject, type BusRequest } from "@sinhome/proto";
 import { CommonEnv, ConfigError, parseEnv } from "./env.ts";
 import { ServiceCounters, sumSnapshots } from "./metrics.ts";
 import { countedEndpoints, notImplemented } from "./service.ts";
@@ -41,13 +41,14 @@ describe("counters", () => {
     c.retry("cjk");
     c.retry("duplicate");
     c.guard("minor_fan");
+    c.fallback("POST /v2/personality_chat", "llm_unavailable");
     c.tokens("vllm", "m", 100, 20);
     c.modelRoute("default", "m");
     c.modelRoute("euryale", "e");
     c.modelRoute("default", "m");
     expect(c.snapshot()).toEqual({
       total_requests: 3, total_errors: 1, total_refusals_caught: 2, total_chinese_retries: 1, total_dup_retries: 1,
-      total_guard_deflections: 1, endpoint_counts: { a: 2, b: 1 }, avg_latency_ms: 20, total_prompt_tokens: 100, total_completion_tokens: 20,
+      total_guard_deflections: 1, total_fallbacks: 1, endpoint_counts: { a: 2, b: 1 }, avg_latency_ms: 20, total_prompt_tokens: 100, total_completion_tokens: 20,
       model_route_counts: { default: 2, euryale: 1 },
     });
     c.reset();
@@ -69,17 +70,34 @@ describe("counters", () => {
 });
 
 describe("countedEndpoints", () => {
-  test("count each call with the status of its outcome; notImplemented is an honest 501", async () => {
+  test("count each call by HTTP route with the status of its outcome; notImplemented is an honest 501", async () => {
     const c = new ServiceCounters("svc");
     const eps = countedEndpoints(c, {
-      ok: { subject: "s.ok", handler: () => "fine" },
-      todo: { subject: "s.todo", handler: notImplemented("the thing") },
+      ok: { subject: Subject.FanScore, handler: () => "fine" },
+      todo: { subject: Subject.MediaSent, handler: notImplemented("the thing") },
     });
     expect(await eps.ok!.handler(req())).toBe("fine");
     const error = await Promise.resolve(eps.todo!.handler(req())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(501);
     expect((error as AppError).code).toBe("not_implemented");
-    expect(c.snapshot()).toMatchObject({ total_requests: 2, total_errors: 1, endpoint_counts: { ok: 1, todo: 1 } });
+    expect(c.snapshot()).toMatchObject({ total_requests: 2, total_errors: 1, endpoint_counts: { "POST /fan/interest_score": 1, "POST /media/sent": 1 } });
+  });
+
+  test("probes, metrics reads and internal subjects are not traffic; a shared subject is told apart by the gateway's route header", async () => {
+    const c = new ServiceCounters("svc");
+    const eps = countedEndpoints(c, {
+      health: { subject: Subject.Health, handler: () => ({}) },
+      metrics: { subject: Subject.Metrics, handler: () => ({}) },
+      internal: { subject: Subject.LlmComplete, handler: () => ({}) },
+      delete: { subject: Subject.MediaDelete, handler: () => ({}) },
+    });
+    await eps.health!.handler(req());
+    await eps.metrics!.handler(req());
+    await eps.internal!.handler(req());
+    await eps.delete!.handler({ ...req(), headers: { [BusHeader.Route]: "POST /media/delete" } });
+    await eps.delete!.handler({ ...req(), headers: { [BusHeader.Route]: "DELETE /media/history/{fan_id}" } });
+    await eps.delete!.handler({ ...req(), headers: { [BusHeader.Route]: "DELETE /media/history/{fan_id}" } });
+    expect(c.snapshot()).toMatchObject({ total_requests: 3, endpoint_counts: { "POST /media/delete": 1, "DELETE /media/history/{fan_id}": 2 } });
   });
 });

@@ -3,7 +3,7 @@
  * with NATS, a probe/metrics port and graceful SIGTERM) or inside the all-in-one (which only calls
  * `bus.addService(service.definition)`).
  */
-import { Subject, type BusHandler, type ServiceDefinition } from "@sinhome/proto";
+import { BusHeader, routeLabel, ROUTES_BY_SUBJECT, Subject, type BusHandler, type BusRequest, type ServiceDefinition } from "@sinhome/proto";
 import { AppError, toAppError, type Bus } from "@sinhome/proto";
 import { ServiceCounters } from "./metrics.ts";
 
@@ -18,13 +18,35 @@ export type MeshService = {
   close(): Promise<void>;
 };
 
-/** Wraps each endpoint handler so every request is counted (status, latency) in the service's counters. */
+/**
+ * How a request on `subject` is counted: by the HTTP route it serves (`POST /personality_chat`), the
+ * same key in every service; undefined = not traffic (probes and metrics reads, and internal subjects
+ * such as chat's LLM access for scoring and QA, whose HTTP request is already counted where it came in).
+ */
+export function trafficLabel(subject: string): ((req: BusRequest) => string) | undefined {
+  const routes = (ROUTES_BY_SUBJECT.get(subject) ?? []).filter((r) => !r.probe);
+  if (routes.length === 0) return undefined;
+  const labels = routes.map(routeLabel);
+  if (labels.length === 1) return () => labels[0]!;
+  // Several routes share the subject: the gateway says which one in a header.
+  return (req) => {
+    const given = req.headers[BusHeader.Route];
+    return given && labels.includes(given) ? given : labels[0]!;
+  };
+}
+
+/** Wraps each endpoint handler so every request of the CRM is counted (status, latency) in the service's counters. */
 export function countedEndpoints(
   counters: ServiceCounters,
   endpoints: Record<string, { subject: string; handler: BusHandler }>,
 ): ServiceDefinition["endpoints"] {
   const out: ServiceDefinition["endpoints"] = {};
   for (const [name, ep] of Object.entries(endpoints)) {
+    const label = trafficLabel(ep.subject);
+    if (!label) {
+      out[name] = ep;
+      continue;
+    }
     out[name] = {
       subject: ep.subject,
       handler: async (req) => {
@@ -36,7 +58,7 @@ export function countedEndpoints(
           status = toAppError(e).status;
           throw e;
         } finally {
-          counters.request(name, status, performance.now() - started);
+          counters.request(label(req), status, performance.now() - started);
         }
       },
     };

@@ -1,6 +1,14 @@
 /** Backend failures through the gateway: fallback to Grok, the v1/v2 failure contracts, the circuit breaker. */
 import { afterEach, describe, expect, test } from "bun:test";
+import { registry } from "@sinhome/runtime";
 import { startChatStack, type ChatStack } from "./testing.ts";
+
+/** The Prometheus fallback counter for one endpoint and cause. */
+async function fallbackCount(endpoint: string, cause: string): Promise<number> {
+  const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === "sinhome_fallback_replies_total");
+  const value = metric?.values.find((v) => v.labels.endpoint === endpoint && v.labels.cause === cause);
+  return Number(value?.value ?? 0);
+}
 
 let s: ChatStack | undefined;
 afterEach(async () => {
@@ -47,6 +55,7 @@ describe("vLLM fails, Grok answers", () => {
 describe("every backend fails", () => {
   test("v2 answers 200 with fallback: true and the error code; v1 answers the error shape", async () => {
     s = await startChatStack({ LLM_FALLBACK: "none" }, { vllmDown: true });
+    const promBefore = await fallbackCount("POST /v2/personality_chat", "llm_unavailable");
     const v2 = await s.post("/v2/personality_chat", { message: "Salut" });
     expect(v2.status).toBe(200);
     expect(v2.body).toMatchObject({ fallback: true, backend: "none", error: "llm_unavailable" });
@@ -54,6 +63,9 @@ describe("every backend fails", () => {
     const v1 = await s.post("/personality_chat", { message: "Salut" });
     expect([502, 503]).toContain(v1.status);
     expect((v1.body.error as { code: string }).code).toBe("llm_unavailable");
+    // The fallback is counted (snapshot and Prometheus, by endpoint and cause); the v1 failure is an error, not a fallback.
+    expect(s.counters.snapshot()).toMatchObject({ total_fallbacks: 1, total_errors: 1, endpoint_counts: { "POST /v2/personality_chat": 1, "POST /personality_chat": 1 } });
+    expect(await fallbackCount("POST /v2/personality_chat", "llm_unavailable")).toBe(promBefore + 1);
     // Both exchanges are on the log stream, the failed v1 one with its error code.
     for (let i = 0; i < 20 && s.events.length < 2; i++) await Bun.sleep(5);
     expect(s.events.map((e) => [e.endpoint, e.fallback, e.error])).toEqual([

@@ -53,7 +53,7 @@ describe("media service on a live PostgreSQL", () => {
     expect(history.total).toBe(3);
     expect(history.items).toHaveLength(2); // MEDIA_HISTORY_LIMIT
     expect(await ask(Subject.MediaDelete, { fan_id: fan })).toEqual({ fan_id: fan, deleted: 3 });
-    expect(service.counters.snapshot().endpoint_counts).toMatchObject({ sent: 2, delete: 1 });
+    expect(service.counters.snapshot().endpoint_counts).toMatchObject({ "POST /media/sent": 2, "DELETE /media/history/{fan_id}": 1 });
   });
 
   test("a body that breaks the contract is a 422 naming the field, before any SQL", async () => {

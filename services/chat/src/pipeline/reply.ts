@@ -4,7 +4,7 @@
  * event. v1 fails with the error shape (502/503/504); v2 never fails the CRM: it answers 200 with
  * `fallback: true`, the error code and a short neutral in-persona line.
  */
-import { toAppError, V2_FALLBACK_TEXT, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
+import { routeLabel, toAppError, V2_FALLBACK_TEXT, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
 import type { Logger, ServiceCounters } from "@sinhome/runtime";
 import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
@@ -86,6 +86,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
     } catch (e) {
       if (endpoint.family === "v1") failExchange(deps, req, exchange, e);
       logLlmFailure(deps, req, endpoint.path, e);
+      deps.counters.fallback(routeLabel({ method: "POST", path: endpoint.path }), toAppError(e).code);
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_TEXT, "none"), toAppError(e).code);
     }
   };
