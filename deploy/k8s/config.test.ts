@@ -119,7 +119,7 @@ for (const overlay of overlays) {
         );
         const vllm = containerEnv(objs, mainContainer(required(find(objs, "Deployment", "vllm"), "Deployment/vllm")));
         const chat = containerEnv(objs, mainContainer(meshDeployment(objs, "chat")));
-        for (const k of ["MODEL_ID", "VLLM_MODEL_NAME", "TENSOR_PARALLEL_SIZE", "VLLM_ARGS"]) expect(vllm[k]).toBe(fromFile[k]);
+        for (const k of ["VLLM_MODEL_ID", "VLLM_MODEL_NAME", "TENSOR_PARALLEL_SIZE", "VLLM_CLI_ARGS"]) expect(vllm[k]).toBe(fromFile[k]);
         expect(chat.VLLM_MODEL_NAME).toBe(fromFile.VLLM_MODEL_NAME);
       });
 

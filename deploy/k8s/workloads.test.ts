@@ -125,13 +125,24 @@ for (const overlay of overlays) {
         const tp = Number(env.TENSOR_PARALLEL_SIZE);
         expect(tp).toBe(2);
         expect(c.resources?.limits?.["nvidia.com/gpu"]).toBe(String(tp));
-        const args = (env.VLLM_ARGS ?? "").split(/\s+/);
+        const args = (env.VLLM_CLI_ARGS ?? env.VLLM_ARGS ?? "").split(/\s+/);
         expect(args[args.indexOf("--tensor-parallel-size") + 1]).toBe(String(tp));
         expect(args).toContain("--enable-prefix-caching");
-        // The command serves the preset's model under its served name, on port 8000, with VLLM_ARGS split into words.
-        const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(" ");
-        for (const part of ['vllm serve "$MODEL_ID"', '--served-model-name "$VLLM_MODEL_NAME"', "--port 8000", "$VLLM_ARGS"]) expect(cmd).toContain(part);
-        expect(env.MODEL_ID).toBeTruthy();
+        // The command serves the preset's model under its served name, on port 8000, with the flags split
+        // into words — whichever naming the preset uses (seed: VLLM_MODEL_ID/VLLM_CLI_ARGS; MODEL_ID/VLLM_ARGS).
+        expect(env.VLLM_MODEL_ID ?? env.MODEL_ID).toBeTruthy();
+        const script = (c.args ?? []).join(" ");
+        expect(c.command).toEqual(["/bin/sh", "-c"]);
+        const argv = (vars: Record<string, string>) => {
+          // Run the pod's own shell line with `vllm` replaced by a stub that prints its arguments.
+          const run = Bun.spawnSync(["/bin/sh", "-c", script.replace("exec vllm", 'exec printf "%s\\n"')], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...vars } });
+          return run.stdout.toString().trim().split("\n");
+        };
+        const seed = argv({ VLLM_MODEL_ID: "org/model", VLLM_MODEL_NAME: "served", VLLM_CLI_ARGS: "--tensor-parallel-size 2 --enable-prefix-caching" });
+        expect(seed).toEqual(["serve", "org/model", "--served-model-name", "served", "--host", "0.0.0.0", "--port", "8000", "--tensor-parallel-size", "2", "--enable-prefix-caching"]);
+        expect(argv({ MODEL_ID: "org/model", VLLM_MODEL_NAME: "served", VLLM_ARGS: "--tensor-parallel-size 2 --enable-prefix-caching" })).toEqual(seed);
+        // Without a served name, the model id is served under its own name.
+        expect(argv({ VLLM_MODEL_ID: "org/model" }).slice(0, 4)).toEqual(["serve", "org/model", "--served-model-name", "org/model"]);
         // Shared memory for NCCL.
         const shmVolume = c.volumeMounts?.find((m) => m.mountPath === "/dev/shm")?.name;
         const shm = spec.volumes?.find((v) => v.name === shmVolume);

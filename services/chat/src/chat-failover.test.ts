@@ -1,6 +1,7 @@
 /** Backend failures through the gateway: fallback to Grok, the v1/v2 failure contracts, the circuit breaker. */
 import { afterEach, describe, expect, test } from "bun:test";
 import { registry } from "@sinhome/runtime";
+import { parseChatEnv } from "./env.ts";
 import { startChatStack, type ChatStack } from "./testing.ts";
 
 /** The Prometheus fallback counter for one endpoint and cause. */
@@ -131,6 +132,23 @@ describe("configuration of the exchange", () => {
     expect((first.body.response as string).startsWith("(Messages écrits avec l'aide d'une IA)")).toBe(true);
     const later = await s.post("/personality_chat", { message: "Et toi ?", history: [{ role: "user", content: "Salut" }, { role: "assistant", content: "Coucou" }] });
     expect(later.body.response as string).not.toContain("aide d'une IA");
+  });
+
+  test("a v2 reply stays within 400 characters including the disclosure notice", async () => {
+    const notice = "Information : les messages de ce compte sont rédigés avec l'aide d'une intelligence artificielle, sous le contrôle de la créatrice.";
+    s = await startChatStack({ AI_DISCLOSURE_NOTICE: notice });
+    for (const path of ["/v2/personality_chat", "/v2/script_chat"]) {
+      const r = await s.post(path, { message: "Raconte-moi ta journée [[sim:long]]", script: "sois tendre" });
+      const text = r.body.response as string;
+      expect(text.startsWith(notice)).toBe(true);
+      expect([...text].length).toBeLessThanOrEqual(400);
+      expect([...text].length).toBeGreaterThan([...notice].length + 40); // the reply itself is still there
+    }
+  });
+
+  test("seed presets: VLLM_MODEL_ID names the model when VLLM_MODEL_NAME is not given", () => {
+    expect(parseChatEnv({ VLLM_MODEL_ID: "org/seed-model" }).VLLM_MODEL_NAME).toBe("org/seed-model");
+    expect(parseChatEnv({ VLLM_MODEL_ID: "org/seed-model", VLLM_MODEL_NAME: "served" }).VLLM_MODEL_NAME).toBe("served");
   });
 
   test("/encode without EMBEDDINGS_BASE_URL is a 503 in the error shape", async () => {

@@ -60,8 +60,10 @@ export const ChatEnv = Type.Object({
 });
 export type ChatEnv = Static<typeof ChatEnv>;
 
-export const parseChatEnv = (source?: Record<string, string | undefined>): ChatEnv => {
-  const env = parseEnv(ChatEnv, source);
+export const parseChatEnv = (source: Record<string, string | undefined> = process.env): ChatEnv => {
+  // A seed-style preset may name only the model id (VLLM_MODEL_ID): vLLM then serves it under that name.
+  const given = !source.VLLM_MODEL_NAME && source.VLLM_MODEL_ID ? { ...source, VLLM_MODEL_NAME: source.VLLM_MODEL_ID } : source;
+  const env = parseEnv(ChatEnv, given);
   if (env.CHAT_DEADLINE_MS <= env.LLM_TIMEOUT_MS) {
     // The fallback must always get a usable share of the request deadline.
     throw new ConfigError([

@@ -19,6 +19,8 @@ import { fixedReply, publishFailure, respond, type Exchange } from "./respond.ts
 /** Reply budgets (tokens): v2 per SPEC; v1 and direct are short texting too, with some slack. */
 export const MAX_TOKENS = { v1: 350, v2: 200, direct: 512 } as const;
 export const V2_MAX_CHARS = 400;
+/** What a disclosure notice always leaves to the v2 reply itself before the whole is cut. */
+const V2_MIN_REPLY_CHARS = 80;
 const TEMPERATURE = 0.8;
 /** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
 const DEADLINE_MARGIN_MS = 500;
@@ -80,8 +82,12 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         aiQuestion,
         checks: "persona",
       }, deps.router, deps.counters);
+      const notice = env.AI_DISCLOSURE_NOTICE && isFirstMessage(body) ? `${env.AI_DISCLOSURE_NOTICE}\n\n` : "";
+      // v2's 400 characters include the disclosure notice: the reply is shortened to what the notice leaves.
+      if (endpoint.family === "v2") generated.text = shortenAtSentence(generated.text, Math.max(V2_MIN_REPLY_CHARS, V2_MAX_CHARS - [...notice].length));
+      generated.text = notice + generated.text;
+      // A notice so long it leaves less than V2_MIN_REPLY_CHARS: the whole message is cut, still at most 400.
       if (endpoint.family === "v2") generated.text = shortenAtSentence(generated.text, V2_MAX_CHARS);
-      if (env.AI_DISCLOSURE_NOTICE && isFirstMessage(body)) generated.text = `${env.AI_DISCLOSURE_NOTICE}\n\n${generated.text}`;
       return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
     } catch (e) {
       if (endpoint.family === "v1") failExchange(deps, req, exchange, e);
