@@ -178,10 +178,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       shortTimeoutMs: env.SHORT_TIMEOUT_MS,
       streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS,
       requestIdOf: (r) => stateOf(r).id,
-      keyNameOf: (r) => {
-        const key = ApiKeys.presented(r.headers);
-        return key && keys.enabled ? ApiKeys.identity(key) : undefined;
-      },
+      keyNameOf: (r) => (keys.enabled ? keys.match(ApiKeys.presented(r))?.name : undefined),
     }));
 
   for (const route of ROUTES) {

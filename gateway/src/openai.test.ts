@@ -114,7 +114,7 @@ describe("OpenAI error shape on /v1/*", () => {
   });
 
   test("429 with Retry-After: type requests, code rate_limit_exceeded", async () => {
-    const limited = createGateway({ bus, env, log, rateLimiter: new MemoryRateLimiter(1) });
+    const limited = createGateway({ bus, env: { ...env, RATE_LIMIT_PER_MINUTE: 1 }, log, rateLimiter: new MemoryRateLimiter() });
     expect((await call("POST", "/v1/chat/completions", valid, auth, limited)).status).toBe(200);
     const res = await call("POST", "/v1/chat/completions", valid, auth, limited);
     await expectOpenAiError(res, 429, "requests", "rate_limit_exceeded");
