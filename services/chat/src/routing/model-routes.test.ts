@@ -33,7 +33,10 @@ describe("parseModelRoutes", () => {
 
   test("a preset file's served model name", () => {
     expect(presetModelName("# comment\nMODEL_ID=a/b\nVLLM_MODEL_NAME=\"org/model\"\n")).toBe("org/model");
-    expect(presetModelName("MODEL_ID=a/b\n")).toBeUndefined();
+    // Without a served name vLLM serves the model id: the seed's VLLM_MODEL_ID, or MODEL_ID.
+    expect(presetModelName("VLLM_MODEL_ID=seed/model\n")).toBe("seed/model");
+    expect(presetModelName("MODEL_ID=a/b\n")).toBe("a/b");
+    expect(presetModelName("# nothing\n")).toBeUndefined();
   });
 });
 

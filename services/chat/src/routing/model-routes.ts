@@ -98,11 +98,15 @@ export class RouteTable {
   }
 }
 
-/** `VLLM_MODEL_NAME` of a models_env preset file's text, if it has one. */
+/**
+ * The served name of a models_env preset file's text: `VLLM_MODEL_NAME`, or else its model id
+ * (`VLLM_MODEL_ID`, the seed's name, or `MODEL_ID`), under which vLLM then serves it.
+ */
 export function presetModelName(envFileText: string): string | undefined {
+  const values = new Map<string, string>();
   for (const line of envFileText.split("\n")) {
-    const match = /^\s*VLLM_MODEL_NAME\s*=\s*(.+?)\s*$/.exec(line);
-    if (match?.[1]) return match[1].replace(/^["']|["']$/g, "");
+    const match = /^\s*(VLLM_MODEL_NAME|VLLM_MODEL_ID|MODEL_ID)\s*=\s*(.+?)\s*$/.exec(line);
+    if (match?.[2]) values.set(match[1]!, match[2].replace(/^["']|["']$/g, ""));
   }
-  return undefined;
+  return values.get("VLLM_MODEL_NAME") ?? values.get("VLLM_MODEL_ID") ?? values.get("MODEL_ID");
 }
