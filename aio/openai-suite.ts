@@ -95,6 +95,17 @@ export function openAiSuite(target: OpenAiTarget): void {
     expect(sim.streamsCompleted).toBe(completedBefore);
   });
 
+  test("a server dying mid-answer: the SDK gets the chunks sent so far, then raises an APIError", async () => {
+    const stream = await client().chat.completions.create({ model: OPENAI_TEST_MODEL, messages: [{ role: "user", content: "Raconte [[sim:cut=4]]" }], stream: true });
+    let chunks = 0;
+    const e = await (async () => {
+      for await (const _chunk of stream) chunks++;
+    })().catch((x: unknown) => x);
+    expect(chunks).toBe(4);
+    expect(e).toBeInstanceOf(OpenAI.APIError);
+    expect((e as InstanceType<typeof OpenAI.APIError>).code).toBe("llm_unavailable");
+  });
+
   test("an invalid request is a 400 invalid_request_error naming the field", async () => {
     const e = await client().chat.completions.create({ model: OPENAI_TEST_MODEL, messages: [] }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(OpenAI.BadRequestError);

@@ -45,3 +45,19 @@ test("gateway → bus → chat → LLM share the caller's trace id", async () =>
   const sent = stack.vllm.requests.at(-1)!;
   expect(String(sent.headers.traceparent ?? "")).toContain(traceId);
 });
+
+test("a streamed OpenAI completion is one trace; its LLM span ends with the stream, usage included", async () => {
+  const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const res = await stack.postWithHeaders("/v1/chat/completions", { model: "qwen-test", messages: [{ role: "user", content: "Salut" }], stream: true, max_tokens: 50 }, { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+  expect(await res.text()).toEndWith("data: [DONE]\n\n");
+  await Bun.sleep(20);
+  const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+  const names = spans.map((s) => s.name);
+  expect(names).toContain("POST /v1/chat/completions");
+  expect(names).toContain("sinhome.chat.openai_chat_stream process");
+  const llm = spans.find((s) => s.name === "chat qwen-test");
+  expect(llm?.attributes).toMatchObject({ "gen_ai.operation.name": "chat", "gen_ai.request.model": "qwen-test", "gen_ai.request.max_tokens": 50, "gen_ai.response.model": "qwen-test", "sinhome.stream": true });
+  expect(llm?.attributes["gen_ai.usage.output_tokens"]).toBeGreaterThan(0);
+  expect(llm?.attributes["sinhome.time_to_first_chunk_ms"]).toBeGreaterThanOrEqual(0);
+  expect(String(stack.vllm.requests.at(-1)?.headers.traceparent ?? "")).toContain(traceId);
+});

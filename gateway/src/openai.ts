@@ -139,7 +139,9 @@ function sseResponse(stream: BusStream, request: Request, requestId: string, onE
     stream.cancel();
     end("cancelled");
   };
-  request.signal.addEventListener("abort", cancel, { once: true });
+  // The client may have left while the stream was opening: an already-aborted signal fires no event.
+  if (request.signal.aborted) cancel();
+  else request.signal.addEventListener("abort", cancel, { once: true });
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

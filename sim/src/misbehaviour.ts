@@ -36,6 +36,8 @@ export type Misbehaviour = {
   stallMs: number;
   /** Streams only: pause before each chunk. */
   chunkDelayMs: number;
+  /** Streams only: end the stream after this many frames, without a finish or `[DONE]` (a server dying mid-answer). */
+  cutAfter?: number;
   status?: number;
   retryAfter?: string;
   errorShape: ErrorShape;
@@ -81,6 +83,7 @@ function applyParams(into: Misbehaviour, params: Map<string, string>): void {
     if (CONTENT_FAULTS.has(k)) into.content = k as ContentFault;
     else if (k === "stall") into.stallMs = Math.max(into.stallMs, Number(v) || 0);
     else if (k === "chunk_ms") into.chunkDelayMs = Math.max(into.chunkDelayMs, Number(v) || 0);
+    else if (k === "cut" && Number(v) >= 0) into.cutAfter = Number(v);
     else if (k === "status" && Number(v) >= 100 && Number(v) <= 599) into.status = Number(v);
     else if (k === "retry_after") into.retryAfter = v;
     else if (k === "error_shape") into.errorShape = v === "flat" ? "flat" : "nested";

@@ -354,3 +354,13 @@ describe("embeddings", () => {
     expect((await post("/embeddings", { input: [1, 2], model: "bge-m3" })).status).toBe(400);
   });
 });
+
+describe("stream faults", () => {
+  test("cut=N ends the stream after N frames, without a finish or [DONE]", async () => {
+    const res = await post("/chat/completions", { messages: conv("[[sim:cut=3]] raconte"), stream: true });
+    const text = res.text;
+    expect(text.split("\n\n").filter(Boolean).length).toBe(3);
+    expect(text).not.toContain("finish_reason\":\"stop");
+    expect(text).not.toContain("[DONE]");
+  });
+});

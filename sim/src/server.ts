@@ -48,7 +48,7 @@ export type Simulator = {
   readonly pendingRequests: number;
   /** Streamed completions sent to their end (`data: [DONE]`). */
   readonly streamsCompleted: number;
-  /** Streamed completions whose client went away before the end: what a cancelled upstream call looks like. */
+  /** Streamed completions whose client went away before the end: what a cancelled upstream call looks like (not `cut` ones). */
   readonly streamsCancelled: number;
   /** Forgets recorded requests, programmed faults and directive counters. */
   reset(): void;
@@ -113,15 +113,19 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
   let streamsCompleted = 0;
   let streamsCancelled = 0;
 
-  /** The SSE frames, paced by `delayMs` each; counts streams that ended and those whose client left. */
-  function sseBody(frames: string[], delayMs: number): ReadableStream<Uint8Array> {
+  /**
+   * The SSE frames, paced by `delayMs` each, stopped short after `cutAfter` frames when set;
+   * counts streams that ended and those whose client left.
+   */
+  function sseBody(frames: string[], delayMs: number, cutAfter?: number): ReadableStream<Uint8Array> {
     const encoder = new TextEncoder();
     let next = 0;
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (delayMs > 0) await Bun.sleep(delayMs);
+        if (cutAfter !== undefined && next >= cutAfter) return controller.close(); // mid-answer: no finish, no [DONE]
         // Unpaced streams go out in one write, like a fast server's; paced ones frame by frame.
-        const batch = delayMs > 0 ? frames.slice(next, next + 1) : frames.slice(next);
+        const batch = delayMs > 0 ? frames.slice(next, next + 1) : frames.slice(next, cutAfter);
         next += batch.length;
         controller.enqueue(encoder.encode(batch.join("")));
         if (next >= frames.length) {
@@ -187,7 +191,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
     if (!parsed.stream) return json(completionBody(completion, name), 200, { "x-simulator": name });
     const frames = completionChunks(completion, parsed.includeUsage);
     if (m.chunkDelayMs > 0) server.timeout(request, 0); // a slow stream must not be cut by Bun's idle timeout
-    return new Response(sseBody(frames, m.chunkDelayMs), {
+    return new Response(sseBody(frames, m.chunkDelayMs, m.cutAfter), {
       headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-simulator": name },
     });
   }

@@ -17,6 +17,7 @@ export type ChatStack = {
   counters: ServiceCounters;
   post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> & { response?: string; backend?: string } }>;
   postWithHeaders(path: string, body: unknown, headers: Record<string, string>): Promise<Response>;
+  gatewayGet(path: string): Promise<Response>;
   /** Chat completion requests received by a simulator since the last reset. */
   chatCalls(sim: Simulator): { messages: { role: string; content: string }[]; max_tokens?: number; temperature?: number; model?: string }[];
   reset(): void;
@@ -62,6 +63,7 @@ export async function startChatStack(env: Record<string, string> = {}, opts: { v
     },
     postWithHeaders: (path, body, headers) =>
       gateway.handle(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })),
+    gatewayGet: (path) => gateway.handle(new Request(`http://localhost${path}`)),
     chatCalls: calls,
     reset: () => {
       vllm.reset();

@@ -181,8 +181,12 @@ export async function streamUpstream(target: UpstreamTarget, call: UpstreamCall)
     let settled = false;
     async function* chunks(): AsyncGenerator<ChatCompletionChunk, void, undefined> {
       try {
+        let complete = false;
         for await (const data of sseData(res.body ?? new ReadableStream())) {
-          if (data === "[DONE]") break;
+          if (data === "[DONE]") {
+            complete = true;
+            break;
+          }
           let chunk: unknown;
           try {
             chunk = JSON.parse(data);
@@ -198,6 +202,8 @@ export async function streamUpstream(target: UpstreamTarget, call: UpstreamCall)
           if (typeof choice?.finish_reason === "string") finish = choice.finish_reason;
           yield chunk as ChatCompletionChunk;
         }
+        // A stream that stops with neither a finish reason nor [DONE] is a server that died mid-answer.
+        if (!complete && finish === undefined) throw new LlmFailure("server", `${target.config.name}: the stream ended before the answer finished`);
         recordUsage(span, usage, model, finish);
         settled = true;
         finished.resolve();
