@@ -39,6 +39,8 @@ export type OpenAiApiOptions = {
 
 /** Chunks the chat service may send ahead of what the HTTP client has read. */
 const STREAM_WINDOW = 32;
+/** Largest batch of already-arrived chunks written at once. */
+const MAX_WRITE_CHARS = 64 * 1024;
 const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" } as const;
 const encoder = new TextEncoder();
 const tracer = trace.getTracer("sinhome.gateway");
@@ -144,20 +146,25 @@ function sseResponse(stream: BusStream, request: Request, requestId: string, onE
   else request.signal.addEventListener("abort", cancel, { once: true });
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // Chunks that arrived together leave in one write (a fast model sends several per network packet).
+      let text = "";
       try {
-        const next = await stream.next();
-        if (ended) return;
-        if (next.done) {
-          controller.enqueue(encoder.encode("data: [DONE]\n\n"));
-          controller.close();
-          end("done");
-          return;
-        }
-        controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
+        do {
+          const next = await stream.next();
+          if (ended) return;
+          if (next.done) {
+            controller.enqueue(encoder.encode(`${text}data: [DONE]\n\n`));
+            controller.close();
+            end("done");
+            return;
+          }
+          text += `data: ${JSON.stringify(next.value)}\n\n`;
+        } while (stream.buffered() > 0 && text.length < MAX_WRITE_CHARS);
+        controller.enqueue(encoder.encode(text));
       } catch (e) {
         if (ended) return;
         // Headers are sent: the error travels as an event, which OpenAI SDKs raise as an APIError.
-        controller.enqueue(encoder.encode(`data: ${JSON.stringify(openAiError(toAppError(e)).body)}\n\n`));
+        controller.enqueue(encoder.encode(`${text}data: ${JSON.stringify(openAiError(toAppError(e)).body)}\n\n`));
         controller.close();
         end("error");
       }

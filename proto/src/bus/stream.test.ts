@@ -64,6 +64,17 @@ for (const [kind, make] of makers) {
       expect(result.value).toEqual({ total: 200 });
     });
 
+    test("chunks that already arrived are counted by buffered() (the gateway writes them in one go)", async () => {
+      await serve("burst", async (_req, sink) => {
+        for (let i = 0; i < 5; i++) await sink.write(i);
+        return null;
+      });
+      const stream = await openStream(bus, subj("burst"), {}, opts());
+      await until(() => stream.buffered() >= 6); // five chunks and the end
+      expect(await stream.next()).toEqual({ done: false, value: 0 });
+      expect(stream.buffered()).toBe(5);
+    });
+
     test("an error before the first chunk fails the opening request with the service's error", async () => {
       await serve("refuse", async () => {
         throw new AppError("model_not_found", "no such model");

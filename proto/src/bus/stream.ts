@@ -55,6 +55,8 @@ export type StreamOpenOptions = RequestOptions & {
 export interface BusStream extends AsyncIterable<unknown> {
   /** The next chunk, `{done: true, value: endValue}` at the end; throws the service's AppError. */
   next(): Promise<IteratorResult<unknown, unknown>>;
+  /** Frames already received and not yet read: `next()` answers at once while this is above 0 (batch them into one write). */
+  buffered(): number;
   /** Tells the service to stop (its handler's signal aborts). Safe to call at any time, any number of times. */
   cancel(): void;
 }
@@ -123,6 +125,10 @@ class StreamReader implements BusStream {
       throw AppError.fromBody(frame.e, frame.st);
     }
     return { done: true, value: undefined };
+  }
+
+  buffered(): number {
+    return this.frames.length;
   }
 
   /** Consumed half the window: give the service room for another window's worth. */
