@@ -1,7 +1,7 @@
 /**
  * The OpenAI-compatible API through the official `openai` client, and A/B model routing, in both
- * modes: the all-in-one (in-process bus) and the mesh (gateway, chat and ops as separate processes
- * over the real NATS server).
+ * modes: the all-in-one (in-process bus) and the mesh (gateway, two chat replicas and ops as separate
+ * processes over the real NATS server).
  */
 import { afterAll, beforeAll, describe } from "bun:test";
 import type { Subprocess } from "bun";
@@ -55,13 +55,15 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
     probe.stop(true);
     base = `http://127.0.0.1:${port}`;
     spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1" });
+    // Two chat replicas: streams and sticky arms must hold whichever replica a request lands on.
+    spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
     spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
     spawn("services/ops/src/main.ts", {});
     const until = Date.now() + 20_000;
     for (;;) {
       const res = await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }).catch(() => undefined);
-      const ops = res?.status === 200 ? await fetch(`${base}/logs/health`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }) : undefined;
-      if (ops?.status === 200) break;
+      const health = res?.status === 200 ? await fetch(`${base}/monitoring/health`).then((r) => r.json() as Promise<{ components: { name: string; instances?: number }[] }>, () => undefined) : undefined;
+      if (health?.components.find((c) => c.name === "chat")?.instances === 2) break;
       if (Date.now() > until) throw new Error("the mesh did not come up");
       await Bun.sleep(100);
     }
