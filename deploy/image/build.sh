@@ -13,7 +13,7 @@
 #        BUILD_CA_FILE   CA bundle the build's `bun install` trusts (default: NODE_EXTRA_CA_CERTS or npm's
 #                        cafile, for machines behind a TLS-inspecting proxy); mounted for RUN steps only,
 #                        never part of the image
-#        BUILD_REPORT    file to write "build_seconds=… image=…" to (for the smoke test)
+#        BUILD_REPORT    file to write "build_seconds=… base_seconds=… image=… size=…" to (for the smoke test)
 # Needs root and buildah; the stand-in also needs debootstrap and npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +47,7 @@ base_images() {
 is_standin() { [ "$(buildah inspect --type image --format '{{index .OCIv1.Config.Labels "io.sinhome.stand-in"}}' "$1" 2>/dev/null)" = true ]; }
 present() { buildah inspect --type image "$1" >/dev/null 2>&1; }
 
+base_start=$SECONDS
 for base in $(base_images); do
   ref=$(qualify "$base")
   if present "$ref" && ! is_standin "$ref"; then say "base $ref: present"; continue; fi
@@ -62,6 +63,9 @@ for base in $(base_images); do
   fi
   rm -f "${TMPDIR:-/tmp}/sinhome-pull.$$"
 done
+
+base_seconds=$((SECONDS - base_start))
+[ "$base_seconds" -lt 2 ] || say "base image ready in $base_seconds s"
 
 # Trust for the build's downloads (RUN steps only): the host's CA bundle and an .npmrc naming it.
 ca=${BUILD_CA_FILE:-${NODE_EXTRA_CA_CERTS:-$(npm config get cafile 2>/dev/null || true)}}
@@ -86,4 +90,4 @@ say "built $image in $seconds s (buildah bud), size $size"
 if is_standin "$image"; then
   say "NOTE: built on a local stand-in of the base image (label io.sinhome.stand-in=true): for tests on this machine; build release images where the real base can be pulled (SINHOME_BASE=pull)"
 fi
-[ -z "${BUILD_REPORT:-}" ] || printf 'build_seconds=%s\nimage=%s\nsize=%s\n' "$seconds" "$image" "$size" >"$BUILD_REPORT"
+[ -z "${BUILD_REPORT:-}" ] || printf 'build_seconds=%s\nbase_seconds=%s\nimage=%s\nsize=%s\n' "$seconds" "$base_seconds" "$image" "$size" >"$BUILD_REPORT"

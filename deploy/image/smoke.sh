@@ -55,7 +55,9 @@ if [ "$built_here" = 1 ]; then
 fi
 size=$(buildah images --format '{{.Size}}' "$image" | head -1)
 build_seconds=$(sed -n 's/^build_seconds=//p' "$work/build.report" 2>/dev/null)
-printf '  image %s: %s, built in %s s\n' "$image" "$size" "${build_seconds:-?}"
+base_seconds=$(sed -n 's/^base_seconds=//p' "$work/build.report" 2>/dev/null)
+built="built in ${build_seconds:-?} s (buildah bud; base image ready in ${base_seconds:-?} s)"
+printf '  image %s: %s, %s\n' "$image" "$size" "$built"
 
 config=$(buildah inspect --type image "$image" | json 'v.OCIv1.config')
 user=$(json 'v.User ?? ""' <<<"$config")
@@ -169,6 +171,6 @@ expect "the in-flight reply still arrived (HTTP $(cat "$work/drain.code"))" \
 expect "chat drained with the request in flight (its log: draining, inFlight ≥ 1)" grep -q '"inFlight":[1-9][0-9]*,"msg":"draining"' "$work/chat.log"
 for svc in scoring media ops sim; do expect "$svc exits 0 on SIGTERM" stop_proc "$svc" 60; done
 
-printf '\n  image %s, %s, built in %s s\n' "$image" "$size" "${build_seconds:-?}"
+printf '\n  image %s: %s, %s\n' "$image" "$size" "$built"
 printf 'smoke: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

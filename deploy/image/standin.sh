@@ -42,6 +42,10 @@ esac
 # One builder at a time fills the cache (two CI runs on one machine would otherwise race).
 exec 9>"$cache/.lock"
 flock 9
+# Another run may have assembled it while this one waited for the lock.
+if [ "$(buildah inspect --type image --format '{{index .OCIv1.Config.Labels "io.sinhome.stand-in"}}' "$ref" 2>/dev/null)" = true ]; then
+  say "$ref: assembled meanwhile by another run"; exit 0
+fi
 
 # --- Debian slim root file system (cached tarball) ------------------------------------------------
 rootfs_tar="$cache/debian-$suite-$deb_arch-minbase-slim.tar"
