@@ -6,7 +6,7 @@
 declare -A containers=()   # name -> buildah container id
 declare -A roots=()        # name -> where that container's root is mounted on the host
 declare -A brun=()         # name -> pid of the `buildah run` of that container's process
-nats_pid=""
+nats_pid="" otlp_pid=""
 buildah_exe=$(readlink -f "$(command -v buildah)")
 
 # A working container of the image, named after the run (only ours are ever removed). Sets REPLY.
@@ -143,6 +143,13 @@ start_nats() {
   echo "        nats-server did not start:"; tail -5 "$work/nats.log"; return 1
 }
 
+start_otlp_sink() {
+  bun "$here/otlp-sink.ts" "$1" "$work/otlp-services.txt" >"$work/otlp.log" 2>&1 &
+  otlp_pid=$!
+  for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "        the OTLP sink did not start:"; tail -5 "$work/otlp.log"; return 1
+}
+
 # chat_v2 PORT KEY: {"status": <http status>, "body": <json>} of one v2 reply.
 chat_v2() {
   local code
@@ -172,7 +179,7 @@ cleanup() {
     if kill -0 "${brun[$name]}" 2>/dev/null; then pid=$(container_pid "$name") && kill -KILL "$pid"; fi
   done
   for name in "${!brun[@]}"; do wait "${brun[$name]}" 2>/dev/null; done
-  if [ -n "$nats_pid" ]; then kill "$nats_pid" 2>/dev/null; wait "$nats_pid" 2>/dev/null; fi
+  for pid in $nats_pid $otlp_pid; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
   for ctr in "${containers[@]}"; do
     buildah umount "$ctr" >/dev/null 2>&1
     buildah rm "$ctr" >/dev/null 2>&1 || echo "  (could not remove container $ctr)"
@@ -182,6 +189,6 @@ cleanup() {
   fi
   psql -q "$pg_url" -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1
   if [ "${SMOKE_KEEP_LOGS:-0}" = 1 ]; then echo "  logs kept in $work"; else rm -rf "$work"; fi
-  echo "  cleaned up: ${#containers[@]} containers$([ "$built_here" = 1 ] && echo ", image $image"), nats-server, database $db_name (kept: base image, $SINHOME_CACHE_NOTE)"
+  echo "  cleaned up: ${#containers[@]} containers$([ "$built_here" = 1 ] && echo ", image $image"), nats-server, OTLP sink, database $db_name (kept: base image, $SINHOME_CACHE_NOTE)"
 }
 SINHOME_CACHE_NOTE="download cache ${SINHOME_IMAGE_CACHE:-/var/cache/sinhome-image}"

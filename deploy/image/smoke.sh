@@ -6,11 +6,12 @@
 #   - the all-in-one (the image's default command, writable root as a plain `docker run`) starts, is
 #     ready, answers a chat request, drains on SIGTERM and exits 0;
 #   - the mesh: the LLM simulator, chat, scoring, media, ops and the gateway, each in its own container,
-#     against a private nats-server (started here on a free port, so no other test run on the shared
-#     NATS sees our subjects), the shared PostgreSQL (a database made for this run and dropped after)
-#     and Redis: /healthz and /readyz of every process, real requests through the gateway (auth, chat,
-#     media round trip through PostgreSQL, scoring, health of everything), then SIGTERM while a chat
-#     reply is in flight: the reply still arrives, and every process exits 0.
+#     with the manifests' configuration (mesh.env) pointed at a private nats-server (started here on a
+#     free port, so no other test run on the shared NATS sees our subjects), the shared PostgreSQL (a
+#     database made for this run and dropped after), Redis and a stand-in OTLP collector: /healthz and
+#     /readyz of every process, real requests through the gateway (auth, chat, media round trip through
+#     PostgreSQL, scoring, health of everything), then SIGTERM while a chat reply is in flight: the reply
+#     still arrives, every process exits 0, and every traced process has exported its spans.
 # Every check prints "ok" or "FAIL"; the last line is "smoke: N passed, M failed" (exit 1 on a failure).
 # Everything it made (containers, the image, nats-server, database, temp files) is removed at exit; the
 # base image (pulled, or the stand-in) and the download cache stay, as a build machine keeps them.
@@ -89,7 +90,7 @@ printf '  /app %s, node_modules %s\n' "$(du -sh --exclude=node_modules "$root/ap
 
 # --- all-in-one -----------------------------------------------------------------------------------
 section "all-in-one (default command, writable root as in a plain docker run)"
-read -r p_aio p_nats p_sim p_gw p_chat p_scoring p_media p_ops < <(free_ports 8)
+read -r p_aio p_nats p_sim p_gw p_chat p_scoring p_media p_ops p_otlp < <(free_ports 9)
 start_proc aio rw -e PORT="$p_aio" -e LOG_LEVEL=info -- "${entrypoint[@]}" "${default_cmd[@]}"
 expect "all-in-one /healthz" wait_http "http://127.0.0.1:$p_aio/healthz" 200 120 aio
 expect "all-in-one /readyz" wait_http "http://127.0.0.1:$p_aio/readyz" 200 30 aio
@@ -105,9 +106,25 @@ expect "all-in-one exits 0 on SIGTERM" stop_proc aio 60
 section "mesh (read-only root, /tmp writable; private NATS :$p_nats, PostgreSQL database $db_name, Redis)"
 start_nats "$p_nats"
 expect "database $db_name created" psql -q -v ON_ERROR_STOP=1 "$pg_url" -c "CREATE DATABASE $db_name"
-common=(-e NATS_URL="nats://127.0.0.1:$p_nats" -e REDIS_URL="$redis_url" -e DATABASE_URL="$db_url"
-  -e VLLM_BASE_URL="http://127.0.0.1:$p_sim/v1" -e LLM_FALLBACK=none -e GATEWAY_API_KEYS="$api_key" -e LOG_LEVEL=info)
-start_proc sim ro -e PORT="$p_sim" -- "${entrypoint[@]}" run sim
+start_otlp_sink "$p_otlp"
+# The manifests' configuration (deploy/k8s/base/config/mesh.env), its in-cluster addresses replaced by
+# the local servers; the Secret's keys (GATEWAY_API_KEYS, DATABASE_URL) as the Deployments add them.
+declare -A local_url=([NATS_URL]="nats://127.0.0.1:$p_nats" [REDIS_URL]="$redis_url" [VLLM_BASE_URL]="http://127.0.0.1:$p_sim/v1"
+  [OTEL_EXPORTER_OTLP_ENDPOINT]="http://127.0.0.1:$p_otlp")
+common=() dropped=()
+while IFS='=' read -r key value; do
+  [[ $key =~ ^[A-Z][A-Z0-9_]*$ ]] || continue
+  if [ -n "${local_url[$key]:-}" ]; then value=${local_url[$key]}
+  elif [[ $value == *://* ]]; then dropped+=("$key"); continue   # another in-cluster address
+  fi
+  common+=(-e "$key=$value")
+done <deploy/k8s/base/config/mesh.env
+common+=(-e DATABASE_URL="$db_url" -e GATEWAY_API_KEYS="$api_key")
+printf '        configuration: deploy/k8s/base/config/mesh.env%s, local servers\n' "${dropped[*]:+ without ${dropped[*]}}"
+# As the dev overlay runs it: the simulator serves exactly the model name chat is configured with.
+model=$(sed -n 's/^VLLM_MODEL_NAME=//p' models_env/qwen2.env)
+common+=(-e VLLM_MODEL_NAME="$model")
+start_proc sim ro -e PORT="$p_sim" -e SIM_MODELS="$model" -- "${entrypoint[@]}" run sim
 # The same set-up as every mesh process, checked from inside: only /tmp takes writes.
 start_proc rocheck ro -- sh -c 'sleep 2; for d in / /app /app/data /home/bun /etc /run /var /tmp; do
   touch "$d/.smoke-write" 2>/dev/null && echo "writable $d"; done
@@ -170,6 +187,9 @@ expect "the in-flight reply still arrived (HTTP $(cat "$work/drain.code"))" \
   bash -c '[ "$(cat "$0/drain.code")" = 200 ] && grep -q "\"backend\":\"vllm\"" "$0/drain.json"' "$work"
 expect "chat drained with the request in flight (its log: draining, inFlight ≥ 1)" grep -q '"inFlight":[1-9][0-9]*,"msg":"draining"' "$work/chat.log"
 for svc in scoring media ops sim; do expect "$svc exits 0 on SIGTERM" stop_proc "$svc" 60; done
+exported=$(sort -u "$work/otlp-services.txt" 2>/dev/null | tr '\n' ' ')
+expect "gateway, chat, scoring, media and ops exported their spans to OTEL_EXPORTER_OTLP_ENDPOINT (${exported% })" \
+  bash -c 'for s in gateway chat scoring media ops; do grep -qx "$s" "$0" || exit 1; done' "$work/otlp-services.txt"
 
 printf '\n  image %s: %s, %s\n' "$image" "$size" "$built"
 printf 'smoke: %d passed, %d failed\n' "$passed" "$failed"
