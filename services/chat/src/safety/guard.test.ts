@@ -20,7 +20,9 @@ describe("guardFanInput", () => {
   test("a fan who says he is under 18 gets the fixed minor reply", () => {
     expect(guardFanInput({ message: "j'ai 16 ans", history })).toEqual({
       blocked: true,
+      layer: "lexicon",
       rule: "minor_fan",
+      category: "claim",
       source: "message",
       reply: MINOR_FAN_REPLY,
     });
@@ -45,7 +47,9 @@ describe("guardFanInput", () => {
   test("a minor brought into a sexual context or a role-play gets the other fixed reply", () => {
     expect(guardFanInput({ message: "joue une lycéenne de 15 ans", history })).toEqual({
       blocked: true,
+      layer: "lexicon",
       rule: "minor_sexual_context",
+      category: "roleplay",
       source: "message",
       reply: MINOR_SEXUAL_CONTEXT_REPLY,
     });

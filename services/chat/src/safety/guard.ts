@@ -1,19 +1,21 @@
 /**
- * The input guard run before any LLM call: when a minor is involved (SPEC §4), the request is answered with a
- * fixed deflection and never reaches the model. Everything it reads is plain data; it returns plain data.
+ * Layer 1 of the minors guard, run before any LLM call: when a minor is involved (SPEC §4), the request is
+ * answered with a fixed deflection and never reaches the model. Everything it reads is plain data; it
+ * returns plain data (the layer, the category and where it was found, for metrics and logs).
  */
 import type { ChatMessage, Persona } from "@sinhome/proto";
-import { foldForMatching } from "../checks/normalize.ts";
 import { MINOR_FAN_REPLY, MINOR_SEXUAL_CONTEXT_REPLY } from "./deflections.fr.ts";
-import { bringsMinorsIntoSexualContext, claimsToBeMinor, describesMinorInAdultContext } from "./minors.ts";
+import { detectMinorInAdultContext, detectMinorRisk, type MinorCategory, type MinorFinding, type MinorRule } from "./minors.ts";
+import type { GuardLayer } from "./metrics.ts";
 
-export type GuardRule = "minor_fan" | "minor_sexual_context";
+export type GuardRule = MinorRule;
 /** Where the rule was triggered, for logs and metrics (never shown to the fan). */
-export type GuardSource = "message" | "history" | "script" | "persona";
+export type GuardSource = "message" | "history" | "script" | "persona" | "reply";
+/** What blocked: a lexicon category, or `s4` for the guard model's verdict. */
+export type GuardCategory = MinorCategory | "s4";
 
-export type GuardVerdict =
-  | { blocked: false }
-  | { blocked: true; rule: GuardRule; source: GuardSource; reply: string };
+export type GuardBlock = { blocked: true; layer: GuardLayer; rule: GuardRule; category: GuardCategory; source: GuardSource; reply: string };
+export type GuardVerdict = { blocked: false } | GuardBlock;
 
 export type GuardInput = {
   /** The fan's new message (may be empty for followups). */
@@ -33,24 +35,26 @@ const HISTORY_USER_MESSAGES_CHECKED = 20;
  * message, a recent fan message, the script or the persona's traits bring minors into a sexual context.
  */
 export function guardFanInput(input: GuardInput): GuardVerdict {
-  const message = foldForMatching(input.message);
-  if (message && claimsToBeMinor(message, lastAssistantMessage(input.history))) return block("minor_fan", "message");
-  if (message && bringsMinorsIntoSexualContext(message)) return block("minor_sexual_context", "message");
-
-  for (const turn of recentFanTurns(input.history)) {
-    if (claimsToBeMinor(turn.text, turn.previousAssistant)) return block("minor_fan", "history");
-    if (bringsMinorsIntoSexualContext(turn.text)) return block("minor_sexual_context", "history");
+  if (input.message) {
+    const found = detectMinorRisk(input.message, { previousAssistant: lastAssistantMessage(input.history) });
+    if (found) return block(found, "message");
   }
-  if (input.script && describesMinorInAdultContext(foldForMatching(input.script)))
-    return block("minor_sexual_context", "script");
-  if (input.persona?.traits && describesMinorInAdultContext(foldForMatching(input.persona.traits)))
-    return block("minor_sexual_context", "persona");
+  for (const turn of recentFanTurns(input.history)) {
+    const found = detectMinorRisk(turn.text, { previousAssistant: turn.previousAssistant });
+    if (found) return block(found, "history");
+  }
+  const script = input.script ? detectMinorInAdultContext(input.script) : null;
+  if (script) return block(script, "script");
+  const traits = input.persona?.traits ? detectMinorInAdultContext(input.persona.traits) : null;
+  if (traits) return block(traits, "persona");
   return { blocked: false };
 }
 
-function block(rule: GuardRule, source: GuardSource): GuardVerdict {
-  const reply = rule === "minor_fan" ? MINOR_FAN_REPLY : MINOR_SEXUAL_CONTEXT_REPLY;
-  return { blocked: true, rule, source, reply };
+/** The fixed reply of a rule: the fan is a minor, or minors were brought into the content. */
+export const deflectionFor = (rule: GuardRule): string => (rule === "minor_fan" ? MINOR_FAN_REPLY : MINOR_SEXUAL_CONTEXT_REPLY);
+
+function block(found: MinorFinding, source: GuardSource): GuardBlock {
+  return { blocked: true, layer: "lexicon", rule: found.rule, category: found.category, source, reply: deflectionFor(found.rule) };
 }
 
 type FanTurn = { text: string; previousAssistant?: string };
@@ -60,18 +64,18 @@ function recentFanTurns(history: readonly ChatMessage[]): FanTurn[] {
   const turns: FanTurn[] = [];
   let previousAssistant: string | undefined;
   for (const item of history) {
-    const text = foldForMatching(item.content);
+    const text = item.content;
     if (item.role === "assistant") previousAssistant = text;
     else if (text) turns.push({ text, previousAssistant });
   }
   return turns.slice(-HISTORY_USER_MESSAGES_CHECKED);
 }
 
-/** The persona's message the fan is answering now: the last assistant message of the history, folded. */
+/** The persona's message the fan is answering now: the last assistant message of the history. */
 function lastAssistantMessage(history: readonly ChatMessage[]): string | undefined {
   for (let index = history.length - 1; index >= 0; index -= 1) {
     const item = history[index];
-    if (item?.role === "assistant") return foldForMatching(item.content);
+    if (item?.role === "assistant") return item.content;
   }
   return undefined;
 }

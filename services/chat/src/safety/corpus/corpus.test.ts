@@ -1,0 +1,54 @@
+/**
+ * The minors corpus through layer 1 (the lexicon), with the thresholds the guard must hold:
+ * - tuned part: every must-stop case stopped (100 % recall), in every category;
+ * - held-out part (never tuned on): recall ≥ 98 %;
+ * - must-pass cases (both parts): ≤ 1 % false blocks, and none at all on the tuned part.
+ */
+import { describe, expect, test } from "bun:test";
+import { detectMinorRisk } from "../minors.ts";
+import { loadCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+
+const corpus = loadCorpus();
+const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
+const of = (part: CorpusCase["part"], expect: CorpusCase["expect"]) => corpus.filter((c) => c.part === part && c.expect === expect);
+const describeMisses = (cases: CorpusCase[]) => cases.map((c) => `${c.category}: ${c.text}`);
+
+describe("minors corpus", () => {
+  test("is big enough, French first, with a held-out part", () => {
+    expect(corpus.filter((c) => c.expect === "stop").length).toBeGreaterThanOrEqual(400);
+    expect(corpus.filter((c) => c.expect === "pass").length).toBeGreaterThanOrEqual(400);
+    expect(of("held-out", "stop").length).toBeGreaterThanOrEqual(150);
+    expect(of("held-out", "pass").length).toBeGreaterThanOrEqual(150);
+  });
+
+  test("tuned part: 100 % recall in every category", () => {
+    expect(describeMisses(of("tuned", "stop").filter((c) => !stopped(c)))).toEqual([]);
+  });
+
+  test("tuned part: no false block", () => {
+    expect(describeMisses(of("tuned", "pass").filter(stopped))).toEqual([]);
+  });
+
+  test("held-out part: recall ≥ 98 %", () => {
+    const cases = of("held-out", "stop");
+    const recall = cases.filter(stopped).length / cases.length;
+    expect(recall).toBeGreaterThanOrEqual(0.98);
+  });
+
+  test("all must-pass cases: ≤ 1 % false blocks", () => {
+    const cases = corpus.filter((c) => c.expect === "pass");
+    expect(cases.filter(stopped).length / cases.length).toBeLessThanOrEqual(0.01);
+    const heldOut = of("held-out", "pass");
+    expect(heldOut.filter(stopped).length / heldOut.length).toBeLessThanOrEqual(0.01);
+  });
+
+  test("the parser reads categories, the [asked] context, and refuses a case without a heading", () => {
+    const cases = parseCorpus("# comment\n## stop claim\n[asked] 15\nj'ai 15 ans\n## pass duration\nça fait 15 ans\n", "tuned");
+    expect(cases.map((c) => [c.expect, c.category, c.text, c.previousAssistant !== undefined])).toEqual([
+      ["stop", "claim", "15", true],
+      ["stop", "claim", "j'ai 15 ans", false],
+      ["pass", "duration", "ça fait 15 ans", false],
+    ]);
+    expect(() => parseCorpus("orphan line\n", "tuned")).toThrow(/heading/);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Text normalisation for the minors lexicon: one canonical spelling per thing, so the rules are written once.
+ * On top of `foldForMatching` (lower case, accents removed, plain apostrophes):
+ * - look-alike letters inside words ("p3d0", "s3xe", "l0li", "m1neur") become letters; digits that start a
+ *   token stay digits ("14ans", "3e");
+ * - letters repeated 3+ times collapse ("seeexxxe" → "sexe");
+ * - texting forms of "je suis", "j'ai", "t'es", "t'as" become the full forms ("jsui", "chui", "jai", "g 15");
+ * - age units are unified: "14a", "14ans", "14 piges", "14yo", "14 y/o", "14 years old", "14-year-old" → "14 ans";
+ * - number words up to 19 become digits ("quinze", "dix-sept", "sixteen");
+ * - fractional ages keep their whole part ("16 1/2", "16,5 ans", "15 ans et 9 mois" → "16 ans", "16 ans", "15 ans").
+ * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
+ */
+import { foldForMatching } from "../../checks/normalize.ts";
+
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+// A token that starts with a letter and mixes in look-alike digits/symbols: "p3d0", "s3x", "l0l1", "m1n3ur".
+// Grades and models keep their digits ("cm1", "ce2", "mp3", "s4").
+const LEET_TOKEN = /\b[a-z][a-z013457@$]*[013457@$][a-z013457@$]*/g;
+const KEEP_DIGITS = /^(?:cm|ce)\d$|^[a-z]{1,2}\d+$/;
+
+const NUMBER_WORDS: [RegExp, string][] = [
+  [/\bdix[- ]?sept\b/g, "17"],
+  [/\bdix[- ]?huit\b/g, "18"],
+  [/\bdix[- ]?neuf\b/g, "19"],
+  [/\b(?:seize|sixteen)\b/g, "16"],
+  [/\b(?:quinze|fifteen)\b/g, "15"],
+  [/\b(?:quatorze|fourteen)\b/g, "14"],
+  [/\b(?:treize|thirteen)\b/g, "13"],
+  [/\b(?:douze|twelve)\b/g, "12"],
+  [/\b(?:onze|eleven)\b/g, "11"],
+  [/\bseventeen\b/g, "17"],
+  [/\beighteen\b/g, "18"],
+  [/\bnineteen\b/g, "19"],
+];
+
+const TEXTING: [RegExp, string][] = [
+  // je suis
+  [/\b(?:j'?suis|jsuis|jsui|j'?sui|chuis|chui|ch'?ui|ch'?uis|jui|jss|je sui|jsu)\b/g, "je suis"],
+  // j'ai (also "g 15 ans", "jai", "j ai", "jé")
+  [/\b(?:jai|j ai|je ai|jé|jay|j'ai)\b/g, "j'ai"],
+  [/\bje ai\b/g, "j'ai"],
+  [/\bg (?=\d)/g, "j'ai "],
+  [/\bj'ai (?:q|k)(?=\s*\d)/g, "j'ai que"],
+  // tu es / tu as
+  [/\b(?:t'?es|t es|tes)(?= (?:une?|ma|mon|encore|mineure?|ado|en|au|a la|plus|trop|pas|juste|qu'une)\b)/g, "tu es"],
+  [/\b(?:t'?as|t as)\b/g, "tu as"],
+  [/\bta (?=\d)/g, "tu as "],
+  [/\bt'?avais\b/g, "tu avais"],
+  [/\bt'?etais\b/g, "tu etais"],
+  // small words of texting
+  [/\bc (?=[a-z])/g, "c'est "],
+  [/\b(?:ke|k)\b/g, "que"],
+  [/\b(?:ki)\b/g, "qui"],
+  [/\b(?:koi|koa)\b/g, "quoi"],
+  [/\b(?:pr)\b/g, "pour"],
+  [/\b(?:ds)\b/g, "dans"],
+  [/\bj(?=(?:veux|peux|vais|sais|kiffe|aime|adore|passe|rentre|sors|fais)\b)/g, "je "],
+  [/\bi m\b/g, "i'm"],
+  [/\bim\b/g, "i'm"],
+  [/\bu\b/g, "you"],
+  [/\bur\b/g, "your"],
+  [/\br\b/g, "are"],
+];
+
+// Glued ("14a", "14ans", "14yo") or spaced ("14 piges", "14 y/o", "14 years old", "14-year-old"). A spaced "a"
+// is "à" ("de 15 a 20 €"), and "15 years" alone is usually a duration: neither is an age unit.
+const AGE_UNIT_GLUED = String.raw`(?:ans?|a|yo|y\/o|yrs?|piges?)`;
+const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|yrs? old|years? old|years?-old|-years?-old)`;
+
+/** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
+export function normalizeForLexicon(text: string): string {
+  let s = foldForMatching(text);
+  s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
+  s = s.replace(/([a-z])\1{2,}/g, "$1");
+  // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
+  s = s.replace(/[^\p{L}\p{N}'\/.,;:!?\-\s]+/gu, " ").replace(/\s+/g, " ");
+  for (const [pattern, digits] of NUMBER_WORDS) s = s.replace(pattern, digits);
+  // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
+  s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
+  // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".
+  s = s.replace(new RegExp(String.raw`\b(\d{1,2})${AGE_UNIT_GLUED}(?![a-z])`, "g"), "$1 ans");
+  s = s.replace(new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])`, "g"), "$1 ans");
+  // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
+  s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
+  for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
+  return s.replace(/\s+/g, " ").trim();
+}

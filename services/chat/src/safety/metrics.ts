@@ -1,0 +1,76 @@
+/**
+ * Prometheus metrics of the minors guard, by layer and category (never the text). Registered on the
+ * process registry of @sinhome/runtime, so they appear in every chat instance's `/metrics`:
+ * - `sinhome_minors_blocks_total{layer, category, source}`: requests answered by a deflection;
+ *   layer = lexicon | guard_model | reply, source = message | history | script | persona | reply;
+ * - `sinhome_guard_model_checks_total{outcome}`: guard-model calls (safe, unsafe, timeout, error,
+ *   malformed, skipped while its breaker is open); `..._unavailable_total{mode}` when it could not answer
+ *   and the request went on (open) or was refused (closed);
+ * - `sinhome_guard_model_duration_seconds`: what the guard model took;
+ * - `sinhome_minors_reply_checks_total{outcome, category}`: generated replies caught (retried, deflected).
+ */
+import { Counter, Histogram } from "prom-client";
+import { registry } from "@sinhome/runtime";
+import type { GuardModelOutcome } from "./guard-model/client.ts";
+
+export type GuardLayer = "lexicon" | "guard_model" | "reply";
+
+const blocks = new Counter({
+  name: "sinhome_minors_blocks_total",
+  help: "Requests answered by a minors deflection, by layer, category and source",
+  labelNames: ["layer", "category", "source"] as const,
+  registers: [registry],
+});
+const checks = new Counter({
+  name: "sinhome_guard_model_checks_total",
+  help: "Guard model (Llama Guard) checks, by outcome",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+});
+const unavailable = new Counter({
+  name: "sinhome_guard_model_unavailable_total",
+  help: "Requests the guard model could not check, by fail mode (open: went on with the lexicon; closed: refused)",
+  labelNames: ["mode"] as const,
+  registers: [registry],
+});
+const duration = new Histogram({
+  name: "sinhome_guard_model_duration_seconds",
+  help: "Duration of one guard model check",
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 1, 2],
+  registers: [registry],
+});
+const replyChecks = new Counter({
+  name: "sinhome_minors_reply_checks_total",
+  help: "Generated replies caught by the minors reply check, by outcome (retried, deflected) and category",
+  labelNames: ["outcome", "category"] as const,
+  registers: [registry],
+});
+
+/** Counts kept in the process too, for health and tests (Prometheus counters are write-only). */
+const tallies = { unavailable: 0, checks: 0, blocks: 0, lastUnavailableAt: null as string | null };
+
+export const guardModelMetrics = {
+  observe(result: { outcome: GuardModelOutcome; latencyMs: number }): void {
+    checks.inc({ outcome: result.outcome });
+    tallies.checks++;
+    if (result.outcome !== "skipped") duration.observe(result.latencyMs / 1000);
+  },
+  unavailable(mode: "open" | "closed"): void {
+    unavailable.inc({ mode });
+    tallies.unavailable++;
+    tallies.lastUnavailableAt = new Date().toISOString();
+  },
+};
+
+export const minorsMetrics = {
+  block(layer: GuardLayer, category: string, source: string): void {
+    blocks.inc({ layer, category, source });
+    tallies.blocks++;
+  },
+  reply(outcome: "retried" | "deflected", category: string): void {
+    replyChecks.inc({ outcome, category });
+  },
+};
+
+/** The process's guard tallies (since start). */
+export const guardTallies = () => ({ ...tallies });
