@@ -28,6 +28,7 @@ export const ErrorStatus = {
   llm_unavailable: 503,
   timeout: 504,
   llm_timeout: 504,
+  guard_unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ErrorStatus;
 

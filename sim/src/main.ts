@@ -15,6 +15,8 @@ const SimEnv = Type.Object({
   SIM_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   /** Comma-separated chat model ids listed by /v1/models. */
   SIM_MODELS: Type.String({ default: "sinhome-simulator" }),
+  /** Delay (ms) of every guard-model answer (requests whose model name contains "guard"), like a real Llama Guard. */
+  SIM_GUARD_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
 });
 type SimEnv = Static<typeof SimEnv>;
 
@@ -35,6 +37,7 @@ const sim = startSimulator({
   hostname: env.SIM_HOSTNAME,
   apiKey: env.SIM_API_KEY,
   modelIds: env.SIM_MODELS.split(",").map((s) => s.trim()).filter(Boolean),
+  guardDelayMs: env.SIM_GUARD_DELAY_MS,
 });
 console.log(`[sim] OpenAI-compatible LLM simulator listening on ${sim.url}`);
 

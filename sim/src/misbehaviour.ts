@@ -26,10 +26,12 @@ export type Fault =
   /** Claims to be a human (the answer the chat service must never send to a sincere "are you an AI?"). */
   | { kind: "human" }
   /** HTTP 200 with a body that is not JSON (a proxy's HTML page, a truncated answer). */
-  | { kind: "malformed" };
+  | { kind: "malformed" }
+  /** A reply in which the persona plays a minor (what the chat service's reply check must catch). */
+  | { kind: "minor" };
 
-export type ContentFault = "refuse" | "cjk" | "repeat" | "long" | "badjson" | "malformed" | "human";
-const CONTENT_FAULTS = new Set<string>(["refuse", "cjk", "repeat", "long", "badjson", "malformed", "human"]);
+export type ContentFault = "refuse" | "cjk" | "repeat" | "long" | "badjson" | "malformed" | "human" | "minor";
+const CONTENT_FAULTS = new Set<string>(["refuse", "cjk", "repeat", "long", "badjson", "malformed", "human", "minor"]);
 
 /** The merged decision for one request. */
 export type Misbehaviour = {

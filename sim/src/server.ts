@@ -19,6 +19,7 @@ import { DirectiveCounters, applyFault, noMisbehaviour, type Fault, type Misbeha
 import { cjkReply, longReply, normalReply, refusalReply, repeatReply, replyContext } from "./replies.ts";
 import { badJsonReply, jsonReply, wantsJson } from "./json-reply.ts";
 import { EMBEDDING_MODELS, dimensionOf, embed, parseEmbeddingInput } from "./embeddings.ts";
+import { GUARD_HANG_MS, guardAnswerText, guardDirectives, isGuardRequest, type GuardScript } from "./guard.ts";
 
 export type { Fault } from "./misbehaviour.ts";
 
@@ -33,6 +34,8 @@ export type SimulatorOptions = {
   apiKey?: string;
   /** How many chat requests `requests` keeps (oldest dropped first). */
   maxRecorded?: number;
+  /** Delay of every guard-model answer (see guard.ts), to simulate a real moderation model. */
+  guardDelayMs?: number;
 };
 
 /** One chat completion request as received, for tests to inspect. */
@@ -54,6 +57,8 @@ export type Simulator = {
   reset(): void;
   /** Queues faults applied, in order, to the next chat requests whatever their content. */
   program(faults: Fault[]): void;
+  /** Queues verdicts for the next guard-model requests only (see guard.ts). */
+  programGuard(scripts: GuardScript[]): void;
   stop(): Promise<void>;
 };
 
@@ -76,6 +81,8 @@ function stall(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 const HUMAN_CLAIM_REPLY = "Mais non voyons, je suis une vraie personne, promis 😘";
+/** A reply that must never leave the chat service: the persona role-plays a minor. */
+const MINOR_REPLY = "Mmh d'accord, ce soir j'ai 15 ans et je rentre du lycée 😏 tu veux voir ma jupe ?";
 
 function replyText(req: ChatRequest, m: Misbehaviour): string {
   const ctx = replyContext(req.messages);
@@ -93,6 +100,8 @@ function replyText(req: ChatRequest, m: Misbehaviour): string {
       return badJsonReply(req, ctx);
     case "human":
       return HUMAN_CLAIM_REPLY;
+    case "minor":
+      return MINOR_REPLY;
     default:
       return asJson ? jsonReply(req, ctx) : normalReply(ctx);
   }
@@ -105,6 +114,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
   const maxRecorded = opts.maxRecorded ?? 1000;
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
+  const guardScripts: GuardScript[] = [];
   const counters = new DirectiveCounters();
   let sequence = 0;
   // Counted by us: Bun's own server.pendingRequests drops a request when its client leaves,
@@ -157,6 +167,8 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
     const parsed = parseChatRequest(body, defaultModel);
     if (typeof parsed === "string") return fail("nested", 400, parsed);
 
+    if (isGuardRequest(parsed)) return guardAnswer(request, parsed, server);
+
     const m = noMisbehaviour();
     const programmed = faults.shift();
     if (programmed) applyFault(m, programmed);
@@ -194,6 +206,27 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
     return new Response(sseBody(frames, m.chunkDelayMs, m.cutAfter), {
       headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-simulator": name },
     });
+  }
+
+  /** Llama Guard's answer: `safe` / `unsafe\nS4`, or the scripted hang, failure or malformed text. */
+  async function guardAnswer(request: Request, parsed: ChatRequest, server: Bun.Server<undefined>): Promise<Response> {
+    const directives = guardDirectives(parsed.messages);
+    const script = guardScripts.shift() ?? directives.script ?? "safe";
+    const delayMs = directives.delayMs ?? opts.guardDelayMs ?? 0;
+    if (script === "hang" || delayMs > 0) {
+      server.timeout(request, 0);
+      if (await stall(script === "hang" ? GUARD_HANG_MS : delayMs, request.signal)) return new Response(null, { status: 499 });
+    }
+    if (script === "fail") return fail("nested", 500, "simulated guard failure");
+    const completion = {
+      id: `chatcmpl-sim-${(++sequence).toString(36)}`,
+      created: Math.floor(Date.now() / 1000),
+      model: parsed.model,
+      text: guardAnswerText(script),
+      finishReason: "stop" as const,
+      prompt: promptTokens(parsed.messages),
+    };
+    return json(completionBody(completion, name), 200, { "x-simulator": name });
   }
 
   function authorize(request: Request): Response | undefined {
@@ -278,10 +311,14 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
       streamsCompleted = 0;
       streamsCancelled = 0;
       faults.length = 0;
+      guardScripts.length = 0;
       counters.reset();
     },
     program(list) {
       faults.push(...list);
+    },
+    programGuard(list) {
+      guardScripts.push(...list);
     },
     stop: () => server.stop(true),
   };

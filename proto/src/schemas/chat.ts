@@ -149,6 +149,8 @@ export const ChatLogEvent = Type.Object({
   error: Type.Union([Type.String(), Type.Null()]),
   message: Type.Optional(Type.String()),
   response: Type.Optional(Type.String()),
+  /** Set when a minors guard layer answered: which layer (lexicon, guard_model, reply), category and source. */
+  guard: Type.Optional(Type.Object({ layer: Type.String(), category: Type.String(), source: Type.String() })),
 });
 export type ChatLogEvent = Static<typeof ChatLogEvent>;
 

@@ -46,6 +46,20 @@ export const ChatEnv = Type.Object({
   EMBEDDINGS_MODELS: Type.Optional(Type.String({ pattern: "^[\\w.-]+=[^,=]+(,[\\w.-]+=[^,=]+)*$" })),
   /** Timeout of one embeddings call (a 256-text batch on a busy GPU can take seconds). */
   EMBEDDINGS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  /** Guard model (Llama Guard 3) OpenAI-compatible base URL, with /v1; unset = layer 2 of the minors guard off. */
+  GUARD_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
+  /** Model name sent to the guard server. */
+  GUARD_MODEL: Type.String({ minLength: 1, default: "meta-llama/Llama-Guard-3-1B" }),
+  /** Bearer token for the guard server, if it needs one. */
+  GUARD_API_KEY: Type.Optional(Type.String()),
+  /** Budget of one guard check; late = treated as unavailable (see GUARD_FAIL_MODE). */
+  GUARD_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 400 }),
+  /** `open` = when the guard model is down or late, the lexicon's verdict stands and the request goes on (counted); `closed` = refuse (503 / v2 fallback). */
+  GUARD_FAIL_MODE: Type.Union([Type.Literal("open"), Type.Literal("closed")], { default: "open" }),
+  /** `template` = send the turns as chat messages (Llama Guard's own chat template builds its prompt); `inline` = send Llama Guard 3's prompt written by us. */
+  GUARD_PROMPT: Type.Union([Type.Literal("template"), Type.Literal("inline")], { default: "template" }),
+  /** Recent turns (fan's message included) the guard model reads. */
+  GUARD_CONTEXT_TURNS: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
   /** `false` = log events carry no message texts (only metadata). */
   LOG_CONTENT: Type.Boolean({ default: true }),
   /**

@@ -15,6 +15,7 @@ import { ModelArms } from "./routing/arms.ts";
 import { directChatHandler } from "./pipeline/direct.ts";
 import { PERSONA_ENDPOINTS } from "./pipeline/endpoints.ts";
 import { personaReplyHandler } from "./pipeline/reply.ts";
+import { createGuardModelGate } from "./safety/index.ts";
 
 export const CHAT_VERSION = "0.1.0";
 
@@ -64,8 +65,10 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
   void announceModels(router, env, log);
   const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
-  const deps = { router, counters, env, bus, log };
-  const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route));
+  const guardModel = createGuardModelGate(env);
+  if (guardModel) log.info({ guard: env.GUARD_BASE_URL, model: env.GUARD_MODEL, failMode: env.GUARD_FAIL_MODE }, "minors guard model on");
+  const deps = { router, counters, env, bus, log, guardModel };
+  const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route), guardModel);
   const streams = new StreamServer(bus);
   // The default arm's models first: a model id served by two arms is served by the default one.
   const catalog = new ModelCatalog(arms.list().flatMap((arm) => routerEntries(arm.router, [arm.route.name])));

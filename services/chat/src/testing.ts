@@ -11,6 +11,7 @@ import { parseChatEnv } from "./env.ts";
 import { createChatService } from "./service.ts";
 
 export type ChatStack = {
+  bus: MemoryBus;
   vllm: Simulator;
   grok: Simulator;
   events: ChatLogEvent[];
@@ -53,6 +54,7 @@ export async function startChatStack(env: Record<string, string> = {}, opts: { v
   const calls = (sim: Simulator) =>
     sim.requests.filter((r) => r.path.endsWith("/chat/completions")).map((r) => r.body as ReturnType<ChatStack["chatCalls"]>[number]);
   return {
+    bus,
     vllm,
     grok,
     events,

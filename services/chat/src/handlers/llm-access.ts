@@ -14,9 +14,10 @@ import type {
 } from "@sinhome/proto";
 import type { ServiceCounters } from "@sinhome/runtime";
 import type { LlmRouter } from "../llm/router.ts";
+import type { GuardModelGate } from "../safety/index.ts";
 
 /** `routerFor(model_route)` picks an A/B arm's router for completions that name one (QA of one arm). */
-export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters, routerFor: (modelRoute?: string) => LlmRouter = () => router) {
+export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters, routerFor: (modelRoute?: string) => LlmRouter = () => router, guardModel?: GuardModelGate) {
   return {
     complete: async (req: BusRequest): Promise<LlmCompleteResponse> => {
       const body = req.body as LlmCompleteRequest;
@@ -36,11 +37,13 @@ export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters, 
 
     status: async (req: BusRequest): Promise<ComponentsReply> => {
       const budget = Math.max(100, Math.min(10_000, req.deadline - Date.now() - 200));
-      const backends = await router.status(budget);
+      const [backends, guard] = await Promise.all([router.status(budget), guardModel?.client.status(budget)]);
       const { llmBackend, modelName } = router.describe();
-      const components = backends.map(({ name, status, latency_ms, error }) => ({ name, status, latency_ms, ...(error ? { error } : {}) }));
+      const components: ComponentsReply["components"] = backends.map(({ name, status, latency_ms, error }) => ({ name, status, latency_ms, ...(error ? { error } : {}) }));
       // With the simulator standing in, vLLM itself is reported as not configured.
       if (!components.some((c) => c.name === "vllm")) components.unshift({ name: "vllm", status: "not_configured", latency_ms: null });
+      // The minors guard model (layer 2): down only degrades health, since fail-open keeps the lexicon.
+      components.push(guard ? { name: "guard_model", ...guard } : { name: "guard_model", status: "not_configured", latency_ms: null });
       return { components, llm_backend: llmBackend, model_name: modelName };
     },
 

@@ -6,10 +6,10 @@
 import type { BusRequest, ChatResponse, DirectChatRequest } from "@sinhome/proto";
 import { sanitizeHistory, V1_HISTORY_LIMITS } from "../history/index.ts";
 import type { LlmMessage } from "../llm/client.ts";
-import { guardFanInput } from "../safety/index.ts";
 import { generate } from "./generate.ts";
+import { startFanGuard } from "./guarded.ts";
 import { deadlineOf, failExchange, MAX_TOKENS, type ChatDeps } from "./reply.ts";
-import { fixedReply, respond } from "./respond.ts";
+import { respond } from "./respond.ts";
 
 export function directChatHandler(deps: ChatDeps) {
   return async (req: BusRequest): Promise<ChatResponse> => {
@@ -17,15 +17,14 @@ export function directChatHandler(deps: ChatDeps) {
     const body = req.body as DirectChatRequest;
     const history = body.history ?? [];
     const exchange = { path: "/direct_chat", sessionId: body.session_id, message: body.message, started, v2: false };
-    const guard = guardFanInput({ message: body.message, history, script: body.system_prompt });
-    if (guard.blocked) {
-      deps.counters.guard(guard.rule);
-      return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, fixedReply(guard.reply, "guard"));
-    }
+    const guard = startFanGuard(deps, req, { message: body.message, history, script: body.system_prompt });
+    if (guard.blocked) return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, guard.blocked);
     const messages: LlmMessage[] = [
       ...(body.system_prompt ? [{ role: "system" as const, content: body.system_prompt }] : []),
       ...sanitizeHistory(history, body.message, V1_HISTORY_LIMITS),
     ];
+    const modelBlock = await guard.modelVerdict().catch((e: unknown) => failExchange(deps, req, exchange, e));
+    if (modelBlock) return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, modelBlock);
     const generated = await generate({
       messages,
       history,

@@ -9,7 +9,7 @@ import type { ServiceCounters } from "@sinhome/runtime";
 import { checkReply, pickBestCandidate, type ReplyProblem } from "../checks/index.ts";
 import type { BackendName, LlmMessage } from "../llm/client.ts";
 import type { LlmRouter } from "../llm/router.ts";
-import { detectHumanClaim } from "../safety/index.ts";
+import { checkReplyForMinors, detectHumanClaim, MINOR_REPLY_DEFLECTION, minorsMetrics } from "../safety/index.ts";
 
 /** Said when every candidate denied being an AI after a sincere question: the rule wins over the model. */
 export const HONEST_AI_REPLY = "Je préfère être honnête avec toi : c'est une IA qui t'écrit ici 😊 Mais je suis bien là pour discuter avec toi, alors raconte-moi…";
@@ -35,6 +35,8 @@ export type Generated = {
   model: string;
   usage: Usage;
   retries: RetryCounters;
+  /** Set when a minors guard layer wrote the reply (see pipeline/guarded.ts). */
+  guard?: { layer: string; category: string; source: string };
 };
 
 type Problem = ReplyProblem | "safety";
@@ -58,8 +60,11 @@ export async function generate(input: GenerateInput, router: LlmRouter, counters
   const candidates: string[] = [];
   let answeredBy: { backend: BackendName; model: string } | undefined;
   let chosen: string | undefined;
+  // Layer 3: a reply caught by the minors check is never a candidate; it gets one retry of its own.
+  let minorCaught: string | undefined;
+  let attempts = input.contentRetries;
 
-  for (let attempt = 0; attempt <= input.contentRetries; attempt++) {
+  for (let attempt = 0; attempt <= attempts; attempt++) {
     let result;
     try {
       result = await router.complete({
@@ -71,7 +76,7 @@ export async function generate(input: GenerateInput, router: LlmRouter, counters
         deadline: input.deadline,
       });
     } catch (e) {
-      if (candidates.length === 0) throw e;
+      if (candidates.length === 0 && minorCaught === undefined) throw e;
       break; // the deadline or the backends ran out during a content retry: use what we have
     }
     usage.prompt_tokens += result.usage.prompt_tokens;
@@ -81,6 +86,17 @@ export async function generate(input: GenerateInput, router: LlmRouter, counters
     answeredBy = { backend: result.backend, model: result.model };
     counters.tokens(result.backend, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
 
+    const minor = checkReplyForMinors(result.text);
+    if (minor) {
+      const retry = minorCaught === undefined;
+      minorCaught = minor;
+      if (!retry) break;
+      minorsMetrics.reply("retried", minor);
+      attempts = Math.max(attempts, attempt + 1);
+      retries.safety++;
+      counters.retry("safety");
+      continue;
+    }
     const verdict = verdictOf(result.text, input);
     if (verdict.ok) {
       chosen = result.text.trim();
@@ -95,6 +111,12 @@ export async function generate(input: GenerateInput, router: LlmRouter, counters
   counters.retry("transport", retries.transport);
 
   if (chosen === undefined) chosen = bestOf(candidates, input);
+  if (!chosen && minorCaught !== undefined) {
+    minorsMetrics.reply("deflected", minorCaught);
+    counters.guard("minor_reply");
+    minorsMetrics.block("reply", minorCaught, "reply");
+    return { text: MINOR_REPLY_DEFLECTION, backend: "guard", model: "none", usage, retries, guard: { layer: "reply", category: minorCaught, source: "reply" } };
+  }
   if (!chosen) throw new AppError("llm_error", "the LLM returned only empty replies");
   return { text: chosen, backend: answeredBy!.backend, model: answeredBy!.model, usage, retries };
 }

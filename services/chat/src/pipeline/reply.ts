@@ -11,9 +11,10 @@ import type { ChatEnv } from "../env.ts";
 import { sanitizeHistory, V1_HISTORY_LIMITS, V2_HISTORY_LIMITS } from "../history/index.ts";
 import type { LlmRouter } from "../llm/router.ts";
 import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
-import { detectMeetingRequest, guardFanInput, isSincereAiQuestion, neutralizeFakeDirectives } from "../safety/index.ts";
+import { detectMeetingRequest, isSincereAiQuestion, neutralizeFakeDirectives, type GuardModelGate } from "../safety/index.ts";
 import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
 import { generate } from "./generate.ts";
+import { startFanGuard } from "./guarded.ts";
 import { fixedReply, publishFailure, respond, type Exchange } from "./respond.ts";
 
 /** Reply budgets (tokens): v2 per SPEC; v1 and direct are short texting too, with some slack. */
@@ -25,7 +26,7 @@ const TEMPERATURE = 0.8;
 /** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
 const DEADLINE_MARGIN_MS = 500;
 
-export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger };
+export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate };
 
 /** Every backend failed: say why in our logs (the caller only gets the code and a generic sentence). */
 function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
@@ -57,11 +58,9 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
     const history = (body.history ?? []).map((m) => (m.role === "user" ? { ...m, content: neutralizeFakeDirectives(m.content) } : m));
     const exchange: Exchange = { path: endpoint.path, sessionId: body.session_id, message, started, v2: endpoint.family === "v2" };
 
-    const guard = guardFanInput({ message, history, script: body.script, persona: { traits: endpoint.traits(body) } });
-    if (guard.blocked) {
-      deps.counters.guard(guard.rule);
-      return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(guard.reply, "guard"));
-    }
+    // Minors guard: the lexicon now; the guard model runs while the prompt is built, awaited before the LLM.
+    const guard = startFanGuard(deps, req, { message, history, script: body.script, persona: { traits: endpoint.traits(body) } });
+    if (guard.blocked) return respond(deps.bus, env.LOG_CONTENT, req, exchange, guard.blocked);
 
     const aiQuestion = isSincereAiQuestion(message);
     const directives = [
@@ -70,9 +69,12 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
       ...(detectMeetingRequest(message) ? [MEETING_DECLINE_DIRECTIVE] : []),
     ];
     const sanitized = sanitizeHistory(history, message, endpoint.family === "v2" ? V2_HISTORY_LIMITS : V1_HISTORY_LIMITS);
+    const messages = assembleMessages(endpoint.prompt(body, directives), sanitized);
     try {
+      const modelBlock = await guard.modelVerdict();
+      if (modelBlock) return respond(deps.bus, env.LOG_CONTENT, req, exchange, modelBlock);
       const generated = await generate({
-        messages: assembleMessages(endpoint.prompt(body, directives), sanitized),
+        messages,
         history,
         maxTokens: MAX_TOKENS[endpoint.family],
         temperature: TEMPERATURE,
@@ -82,6 +84,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         aiQuestion,
         checks: "persona",
       }, deps.router, deps.counters);
+      if (generated.backend === "guard") return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
       const notice = env.AI_DISCLOSURE_NOTICE && isFirstMessage(body) ? `${env.AI_DISCLOSURE_NOTICE}\n\n` : "";
       // v2's 400 characters include the disclosure notice: the reply is shortened to what the notice leaves.
       if (endpoint.family === "v2") generated.text = shortenAtSentence(generated.text, Math.max(V2_MIN_REPLY_CHARS, V2_MAX_CHARS - [...notice].length));

@@ -35,6 +35,7 @@ function publish(bus: Bus, logContent: boolean, req: BusRequest, exchange: Excha
     error,
     message: exchange.message,
     response: generated.text,
+    ...(generated.guard ? { guard: generated.guard } : {}),
   });
 }
 

@@ -10,3 +10,7 @@ export const MINOR_FAN_REPLY =
 /** Sent when a message or a script brings minors into a sexual context or a role-play. */
 export const MINOR_SEXUAL_CONTEXT_REPLY =
   "Non, ça c'est une limite absolue pour moi : rien qui touche aux mineurs, même pour jouer. Parle-moi d'autre chose 😊";
+
+/** Sent instead of a generated reply that the reply check caught twice (the model, not the fan, went wrong). */
+export const MINOR_REPLY_DEFLECTION =
+  "On reste entre adultes ici, toi et moi 😊 Parle-moi plutôt de toi, ta journée s'est passée comment ?";
