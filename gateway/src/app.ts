@@ -6,7 +6,7 @@
 import { Elysia } from "elysia";
 import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
-import { AppError, BusHeader, droppedNullOptionals, ErrorBody, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
+import { AppError, BusHeader, droppedNullOptionals, ErrorBody, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { TrustedProxies } from "./client-address.ts";
@@ -43,6 +43,8 @@ const HEADERS_GETTER: TextMapGetter<Headers> = {
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Failures of the bus itself (nobody answering, no answer in time), as opposed to a service's own errors. */
 const BUS_FAILURES = new Set(["service_unavailable", "timeout"]);
+/** Set on an answer that came from a second replica, after the first one died holding the request. */
+const RESENT_HEADER = "x-sinhome-resent";
 
 type RequestState = { id: string; started: number };
 
@@ -84,14 +86,22 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       kind: SpanKind.SERVER,
       attributes: { "http.request.method": route.method, "http.route": route.path, "sinhome.request_id": s.id },
     }, parent);
+    let resent = false;
+    const onResend = () => {
+      resent = true;
+      prom.gatewayResends.inc({ method: route.method, route: route.path });
+      span.addEvent("resent", { reason: "the replica holding the request stopped answering" });
+    };
     try {
       const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : params;
       const reply = await context.with(trace.setSpan(parent, span), () =>
-        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: ROUTE_META.get(route)!.header }),
+        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: ROUTE_META.get(route)!.header, resend: route.resend !== undefined, onResend }),
       );
       const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
       span.setAttribute("http.response.status_code", status);
-      return new Response(reply, { status, headers: { ...JSON_HEADERS, "x-request-id": s.id } });
+      const headers: Record<string, string> = { ...JSON_HEADERS, "x-request-id": s.id };
+      if (resent) headers[RESENT_HEADER] = "1";
+      return new Response(reply, { status, headers });
     } catch (e) {
       if (route.unavailableReply && e instanceof AppError && BUS_FAILURES.has(e.code)) {
         span.setAttribute("http.response.status_code", 200);
@@ -216,12 +226,22 @@ function pathOf(url: string): string {
   return url.slice(start, end < 0 ? undefined : end);
 }
 
-/** A retried request carrying the same `Idempotency-Key` counts once: the key travels as a body field. */
+/**
+ * A retried request carrying the same `Idempotency-Key` counts once: the key travels as a body
+ * field. A route the gateway may re-send on its own (`resend: "idempotency_key"`) always gets a key:
+ * when the CRM gave none, the gateway makes one for this HTTP request, so its own re-send to another
+ * replica can never count twice.
+ */
 function withIdempotencyKey(route: Route, request: Request, body: unknown): unknown {
-  const key = route.idempotencyField && request.headers.get("idempotency-key");
-  if (!key || typeof body !== "object" || body === null) return body;
+  const field = route.idempotencyField;
+  if (!field || typeof body !== "object" || body === null) return body;
   const record = body as Record<string, unknown>;
-  if (record[route.idempotencyField!] !== undefined) return body;
-  if (key.length > 128) throw new AppError("validation_failed", "Idempotency-Key is too long", [{ field: "Idempotency-Key", reason: "at most 128 characters" }]);
-  return { ...record, [route.idempotencyField!]: key };
+  if (record[field] !== undefined && record[field] !== null) return body;
+  const key = request.headers.get("idempotency-key");
+  if (key) {
+    if (key.length > 128) throw new AppError("validation_failed", "Idempotency-Key is too long", [{ field: "Idempotency-Key", reason: "at most 128 characters" }]);
+    return { ...record, [field]: key };
+  }
+  if (route.resend === Resend.IdempotencyKey) return { ...record, [field]: `gw-${crypto.randomUUID()}` };
+  return body;
 }

@@ -20,6 +20,9 @@ export const TimeoutClass = {
 } as const;
 export type TimeoutClass = (typeof TimeoutClass)[keyof typeof TimeoutClass];
 
+export const Resend = { Safe: "safe", IdempotencyKey: "idempotency_key" } as const;
+export type Resend = (typeof Resend)[keyof typeof Resend];
+
 export type Route = {
   method: "GET" | "POST" | "DELETE";
   path: string;
@@ -36,6 +39,13 @@ export type Route = {
   probe?: boolean;
   /** Copy the `Idempotency-Key` header into this body field when the body has none. */
   idempotencyField?: string;
+  /**
+   * May the gateway send the request again when the replica holding it dies (see `bus/liveness.ts`)?
+   * `safe`: repeating it changes nothing but work (chat, scoring, QA, reads, idempotent writes).
+   * `idempotency_key`: only with a key in `idempotencyField` — the gateway makes one when the CRM gave
+   * none, so a repeat can never count twice. Absent = never: a dead replica fails the request at once.
+   */
+  resend?: Resend;
   /**
    * The answer when the bus itself fails (no service answering, timeout): v2 chat never fails the CRM.
    * Errors of the service (validation, LLM failures already handled) pass through unchanged.
@@ -54,6 +64,7 @@ const chatRoute = (path: string, subject: Subject, body: TSchema, summary: strin
   timeout: TimeoutClass.Chat,
   tag: "chat",
   summary,
+  resend: Resend.Safe,
   ...(path.startsWith("/v2/") ? { unavailableReply: chat.v2FallbackResponse } : {}),
 });
 
@@ -69,24 +80,24 @@ export const ROUTES: readonly Route[] = [
   chatRoute("/v2/personality_chat", Subject.V2PersonalityChat, chat.PersonalityChatRequest, "v2 compact persona reply; never fails"),
   chatRoute("/v2/script_chat", Subject.V2ScriptChat, chat.ScriptChatRequest, "v2 reply following a scenario directive"),
   chatRoute("/v2/script_followup", Subject.V2ScriptFollowup, chat.ScriptFollowupRequest, "v2 relaunch after silence"),
-  { method: "POST", path: "/encode", subject: Subject.Encode, body: emb.EncodeRequest, response: emb.EncodeResponse, timeout: TimeoutClass.Embeddings, tag: "embeddings", summary: "embed one text" },
-  { method: "POST", path: "/encode_batch", subject: Subject.EncodeBatch, body: emb.EncodeBatchRequest, response: emb.EncodeBatchResponse, timeout: TimeoutClass.Embeddings, tag: "embeddings", summary: "embed up to 256 texts" },
-  { method: "POST", path: "/fan/interest_score", subject: Subject.FanScore, body: scoring.FanScoreRequest, response: scoring.FanScoreResponse, timeout: TimeoutClass.Scoring, tag: "scoring", summary: "interest score of one fan" },
-  { method: "POST", path: "/fan/interest_score/bulk", subject: Subject.FanScoreBulk, body: scoring.FanScoreBulkRequest, response: scoring.FanScoreBulkResponse, timeout: TimeoutClass.Qa, tag: "scoring", summary: "interest scores of up to 200 fans" },
-  { method: "POST", path: "/media/sent", subject: Subject.MediaSent, body: media.MediaSentRequest, response: media.MediaSentResponse, timeout: TimeoutClass.Short, tag: "media", summary: "record that a media was sent to a fan (Idempotency-Key honoured)", idempotencyField: "event_id" },
-  { method: "POST", path: "/media/check_duplicates", subject: Subject.MediaCheck, body: media.MediaCheckRequest, response: media.MediaCheckResponse, timeout: TimeoutClass.Short, tag: "media", summary: "which media a fan already received" },
-  { method: "POST", path: "/media/recommend", subject: Subject.MediaRecommend, body: media.MediaRecommendRequest, response: media.MediaRecommendResponse, timeout: TimeoutClass.Short, tag: "media", summary: "best unsent media for a fan" },
-  { method: "GET", path: "/media/history/:fan_id", subject: Subject.MediaHistory, response: media.MediaHistoryResponse, timeout: TimeoutClass.Short, tag: "media", summary: "media history of a fan" },
-  { method: "POST", path: "/media/import", subject: Subject.MediaImport, body: media.MediaImportRequest, response: media.MediaImportResponse, timeout: TimeoutClass.Scoring, tag: "media", summary: "import a CRM export (idempotent)" },
-  { method: "DELETE", path: "/media/history/:fan_id", subject: Subject.MediaDelete, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "forget a fan's media history" },
-  { method: "POST", path: "/media/delete", subject: Subject.MediaDelete, body: media.MediaFanRequest, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "alias of DELETE /media/history/{fan_id}" },
-  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component (503 when unhealthy)", public: true, probe: true, replyStatus: (r) => ((r as { status?: string }).status === "unhealthy" ? 503 : 200) },
-  { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance", probe: true },
-  { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere", probe: true },
-  { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM" },
-  { method: "POST", path: "/qa/run/builtin", subject: Subject.QaBuiltin, body: ops.QaBuiltinRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run the five built-in QA cases" },
-  { method: "POST", path: "/qa/smoke", subject: Subject.QaSmoke, body: ops.QaSmokeRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Chat, tag: "ops", summary: "one quick LLM call" },
-  { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream", probe: true },
+  { method: "POST", path: "/encode", subject: Subject.Encode, body: emb.EncodeRequest, response: emb.EncodeResponse, timeout: TimeoutClass.Embeddings, tag: "embeddings", summary: "embed one text", resend: Resend.Safe },
+  { method: "POST", path: "/encode_batch", subject: Subject.EncodeBatch, body: emb.EncodeBatchRequest, response: emb.EncodeBatchResponse, timeout: TimeoutClass.Embeddings, tag: "embeddings", summary: "embed up to 256 texts", resend: Resend.Safe },
+  { method: "POST", path: "/fan/interest_score", subject: Subject.FanScore, body: scoring.FanScoreRequest, response: scoring.FanScoreResponse, timeout: TimeoutClass.Scoring, tag: "scoring", summary: "interest score of one fan", resend: Resend.Safe },
+  { method: "POST", path: "/fan/interest_score/bulk", subject: Subject.FanScoreBulk, body: scoring.FanScoreBulkRequest, response: scoring.FanScoreBulkResponse, timeout: TimeoutClass.Qa, tag: "scoring", summary: "interest scores of up to 200 fans", resend: Resend.Safe },
+  { method: "POST", path: "/media/sent", subject: Subject.MediaSent, body: media.MediaSentRequest, response: media.MediaSentResponse, timeout: TimeoutClass.Short, tag: "media", summary: "record that a media was sent to a fan (Idempotency-Key honoured)", idempotencyField: "event_id", resend: Resend.IdempotencyKey },
+  { method: "POST", path: "/media/check_duplicates", subject: Subject.MediaCheck, body: media.MediaCheckRequest, response: media.MediaCheckResponse, timeout: TimeoutClass.Short, tag: "media", summary: "which media a fan already received", resend: Resend.Safe },
+  { method: "POST", path: "/media/recommend", subject: Subject.MediaRecommend, body: media.MediaRecommendRequest, response: media.MediaRecommendResponse, timeout: TimeoutClass.Short, tag: "media", summary: "best unsent media for a fan", resend: Resend.Safe },
+  { method: "GET", path: "/media/history/:fan_id", subject: Subject.MediaHistory, response: media.MediaHistoryResponse, timeout: TimeoutClass.Short, tag: "media", summary: "media history of a fan", resend: Resend.Safe },
+  { method: "POST", path: "/media/import", subject: Subject.MediaImport, body: media.MediaImportRequest, response: media.MediaImportResponse, timeout: TimeoutClass.Scoring, tag: "media", summary: "import a CRM export (idempotent)", resend: Resend.Safe },
+  { method: "DELETE", path: "/media/history/:fan_id", subject: Subject.MediaDelete, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "forget a fan's media history", resend: Resend.Safe },
+  { method: "POST", path: "/media/delete", subject: Subject.MediaDelete, body: media.MediaFanRequest, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "alias of DELETE /media/history/{fan_id}", resend: Resend.Safe },
+  { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component (503 when unhealthy)", public: true, probe: true, replyStatus: (r) => ((r as { status?: string }).status === "unhealthy" ? 503 : 200), resend: Resend.Safe },
+  { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance", probe: true, resend: Resend.Safe },
+  { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere", probe: true, resend: Resend.Safe },
+  { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM", resend: Resend.Safe },
+  { method: "POST", path: "/qa/run/builtin", subject: Subject.QaBuiltin, body: ops.QaBuiltinRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run the five built-in QA cases", resend: Resend.Safe },
+  { method: "POST", path: "/qa/smoke", subject: Subject.QaSmoke, body: ops.QaSmokeRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Chat, tag: "ops", summary: "one quick LLM call", resend: Resend.Safe },
+  { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream", probe: true, resend: Resend.Safe },
 ];
 
 /** How metrics name a route: its HTTP method and path, as the API documents it (`GET /media/history/{fan_id}`). */

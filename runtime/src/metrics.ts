@@ -100,6 +100,12 @@ export const prom = {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   }),
+  gatewayResends: new Counter({
+    name: "sinhome_gateway_resends_total",
+    help: "Requests the gateway sent once more because the replica holding them stopped answering, by route",
+    labelNames: ["method", "route"] as const,
+    registers: [registry],
+  }),
 };
 
 export type RetryCause = "refusal" | "cjk" | "duplicate" | "empty" | "safety" | "transport";

@@ -6,6 +6,7 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { AppError } from "../errors.ts";
 import { BusHeader } from "../subjects.ts";
 import { MemoryBus, NatsBus } from "./index.ts";
+import { STALL_MS } from "./liveness.ts";
 import type { Bus, BusRequest } from "./types.ts";
 
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());
@@ -145,5 +146,77 @@ for (const [kind, make] of makers) {
       const err = await bus.request(subj("d"), {}, opts()).catch((e) => e);
       expect(err.code).toBe("service_unavailable");
     });
+
+    test("a handler working longer than the stall window keeps its request alive (progress)", async () => {
+      let calls = 0;
+      const reg = await bus.addService({
+        name: `long${run}`, version: "1.0.0", description: "long",
+        endpoints: { l: { subject: subj("long"), handler: async () => { calls++; await Bun.sleep(STALL_MS + 1000); return "late but fine"; } } },
+      });
+      let resends = 0;
+      const got = await bus.requestJson(subj("long"), {}, { ...opts(10_000), resend: true, onResend: () => resends++ });
+      expect(got).toBe("late but fine");
+      expect([calls, resends]).toEqual([1, 0]);
+      await reg.stop();
+    }, 10_000);
+
+    /** Two replicas; the first request blocks in whichever replica received it, and the test knows which. */
+    const replicasHoldingOne = async (name: string) => {
+      const calls: string[] = [];
+      let release = () => {};
+      const gate = new Promise<void>((r) => (release = r));
+      const mk = (id: string) => bus.addService({
+        name, version: "1.0.0", description: "replica",
+        endpoints: { h: { subject: subj(name), handler: async () => { calls.push(id); if (calls.length === 1) await gate; return id; } } },
+      });
+      const regs = { a: await mk("a"), b: await mk("b") };
+      if (kind === "nats") await bus.rtt();
+      const holder = async () => {
+        for (let i = 0; i < 100 && calls.length === 0; i++) await Bun.sleep(10);
+        return calls[0] as "a" | "b";
+      };
+      return { calls, regs, holder, release };
+    };
+
+    test("the replica holding a request dies: the request is re-sent once, to the other replica", async () => {
+      const { calls, regs, holder, release } = await replicasHoldingOne(`die${run}`);
+      let resends = 0;
+      const pending = bus.requestJson<string>(subj(`die${run}`), {}, { ...opts(20_000), resend: true, onResend: () => resends++ });
+      const held = await holder();
+      const other = held === "a" ? "b" : "a";
+      const killedAt = performance.now();
+      await regs[held].abandon();
+      expect(await pending).toBe(other);
+      expect(performance.now() - killedAt).toBeLessThan(STALL_MS + 1500);
+      expect([calls, resends]).toEqual([[held, other], 1]);
+      release();
+      await regs[other].stop();
+    }, 10_000);
+
+    test("without resend, a request whose replica died fails at once with service_unavailable", async () => {
+      const { regs, holder, release } = await replicasHoldingOne(`once${run}`);
+      const started = performance.now();
+      const pending = bus.request(subj(`once${run}`), {}, opts(20_000)).catch((e) => e);
+      await regs[await holder()].abandon();
+      const err = await pending;
+      expect(err).toBeInstanceOf(AppError);
+      expect(err.code).toBe("service_unavailable");
+      expect(performance.now() - started).toBeLessThan(STALL_MS + 1500);
+      release();
+      await Promise.all([regs.a.stop(), regs.b.stop()]);
+    }, 10_000);
+
+    test("no replica left to take the re-sent request: service_unavailable at once", async () => {
+      const { regs, holder, release } = await replicasHoldingOne(`last${run}`);
+      const started = performance.now();
+      const pending = bus.request(subj(`last${run}`), {}, { ...opts(20_000), resend: true }).catch((e) => e);
+      const held = await holder();
+      await regs[held === "a" ? "b" : "a"].stop();
+      await regs[held].abandon();
+      const err = await pending;
+      expect(err.code).toBe("service_unavailable");
+      expect(performance.now() - started).toBeLessThan(STALL_MS + 1500);
+      release();
+    }, 10_000);
   });
 }

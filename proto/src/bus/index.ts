@@ -7,6 +7,7 @@ import type { Bus } from "./types.ts";
 export { MemoryBus } from "./memory.ts";
 export { NatsBus } from "./nats.ts";
 export { encodeJson, decodeJson } from "./dispatch.ts";
+export { PROGRESS_INTERVAL_MS, STALL_MS } from "./liveness.ts";
 export type { HandlerErrorHook } from "./dispatch.ts";
 export * from "./stream.ts";
 

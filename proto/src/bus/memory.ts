@@ -1,13 +1,22 @@
 /**
  * The in-process bus of the all-in-one: same semantics as the NATS bus (JSON copies of payloads,
- * queue groups spread requests round-robin, no responder → immediate error, timeouts, discovery),
- * without a server.
+ * queue groups spread requests round-robin, no responder → immediate error, timeouts, progress while
+ * a handler works and re-sending when the instance holding a request vanishes, discovery), without
+ * a server.
  */
 import { AppError } from "../errors.ts";
-import { decodeJson, dispatch, encodeJson, requestHeaders, type HandlerErrorHook } from "./dispatch.ts";
+import { decodeJson, dispatch, encodeJson, requestHeaders, type DispatchResult, type HandlerErrorHook } from "./dispatch.ts";
+import { ProgressTicker, StallWatch } from "./liveness.ts";
+import { PendingRequest } from "./pending.ts";
 import type { Bus, BusHandler, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
-type Member = { serviceId: string; handler: BusHandler; track: <T>(p: Promise<T>) => Promise<T> };
+type Member = {
+  serviceId: string;
+  handler: BusHandler;
+  track: <T>(p: Promise<T>) => Promise<T>;
+  /** False once the instance was abandoned: its results and progress are dropped, like a dead process's. */
+  alive: () => boolean;
+};
 type Instance = { def: ServiceDefinition; id: string; requests: number; errors: number };
 
 let nextId = 0;
@@ -18,6 +27,8 @@ export class MemoryBus implements Bus {
   private readonly listeners = new Map<string, Set<(body: unknown) => void>>();
   private readonly instances = new Map<string, Instance>();
   private closed = false;
+  private readonly progress = new ProgressTicker();
+  private readonly watch = new StallWatch();
 
   constructor(private readonly onUnexpected?: HandlerErrorHook) {}
 
@@ -26,25 +37,39 @@ export class MemoryBus implements Bus {
     if (this.closed || !group || group.members.length === 0) {
       throw new AppError("service_unavailable", `no service is answering ${subject}`);
     }
-    const member = group.members[group.next++ % group.members.length]!;
-    const instance = this.instances.get(member.serviceId)!;
-    instance.requests++;
     const headers = requestHeaders(opts.requestId, opts.timeoutMs, opts.headers);
-    const work = member.track(dispatch(member.handler, subject, encodeJson(body), headers, this.onUnexpected));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AppError("timeout", `${subject} did not answer in ${opts.timeoutMs} ms`)), opts.timeoutMs);
+    const data = encodeJson(body);
+    const pending: PendingRequest<DispatchResult> = new PendingRequest<DispatchResult>({
+      subject,
+      timeoutMs: opts.timeoutMs,
+      resend: opts.resend ?? false,
+      onResend: opts.onResend,
+      watch: this.watch,
+      resendNow: () => {
+        if (this.closed || group.members.length === 0) return false;
+        deliver();
+        return true;
+      },
+      release: () => {},
     });
-    try {
-      const result = await Promise.race([work, timeout]);
-      if (!result.ok) {
-        instance.errors++;
-        throw AppError.fromBody(decodeJson(result.data), result.status);
-      }
-      return result.data;
-    } finally {
-      clearTimeout(timer);
-    }
+    const deliver = () => {
+      const member = group.members[group.next++ % group.members.length]!;
+      const instance = this.instances.get(member.serviceId)!;
+      instance.requests++;
+      const job = this.progress.start(() => member.alive() && pending.heard());
+      member
+        .track(dispatch(member.handler, subject, data, headers, this.onUnexpected))
+        .then((result) => {
+          if (!member.alive()) return;
+          if (!result.ok) instance.errors++;
+          pending.resolve(result);
+        })
+        .finally(() => this.progress.stop(job));
+    };
+    deliver();
+    const result = await pending.promise;
+    if (!result.ok) throw AppError.fromBody(decodeJson(result.data), result.status);
+    return result.data;
   }
 
   async requestJson<T>(subject: string, body: unknown, opts: RequestOptions): Promise<T> {
@@ -59,6 +84,7 @@ export class MemoryBus implements Bus {
     this.instances.set(id, { def, id, requests: 0, errors: 0 });
     let inFlight = 0;
     let idle: (() => void) | undefined;
+    let alive = true;
     const track = async <T>(p: Promise<T>): Promise<T> => {
       inFlight++;
       try {
@@ -67,20 +93,28 @@ export class MemoryBus implements Bus {
         if (--inFlight === 0) idle?.();
       }
     };
-    const members: [string, Member][] = Object.values(def.endpoints).map((ep) => [ep.subject, { serviceId: id, handler: ep.handler, track }]);
+    const members: [string, Member][] = Object.values(def.endpoints).map((ep) => [ep.subject, { serviceId: id, handler: ep.handler, track, alive: () => alive }]);
     for (const [subject, member] of members) {
       const group = this.queues.get(subject) ?? { members: [], next: 0 };
       group.members.push(member);
       this.queues.set(subject, group);
     }
+    const leave = () => {
+      for (const [subject, member] of members) {
+        const group = this.queues.get(subject);
+        if (group) group.members = group.members.filter((m) => m !== member);
+      }
+    };
     return {
       id,
       inFlight: () => inFlight,
+      abandon: async () => {
+        alive = false;
+        leave();
+        this.instances.delete(id);
+      },
       stop: async (graceMs = 30_000) => {
-        for (const [subject, member] of members) {
-          const group = this.queues.get(subject);
-          if (group) group.members = group.members.filter((m) => m !== member);
-        }
+        leave();
         if (inFlight > 0) {
           await Promise.race([new Promise<void>((r) => (idle = r)), Bun.sleep(graceMs)]);
         }

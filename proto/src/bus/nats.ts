@@ -2,12 +2,16 @@
  * The NATS bus: services registered with the NATS services framework (name + version, every
  * endpoint in queue group "q", `$SRV.PING/INFO/STATS` discovery), errors as service-error headers
  * (`Nats-Service-Error-Code` = HTTP status, `Nats-Service-Error` = our code, body = the JSON error).
+ * While a handler works it sends empty progress messages on the reply subject; requests go out
+ * through our own reply inbox, which watches for them (see `liveness.ts`).
  */
 import { connect } from "@nats-io/transport-node";
-import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
+import { Empty, headers as natsHeaders, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
 import { ServiceError, Svcm, type ServiceMsg } from "@nats-io/services";
 import { AppError } from "../errors.ts";
 import { decodeJson, dispatch, encodeJson, requestHeaders, type HandlerErrorHook } from "./dispatch.ts";
+import { PROGRESS_HEADER, ProgressTicker } from "./liveness.ts";
+import { ReplyInbox } from "./nats-replies.ts";
 import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
 export type NatsBusOptions = {
@@ -23,6 +27,13 @@ const toHeaders = (h: Record<string, string>): MsgHdrs => {
   return out;
 };
 
+/** Headers of a progress message (built once: progress is sent often while LLM calls run). */
+const PROGRESS = (() => {
+  const h = natsHeaders();
+  h.set(PROGRESS_HEADER, "1");
+  return h;
+})();
+
 const fromHeaders = (h: MsgHdrs | undefined): Record<string, string> => {
   const out: Record<string, string> = {};
   if (!h) return out;
@@ -34,11 +45,14 @@ export class NatsBus implements Bus {
   readonly kind = "nats" as const;
   /** False between a disconnect and the next reconnect: requests fail fast instead of waiting out their timeout. */
   private connected = true;
+  private readonly replies: ReplyInbox;
+  private readonly progress = new ProgressTicker();
 
   private constructor(
     private readonly nc: NatsConnection,
     private readonly onUnexpected?: HandlerErrorHook,
   ) {
+    this.replies = new ReplyInbox(nc, () => this.isConnected());
     void this.watchStatus();
   }
 
@@ -67,12 +81,11 @@ export class NatsBus implements Bus {
   async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
     if (!this.isConnected()) throw new AppError("service_unavailable", "message bus unavailable");
     const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
-    let msg;
-    try {
-      msg = await this.nc.request(subject, encodeJson(body), { timeout: opts.timeoutMs, headers });
-    } catch (e) {
-      throw this.transportError(subject, opts.timeoutMs, e);
-    }
+    const msg = await this.replies.send(subject, encodeJson(body), headers, {
+      timeoutMs: opts.timeoutMs,
+      resend: opts.resend ?? false,
+      onResend: opts.onResend,
+    });
     const serviceError = ServiceError.toServiceError(msg);
     if (serviceError) throw AppError.fromBody(safeDecode(msg.data), serviceError.code);
     return msg.data;
@@ -80,16 +93,6 @@ export class NatsBus implements Bus {
 
   async requestJson<T>(subject: string, body: unknown, opts: RequestOptions): Promise<T> {
     return decodeJson(await this.request(subject, body, opts)) as T;
-  }
-
-  private transportError(subject: string, timeoutMs: number, e: unknown): AppError {
-    const err = e as { name?: string; isNoResponders?: () => boolean; cause?: { name?: string } };
-    const noResponders = err.isNoResponders?.() || err.name === "NoRespondersError" || err.cause?.name === "NoRespondersError";
-    if (noResponders) return new AppError("service_unavailable", `no service is answering ${subject}`, [], { cause: e });
-    if (err.name === "TimeoutError" || err.cause?.name === "TimeoutError") {
-      return new AppError("timeout", `${subject} did not answer in ${timeoutMs} ms`, [], { cause: e });
-    }
-    return new AppError("service_unavailable", "message bus unavailable", [], { cause: e });
   }
 
   async addService(def: ServiceDefinition): Promise<ServiceRegistration> {
@@ -102,13 +105,18 @@ export class NatsBus implements Bus {
     });
     let inFlight = 0;
     let idle: (() => void) | undefined;
+    let abandoned = false;
     const handle = async (handler: ServiceDefinition["endpoints"][string]["handler"], subject: string, msg: ServiceMsg) => {
       inFlight++;
+      const reply = msg.reply;
+      const job = reply ? this.progress.start(() => abandoned || this.nc.publish(reply, Empty, { headers: PROGRESS })) : undefined;
       try {
         const result = await dispatch(handler, subject, msg.data, fromHeaders(msg.headers), this.onUnexpected);
+        if (abandoned) return;
         if (result.ok) msg.respond(result.data);
         else msg.respondError(result.status, result.code, result.data);
       } finally {
+        if (job) this.progress.stop(job);
         if (--inFlight === 0) idle?.();
       }
     };
@@ -128,6 +136,10 @@ export class NatsBus implements Bus {
         // Unsubscribe first (no new work), then let in-flight handlers reply on the still-open connection.
         await service.stop();
         if (inFlight > 0) await Promise.race([new Promise<void>((r) => (idle = r)), Bun.sleep(graceMs)]);
+      },
+      abandon: async () => {
+        abandoned = true;
+        await service.stop();
       },
     };
   }
@@ -197,6 +209,7 @@ export class NatsBus implements Bus {
   }
 
   async close(): Promise<void> {
+    this.replies.close();
     if (!this.nc.isClosed()) await this.nc.drain();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The bus: one interface, two implementations (NATS and in-process) with the same semantics —
- * request/reply in queue groups, immediate no-responder errors, timeouts, broadcast publish,
- * and NATS-services-style discovery (PING/INFO/STATS). Payloads are JSON.
+ * request/reply in queue groups, immediate no-responder errors, timeouts, progress messages while a
+ * handler works and re-sending of requests orphaned by a dead replica (`liveness.ts`), broadcast
+ * publish, and NATS-services-style discovery (PING/INFO/STATS). Payloads are JSON.
  */
 
 /** What a handler receives. `body` is parsed JSON (already validated by the gateway for HTTP routes). */
@@ -35,6 +36,11 @@ export type ServiceRegistration = {
   inFlight(): number;
   /** Stop taking new requests, wait for in-flight ones (up to `graceMs`), then unsubscribe. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * Vanish at once, as if the process died: no new requests, and the in-flight ones never get a
+   * reply or another progress message. Callers see them stall (tests, chaos drills).
+   */
+  abandon(): Promise<void>;
 };
 
 /** One instance of a service, as discovery reports it. */
@@ -52,6 +58,14 @@ export type RequestOptions = {
   timeoutMs: number;
   requestId: string;
   headers?: Record<string, string>;
+  /**
+   * The request is safe to repeat: when the replica holding it falls silent (no reply and no
+   * progress for `STALL_MS`, e.g. it was killed), send it once more to another replica within the
+   * same deadline. Without it a silent replica fails the request at once with service_unavailable.
+   */
+  resend?: boolean;
+  /** Told when the request was re-sent (metrics). */
+  onResend?: () => void;
 };
 
 export type Unsubscribe = () => void;

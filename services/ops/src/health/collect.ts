@@ -35,7 +35,7 @@ const describe = (e: unknown) => (e instanceof AppError ? e.code : e instanceof 
 
 async function askComponents(bus: Bus, subject: Subject, timeoutMs: number, requestId: string, fallbackNames: string[]): Promise<ComponentsReply> {
   try {
-    return await bus.requestJson<ComponentsReply>(subject, {}, { timeoutMs, requestId });
+    return await bus.requestJson<ComponentsReply>(subject, {}, { timeoutMs, requestId, resend: true });
   } catch (e) {
     return { components: fallbackNames.map((name) => ({ name, status: "down", latency_ms: null, error: describe(e) })) };
   }

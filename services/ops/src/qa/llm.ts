@@ -41,7 +41,7 @@ export function busCompleter(opts: CompleterOptions): Completer {
       ...(opts.backend ? { backend: opts.backend } : {}),
       ...(opts.modelRoute ? { model_route: opts.modelRoute } : {}),
     };
-    const reply = await opts.bus.requestJson<LlmCompleteResponse>(Subject.LlmComplete, request, { timeoutMs: budget, requestId: opts.requestId });
+    const reply = await opts.bus.requestJson<LlmCompleteResponse>(Subject.LlmComplete, request, { timeoutMs: budget, requestId: opts.requestId, resend: true });
     return typeof reply?.text === "string" ? reply.text : "";
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * The NATS bus's reply inbox: one wildcard subscription for every request of the connection
+ * (like nats.js's own request mux), but a request may receive several messages on its reply
+ * subject — progress while the service works, then the reply — and may be re-sent with the same
+ * reply subject when the replica holding it dies (see `liveness.ts` and `pending.ts`).
+ */
+import { createInbox, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from "@nats-io/nats-core";
+import { AppError } from "../errors.ts";
+import { PROGRESS_HEADER, StallWatch } from "./liveness.ts";
+import { PendingRequest } from "./pending.ts";
+
+export type SendOptions = { timeoutMs: number; resend: boolean; onResend?: () => void };
+
+export class ReplyInbox {
+  private readonly prefix: string;
+  private readonly sub: Subscription;
+  private readonly pending = new Map<string, PendingRequest<Msg>>();
+  private readonly watch = new StallWatch();
+  private nextToken = 0;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly connected: () => boolean,
+  ) {
+    this.prefix = `${createInbox()}.`;
+    this.sub = nc.subscribe(`${this.prefix}*`, { callback: (err, msg) => (err ? undefined : this.onMessage(msg)) });
+  }
+
+  /** Publishes the request and resolves with its reply message (a service error is still a reply). */
+  send(subject: string, data: Uint8Array, headers: MsgHdrs, opts: SendOptions): Promise<Msg> {
+    const token = (this.nextToken++).toString(36);
+    const reply = this.prefix + token;
+    const publish = () => this.nc.publish(subject, data, { reply, headers });
+    const request = new PendingRequest<Msg>({
+      subject,
+      timeoutMs: opts.timeoutMs,
+      resend: opts.resend,
+      onResend: opts.onResend,
+      watch: this.watch,
+      resendNow: () => {
+        if (!this.connected()) return false;
+        publish();
+        return true;
+      },
+      release: () => this.pending.delete(token),
+    });
+    this.pending.set(token, request);
+    try {
+      publish();
+    } catch (e) {
+      request.reject(new AppError("service_unavailable", "message bus unavailable", [], { cause: e }));
+    }
+    return request.promise;
+  }
+
+  private onMessage(msg: Msg): void {
+    const request = this.pending.get(msg.subject.slice(this.prefix.length));
+    if (!request) return; // late answer of a request already settled (timeout, or the other replica won)
+    const headers = msg.headers;
+    if (headers && msg.data.length === 0) {
+      if (headers.has(PROGRESS_HEADER)) return request.heard();
+      if (headers.code === 503) {
+        return request.reject(new AppError("service_unavailable", `no service is answering ${request.subject}`));
+      }
+    }
+    request.resolve(msg);
+  }
+
+  close(): void {
+    this.sub.unsubscribe();
+  }
+}
