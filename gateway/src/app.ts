@@ -6,7 +6,7 @@
 import { Elysia } from "elysia";
 import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
-import { AppError, BusHeader, droppedNullOptionals, ErrorBody, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
+import { AppError, BusHeader, droppedNullOptionals, ErrorBody, freeTextCleaner, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { TrustedProxies } from "./client-address.ts";
@@ -195,9 +195,12 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
     // null means absent: the schema says every optional field may be null (OpenAPI shows it), and the
     // nulls are dropped before validation; then the defaults of the route's own schema apply at every
     // depth (a nullable union hides nested defaults from Elysia), so services never see a null.
+    // Free text (a fan's message…) loses its control characters before validation too: limits apply to what is kept.
     const body = route.body ? withNullableOptionals(route.body) : undefined;
+    const clean = route.body ? freeTextCleaner(route.body) : undefined;
     const normalize = ({ body: value }: { body: unknown }) => {
       if (route.body && droppedNullOptionals(route.body, value)) Value.Default(route.body, value);
+      clean?.(value);
     };
     const hook = {
       // `parse: "json"` only tells OpenAPI the body is JSON: the gateway's own parser (above) runs first and always answers.

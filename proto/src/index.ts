@@ -10,5 +10,6 @@ export * from "./schemas/media.ts";
 export * from "./schemas/ops.ts";
 export * from "./schemas/embeddings.ts";
 export * from "./schemas/openai.ts";
+export * from "./schemas/text.ts";
 export * from "./bus/types.ts";
 export * from "./bus/index.ts";

@@ -1,9 +1,10 @@
 /** Contracts of the chat service: the 11 chat endpoints and the conversation log event. */
 import { Type, type Static } from "@sinclair/typebox";
 import { History, PersonaData, SessionId } from "./common.ts";
+import { FreeText, Identifier } from "./text.ts";
 
-const Message = Type.String({ minLength: 1, maxLength: 4000, description: "the fan's new message" });
-const Script = Type.String({ minLength: 1, maxLength: 8000, description: "scenario directive, top priority" });
+const Message = FreeText({ minLength: 1, maxLength: 4000, description: "the fan's new message" });
+const Script = FreeText({ minLength: 1, maxLength: 8000, description: "scenario directive, top priority" });
 /** Forces one A/B arm of MODEL_ROUTES instead of the session's sticky one (QA, comparisons). */
 const ModelRouteName = Type.Optional(Type.String({ pattern: "^[a-z0-9][a-z0-9_-]{0,63}$", description: "A/B arm to use (a MODEL_ROUTES name); default: the session's sticky arm" }));
 
@@ -23,7 +24,7 @@ export type ScriptChatRequest = Static<typeof ScriptChatRequest>;
 export const ScriptFollowupRequest = Type.Composite([
   Type.Omit(PersonalityChatRequest, ["message"]),
   Type.Object({
-    message: Type.Optional(Type.String({ maxLength: 4000, default: "" })),
+    message: Type.Optional(FreeText({ maxLength: 4000, default: "" })),
     script: Script,
   }),
 ]);
@@ -43,7 +44,7 @@ export const DirectChatRequest = Type.Object({
   session_id: SessionId,
   message: Message,
   history: Type.Optional(History),
-  system_prompt: Type.Optional(Type.String({ maxLength: 16000 })),
+  system_prompt: Type.Optional(FreeText({ maxLength: 16000 })),
   temperature: Type.Optional(Type.Number({ minimum: 0, maximum: 2 })),
   max_tokens: Type.Optional(Type.Integer({ minimum: 1, maximum: 4096 })),
 });
@@ -53,8 +54,8 @@ export const ScriptMediaRequest = Type.Composite([
   PersonalityChatRequest,
   Type.Object({
     script: Type.Optional(Script),
-    media_description: Type.String({ minLength: 1, maxLength: 2000, description: "what is being sold" }),
-    media_type: Type.Optional(Type.String({ maxLength: 64 })),
+    media_description: FreeText({ minLength: 1, maxLength: 2000, description: "what is being sold" }),
+    media_type: Type.Optional(Identifier({ maxLength: 64 })),
     price: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })),
   }),
 ]);
@@ -66,7 +67,7 @@ export const ScriptPaywallRequest = Type.Composite([
     script: Type.Optional(Script),
     price: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
     currency: Type.Optional(Type.String({ pattern: "^[A-Z]{3}$", default: "EUR" })),
-    media_description: Type.Optional(Type.String({ maxLength: 2000 })),
+    media_description: Type.Optional(FreeText({ maxLength: 2000 })),
   }),
 ]);
 export type ScriptPaywallRequest = Static<typeof ScriptPaywallRequest>;

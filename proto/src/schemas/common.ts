@@ -3,13 +3,14 @@
  * Bounds exist so one request can never make a service allocate without limit.
  */
 import { Type, type Static } from "@sinclair/typebox";
+import { FreeText, Identifier } from "./text.ts";
 
 /** One message of a conversation, as the CRM stores it. */
 export const ChatMessage = Type.Object({
   role: Type.Union([Type.Literal("user"), Type.Literal("assistant")], {
     description: "`user` = the fan, `assistant` = the creator's persona",
   }),
-  content: Type.String({ maxLength: 8000 }),
+  content: FreeText({ maxLength: 8000 }),
 });
 export type ChatMessage = Static<typeof ChatMessage>;
 
@@ -22,7 +23,7 @@ const slider = (description: string) =>
 
 /** The nine persona sliders (1–5, default 3) plus name, age and free traits. */
 export const PersonaData = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 64, default: "Seline" })),
+  name: Type.Optional(FreeText({ minLength: 1, maxLength: 64, default: "Seline" })),
   sales_tactic: slider("1 never sells … 5 aggressive"),
   dominance: slider("1 submissive … 5 dominant"),
   audacity: slider("1 allusive … 5 very explicit"),
@@ -33,7 +34,7 @@ export const PersonaData = Type.Object({
   emojis: slider("1 none … 5 many"),
   imperfection: slider("1 flawless … 5 deliberate typos"),
   age: Type.Optional(Type.Integer({ minimum: 18, maximum: 99, description: "adults only: below 18 is rejected" })),
-  traits: Type.Optional(Type.String({ maxLength: 1000 })),
+  traits: Type.Optional(FreeText({ maxLength: 1000 })),
 });
 export type PersonaData = Static<typeof PersonaData>;
 
@@ -54,4 +55,4 @@ export type Slider = (typeof SLIDERS)[number];
 /** A persona with every default applied: what prompt builders receive. */
 export type Persona = { name: string; age?: number; traits?: string } & Record<Slider, 1 | 2 | 3 | 4 | 5>;
 
-export const SessionId = Type.Optional(Type.String({ maxLength: 128 }));
+export const SessionId = Type.Optional(Identifier({ maxLength: 128 }));

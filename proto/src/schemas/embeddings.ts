@@ -1,5 +1,6 @@
 /** Contracts of the embeddings endpoints (served by the chat service). */
 import { Type, type Static } from "@sinclair/typebox";
+import { FreeText } from "./text.ts";
 
 export const EmbeddingModel = Type.Union([Type.Literal("bge-m3"), Type.Literal("jina-code"), Type.Literal("e5-small")], {
   default: "bge-m3",
@@ -7,7 +8,7 @@ export const EmbeddingModel = Type.Union([Type.Literal("bge-m3"), Type.Literal("
 export type EmbeddingModel = Static<typeof EmbeddingModel>;
 
 export const EncodeRequest = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 32000 }),
+  text: FreeText({ minLength: 1, maxLength: 32000 }),
   model: Type.Optional(EmbeddingModel),
 });
 export type EncodeRequest = Static<typeof EncodeRequest>;
@@ -20,7 +21,7 @@ export const EncodeResponse = Type.Object({
 export type EncodeResponse = Static<typeof EncodeResponse>;
 
 export const EncodeBatchRequest = Type.Object({
-  texts: Type.Array(Type.String({ minLength: 1, maxLength: 32000 }), { minItems: 1, maxItems: 256 }),
+  texts: Type.Array(FreeText({ minLength: 1, maxLength: 32000 }), { minItems: 1, maxItems: 256 }),
   model: Type.Optional(EmbeddingModel),
 });
 export type EncodeBatchRequest = Static<typeof EncodeBatchRequest>;

@@ -1,13 +1,14 @@
 /** Contracts of the media service: which media each fan already received. */
 import { Type, type Static } from "@sinclair/typebox";
+import { Identifier } from "./text.ts";
 
-const FanId = Type.String({ minLength: 1, maxLength: 128 });
-const MediaId = Type.String({ minLength: 1, maxLength: 256 });
-const MediaType = Type.Optional(Type.String({ maxLength: 64 }));
-const MediaTags = Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 }));
-const ContentHash = Type.Optional(Type.String({ minLength: 1, maxLength: 256 }));
+const FanId = Identifier({ minLength: 1, maxLength: 128 });
+const MediaId = Identifier({ minLength: 1, maxLength: 256 });
+const MediaType = Type.Optional(Identifier({ maxLength: 64 }));
+const MediaTags = Type.Optional(Type.Array(Identifier({ maxLength: 64 }), { maxItems: 50 }));
+const ContentHash = Type.Optional(Identifier({ minLength: 1, maxLength: 256 }));
 const Price = Type.Optional(Type.Number({ minimum: 0, maximum: 100000 }));
-const IsoDate = Type.Optional(Type.String({ maxLength: 64, description: "ISO 8601" }));
+const IsoDate = Type.Optional(Identifier({ maxLength: 64, description: "ISO 8601" }));
 
 export const MediaSentRequest = Type.Object({
   fan_id: FanId,
@@ -17,7 +18,7 @@ export const MediaSentRequest = Type.Object({
   content_hash: ContentHash,
   price: Price,
   sent_at: IsoDate,
-  event_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: "idempotency key" })),
+  event_id: Type.Optional(Identifier({ minLength: 1, maxLength: 128, description: "idempotency key" })),
 });
 export type MediaSentRequest = Static<typeof MediaSentRequest>;
 

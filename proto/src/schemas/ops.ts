@@ -1,6 +1,7 @@
 /** Contracts of the ops service: health, metrics, QA runs, and the log stream's health. */
 import { Type, type Static } from "@sinclair/typebox";
 import { ChatMessage } from "./common.ts";
+import { FreeText, Identifier } from "./text.ts";
 
 export const ComponentStatus = Type.Union([Type.Literal("ok"), Type.Literal("down"), Type.Literal("not_configured")]);
 
@@ -51,11 +52,11 @@ export type MetricsResetResponse = Static<typeof MetricsResetResponse>;
 export const QaBackend = Type.Union([Type.Literal("auto"), Type.Literal("vllm"), Type.Literal("grok")]);
 
 export const QaTestCase = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 128 }),
-  system_prompt: Type.Optional(Type.String({ maxLength: 16000 })),
+  name: Identifier({ minLength: 1, maxLength: 128 }),
+  system_prompt: Type.Optional(FreeText({ maxLength: 16000 })),
   messages: Type.Array(ChatMessage, { minItems: 1, maxItems: 50 }),
-  forbidden_signals: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
-  expected_signals: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
+  forbidden_signals: Type.Optional(Type.Array(FreeText({ maxLength: 200 }), { maxItems: 50 })),
+  expected_signals: Type.Optional(Type.Array(FreeText({ maxLength: 200 }), { maxItems: 50 })),
   max_length: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
 });
 export type QaTestCase = Static<typeof QaTestCase>;
@@ -92,7 +93,7 @@ export const QaRunResponse = Type.Object({
 });
 export type QaRunResponse = Static<typeof QaRunResponse>;
 
-export const QaSmokeRequest = Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })), model_route: QaModelRoute });
+export const QaSmokeRequest = Type.Object({ message: Type.Optional(FreeText({ minLength: 1, maxLength: 4000 })), model_route: QaModelRoute });
 export type QaSmokeRequest = Static<typeof QaSmokeRequest>;
 
 export const LogsHealthResponse = Type.Object({

@@ -1,19 +1,20 @@
 /** Contracts of the scoring service: fan interest score, single and bulk. */
 import { Type, type Static } from "@sinclair/typebox";
 import { History } from "./common.ts";
+import { Identifier } from "./text.ts";
 
 export const Purchase = Type.Object({
   amount: Type.Number({ minimum: 0, maximum: 1_000_000 }),
-  date: Type.Optional(Type.String({ maxLength: 64 })),
-  type: Type.Optional(Type.String({ maxLength: 64 })),
+  date: Type.Optional(Identifier({ maxLength: 64 })),
+  type: Type.Optional(Identifier({ maxLength: 64 })),
 });
 export type Purchase = Static<typeof Purchase>;
 
 export const FanScoreRequest = Type.Object({
-  fan_id: Type.String({ minLength: 1, maxLength: 128 }),
+  fan_id: Identifier({ minLength: 1, maxLength: 128 }),
   history: Type.Optional(History),
   purchases: Type.Optional(Type.Array(Purchase, { maxItems: 1000, default: [] })),
-  last_activity_iso: Type.Optional(Type.String({ maxLength: 64, description: "ISO 8601" })),
+  last_activity_iso: Type.Optional(Identifier({ maxLength: 64, description: "ISO 8601" })),
   use_ai: Type.Optional(Type.Boolean({ default: false })),
 });
 export type FanScoreRequest = Static<typeof FanScoreRequest>;
