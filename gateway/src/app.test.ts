@@ -95,6 +95,46 @@ describe("routing", () => {
     expect(seen.at(-1)?.body).toMatchObject({ event_id: "evt-1" });
   });
 
+  test("without a key, the gateway makes one per request, so its own re-send counts once", async () => {
+    await call("POST", "/media/sent", { fan_id: "f", media_id: "m" });
+    const first = (seen.at(-1)?.body as { event_id?: string }).event_id;
+    await call("POST", "/media/sent", { fan_id: "f", media_id: "m" });
+    const second = (seen.at(-1)?.body as { event_id?: string }).event_id;
+    expect(first).toMatch(/^gw-[0-9a-f-]{36}$/);
+    expect(second).toMatch(/^gw-[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first); // two CRM calls are two sends
+    await call("POST", "/media/sent", { fan_id: "f", media_id: "m", event_id: "crm-7" }, { "idempotency-key": "evt-9" });
+    expect(seen.at(-1)?.body).toMatchObject({ event_id: "crm-7" }); // the body's own key wins
+  });
+
+  test("free text loses its control characters before it is validated and forwarded", async () => {
+    const res = await call("POST", "/personality_chat", { message: "sa\u0000lut\u0007 \ud83d\ude18\ud800\n", history: [{ role: "user", content: "a\u001bb\tc" }] });
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)?.body).toMatchObject({ message: "salut 😘\ufffd\n", history: [{ role: "user", content: "ab\tc" }] });
+    const empty = await expectError(await call("POST", "/personality_chat", { message: "\u0000\u0001" }), 422, "validation_failed");
+    expect(empty.error.details).toEqual([{ field: "message", reason: expect.stringContaining("length") }]);
+  });
+
+  test("an identifier holding a control character is a 422 naming the field", async () => {
+    for (const [path, body, field] of [
+      ["/media/sent", { fan_id: "f\u0000", media_id: "m" }, "fan_id"],
+      ["/media/check_duplicates", { fan_id: "f", media_ids: ["ok", "b\u0085ad"] }, "media_ids.1"],
+      ["/fan/interest_score", { fan_id: "f", purchases: [{ amount: 1, date: "2025-01-01\u0000" }] }, "purchases.0.date"],
+      ["/personality_chat", { message: "salut", session_id: "s\udc00" }, "session_id"],
+    ] as const) {
+      const res = await expectError(await call("POST", path, body), 422, "validation_failed");
+      expect(res.error.details).toEqual([{ field, reason: expect.stringContaining("control characters") }]);
+    }
+  });
+
+  test("a body nested deeper than 32 levels is a 422 before validation", async () => {
+    const deep = `{"message":"a","history":[{"role":"user","content":${"[".repeat(5000)}${"]".repeat(5000)}}]}`;
+    const res = await expectError(await call("POST", "/personality_chat", deep), 422, "validation_failed");
+    expect(res.error.details).toEqual([{ field: "(body)", reason: "nested deeper than 32 levels" }]);
+    const fine = `{"message":"a ${"[".repeat(100)}","history":[]}`; // brackets inside a string do not count
+    expect((await call("POST", "/personality_chat", fine)).status).toBe(200);
+  });
+
   test("defaults of the schema are applied before forwarding", async () => {
     await call("POST", "/personality_chat", { message: "salut" });
     expect(seen.at(-1)?.body).toEqual({ message: "salut", history: [] });

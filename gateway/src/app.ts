@@ -10,7 +10,7 @@ import { AppError, BusHeader, droppedNullOptionals, ErrorBody, freeTextCleaner, 
 import { prom, registry, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { TrustedProxies } from "./client-address.ts";
-import { readBodyCapped } from "./body.ts";
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH, readBodyCapped } from "./body.ts";
 import type { GatewayEnv } from "./env.ts";
 import { errorResponse, errorResponseFor, JSON_HEADERS, toHttpError } from "./http-errors.ts";
 import { docs } from "./docs.ts";
@@ -145,11 +145,16 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       if (!contentType || !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
         throw new AppError("unsupported_media_type", "send the body as application/json");
       }
+      let parsed: unknown;
       try {
-        return JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
         throw new AppError("invalid_json", "request body is not valid JSON");
       }
+      if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+        throw new AppError("validation_failed", "request body nests too deep", [{ field: "(body)", reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }]);
+      }
+      return parsed;
     })
     .onError(({ code, error, request }) => {
       const s = stateOf(request);

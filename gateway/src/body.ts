@@ -27,3 +27,27 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
+
+/**
+ * No contract of the API nests deeper than a handful of levels, but a body of a few kB can nest
+ * thousands deep, and recursive code downstream (validation, error formatting) would overflow its
+ * stack on it. Bodies deeper than this are refused before anything else looks at them.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when the JSON text nests arrays/objects deeper than `max` (one linear scan, strings skipped). */
+export function jsonNestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
