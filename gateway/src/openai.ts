@@ -73,7 +73,7 @@ export function openAiApi(opts: OpenAiApiOptions) {
     const requestId = opts.requestIdOf(request);
     const { span, ctx } = startSpan(request, "/v1/models", requestId);
     try {
-      const reply = await context.with(ctx, () => bus.request(Subject.OpenAiModels, {}, { timeoutMs: opts.shortTimeoutMs, requestId }));
+      const reply = await context.with(ctx, () => bus.request(Subject.OpenAiModels, {}, { timeoutMs: opts.shortTimeoutMs, requestId, resend: true }));
       endSpan(span, 200);
       return new Response(reply, { headers: { ...JSON_HEADERS, "x-request-id": requestId } });
     } catch (e) {
@@ -90,7 +90,7 @@ export function openAiApi(opts: OpenAiApiOptions) {
     span.setAttribute("gen_ai.request.model", body.model);
     try {
       if (body.stream !== true) {
-        const reply = await context.with(ctx, () => bus.request(Subject.OpenAiChat, payload, { timeoutMs: opts.chatTimeoutMs, requestId }));
+        const reply = await context.with(ctx, () => bus.request(Subject.OpenAiChat, payload, { timeoutMs: opts.chatTimeoutMs, requestId, resend: true }));
         endSpan(span, 200);
         return new Response(reply, { headers: { ...JSON_HEADERS, "x-request-id": requestId } });
       }
