@@ -53,6 +53,12 @@ export function createPostgresStore(opts: PostgresStoreOptions): Store {
       throw toStoreError(e);
     }
     let broken = false;
+    // A checked-out client has no pool listener: without ours, the server going away between two
+    // statements of the transaction would be an unhandled 'error' event and kill the process.
+    const onError = () => {
+      broken = true;
+    };
+    client.on("error", onError);
     try {
       await run(client, "BEGIN");
       const result = await work({ query: (sql, params) => run(client, sql, params) });
@@ -64,7 +70,8 @@ export function createPostgresStore(opts: PostgresStoreOptions): Store {
       });
       throw e;
     } finally {
-      // A connection that cannot even roll back is dropped instead of going back to the pool.
+      // A connection that failed or cannot even roll back is dropped instead of going back to the pool.
+      client.off("error", onError);
       client.release(broken);
     }
   };
