@@ -103,6 +103,17 @@ export const ROUTES: readonly Route[] = [
 /** How metrics name a route: its HTTP method and path, as the API documents it (`GET /media/history/{fan_id}`). */
 export const routeLabel = (route: Pick<Route, "method" | "path">): string => `${route.method} ${route.path.replace(/:([a-z_]+)/g, "{$1}")}`;
 
+/**
+ * Routes the gateway serves through a module of its own rather than the generic forwarder (the
+ * OpenAI-compatible API, `gateway/src/openai.ts`): their subjects and metrics labels, so a service
+ * counts their traffic like any route's.
+ */
+export const MODULE_ROUTE_LABELS: Readonly<Partial<Record<Subject, string>>> = {
+  [Subject.OpenAiChat]: "POST /v1/chat/completions",
+  [Subject.OpenAiChatStream]: "POST /v1/chat/completions",
+  [Subject.OpenAiModels]: "GET /v1/models",
+};
+
 /** The routes served by each subject (several routes may share one: DELETE /media/history/{fan_id} and POST /media/delete). */
 export const ROUTES_BY_SUBJECT: ReadonlyMap<string, readonly Route[]> = ROUTES.reduce((map, route) => {
   map.set(route.subject, [...(map.get(route.subject) ?? []), route]);

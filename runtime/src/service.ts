@@ -3,7 +3,7 @@
  * with NATS, a probe/metrics port and graceful SIGTERM) or inside the all-in-one (which only calls
  * `bus.addService(service.definition)`).
  */
-import { BusHeader, routeLabel, ROUTES_BY_SUBJECT, Subject, type BusHandler, type BusRequest, type ServiceDefinition } from "@sinhome/proto";
+import { BusHeader, MODULE_ROUTE_LABELS, routeLabel, ROUTES_BY_SUBJECT, Subject, type BusHandler, type BusRequest, type ServiceDefinition } from "@sinhome/proto";
 import { AppError, toAppError, type Bus } from "@sinhome/proto";
 import { ServiceCounters } from "./metrics.ts";
 
@@ -25,7 +25,10 @@ export type MeshService = {
  */
 export function trafficLabel(subject: string): ((req: BusRequest) => string) | undefined {
   const routes = (ROUTES_BY_SUBJECT.get(subject) ?? []).filter((r) => !r.probe);
-  if (routes.length === 0) return undefined;
+  if (routes.length === 0) {
+    const fixed = MODULE_ROUTE_LABELS[subject as Subject];
+    return fixed ? () => fixed : undefined;
+  }
   const labels = routes.map(routeLabel);
   if (labels.length === 1) return () => labels[0]!;
   // Several routes share the subject: the gateway says which one in a header.

@@ -87,12 +87,14 @@ describe("streams", () => {
 describe("accounting and the log stream", () => {
   test("tokens are counted and the exchange is logged, streamed or not", async () => {
     const before = stack.counters.snapshot().total_completion_tokens;
+    const requestsBefore = stack.counters.snapshot().endpoint_counts["POST /v1/chat/completions"] ?? 0;
     await complete({ model: "qwen-test", messages: user("salut"), session_id: "oa-1" });
     const streamed = await complete({ model: "qwen-test", messages: user("coucou"), stream: true });
     await streamed.text();
     await Bun.sleep(20);
     const after = stack.counters.snapshot();
     expect(after.total_completion_tokens).toBeGreaterThan(before);
+    expect(after.endpoint_counts["POST /v1/chat/completions"]).toBe(requestsBefore + 2); // whole and streamed alike
     const logged = stack.events.filter((e) => e.endpoint === "/v1/chat/completions");
     expect(logged).toHaveLength(2);
     expect(logged[0]).toMatchObject({ session_id: "oa-1", backend: "vllm", model: "qwen-test", error: null });
