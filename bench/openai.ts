@@ -1,7 +1,8 @@
 /**
  * `bun run bench openai`: what the mesh adds to a streamed completion's time to first byte (TTFB:
  * request sent → first content chunk received) and to its whole duration. Three paths to the same
- * simulator, each in its own process, tracing on (spans exported to a local OTLP sink):
+ * simulator, each in its own process, tracing on (spans exported to a local OTLP sink; `BENCH_TRACING=off`
+ * shows tracing's share):
  *   direct: client → simulator /v1/chat/completions (stream)
  *   aio:    client → all-in-one (gateway + chat on the in-process bus) → simulator
  *   mesh:   client → gateway → NATS → chat → simulator (a bus stream: inbox, chunks, credit)
@@ -74,8 +75,9 @@ export async function benchOpenAi(natsUrl: string): Promise<string[]> {
     const simUrl = `http://127.0.0.1:${simPort}/v1`;
     await waitHttp(`http://127.0.0.1:${simPort}/health`);
 
+    const otel: Record<string, string> = process.env.BENCH_TRACING === "off" ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: "1" };
     const common = {
-      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: "1",
+      ...otel,
       VLLM_BASE_URL: simUrl, VLLM_MODEL_NAME: MODEL, GATEWAY_API_KEYS: "bench-key", RATE_LIMIT_PER_MINUTE: "0", HOST: "127.0.0.1",
     };
     const aioPort = freePort();
