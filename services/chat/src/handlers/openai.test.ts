@@ -102,3 +102,38 @@ describe("accounting and the log stream", () => {
     expect(logged[1]!.response?.length).toBeGreaterThan(0);
   });
 });
+
+describe("the minors guard's layers on this API", () => {
+  test("layer 3, whole reply: a reply role-playing a minor is replaced by the deflection (content_filter)", async () => {
+    const res = await complete({ model: "qwen-test", messages: user("raconte ta journée [[sim:minor=1]]") });
+    const body = (await res.json()) as { backend: string; choices: { message: { content: string }; finish_reason: string }[] };
+    expect(body.backend).toBe("guard");
+    expect(body.choices[0]?.finish_reason).toBe("content_filter");
+    expect(body.choices[0]?.message.content).not.toContain("lycée");
+    expect(body.choices[0]?.message.content.length).toBeGreaterThan(0);
+  });
+
+  test("layer 3, stream: stopped at the chunk that makes the reply unsafe, finish_reason content_filter", async () => {
+    const res = await complete({ model: "qwen-test", messages: user("raconte ta journée [[sim:minor=1]]"), stream: true });
+    const got = events(await res.text());
+    expect(got.at(-1)).toBe("[DONE]");
+    const chunks = got.slice(0, -1).map((e) => JSON.parse(e) as { choices: { delta: { content?: string }; finish_reason: string | null }[] });
+    const text = chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe("content_filter");
+    expect(text).not.toContain("lycée");
+    expect(stack.events.at(-1)).toMatchObject({ endpoint: "/v1/chat/completions", backend: "guard", error: "content_filter" });
+  });
+
+  test("layer 2: the guard model's S4 verdict deflects before the model is called", async () => {
+    // The first stack's simulator plays the guard model (it answers as Llama Guard to a guard model name).
+    const withGuard = await startChatStack({ LLM_TIMEOUT_MS: "2000", GUARD_BASE_URL: stack.vllm.url, GUARD_TIMEOUT_MS: "2000" });
+    try {
+      const res = await withGuard.postWithHeaders("/v1/chat/completions", { model: "qwen-test", messages: user("on joue à un jeu ? [[sim:guard=unsafe]]"), stream: true }, {});
+      const text = events(await res.text()).slice(0, -1).map((e) => (JSON.parse(e) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? "").join("");
+      expect(text.length).toBeGreaterThan(0);
+      expect(withGuard.chatCalls(withGuard.vllm)).toHaveLength(0);
+    } finally {
+      await withGuard.close();
+    }
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * The OpenAI-compatible API on the bus: `GET /v1/models`, and `POST /v1/chat/completions` whole or
  * streamed (a bus stream: each upstream chunk is relayed as it arrives, with backpressure; a cancel
- * from the gateway aborts the upstream request). The minors guard reads the last user turn and the
- * recent ones first: a blocked request is answered with the fixed deflection as the assistant's
- * message and never reaches the model. No content retries here: the caller asked for this model's raw answer.
+ * from the gateway aborts the upstream request). The minors guard's three layers apply (openai/safety.ts):
+ * a blocked request is answered with the fixed deflection as the assistant's message and never reaches
+ * the model; a reply failing the check is replaced (whole) or stopped (streamed). No content retries
+ * here: the caller asked for this model's raw answer.
  */
 import {
   AppError,
@@ -21,14 +22,16 @@ import type { ChatEnv } from "../env.ts";
 import { LlmFailure } from "../llm/failure.ts";
 import type { ModelCatalog } from "../openai/catalog.ts";
 import { deflectionChunks, deflectionCompletion, guardInputOf, upstreamBody } from "../openai/request.ts";
+import { replyMayLeave, StreamReplyGuard } from "../openai/safety.ts";
 import { completeUpstream, streamUpstream, type UpstreamCall } from "../openai/upstream.ts";
 import { emptyRetries } from "../pipeline/generate.ts";
+import { startFanGuard } from "../pipeline/guarded.ts";
 import { deadlineOf } from "../pipeline/reply.ts";
-import { guardFanInput } from "../safety/index.ts";
+import { MINOR_REPLY_DEFLECTION, type GuardModelGate } from "../safety/index.ts";
 
 export const OPENAI_CHAT_PATH = "/v1/chat/completions";
 
-export type OpenAiDeps = { catalog: ModelCatalog; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger };
+export type OpenAiDeps = { catalog: ModelCatalog; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate };
 
 /**
  * An upstream failure as the caller sees it: the backend rejecting the request itself (400, 413,
@@ -49,6 +52,7 @@ const NO_USAGE: OpenAiUsage = { prompt_tokens: 0, completion_tokens: 0, total_to
 
 export function openAiHandlers(deps: OpenAiDeps) {
   const { catalog, counters, env, bus, log } = deps;
+  const guardDeps = { counters, log, guardModel: deps.guardModel };
 
   const callOf = (req: BusRequest, body: OpenAiChatBusRequest, started: number, signal?: AbortSignal): UpstreamCall => ({
     body: upstreamBody(body),
@@ -84,53 +88,71 @@ export function openAiHandlers(deps: OpenAiDeps) {
     return error;
   };
 
-  /** Resolves the model and runs the guard: the deflection text when the request is blocked. */
-  const prepare = (body: OpenAiChatBusRequest) => {
+  /**
+   * Resolves the model and runs the guard's first two layers: the deflection text when the request is
+   * blocked. Throws `guard_unavailable` when the guard model failed and GUARD_FAIL_MODE=closed.
+   */
+  const prepare = async (req: BusRequest, body: OpenAiChatBusRequest) => {
     const entry = catalog.resolve(body.model);
     const input = guardInputOf(body.messages);
-    const guard = guardFanInput(input);
-    if (guard.blocked) counters.guard(guard.rule);
-    return { entry, message: input.message, deflection: guard.blocked ? guard.reply : undefined };
+    const guard = startFanGuard(guardDeps, req, input);
+    const blocked = guard.blocked ?? (await guard.modelVerdict());
+    return { entry, message: input.message, deflection: blocked?.text };
   };
 
   const chat = async (req: BusRequest): Promise<ChatCompletion> => {
     const started = Date.now();
     const body = req.body as OpenAiChatBusRequest;
-    const { entry, message, deflection } = prepare(body);
+    const { entry, message, deflection } = await prepare(req, body);
     if (deflection !== undefined) {
       logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection);
       return deflectionCompletion(deflection, entry.id, req.requestId);
     }
     const { name } = entry.target.config;
+    let result: Awaited<ReturnType<typeof completeUpstream>>;
     try {
-      const result = await completeUpstream(entry.target, callOf(req, body, started));
-      counters.tokens(name, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
-      const choice = (result.data.choices as { message?: { content?: unknown } }[])[0];
-      logExchange(req, body, started, name, result.model, result.usage, message, typeof choice?.message?.content === "string" ? choice.message.content : "");
-      return { ...(result.data as ChatCompletion), backend: name };
+      result = await completeUpstream(entry.target, callOf(req, body, started));
     } catch (e) {
       throw failed(req, body, started, name, entry.target.config.model, message, e);
     }
+    counters.tokens(name, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
+    const choice = (result.data.choices as { message: { content?: unknown }; finish_reason?: unknown }[])[0]!;
+    const text = typeof choice.message.content === "string" ? choice.message.content : "";
+    if (!replyMayLeave(guardDeps, req, text)) {
+      logExchange(req, body, started, "guard", result.model, result.usage, message, MINOR_REPLY_DEFLECTION);
+      const replaced = { ...choice, message: { ...choice.message, content: MINOR_REPLY_DEFLECTION }, finish_reason: "content_filter" };
+      return { ...(result.data as ChatCompletion), choices: [replaced] as ChatCompletion["choices"], backend: "guard" };
+    }
+    logExchange(req, body, started, name, result.model, result.usage, message, text);
+    return { ...(result.data as ChatCompletion), backend: name };
   };
 
   const chatStream: StreamHandler = async (req, sink) => {
     const started = Date.now();
     const body = req.body as OpenAiChatBusRequest;
     const includeUsage = body.stream_options?.include_usage === true;
-    const { entry, message, deflection } = prepare(body);
+    const { entry, message, deflection } = await prepare(req, body);
     if (deflection !== undefined) {
       for (const chunk of deflectionChunks(deflection, entry.id, req.requestId, includeUsage)) await sink.write(chunk);
       logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection);
       return { backend: "guard" };
     }
     const { name, model } = entry.target.config;
+    const replyGuard = new StreamReplyGuard(guardDeps, req);
     let text = "";
     let servedModel = model;
     try {
       const upstream = await streamUpstream(entry.target, callOf(req, body, started, sink.signal));
       for await (const chunk of upstream.chunks) {
         servedModel = chunk.model ?? servedModel;
-        text += chunk.choices[0]?.delta?.content ?? "";
+        const delta = chunk.choices[0]?.delta?.content ?? "";
+        if (!replyGuard.accept(delta)) {
+          // Leaving the loop cancels the upstream request; the client learns why from the finish reason.
+          await sink.write({ ...chunk, choices: [{ index: 0, delta: {}, finish_reason: "content_filter" }], usage: undefined });
+          logExchange(req, body, started, "guard", servedModel, NO_USAGE, message, text, "content_filter");
+          return { backend: "guard" };
+        }
+        text += delta;
         if (!includeUsage) {
           if (chunk.choices.length === 0) continue; // the usage-only chunk we asked for, for accounting
           delete chunk.usage;
