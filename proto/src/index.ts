@@ -8,6 +8,7 @@ export * from "./schemas/chat.ts";
 export * from "./schemas/scoring.ts";
 export * from "./schemas/media.ts";
 export * from "./schemas/ops.ts";
+export * from "./schemas/logs.ts";
 export * from "./schemas/embeddings.ts";
 export * from "./schemas/openai.ts";
 export * from "./schemas/text.ts";

@@ -47,6 +47,10 @@ export const Subject = {
   QaBuiltin: "sinhome.ops.qa_builtin",
   QaSmoke: "sinhome.ops.qa_smoke",
   LogsHealth: "sinhome.ops.logs_health",
+  /** A page of the persisted conversation log. */
+  LogsHistory: "sinhome.ops.logs_history",
+  /** Erase one conversation from the persisted log. */
+  LogsErase: "sinhome.ops.logs_erase",
   // broadcasts (no queue group: every instance receives them)
   /** A conversation log event, published by chat after each exchange. */
   LogsChat: "sinhome.logs.chat",

@@ -5,3 +5,4 @@ export * from "./metrics.ts";
 export * from "./process.ts";
 export * from "./service.ts";
 export * from "./tracing.ts";
+export * from "./conversation-log/index.ts";

@@ -1,0 +1,177 @@
+/**
+ * The conversation log, the same suite on both stores: the embedded SQLite file and JetStream on the
+ * real NATS server (TEST_NATS_URL, started with -js). Each test works on its own session ids, so the
+ * shared stream's other events never matter.
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ChatLogEvent, StoredLogEvent } from "@sinhome/proto";
+import { EmbeddedConversationLog } from "./embedded.ts";
+import { conversationSubject, JetStreamConversationLog } from "./jetstream.ts";
+import type { ConversationLog } from "./types.ts";
+
+const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const LIMITS = { retentionHours: 168, maxBytes: 1024 ** 3 };
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "convlog-"));
+  dirs.push(d);
+  return d;
+};
+
+export const logEvent = (session: string | null, n: number, at = new Date()): ChatLogEvent => ({
+  timestamp: at.toISOString(),
+  endpoint: "/v2/personality_chat",
+  request_id: `r-${n}`,
+  session_id: session,
+  backend: "simulator",
+  model: "m",
+  latency_ms: 1,
+  retries: { refusal: 0, cjk: 0, duplicate: 0, empty: 0, safety: 0, transport: 0, fallback: 0 },
+  usage: { prompt_tokens: 1, completion_tokens: 1 },
+  fallback: false,
+  error: null,
+  message: `message ${n}`,
+  response: `réponse ${n} 😘`,
+});
+
+const until = async (cond: () => boolean, ms = 3000) => {
+  for (let t = 0; t < ms && !cond(); t += 10) await Bun.sleep(10);
+};
+
+const stores: [string, () => Promise<{ log: ConversationLog; reopen: () => Promise<ConversationLog> }>][] = [
+  ["embedded", async () => {
+    const file = join(tempDir(), "log.sqlite");
+    return { log: new EmbeddedConversationLog(file, LIMITS), reopen: async () => new EmbeddedConversationLog(file, LIMITS) };
+  }],
+  ["jetstream", async () => {
+    const open = () => JetStreamConversationLog.open({ ...LIMITS, servers: NATS_URL, name: "log-test", manage: true });
+    return { log: await open(), reopen: open };
+  }],
+];
+
+for (const [kind, make] of stores) {
+  describe(`${kind} conversation log`, () => {
+    test("appends, pages oldest first with a cursor, filters by session and time, survives a reopen", async () => {
+      const { log, reopen } = await make();
+      const s = `sess-${crypto.randomUUID()}`;
+      const other = `other-${crypto.randomUUID()}`;
+      const t0 = Date.now() - 10_000;
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        ids.push(await log.append(logEvent(s, i, new Date(t0 + i * 1000))));
+        await log.append(logEvent(other, i, new Date(t0 + i * 1000)));
+      }
+      expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => a - b));
+      await log.close();
+
+      const again = await reopen();
+      const first = await again.history({ sessionId: s, limit: 3 });
+      expect(first.events.map((e) => e.request_id)).toEqual(["r-0", "r-1", "r-2"]);
+      expect(first.events[0]).toMatchObject({ id: ids[0], session_id: s, response: "réponse 0 😘" });
+      expect(first.next_cursor).toBe(ids[2]!);
+      const second = await again.history({ sessionId: s, limit: 3, afterId: first.next_cursor! });
+      expect(second.events.map((e) => e.request_id)).toEqual(["r-3", "r-4", "r-5"]);
+      const last = await again.history({ sessionId: s, limit: 3, afterId: second.next_cursor! });
+      expect(last.events.map((e) => e.request_id)).toEqual(["r-6"]);
+      expect(last.next_cursor).toBeNull();
+      // A time window (inclusive), still one conversation.
+      const window = await again.history({ sessionId: s, limit: 10, sinceMs: t0 + 2000, untilMs: t0 + 4000 });
+      expect(window.events.map((e) => e.request_id)).toEqual(["r-2", "r-3", "r-4"]);
+      expect(window.next_cursor).toBeNull();
+      // An exact page: no phantom next page.
+      const exact = await again.history({ sessionId: s, limit: 7 });
+      expect(exact.events).toHaveLength(7);
+      expect(exact.next_cursor).toBeNull();
+      await again.close();
+    });
+
+    test("erase removes one conversation's events and answers the count; the others stay", async () => {
+      const { log } = await make();
+      const s = `erase-${crypto.randomUUID()}`;
+      const keep = `keep-${crypto.randomUUID()}`;
+      for (let i = 0; i < 4; i++) await log.append(logEvent(s, i));
+      await log.append(logEvent(keep, 9));
+      expect(await log.erase(s)).toBe(4);
+      expect((await log.history({ sessionId: s, limit: 10 })).events).toEqual([]);
+      expect(await log.erase(s)).toBe(0);
+      expect((await log.history({ sessionId: keep, limit: 10 })).events).toHaveLength(1);
+      await log.close();
+    });
+
+    test("follow: new events live, in order; from an id it first delivers exactly what came after it", async () => {
+      const { log } = await make();
+      const s = `follow-${crypto.randomUUID()}`;
+      const mine = (into: StoredLogEvent[]) => (e: StoredLogEvent) => void (e.session_id === s && into.push(e));
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push(await log.append(logEvent(s, i)));
+      const live: StoredLogEvent[] = [];
+      const stopLive = await log.follow(undefined, mine(live));
+      const resumed: StoredLogEvent[] = [];
+      const stopResumed = await log.follow(ids[0], mine(resumed));
+      for (let i = 3; i < 5; i++) await log.append(logEvent(s, i));
+      await until(() => live.length >= 2 && resumed.length >= 4);
+      expect(live.map((e) => e.request_id)).toEqual(["r-3", "r-4"]);
+      expect(resumed.map((e) => e.request_id)).toEqual(["r-1", "r-2", "r-3", "r-4"]);
+      stopLive();
+      await log.append(logEvent(s, 5));
+      await until(() => resumed.length >= 5);
+      expect(live).toHaveLength(2);
+      expect(resumed.at(-1)!.request_id).toBe("r-5");
+      stopResumed();
+      await log.close();
+    });
+
+    test("stats count what is stored", async () => {
+      const { log } = await make();
+      await log.append(logEvent(null, 1));
+      const stats = await log.stats();
+      expect(stats.kind).toBe(kind as "embedded" | "jetstream");
+      expect(stats.events).toBeGreaterThan(0);
+      expect(stats.lastEventAt).not.toBeNull();
+      await log.close();
+    });
+  });
+}
+
+describe("embedded retention", () => {
+  test("events older than the retention, then the oldest past the byte cap, are pruned", async () => {
+    const log = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1024 * 1024 });
+    await log.append(logEvent("old", 1, new Date(Date.now() - 2 * 3_600_000)));
+    await log.append(logEvent("new", 2));
+    log.prune();
+    expect((await log.history({ limit: 10 })).events.map((e) => e.session_id)).toEqual(["new"]);
+    const small = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1200 });
+    for (let i = 0; i < 10; i++) await small.append(logEvent("s", i));
+    small.prune();
+    const left = (await small.history({ limit: 10 })).events.map((e) => e.request_id);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(10);
+    expect(left.at(-1)).toBe("r-9"); // the newest stay
+    await log.close();
+    await small.close();
+  });
+});
+
+describe("jetstream stream", () => {
+  test("max age and max bytes come from the configuration; each conversation has its own subject", async () => {
+    const log = await JetStreamConversationLog.open({ retentionHours: 48, maxBytes: 64 * 1024 * 1024, servers: NATS_URL, name: "log-test", manage: true });
+    const { connect } = await import("@nats-io/transport-node");
+    const { jetstreamManager } = await import("@nats-io/jetstream");
+    const nc = await connect({ servers: NATS_URL });
+    const info = await (await jetstreamManager(nc)).streams.info("SINHOME_CONVERSATIONS");
+    expect(info.config.max_age).toBe(48 * 3600 * 1e9);
+    expect(info.config.max_bytes).toBe(64 * 1024 * 1024);
+    expect(info.config.storage).toBe("file");
+    expect(conversationSubject("fan 1/é.*>")).toMatch(/^sinhome\.log\.conversation\.s[A-Za-z0-9_-]+$/);
+    expect(conversationSubject(null)).toBe("sinhome.log.conversation.none");
+    await nc.close();
+    await log.close();
+    // Back to the defaults for the other tests.
+    await (await JetStreamConversationLog.open({ ...LIMITS, servers: NATS_URL, name: "log-test", manage: true })).close();
+  });
+});

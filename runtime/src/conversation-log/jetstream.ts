@@ -1,0 +1,164 @@
+/**
+ * The mesh's conversation log: the JetStream stream `SINHOME_CONVERSATIONS` on the NATS we already
+ * run (file storage, max age = LOG_RETENTION_HOURS, max bytes = LOG_MAX_BYTES, oldest discarded).
+ * Each conversation has its own subject (`sinhome.log.conversation.s<base64url(session_id)>`), so a
+ * fan's erasure request is one purge by subject. Ids are stream sequences. It uses its own NATS
+ * connection (the bus's is request/reply plumbing and stays private to it).
+ */
+import { connect } from "@nats-io/transport-node";
+import { nanos, type NatsConnection } from "@nats-io/nats-core";
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type StreamConfig,
+} from "@nats-io/jetstream";
+import { ConversationLogStream, type ChatLogEvent, type LogHistoryResponse, type StoredLogEvent } from "@sinhome/proto";
+import { eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
+
+const STREAM = ConversationLogStream.Name;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The subject of one conversation (base64url keeps any session id a valid, reversible subject token). */
+export const conversationSubject = (sessionId: string | null | undefined): string =>
+  `${ConversationLogStream.SubjectPrefix}.${sessionId ? `s${Buffer.from(sessionId).toString("base64url")}` : "none"}`;
+
+export type JetStreamLogOptions = ConversationLogOptions & {
+  servers: string;
+  /** Connection name shown by the server. */
+  name: string;
+  /** Ops (the log's owner) applies retention and size to an existing stream; others only create it when missing. */
+  manage: boolean;
+};
+
+export class JetStreamConversationLog implements ConversationLog {
+  readonly kind = "jetstream" as const;
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+  ) {}
+
+  static async open(opts: JetStreamLogOptions): Promise<JetStreamConversationLog> {
+    const nc = await connect({
+      servers: opts.servers.split(",").map((s) => s.trim()),
+      name: opts.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: true,
+      timeout: 5000,
+    });
+    const jsm = await jetstreamManager(nc);
+    await ensureStream(jsm, opts);
+    return new JetStreamConversationLog(nc, jetstream(nc), jsm);
+  }
+
+  async append(event: ChatLogEvent): Promise<string> {
+    const ack = await this.js.publish(conversationSubject(event.session_id), encoder.encode(JSON.stringify(event)));
+    return String(ack.seq);
+  }
+
+  async history(q: HistoryQuery): Promise<LogHistoryResponse> {
+    const after = parseLogId(q.afterId);
+    const start =
+      after !== undefined
+        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 }
+        : q.sinceMs !== undefined
+          ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(q.sinceMs).toISOString() }
+          : { deliver_policy: DeliverPolicy.All };
+    // A short-lived ephemeral consumer: it says how many events follow, so a page never waits for more.
+    const info = await this.jsm.consumers.add(STREAM, {
+      ...start,
+      ack_policy: AckPolicy.None,
+      filter_subject: q.sessionId !== undefined ? conversationSubject(q.sessionId) : `${ConversationLogStream.SubjectPrefix}.>`,
+      inactive_threshold: nanos(30_000),
+      mem_storage: true,
+    });
+    const events: StoredLogEvent[] = [];
+    let more = false;
+    try {
+      const wanted = Math.min(q.limit + 1, info.num_pending);
+      if (wanted > 0) {
+        const consumer = await this.js.consumers.get(STREAM, info.name);
+        const messages = await consumer.fetch({ max_messages: wanted, expires: 5_000 });
+        for await (const m of messages) {
+          const event = JSON.parse(decoder.decode(m.data)) as ChatLogEvent;
+          const t = eventTimeMs(event);
+          if (q.sinceMs !== undefined && t < q.sinceMs) continue;
+          if (q.untilMs !== undefined && t > q.untilMs) break;
+          if (events.length === q.limit) {
+            more = true;
+            break;
+          }
+          events.push({ id: String(m.seq), ...event });
+          if (events.length + 1 > wanted) break;
+        }
+        messages.stop();
+      }
+    } finally {
+      this.jsm.consumers.delete(STREAM, info.name).catch(() => {});
+    }
+    return { events, next_cursor: more ? events.at(-1)!.id : null };
+  }
+
+  async erase(sessionId: string): Promise<number> {
+    const { purged } = await this.jsm.streams.purge(STREAM, { filter: conversationSubject(sessionId) });
+    return purged;
+  }
+
+  async follow(afterId: string | undefined, onEvent: (event: StoredLogEvent) => void): Promise<() => void> {
+    const after = parseLogId(afterId);
+    const consumer = await this.js.consumers.get(STREAM, {
+      filter_subjects: `${ConversationLogStream.SubjectPrefix}.>`,
+      ...(after !== undefined ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.New }),
+    });
+    const messages = await consumer.consume();
+    void (async () => {
+      for await (const m of messages) {
+        try {
+          onEvent({ id: String(m.seq), ...(JSON.parse(decoder.decode(m.data)) as ChatLogEvent) });
+        } catch {
+          // A message that is not one of our events: skip it, keep following.
+        }
+      }
+    })();
+    return () => void messages.stop();
+  }
+
+  async stats(): Promise<LogStats> {
+    const { state } = await this.jsm.streams.info(STREAM);
+    return { kind: this.kind, events: state.messages, bytes: state.bytes, lastEventAt: state.messages > 0 ? state.last_ts : null };
+  }
+
+  async close(): Promise<void> {
+    await this.nc.drain().catch(() => {});
+  }
+}
+
+async function ensureStream(jsm: JetStreamManager, opts: JetStreamLogOptions): Promise<void> {
+  const config: Partial<StreamConfig> = {
+    max_age: nanos(opts.retentionHours * 3_600_000),
+    max_bytes: opts.maxBytes,
+    discard: DiscardPolicy.Old,
+  };
+  const existing = await jsm.streams.info(STREAM).catch(() => undefined);
+  if (!existing) {
+    await jsm.streams
+      .add({ name: STREAM, subjects: [`${ConversationLogStream.SubjectPrefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, ...config })
+      .catch(async (e) => {
+        // Another instance created it at the same moment: fine, as long as it exists now.
+        if (!(await jsm.streams.info(STREAM).catch(() => undefined))) throw e;
+      });
+    return;
+  }
+  const drift = existing.config.max_age !== config.max_age || existing.config.max_bytes !== config.max_bytes;
+  if (opts.manage && drift) await jsm.streams.update(STREAM, config);
+}
