@@ -1,6 +1,6 @@
 /** Starts every part of the mesh in this process; used by `bun run start` and by end-to-end tests. */
 import { createBus, type ServiceRegistration } from "@sinhome/proto";
-import { createLogger, listenForMetricsReset, loadEnvOrExit, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
+import { createLogger, listenForMetricsReset, loadEnvOrExit, openConversationLog, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
 import { createGateway } from "@sinhome/gateway";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { createRateLimiter } from "@sinhome/gateway/src/limiter-factory.ts";
@@ -26,7 +26,9 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const log = createLogger("all-in-one", opts.quiet ? "warn" : gatewayEnv.LOG_LEVEL);
   const tracing = setupTracing({ serviceName: "sinhome-all-in-one", endpoint: gatewayEnv.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: gatewayEnv.OTEL_TRACES_SAMPLER_ARG });
   const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
-  const deps = { bus, log };
+  // One conversation log for every part of this process: JetStream with NATS_URL, else the embedded store under DATA_DIR.
+  const conversations = await openConversationLog(opsEnv, { name: "all-in-one", manage: true });
+  const deps = { bus, log, conversations };
 
   const services: MeshService[] = [
     await createChatService(chatEnv, deps),
@@ -40,7 +42,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
 
   const limiter = createRateLimiter(gatewayEnv, log);
   await limiter.ready;
-  const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter }).listen({
+  const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter, conversations }).listen({
     port: gatewayEnv.PORT,
     hostname: gatewayEnv.HOST,
     maxRequestBodySize: SERVER_BODY_LIMIT,
@@ -70,6 +72,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
       await Promise.all(registrations.map((r) => r.stop(gatewayEnv.SHUTDOWN_GRACE_MS)));
       stopReset();
       for (const s of services) await s.close();
+      await conversations.close();
       await bus.close();
       await limiter.close();
       await tracing.shutdown();

@@ -7,7 +7,7 @@ import { Elysia } from "elysia";
 import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
 import { AppError, BusHeader, droppedNullOptionals, ErrorBody, freeTextCleaner, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
-import { prom, registry, type Logger } from "@sinhome/runtime";
+import { prom, registry, type ConversationLog, type Logger } from "@sinhome/runtime";
 import { ApiKeys } from "./auth.ts";
 import { TrustedProxies } from "./client-address.ts";
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH, readBodyCapped } from "./body.ts";
@@ -23,6 +23,8 @@ export type GatewayDeps = {
   env: GatewayEnv;
   log: Logger;
   rateLimiter?: RateLimiter;
+  /** The persisted conversation log `/logs/stream` follows (JetStream in the mesh, the embedded store in the all-in-one). */
+  conversations?: ConversationLog;
   /** False while draining (SIGTERM): readiness fails so the load balancer stops sending traffic. */
   accepting?: () => boolean;
 };
@@ -58,7 +60,7 @@ const ROUTE_META = new Map(ROUTES.map((r) => {
   return [r, { label, header: shared ? { [BusHeader.Route]: label } : undefined }] as const;
 }));
 
-export function createGateway({ bus, env, log, rateLimiter, accepting = () => true }: GatewayDeps) {
+export function createGateway({ bus, env, log, rateLimiter, conversations, accepting = () => true }: GatewayDeps) {
   const keys = new ApiKeys(env.GATEWAY_API_KEYS);
   const proxies = new TrustedProxies(env.TRUSTED_PROXIES);
   const state = new WeakMap<Request, RequestState>();
@@ -79,7 +81,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
     return s;
   };
 
-  const forward = (route: Route) => async ({ request, body, params }: { request: Request; body: unknown; params: Record<string, string> }) => {
+  const forward = (route: Route) => async ({ request, body, params, query }: { request: Request; body: unknown; params: Record<string, string>; query: Record<string, unknown> }) => {
     const s = stateOf(request);
     const parent = propagation.extract(context.active(), request.headers, HEADERS_GETTER);
     const span = tracer.startSpan(`${route.method} ${route.path}`, {
@@ -93,7 +95,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       span.addEvent("resent", { reason: "the replica holding the request stopped answering" });
     };
     try {
-      const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : params;
+      const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : route.query ? { ...query, ...params } : params;
       const reply = await context.with(trace.setSpan(parent, span), () =>
         bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: ROUTE_META.get(route)!.header, resend: route.resend !== undefined, onResend }),
       );
@@ -186,7 +188,7 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       return errorResponse(new AppError("service_unavailable", "not ready: draining or bus disconnected"), stateOf(request).id);
     })
     .use(docs())
-    .use(logStream({ bus, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }))
+    .use(logStream({ conversations, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }))
     .use(openAiApi({
       bus,
       chatTimeoutMs: timeouts.chat,
@@ -207,7 +209,13 @@ export function createGateway({ bus, env, log, rateLimiter, accepting = () => tr
       if (route.body && droppedNullOptionals(route.body, value)) Value.Default(route.body, value);
       clean?.(value);
     };
+    // A query field sent empty (`?session_id=`) is absent, like a null body field; numbers are read as numbers.
+    const normalizeQuery = ({ query }: { query: Record<string, unknown> }) => {
+      for (const [k, v] of Object.entries(query)) if (v === "") delete query[k];
+      Object.assign(query, Value.Convert(route.query!, query));
+    };
     const hook = {
+      ...(route.query ? { query: route.query, transform: normalizeQuery } : {}),
       // `parse: "json"` only tells OpenAPI the body is JSON: the gateway's own parser (above) runs first and always answers.
       ...(body ? { body, parse: "json", transform: normalize } : {}),
       detail: {

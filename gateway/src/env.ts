@@ -1,11 +1,12 @@
 /** Configuration of the gateway: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
-import { CommonEnv, ConfigError, parseEnv } from "@sinhome/runtime";
+import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv } from "@sinhome/runtime";
 import { parseApiKeys } from "./auth.ts";
 import { parseTrustedProxies } from "./client-address.ts";
 
 export const GatewayEnv = Type.Object({
   ...CommonEnv,
+  ...ConversationLogEnv,
   /** HTTP port of the gateway. */
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8001 }),
   /** Interface to listen on. */

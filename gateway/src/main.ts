@@ -1,6 +1,6 @@
 /** Runs the gateway as its own process: HTTP in, NATS out. */
 import { NatsBus } from "@sinhome/proto";
-import { createLogger, loadEnvOrExit, setupTracing } from "@sinhome/runtime";
+import { createLogger, loadEnvOrExit, openConversationLog, setupTracing } from "@sinhome/runtime";
 import { createGateway } from "./app.ts";
 import { SERVER_BODY_LIMIT } from "./body.ts";
 import { parseGatewayEnv } from "./env.ts";
@@ -15,10 +15,12 @@ if (!env.NATS_URL) {
 const tracing = setupTracing({ serviceName: "gateway", endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: env.OTEL_TRACES_SAMPLER_ARG });
 const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
 const limiter = createRateLimiter(env, log);
+// `/logs/stream` follows the persisted conversation log (JetStream) directly.
+const conversations = await openConversationLog(env, { name: "gateway", manage: false });
 await limiter.ready;
 if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
 let stopping = false;
-const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter, accepting: () => !stopping });
+const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter, conversations, accepting: () => !stopping });
 let server: typeof app;
 try {
   // Elysia shares ports by default; a second gateway on the same port must fail, not split the traffic.
@@ -35,6 +37,7 @@ const shutdown = async () => {
   // Stop accepting connections, let in-flight requests finish, then drain the bus.
   await server.server?.stop(false);
   await bus.close();
+  await conversations.close();
   await limiter.close();
   await tracing.shutdown();
   process.exit(0);

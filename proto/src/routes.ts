@@ -5,6 +5,7 @@
 import type { TSchema } from "@sinclair/typebox";
 import * as chat from "./schemas/chat.ts";
 import * as emb from "./schemas/embeddings.ts";
+import * as logs from "./schemas/logs.ts";
 import * as media from "./schemas/media.ts";
 import * as ops from "./schemas/ops.ts";
 import * as scoring from "./schemas/scoring.ts";
@@ -27,8 +28,10 @@ export type Route = {
   method: "GET" | "POST" | "DELETE";
   path: string;
   subject: Subject;
-  /** Body schema (POST); GET/DELETE routes send their path params as the payload. */
+  /** Body schema (POST); GET/DELETE routes send their path params (and query) as the payload. */
   body?: TSchema;
+  /** Query schema (GET); its fields join the path params in the payload. */
+  query?: TSchema;
   response: TSchema;
   timeout: TimeoutClass;
   tag: "chat" | "scoring" | "media" | "ops" | "embeddings";
@@ -97,6 +100,8 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM", resend: Resend.Safe },
   { method: "POST", path: "/qa/run/builtin", subject: Subject.QaBuiltin, body: ops.QaBuiltinRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run the five built-in QA cases", resend: Resend.Safe },
   { method: "POST", path: "/qa/smoke", subject: Subject.QaSmoke, body: ops.QaSmokeRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Chat, tag: "ops", summary: "one quick LLM call", resend: Resend.Safe },
+  { method: "GET", path: "/logs/history", subject: Subject.LogsHistory, query: logs.LogHistoryQuery, response: logs.LogHistoryResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "the persisted conversation log, oldest first, paged (limit ≤ 500, then next_cursor)", resend: Resend.Safe },
+  { method: "DELETE", path: "/logs/session/:session_id", subject: Subject.LogsErase, response: logs.LogEraseResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "erase one conversation from the log (a fan's data-erasure request)", resend: Resend.Safe },
   { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream", probe: true, resend: Resend.Safe },
 ];
 

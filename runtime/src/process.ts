@@ -5,6 +5,7 @@
  * NATS drains, the last spans are flushed, then the process exits 0.
  */
 import { AppError, NatsBus, type Bus } from "@sinhome/proto";
+import type { ConversationLog } from "./conversation-log/types.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { registry } from "./metrics.ts";
 import { listenForMetricsReset, type MeshService } from "./service.ts";
@@ -19,7 +20,11 @@ export type ProcessEnv = {
   SHUTDOWN_GRACE_MS: number;
 };
 
-export type ServiceDeps = { bus: Bus; log: Logger };
+/**
+ * What a service gets from its host. `conversations`: the persisted conversation log when the host
+ * shares one (the all-in-one); a service process opens its own (JetStream) when NATS_URL is set.
+ */
+export type ServiceDeps = { bus: Bus; log: Logger; conversations?: ConversationLog };
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 

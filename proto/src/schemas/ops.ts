@@ -101,6 +101,11 @@ export const LogsHealthResponse = Type.Object({
   bus: Type.Union([Type.Literal("nats"), Type.Literal("memory")]),
   events_seen: Type.Integer({ description: "chat log events this ops instance received since it started" }),
   last_event_at: Type.Union([Type.String(), Type.Null()]),
+  store: Type.Optional(Type.Union([Type.Literal("jetstream"), Type.Literal("embedded")], { description: "where the conversation log persists" })),
+  stored_events: Type.Optional(Type.Integer({ description: "events held by the persisted log" })),
+  stored_bytes: Type.Optional(Type.Integer()),
+  last_stored_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  retention_hours: Type.Optional(Type.Integer({ description: "LOG_RETENTION_HOURS" })),
 });
 export type LogsHealthResponse = Static<typeof LogsHealthResponse>;
 

@@ -1,14 +1,27 @@
 /**
- * The conversation log stream: after each exchange chat publishes one event on a broadcast subject
- * (fire-and-forget: `publish` never awaits and never throws), which `/logs/stream` relays as SSE.
+ * The conversation log: after each exchange chat stores one event in the persisted log (JetStream in
+ * the mesh, the embedded store in the all-in-one) and broadcasts it on the bus (ops counts them).
+ * Fire-and-forget: nothing here is awaited by the reply path, and a failing store only logs a warning.
  * With LOG_CONTENT=false the events carry metadata only, never the texts.
  */
 import { Subject, type Bus, type ChatLogEvent } from "@sinhome/proto";
+import type { ConversationLog, Logger } from "@sinhome/runtime";
 
 export type ExchangeRecord = Omit<ChatLogEvent, "timestamp" | "message" | "response"> & { message: string; response: string };
 
-export function publishExchange(bus: Bus, logContent: boolean, record: ExchangeRecord): void {
+/** Where an exchange goes: the bus broadcast, and the persisted log when there is one. */
+export type ExchangeSink = { bus: Bus; conversations?: ConversationLog; log?: Logger };
+
+/** Warnings about a failing store, at most one every 10 s (a down JetStream must not flood the logs). */
+let lastWarning = 0;
+
+export function publishExchange(sink: ExchangeSink, logContent: boolean, record: ExchangeRecord): void {
   const { message, response, ...meta } = record;
   const event: ChatLogEvent = { timestamp: new Date().toISOString(), ...meta, ...(logContent ? { message, response } : {}) };
-  bus.publish(Subject.LogsChat, event);
+  sink.bus.publish(Subject.LogsChat, event);
+  sink.conversations?.append(event).catch((err: unknown) => {
+    if (Date.now() - lastWarning < 10_000) return;
+    lastWarning = Date.now();
+    sink.log?.warn({ err: err instanceof Error ? err.message : String(err) }, "conversation log: event not stored");
+  });
 }

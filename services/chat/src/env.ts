@@ -1,11 +1,12 @@
 /** Configuration of the chat service: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
-import { CommonEnv, ConfigError, parseEnv } from "@sinhome/runtime";
+import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv } from "@sinhome/runtime";
 import { MODEL_ROUTES_PATTERN, parseModelRoutes } from "./routing/model-routes.ts";
 import { presetReader } from "./routing/presets.ts";
 
 export const ChatEnv = Type.Object({
   ...CommonEnv,
+  ...ConversationLogEnv,
   /** OpenAI-compatible base URL of vLLM, with the version prefix (http://vllm:8000/v1); unset = simulator. */
   VLLM_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
   /** Model name sent to vLLM (the models_env preset's served name). */

@@ -5,7 +5,7 @@
  */
 import { ServiceName, StreamServer, Subject } from "@sinhome/proto";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
-import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import type { ChatEnv } from "./env.ts";
 import { llmAccessHandlers } from "./handlers/llm-access.ts";
 import { openAiHandlers } from "./handlers/openai.ts";
@@ -54,8 +54,10 @@ async function announceModels(router: LlmRouter, env: ChatEnv, log: ServiceDeps[
   }
 }
 
-export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
+export async function createChatService(env: ChatEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Chat);
+  // Every chat instance appends to the persisted log: the host's, or its own JetStream connection.
+  const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "chat", manage: false }) : undefined);
   let simulator: Simulator | undefined;
   if (!env.VLLM_BASE_URL) {
     simulator = startSimulator({ port: 0, hostname: "127.0.0.1" });
@@ -67,12 +69,12 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
   const guardModel = createGuardModelGate(env);
   if (guardModel) log.info({ guard: env.GUARD_BASE_URL, model: env.GUARD_MODEL, failMode: env.GUARD_FAIL_MODE }, "minors guard model on");
-  const deps = { router, counters, env, bus, log, guardModel };
+  const deps = { router, counters, env, bus, log, guardModel, conversations };
   const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route), guardModel);
   const streams = new StreamServer(bus);
   // The default arm's models first: a model id served by two arms is served by the default one.
   const catalog = new ModelCatalog(arms.list().flatMap((arm) => routerEntries(arm.router, [arm.route.name])));
-  const openai = openAiHandlers({ catalog, counters, env, bus, log, guardModel });
+  const openai = openAiHandlers({ catalog, counters, env, bus, log, guardModel, conversations });
 
   // Persona endpoints answered by vLLM are A/B routed (sticky per session); /grok_chat always asks Grok.
   const chatEndpoints = Object.fromEntries(
@@ -112,6 +114,7 @@ export async function createChatService(env: ChatEnv, { bus, log }: ServiceDeps)
       // Streams outlive their opening request: let the running ones finish before the simulator goes.
       await streams.drain(env.SHUTDOWN_GRACE_MS);
       await simulator?.stop();
+      if (!shared) await conversations?.close();
     },
   };
 }

@@ -1,15 +1,19 @@
 /** The ops service on the bus: health of everything, metrics summed over the mesh, QA, log stream health. */
 import { ServiceName, Subject, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
-import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import Redis from "ioredis";
 import type { OpsEnv } from "./env.ts";
 import { collectHealth, collectMetrics } from "./health/collect.ts";
+import { logHandlers } from "./logs/handlers.ts";
 import { qaHandlers } from "./qa/handlers.ts";
 
 export const OPS_VERSION = "0.1.0";
 
-export async function createOpsService(env: OpsEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
+export async function createOpsService(env: OpsEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Ops);
+  // Ops owns the persisted log: it reads it, and applies LOG_RETENTION_HOURS / LOG_MAX_BYTES to the stream.
+  const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "ops", manage: true }) : undefined);
+  const logs = logHandlers(conversations);
   const startedAt = new Date();
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false })
@@ -32,12 +36,17 @@ export async function createOpsService(env: OpsEnv, { bus, log }: ServiceDeps): 
     return { reset: true, instances: instances.length };
   };
 
-  const logsHealth = async (): Promise<LogsHealthResponse> => ({
-    status: bus.isConnected() ? "ok" : "down",
-    bus: bus.kind,
-    events_seen: eventsSeen,
-    last_event_at: lastEventAt,
-  });
+  const logsHealth = async (): Promise<LogsHealthResponse> => {
+    const stored = await conversations?.stats().catch(() => undefined);
+    return {
+      status: bus.isConnected() && (!conversations || stored) ? "ok" : "down",
+      bus: bus.kind,
+      events_seen: eventsSeen,
+      last_event_at: lastEventAt,
+      ...(conversations ? { store: conversations.kind, ...(stored ? { stored_events: stored.events, stored_bytes: stored.bytes, last_stored_at: stored.lastEventAt } : {}) } : {}),
+      retention_hours: env.LOG_RETENTION_HOURS,
+    };
+  };
 
   const qa = qaHandlers(bus);
 
@@ -56,12 +65,15 @@ export async function createOpsService(env: OpsEnv, { bus, log }: ServiceDeps): 
         qa_builtin: { subject: Subject.QaBuiltin, handler: qa.builtin },
         qa_smoke: { subject: Subject.QaSmoke, handler: qa.smoke },
         logs_health: { subject: Subject.LogsHealth, handler: logsHealth },
+        logs_history: { subject: Subject.LogsHistory, handler: logs.history },
+        logs_erase: { subject: Subject.LogsErase, handler: logs.erase },
       }),
     },
     readiness: async () => [],
     close: async () => {
       stopLogs();
       redis?.disconnect();
+      if (!shared) await conversations?.close();
     },
   };
 }

@@ -16,7 +16,7 @@ import {
   type OpenAiUsage,
   type StreamHandler,
 } from "@sinhome/proto";
-import type { Logger, ServiceCounters } from "@sinhome/runtime";
+import type { ConversationLog, Logger, ServiceCounters } from "@sinhome/runtime";
 import { publishExchange } from "../conversation-log.ts";
 import type { ChatEnv } from "../env.ts";
 import { LlmFailure } from "../llm/failure.ts";
@@ -31,7 +31,7 @@ import { MINOR_REPLY_DEFLECTION, type GuardModelGate } from "../safety/index.ts"
 
 export const OPENAI_CHAT_PATH = "/v1/chat/completions";
 
-export type OpenAiDeps = { catalog: ModelCatalog; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate };
+export type OpenAiDeps = { catalog: ModelCatalog; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog };
 
 /**
  * An upstream failure as the caller sees it: the backend rejecting the request itself (400, 413,
@@ -51,7 +51,7 @@ export function upstreamError(e: unknown): AppError {
 const NO_USAGE: OpenAiUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
 
 export function openAiHandlers(deps: OpenAiDeps) {
-  const { catalog, counters, env, bus, log } = deps;
+  const { catalog, counters, env, bus, log, conversations } = deps;
   const guardDeps = { counters, log, guardModel: deps.guardModel };
 
   const callOf = (req: BusRequest, body: OpenAiChatBusRequest, started: number, signal?: AbortSignal): UpstreamCall => ({
@@ -65,7 +65,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
 
   /** One exchange on the conversation log stream, like every chat endpoint's. */
   const logExchange = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, usage: OpenAiUsage, message: string, response: string, error: string | null = null) =>
-    publishExchange(bus, env.LOG_CONTENT, {
+    publishExchange({ bus, conversations, log }, env.LOG_CONTENT, {
       endpoint: OPENAI_CHAT_PATH,
       request_id: req.requestId,
       session_id: body.session_id ?? null,

@@ -18,13 +18,13 @@ export function directChatHandler(deps: ChatDeps) {
     const history = body.history ?? [];
     const exchange = { path: "/direct_chat", sessionId: body.session_id, message: body.message, started, v2: false };
     const guard = startFanGuard(deps, req, { message: body.message, history, script: body.system_prompt });
-    if (guard.blocked) return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, guard.blocked);
+    if (guard.blocked) return respond(deps, deps.env.LOG_CONTENT, req, exchange, guard.blocked);
     const messages: LlmMessage[] = [
       ...(body.system_prompt ? [{ role: "system" as const, content: body.system_prompt }] : []),
       ...sanitizeHistory(history, body.message, V1_HISTORY_LIMITS),
     ];
     const modelBlock = await guard.modelVerdict().catch((e: unknown) => failExchange(deps, req, exchange, e));
-    if (modelBlock) return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, modelBlock);
+    if (modelBlock) return respond(deps, deps.env.LOG_CONTENT, req, exchange, modelBlock);
     const generated = await generate({
       messages,
       history,
@@ -36,6 +36,6 @@ export function directChatHandler(deps: ChatDeps) {
       aiQuestion: false,
       checks: "direct",
     }, deps.router, deps.counters).catch((e: unknown) => failExchange(deps, req, exchange, e));
-    return respond(deps.bus, deps.env.LOG_CONTENT, req, exchange, generated);
+    return respond(deps, deps.env.LOG_CONTENT, req, exchange, generated);
   };
 }

@@ -5,7 +5,7 @@
  * `fallback: true`, the error code and a short neutral in-persona line.
  */
 import { routeLabel, toAppError, V2_FALLBACK_TEXT, type Bus, type BusRequest, type ChatResponse } from "@sinhome/proto";
-import type { Logger, ServiceCounters } from "@sinhome/runtime";
+import type { ConversationLog, Logger, ServiceCounters } from "@sinhome/runtime";
 import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
 import { sanitizeHistory, V1_HISTORY_LIMITS, V2_HISTORY_LIMITS } from "../history/index.ts";
@@ -26,7 +26,7 @@ const TEMPERATURE = 0.8;
 /** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
 const DEADLINE_MARGIN_MS = 500;
 
-export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate };
+export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog };
 
 /** Every backend failed: say why in our logs (the caller only gets the code and a generic sentence). */
 function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
@@ -38,7 +38,7 @@ function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unk
 /** A v1 or direct exchange that failed: logged, put on the log stream with its code, then rethrown. */
 export function failExchange(deps: ChatDeps, req: BusRequest, exchange: Exchange, e: unknown): never {
   logLlmFailure(deps, req, exchange.path, e);
-  publishFailure(deps.bus, deps.env.LOG_CONTENT, req, exchange, toAppError(e).code);
+  publishFailure(deps, deps.env.LOG_CONTENT, req, exchange, toAppError(e).code);
   throw e;
 }
 
@@ -60,7 +60,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
 
     // Minors guard: the lexicon now; the guard model runs while the prompt is built, awaited before the LLM.
     const guard = startFanGuard(deps, req, { message, history, script: body.script, persona: { traits: endpoint.traits(body) } });
-    if (guard.blocked) return respond(deps.bus, env.LOG_CONTENT, req, exchange, guard.blocked);
+    if (guard.blocked) return respond(deps, env.LOG_CONTENT, req, exchange, guard.blocked);
 
     const aiQuestion = isSincereAiQuestion(message);
     const directives = [
@@ -72,7 +72,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
     const messages = assembleMessages(endpoint.prompt(body, directives), sanitized);
     try {
       const modelBlock = await guard.modelVerdict();
-      if (modelBlock) return respond(deps.bus, env.LOG_CONTENT, req, exchange, modelBlock);
+      if (modelBlock) return respond(deps, env.LOG_CONTENT, req, exchange, modelBlock);
       const generated = await generate({
         messages,
         history,
@@ -84,19 +84,19 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         aiQuestion,
         checks: "persona",
       }, deps.router, deps.counters);
-      if (generated.backend === "guard") return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
+      if (generated.backend === "guard") return respond(deps, env.LOG_CONTENT, req, exchange, generated);
       const notice = env.AI_DISCLOSURE_NOTICE && isFirstMessage(body) ? `${env.AI_DISCLOSURE_NOTICE}\n\n` : "";
       // v2's 400 characters include the disclosure notice: the reply is shortened to what the notice leaves.
       if (endpoint.family === "v2") generated.text = shortenAtSentence(generated.text, Math.max(V2_MIN_REPLY_CHARS, V2_MAX_CHARS - [...notice].length));
       generated.text = notice + generated.text;
       // A notice so long it leaves less than V2_MIN_REPLY_CHARS: the whole message is cut, still at most 400.
       if (endpoint.family === "v2") generated.text = shortenAtSentence(generated.text, V2_MAX_CHARS);
-      return respond(deps.bus, env.LOG_CONTENT, req, exchange, generated);
+      return respond(deps, env.LOG_CONTENT, req, exchange, generated);
     } catch (e) {
       if (endpoint.family === "v1") failExchange(deps, req, exchange, e);
       logLlmFailure(deps, req, endpoint.path, e);
       deps.counters.fallback(routeLabel({ method: "POST", path: endpoint.path }), toAppError(e).code);
-      return respond(deps.bus, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_TEXT, "none"), toAppError(e).code);
+      return respond(deps, env.LOG_CONTENT, req, exchange, fixedReply(V2_FALLBACK_TEXT, "none"), toAppError(e).code);
     }
   };
 }

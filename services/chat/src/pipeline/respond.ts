@@ -1,6 +1,6 @@
 /** Turns a generated reply into the CRM's response and publishes the exchange on the log stream. */
-import type { Bus, BusRequest, ChatResponse } from "@sinhome/proto";
-import { publishExchange } from "../conversation-log.ts";
+import type { BusRequest, ChatResponse } from "@sinhome/proto";
+import { publishExchange, type ExchangeSink } from "../conversation-log.ts";
 import { emptyRetries, type Generated } from "./generate.ts";
 
 export type Exchange = {
@@ -21,8 +21,8 @@ export const fixedReply = (text: string, backend: "guard" | "none"): Generated =
   retries: emptyRetries(),
 });
 
-function publish(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, generated: Generated, latencyMs: number, fallback: boolean, error: string | null): void {
-  publishExchange(bus, logContent, {
+function publish(sink: ExchangeSink, logContent: boolean, req: BusRequest, exchange: Exchange, generated: Generated, latencyMs: number, fallback: boolean, error: string | null): void {
+  publishExchange(sink, logContent, {
     endpoint: exchange.path,
     request_id: req.requestId,
     session_id: exchange.sessionId ?? null,
@@ -40,9 +40,9 @@ function publish(bus: Bus, logContent: boolean, req: BusRequest, exchange: Excha
 }
 
 /** The response to send; `failure` (v2 only) is the error code when no backend could answer. */
-export function respond(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, generated: Generated, failure?: string): ChatResponse {
+export function respond(sink: ExchangeSink, logContent: boolean, req: BusRequest, exchange: Exchange, generated: Generated, failure?: string): ChatResponse {
   const latencyMs = Date.now() - exchange.started;
-  publish(bus, logContent, req, exchange, generated, latencyMs, failure !== undefined, failure ?? null);
+  publish(sink, logContent, req, exchange, generated, latencyMs, failure !== undefined, failure ?? null);
   return {
     response: generated.text,
     backend: generated.backend,
@@ -56,6 +56,6 @@ export function respond(bus: Bus, logContent: boolean, req: BusRequest, exchange
 }
 
 /** A v1 exchange that failed (every backend down): still on the log stream, so operators see it. */
-export function publishFailure(bus: Bus, logContent: boolean, req: BusRequest, exchange: Exchange, code: string): void {
-  publish(bus, logContent, req, exchange, fixedReply("", "none"), Date.now() - exchange.started, false, code);
+export function publishFailure(sink: ExchangeSink, logContent: boolean, req: BusRequest, exchange: Exchange, code: string): void {
+  publish(sink, logContent, req, exchange, fixedReply("", "none"), Date.now() - exchange.started, false, code);
 }

@@ -1,0 +1,53 @@
+/**
+ * The persisted conversation log as ops serves it: a page of history (oldest first, with a cursor),
+ * and a conversation's erasure (a fan's data-erasure request). Plain data in, plain data out; the
+ * store is JetStream in the mesh and the embedded file in the all-in-one (same interface).
+ */
+import { AppError, LogEraseRequest, LogHistoryQuery, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
+import type { ConversationLog, HistoryQuery } from "@sinhome/runtime";
+import { Value } from "@sinclair/typebox/value";
+import type { Static, TSchema } from "@sinclair/typebox";
+
+const DEFAULT_LIMIT = 100;
+
+/** An instant given as ISO 8601 or epoch milliseconds; undefined when absent, a detail when unreadable. */
+function instant(field: string, value: string | undefined, details: ErrorDetail[]): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const ms = /^\d{1,15}$/.test(value) ? Number(value) : Date.parse(value);
+  if (Number.isFinite(ms)) return ms;
+  details.push({ field, reason: "expected an ISO 8601 date-time or epoch milliseconds" });
+  return undefined;
+}
+
+function checked<T extends TSchema>(schema: T, body: unknown): Static<T> {
+  const value = Value.Convert(schema, body);
+  if (Value.Check(schema, value)) return value;
+  const details = [...Value.Errors(schema, value)].slice(0, 20).map((e) => ({ field: e.path.slice(1) || "(query)", reason: e.message }));
+  throw new AppError("validation_failed", "the request does not match the log contract", details);
+}
+
+/** The history query in store terms; 422 with a detail per unreadable field. */
+export function toHistoryQuery(body: unknown): HistoryQuery {
+  const raw = Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => v !== "" && v !== null && v !== undefined));
+  const q = checked(LogHistoryQuery, raw);
+  const details: ErrorDetail[] = [];
+  const sinceMs = instant("since", q.since, details);
+  const untilMs = instant("until", q.until, details);
+  if (sinceMs !== undefined && untilMs !== undefined && sinceMs > untilMs) details.push({ field: "until", reason: "must not be before since" });
+  if (details.length) throw new AppError("validation_failed", "the request does not match the log contract", details);
+  return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor };
+}
+
+export function logHandlers(conversations: ConversationLog | undefined) {
+  const store = (): ConversationLog => {
+    if (!conversations) throw new AppError("not_configured", "this ops instance has no conversation log");
+    return conversations;
+  };
+  return {
+    history: (req: BusRequest): Promise<LogHistoryResponse> => store().history(toHistoryQuery(req.body)),
+    erase: async (req: BusRequest): Promise<LogEraseResponse> => {
+      const { session_id } = checked(LogEraseRequest, req.body);
+      return { session_id, erased: await store().erase(session_id) };
+    },
+  };
+}
