@@ -1,0 +1,176 @@
+/**
+ * The persisted conversation log end to end, as an operator uses it through the gateway:
+ * - all-in-one (embedded store under DATA_DIR): history pages, erase, and the log surviving a restart
+ *   of the whole process, SSE resuming across it;
+ * - mesh (separate processes over the real NATS with JetStream): two chat instances append, ops reads,
+ *   and the log survives a restart of ops.
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import type { Subprocess } from "bun";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { LogHistoryResponse } from "@sinhome/proto";
+import { SseReader } from "@sinhome/gateway/src/sse-client.testing.ts";
+import { startAllInOne } from "./start.ts";
+
+const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const KEY = "log-test-key";
+const auth = { authorization: `Bearer ${KEY}` };
+const dataDir = mkdtempSync(join(tmpdir(), "sinhome-log-aio-"));
+const root = new URL("..", import.meta.url).pathname;
+const procs = new Set<Subprocess>();
+
+afterAll(async () => {
+  for (const p of procs) p.kill("SIGTERM");
+  await Promise.all([...procs].map((p) => p.exited));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const chat = (base: string, session: string, message: string) =>
+  fetch(`${base}/v2/personality_chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...auth },
+    // The CRM's nulls are fine too.
+    body: JSON.stringify({ session_id: session, message, history: null, persona_data: null }),
+  });
+
+const history = async (base: string, query: string): Promise<LogHistoryResponse> => {
+  const res = await fetch(`${base}/logs/history?${query}`, { headers: auth });
+  expect(res.status).toBe(200);
+  return (await res.json()) as LogHistoryResponse;
+};
+
+/** Events are stored after the reply (fire-and-forget): wait until `n` are there. */
+async function historyOf(base: string, session: string, n: number): Promise<LogHistoryResponse> {
+  for (let i = 0; i < 100; i++) {
+    const page = await history(base, `session_id=${encodeURIComponent(session)}&limit=500`);
+    if (page.events.length >= n) return page;
+    await Bun.sleep(30);
+  }
+  throw new Error(`fewer than ${n} events for ${session}`);
+}
+
+describe("all-in-one: the embedded log", () => {
+  test("history pages oldest first, erase answers the count, and both survive a restart; SSE resumes across it", async () => {
+    const env = { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", GATEWAY_API_KEYS: `ops:${KEY}` };
+    let aio = await startAllInOne(env, { quiet: true });
+    const keep = `fan-keep-${crypto.randomUUID()}`;
+    const erase = `fan-erase-${crypto.randomUUID()}`;
+    for (let i = 0; i < 5; i++) expect((await chat(aio.url, keep, `message ${i}`)).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await chat(aio.url, erase, `autre ${i}`)).status).toBe(200);
+    const all = await historyOf(aio.url, keep, 5);
+    expect(all.events.map((e) => e.message)).toEqual(["message 0", "message 1", "message 2", "message 3", "message 4"]);
+    expect(all.events[0]).toMatchObject({ endpoint: "/v2/personality_chat", session_id: keep, backend: "simulator" });
+    expect(typeof all.events[0]!.response).toBe("string");
+
+    // Paged: 2 + 2 + 1, each page continuing where the last one stopped.
+    const p1 = await history(aio.url, `session_id=${keep}&limit=2`);
+    const p2 = await history(aio.url, `session_id=${keep}&limit=2&cursor=${p1.next_cursor}`);
+    const p3 = await history(aio.url, `session_id=${keep}&limit=2&cursor=${p2.next_cursor}`);
+    expect([...p1.events, ...p2.events, ...p3.events].map((e) => e.id)).toEqual(all.events.map((e) => e.id));
+    expect(p3.next_cursor).toBeNull();
+    // A time window, and the bounds of the API.
+    const since = encodeURIComponent(all.events[3]!.timestamp);
+    expect((await history(aio.url, `session_id=${keep}&since=${since}`)).events.map((e) => e.message)).toEqual(["message 3", "message 4"]);
+    expect((await fetch(`${aio.url}/logs/history?limit=501`, { headers: auth })).status).toBe(422);
+    expect((await fetch(`${aio.url}/logs/history?since=yesterday`, { headers: auth })).status).toBe(422);
+    expect((await fetch(`${aio.url}/logs/history`)).status).toBe(401);
+
+    // A fan's erasure request.
+    await historyOf(aio.url, erase, 2);
+    const erased = await fetch(`${aio.url}/logs/session/${encodeURIComponent(erase)}`, { method: "DELETE", headers: auth });
+    expect(await erased.json()).toEqual({ session_id: erase, erased: 2 });
+    expect((await history(aio.url, `session_id=${erase}`)).events).toEqual([]);
+    const lastId = all.events.at(-1)!.id;
+
+    await aio.stop();
+    aio = await startAllInOne(env, { quiet: true });
+    const after = await history(aio.url, `session_id=${keep}`);
+    expect(after.events.map((e) => e.id)).toEqual(all.events.map((e) => e.id));
+    expect((await history(aio.url, `session_id=${erase}`)).events).toEqual([]);
+
+    // A viewer that saw `lastId` before the restart resumes with exactly what came after it.
+    expect((await chat(aio.url, keep, "après le redémarrage")).status).toBe(200);
+    await historyOf(aio.url, keep, 6);
+    const res = await fetch(`${aio.url}/logs/stream?token=${KEY}`, { headers: { "last-event-id": lastId } });
+    expect(res.status).toBe(200);
+    const sse = new SseReader(res.body!);
+    const [resumed] = await sse.next(1);
+    expect(resumed).toMatchObject({ type: "message" });
+    expect(JSON.parse(resumed!.data)).toMatchObject({ session_id: keep, message: "après le redémarrage" });
+    expect(Number(resumed!.lastEventId)).toBeGreaterThan(Number(lastId));
+    expect(await sse.drain(200)).toEqual([]);
+    await sse.close();
+    await aio.stop();
+  }, 60_000);
+});
+
+function spawn(entry: string, env: Record<string, string>): Subprocess {
+  const p = Bun.spawn(["bun", entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0", ...env },
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+  procs.add(p);
+  return p;
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await Bun.sleep(50);
+  }
+  throw new Error("condition not met in time");
+}
+
+describe("mesh: JetStream", () => {
+  test("two chat instances append, ops reads and erases; the log survives a restart of ops", async () => {
+    const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+    const port = s.port!;
+    s.stop(true);
+    const base = `http://127.0.0.1:${port}`;
+    spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `ops:${KEY}` });
+    spawn("services/chat/src/main.ts", {});
+    spawn("services/chat/src/main.ts", {});
+    let ops = spawn("services/ops/src/main.ts", {});
+    const chatInstances = async () => {
+      const body = (await (await fetch(`${base}/monitoring/health`)).json()) as { components: { name: string; instances?: number }[] };
+      return body.components.find((c) => c.name === "chat")?.instances ?? 0;
+    };
+    await waitFor(async () => (await fetch(`${base}/logs/health`, { headers: auth })).status === 200 && (await chatInstances()) === 2, 20_000);
+
+    const session = `mesh-fan-${crypto.randomUUID()}`;
+    const other = `mesh-erase-${crypto.randomUUID()}`;
+    for (let i = 0; i < 6; i++) expect((await chat(base, session, `mesh ${i}`)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await chat(base, other, `effacer ${i}`)).status).toBe(200);
+    const before = await historyOf(base, session, 6);
+    expect(before.events.map((e) => e.message)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `mesh ${i}`));
+    const health = (await (await fetch(`${base}/logs/health`, { headers: auth })).json()) as { store?: string; retention_hours?: number };
+    expect(health).toMatchObject({ store: "jetstream", retention_hours: 168 });
+
+    await historyOf(base, other, 3);
+    const erased = await fetch(`${base}/logs/session/${encodeURIComponent(other)}`, { method: "DELETE", headers: auth });
+    expect(await erased.json()).toEqual({ session_id: other, erased: 3 });
+
+    // Ops is stateless: the log lives in JetStream, a restarted ops reads the same events.
+    ops.kill("SIGTERM");
+    expect(await ops.exited).toBe(0);
+    procs.delete(ops);
+    ops = spawn("services/ops/src/main.ts", {});
+    await waitFor(async () => (await fetch(`${base}/logs/history?limit=1`, { headers: auth })).status === 200, 15_000);
+    const after = await history(base, `session_id=${encodeURIComponent(session)}&limit=3`);
+    expect(after.events.map((e) => e.id)).toEqual(before.events.slice(0, 3).map((e) => e.id));
+    expect(after.next_cursor).toBe(before.events[2]!.id);
+    expect((await history(base, `session_id=${encodeURIComponent(other)}`)).events).toEqual([]);
+
+    // The gateway's stream resumes from JetStream too.
+    const res = await fetch(`${base}/logs/stream?token=${KEY}&last_event_id=${before.events[3]!.id}`);
+    const sse = new SseReader(res.body!);
+    const resumed = (await sse.next(2)).map((m) => JSON.parse(m.data).message);
+    expect(resumed).toEqual(["mesh 4", "mesh 5"]);
+    await sse.close();
+  }, 60_000);
+});
