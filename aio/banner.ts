@@ -1,5 +1,5 @@
 /** The start banner of the all-in-one: where it listens and which parts are embedded. */
-export function banner(parts: { url: string; bus: string; database: string; redis: string; llm: string; grok: string; auth: string }): string {
+export function banner(parts: { url: string; bus: string; database: string; redis: string; conversations: string; llm: string; grok: string; auth: string }): string {
   const rows: [string, string][] = [
     ["API", parts.url],
     ["docs", `${parts.url}/swagger`],
@@ -7,6 +7,7 @@ export function banner(parts: { url: string; bus: string; database: string; redi
     ["bus", parts.bus],
     ["database", parts.database],
     ["redis", parts.redis],
+    ["chat log", parts.conversations],
     ["LLM", parts.llm],
     ["Grok", parts.grok],
     ["auth", parts.auth],

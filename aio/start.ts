@@ -1,6 +1,6 @@
 /** Starts every part of the mesh in this process; used by `bun run start` and by end-to-end tests. */
 import { createBus, type ServiceRegistration } from "@sinhome/proto";
-import { createLogger, listenForMetricsReset, loadEnvOrExit, openConversationLog, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
+import { createLogger, embeddedLogPath, listenForMetricsReset, loadEnvOrExit, openConversationLog, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
 import { createGateway } from "@sinhome/gateway";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { createRateLimiter } from "@sinhome/gateway/src/limiter-factory.ts";
@@ -56,6 +56,9 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
       url,
       bus: gatewayEnv.NATS_URL ? `NATS ${redactUrl(gatewayEnv.NATS_URL)}` : "in-process bus (set NATS_URL for a real NATS)",
       database: mediaEnv.DATABASE_URL ? `PostgreSQL ${redactUrl(mediaEnv.DATABASE_URL)}` : `embedded PGlite in ${mediaEnv.DATA_DIR} (set DATABASE_URL for PostgreSQL)`,
+      conversations: conversations.kind === "jetstream"
+        ? `JetStream stream, kept ${opsEnv.LOG_RETENTION_HOURS} h`
+        : `embedded in ${embeddedLogPath(opsEnv.DATA_DIR)}, kept ${opsEnv.LOG_RETENTION_HOURS} h`,
       redis: gatewayEnv.REDIS_URL ? `Redis ${redactUrl(gatewayEnv.REDIS_URL)}` : "in memory (set REDIS_URL for Redis)",
       llm: chatEnv.VLLM_BASE_URL ? `vLLM ${redactUrl(chatEnv.VLLM_BASE_URL)} (${chatEnv.VLLM_MODEL_NAME})` : "SIMULATOR — no real LLM (set VLLM_BASE_URL)",
       grok: chatEnv.GROK_API_KEY ? `Grok ${redactUrl(chatEnv.GROK_BASE_URL)}` : "disabled (set GROK_API_KEY)",

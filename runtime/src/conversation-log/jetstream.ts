@@ -34,6 +34,8 @@ export type JetStreamLogOptions = ConversationLogOptions & {
   servers: string;
   /** Connection name shown by the server. */
   name: string;
+  /** Copies kept by a NATS cluster (default 1). */
+  replicas?: number;
   /** Ops (the log's owner) applies retention and size to an existing stream; others only create it when missing. */
   manage: boolean;
 };
@@ -148,6 +150,7 @@ async function ensureStream(jsm: JetStreamManager, opts: JetStreamLogOptions): P
     max_age: nanos(opts.retentionHours * 3_600_000),
     max_bytes: opts.maxBytes,
     discard: DiscardPolicy.Old,
+    num_replicas: opts.replicas ?? 1,
   };
   const existing = await jsm.streams.info(STREAM).catch(() => undefined);
   if (!existing) {
@@ -159,6 +162,6 @@ async function ensureStream(jsm: JetStreamManager, opts: JetStreamLogOptions): P
       });
     return;
   }
-  const drift = existing.config.max_age !== config.max_age || existing.config.max_bytes !== config.max_bytes;
+  const drift = existing.config.max_age !== config.max_age || existing.config.max_bytes !== config.max_bytes || existing.config.num_replicas !== config.num_replicas;
   if (opts.manage && drift) await jsm.streams.update(STREAM, config);
 }

@@ -9,12 +9,13 @@ export type ConversationLogConfig = {
   DATA_DIR: string;
   LOG_RETENTION_HOURS: number;
   LOG_MAX_BYTES: number;
+  LOG_STREAM_REPLICAS: number;
 };
 
 export const embeddedLogPath = (dataDir: string): string => join(dataDir, "conversation-log.sqlite");
 
 export async function openConversationLog(env: ConversationLogConfig, opts: { name: string; manage: boolean }): Promise<ConversationLog> {
   const limits = { retentionHours: env.LOG_RETENTION_HOURS, maxBytes: env.LOG_MAX_BYTES };
-  if (env.NATS_URL) return JetStreamConversationLog.open({ ...limits, servers: env.NATS_URL, name: `${opts.name}-log`, manage: opts.manage });
+  if (env.NATS_URL) return JetStreamConversationLog.open({ ...limits, replicas: env.LOG_STREAM_REPLICAS, servers: env.NATS_URL, name: `${opts.name}-log`, manage: opts.manage });
   return new EmbeddedConversationLog(embeddedLogPath(env.DATA_DIR), limits);
 }
