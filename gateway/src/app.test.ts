@@ -264,7 +264,7 @@ describe("docs and metrics", () => {
   test("/swagger/json lists every route with its schema", async () => {
     const spec = (await (await call("GET", "/swagger/json")).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
     for (const route of ROUTES) {
-      const path = route.path.replace(":fan_id", "{fan_id}");
+      const path = route.path.replace(/:([a-z_]+)/g, "{$1}");
       expect(spec.paths[path]?.[route.method.toLowerCase()]).toBeDefined();
     }
     expect(spec.paths["/personality_chat"]?.post?.requestBody).toBeDefined();
