@@ -3,7 +3,7 @@
  * modes: the all-in-one (in-process bus) and the mesh (gateway, two chat replicas and ops as separate
  * processes over the real NATS server).
  */
-import { afterAll, beforeAll, describe } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,6 +39,7 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
   let sim: Simulator;
   let base = "";
   const procs: Subprocess[] = [];
+  const chats: Subprocess[] = [];
   const spawn = (entry: string, env: Record<string, string>) => {
     const p = Bun.spawn(["bun", entry], {
       cwd: root,
@@ -47,6 +48,7 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
       stderr: "inherit",
     });
     procs.push(p);
+    return p;
   };
   beforeAll(async () => {
     sim = startSimulator({ modelIds: [OPENAI_TEST_MODEL] });
@@ -56,8 +58,8 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
     base = `http://127.0.0.1:${port}`;
     spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1" });
     // Two chat replicas: streams and sticky arms must hold whichever replica a request lands on.
-    spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
-    spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
+    chats.push(spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url }));
+    chats.push(spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url }));
     spawn("services/ops/src/main.ts", {});
     const until = Date.now() + 20_000;
     for (;;) {
@@ -75,4 +77,25 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
   });
   openAiSuite({ baseUrl: () => base, sim: () => sim });
   modelRoutesSuite({ baseUrl: () => base, sim: () => sim, apiKey: OPENAI_TEST_KEY, defaultModel: OPENAI_TEST_MODEL });
+
+  // Last: it stops the chat replicas.
+  test("SIGTERM on chat lets a running stream finish before the process exits", async () => {
+    const res = await fetch(`${base}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${OPENAI_TEST_KEY}` },
+      body: JSON.stringify({ model: OPENAI_TEST_MODEL, stream: true, messages: [{ role: "user", content: "Raconte-moi ta soirée [[sim:chunk_ms=40]]" }] }),
+    });
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toStartWith("data: ");
+    for (const chat of chats) chat.kill("SIGTERM");
+    let rest = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += new TextDecoder().decode(value);
+    }
+    expect(rest).toEndWith("data: [DONE]\n\n");
+    expect(rest).not.toContain('"error"');
+    expect(await Promise.all(chats.map((c) => c.exited))).toEqual([0, 0]);
+  }, 20_000);
 });
