@@ -10,6 +10,7 @@ export { encodeJson, decodeJson } from "./dispatch.ts";
 export { PROGRESS_INTERVAL_MS, STALL_MS } from "./liveness.ts";
 export type { HandlerErrorHook } from "./dispatch.ts";
 export * from "./stream.ts";
+export * from "./stream-server.ts";
 
 export async function createBus(opts: { natsUrl?: string; name: string; onUnexpected?: HandlerErrorHook }): Promise<Bus> {
   if (opts.natsUrl) return NatsBus.connect({ servers: opts.natsUrl, name: opts.name, onUnexpected: opts.onUnexpected });

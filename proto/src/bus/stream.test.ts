@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { AppError } from "../errors.ts";
 import { MemoryBus, NatsBus } from "./index.ts";
-import { openStream, StreamServer, type StreamHandler } from "./stream.ts";
+import { openStream } from "./stream.ts";
+import { StreamServer, type StreamHandler } from "./stream-server.ts";
 import type { Bus, ServiceRegistration } from "./types.ts";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
