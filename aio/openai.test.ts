@@ -99,3 +99,59 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
     expect(await Promise.all(chats.map((c) => c.exited))).toEqual([0, 0]);
   }, 20_000);
 });
+
+describe("OpenAI API, a chat replica dying mid-stream", () => {
+  let sim: Simulator;
+  let base = "";
+  let chat: Subprocess;
+  let gateway: Subprocess;
+  const spawn = (entry: string, env: Record<string, string>) =>
+    Bun.spawn(["bun", entry], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, HEALTH_PORT: "0", ...LLM_ENV, STREAM_IDLE_TIMEOUT_MS: "3000", ...env },
+      stdout: "ignore",
+      stderr: "ignore",
+    });
+  beforeAll(async () => {
+    sim = startSimulator({ modelIds: [OPENAI_TEST_MODEL] });
+    const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+    const port = probe.port!;
+    probe.stop(true);
+    base = `http://127.0.0.1:${port}`;
+    gateway = spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1" });
+    chat = spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url });
+    const until = Date.now() + 20_000;
+    while ((await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }).catch(() => undefined))?.status !== 200) {
+      if (Date.now() > until) throw new Error("the mesh did not come up");
+      await Bun.sleep(100);
+    }
+  }, 30_000);
+  afterAll(async () => {
+    for (const p of [gateway, chat]) p?.kill("SIGKILL");
+    await Promise.all([gateway?.exited, chat?.exited]);
+    await sim?.stop();
+  });
+
+  test("the client gets an error event within STREAM_IDLE_TIMEOUT_MS, not a hung connection", async () => {
+    const res = await fetch(`${base}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${OPENAI_TEST_KEY}` },
+      body: JSON.stringify({ model: OPENAI_TEST_MODEL, stream: true, messages: [{ role: "user", content: "Raconte-moi ta soirée [[sim:chunk_ms=100]]" }] }),
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    chat.kill("SIGKILL");
+    const killedAt = performance.now();
+    let rest = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += new TextDecoder().decode(value);
+    }
+    const waited = performance.now() - killedAt;
+    expect(rest).not.toContain("[DONE]");
+    expect(rest).toContain('"error"');
+    expect(rest).toContain('"type":"server_error"');
+    expect(waited).toBeLessThan(8_000);
+  }, 20_000);
+});

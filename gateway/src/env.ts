@@ -42,8 +42,8 @@ export const GatewayEnv = Type.Object({
   EMBEDDINGS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   /** Bus timeout of QA runs and bulk scoring. */
   QA_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 900_000, default: 300_000 }),
-  /** Longest silence of a running /v1/chat/completions stream before it is failed (chat pings every 5 s). */
-  STREAM_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
+  /** Longest silence of a running /v1/chat/completions stream before it is failed (chat pings every second; a dead replica is noticed this fast). */
+  STREAM_IDLE_TIMEOUT_MS: Type.Integer({ minimum: 3000, maximum: 600_000, default: 10_000 }),
   /** Most concurrent /logs/stream clients. */
   MAX_LOG_STREAMS: Type.Integer({ minimum: 0, maximum: 10_000, default: 50 }),
 });

@@ -30,7 +30,7 @@ export type OpenAiApiOptions = {
   chatTimeoutMs: number;
   /** Bus timeout of the model list. */
   shortTimeoutMs: number;
-  /** Longest silence of a running stream (chat pings every 5 s while the model thinks). */
+  /** Longest silence of a running stream (chat pings every second while the model thinks). */
   streamIdleTimeoutMs: number;
   requestIdOf: (request: Request) => string;
   /** Non-secret name of the caller's API key, for accounting. */

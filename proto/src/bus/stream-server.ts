@@ -7,6 +7,8 @@ import { AppError, toAppError } from "../errors.ts";
 import { DEFAULT_WINDOW, INBOX_RE, MAX_WINDOW, newInbox, StreamHeader, type StreamAck, type StreamControl, type StreamFrame } from "./stream.ts";
 import type { Bus, BusHandler, BusRequest } from "./types.ts";
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** What a stream handler writes to. */
 export type StreamSink = {
   /** Sends one chunk; resolves when the caller has room for more. Rejects (AppError) once the stream is aborted. */
@@ -61,7 +63,7 @@ export class StreamServer {
       this.running.add(run);
       void run.finally(() => this.running.delete(run));
       await writer.opened;
-      return { control: writer.control } satisfies StreamAck;
+      return { control: writer.control, writer: writer.id } satisfies StreamAck;
     };
   }
 
@@ -73,6 +75,7 @@ export class StreamServer {
 
 class StreamWriter {
   readonly control = newInbox();
+  readonly id = crypto.randomUUID().slice(0, 8);
   /** Resolves when the stream is open (first chunk or end), rejects with an error raised before that. */
   readonly opened: Promise<void>;
   private open!: () => void;
@@ -102,7 +105,7 @@ class StreamWriter {
       this.refuse = reject;
     });
     this.unsubscribe = bus.subscribe(this.control, (msg) => this.onControl(msg as StreamControl));
-    const pingMs = opts.pingMs ?? 5_000;
+    const pingMs = opts.pingMs ?? 1_000;
     this.ping = setInterval(() => {
       if (this.isOpen && Date.now() - this.lastSent >= pingMs) this.send({ k: "ping" });
     }, pingMs);
@@ -131,9 +134,9 @@ class StreamWriter {
     this.creditWaiter?.();
   }
 
-  private send(frame: StreamFrame): void {
+  private send(frame: DistributiveOmit<StreamFrame, "w">): void {
     this.lastSent = Date.now();
-    this.bus.publish(this.inbox, frame);
+    this.bus.publish(this.inbox, { ...frame, w: this.id });
   }
 
   private async write(chunk: unknown): Promise<void> {

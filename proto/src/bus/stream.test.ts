@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { AppError } from "../errors.ts";
 import { MemoryBus, NatsBus } from "./index.ts";
-import { openStream } from "./stream.ts";
+import { openStream, StreamHeader } from "./stream.ts";
 import { StreamServer, type StreamHandler } from "./stream-server.ts";
 import type { Bus, ServiceRegistration } from "./types.ts";
 
@@ -74,6 +74,21 @@ for (const [kind, make] of makers) {
       await until(() => stream.buffered() >= 6); // five chunks and the end
       expect(await stream.next()).toEqual({ done: false, value: 0 });
       expect(stream.buffered()).toBe(5);
+    });
+
+    test("frames of another writer (a replica that died after starting, then the request was re-sent) are ignored", async () => {
+      await serve("ghost", async (req, sink) => {
+        const inbox = req.headers[StreamHeader.Inbox]!;
+        bus.publish(inbox, { k: "chunk", s: 0, w: "ghost123", d: "from the dead replica" });
+        bus.publish(inbox, { k: "end", s: 1, w: "ghost123", d: null });
+        await Bun.sleep(20);
+        await sink.write("real");
+        bus.publish(inbox, { k: "chunk", s: 1, w: "ghost123", d: "late ghost" });
+        await sink.write("real too");
+        return "done";
+      });
+      const stream = await openStream(bus, subj("ghost"), {}, opts());
+      expect(await collect(stream)).toEqual(["real", "real too"]);
     });
 
     test("an error before the first chunk fails the opening request with the service's error", async () => {

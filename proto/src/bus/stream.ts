@@ -26,18 +26,23 @@ export const StreamHeader = {
   Window: "x-stream-window",
 } as const;
 
-/** What the service publishes on the caller's inbox. `s` numbers chunk/end/error frames from 0. */
-export type StreamFrame =
+/**
+ * What the service publishes on the caller's inbox. `s` numbers chunk/end/error frames from 0; `w` names
+ * the writer, so frames of a replica that died after starting (the request was then re-sent to another
+ * one) are told apart from those of the writer the ack names.
+ */
+export type StreamFrame = { w: string } & (
   | { k: "chunk"; s: number; d: unknown }
   | { k: "end"; s: number; d?: unknown }
   | { k: "error"; s: number; st: number; e: ErrorBody }
-  | { k: "ping" };
+  | { k: "ping" }
+);
 
 /** What the caller publishes on the service's control subject. */
 export type StreamControl = { k: "credit"; upTo: number } | { k: "cancel" };
 
-/** The service's answer to the opening request. */
-export type StreamAck = { control: string };
+/** The service's answer to the opening request: where to send credit and cancel, and the writer's id. */
+export type StreamAck = { control: string; writer: string };
 
 export const DEFAULT_WINDOW = 32;
 export const MAX_WINDOW = 1024;
@@ -69,8 +74,9 @@ export async function openStream(bus: Bus, subject: string, body: unknown, opts:
   const reader = new StreamReader(bus, newInbox(), window, Date.now() + opts.timeoutMs, opts.idleTimeoutMs ?? opts.timeoutMs);
   try {
     const headers = { ...opts.headers, [StreamHeader.Inbox]: reader.inbox, [StreamHeader.Window]: String(window) };
-    const ack = await bus.requestJson<StreamAck>(subject, body, { ...opts, headers });
-    reader.attach(ack.control);
+    // Safe to re-send when the replica holding it dies before answering: frames name their writer.
+    const ack = await bus.requestJson<StreamAck>(subject, body, { resend: true, ...opts, headers });
+    reader.attach(ack);
     return reader;
   } catch (e) {
     reader.close();
@@ -83,6 +89,7 @@ class StreamReader implements BusStream {
   private wake?: () => void;
   private readonly unsubscribe: () => void;
   private control?: string;
+  private writer?: string;
   private expected = 0;
   private granted: number;
   private closed = false;
@@ -96,15 +103,21 @@ class StreamReader implements BusStream {
     private readonly idleTimeoutMs: number,
   ) {
     this.granted = window;
-    this.unsubscribe = bus.subscribe(inbox, (frame) => {
-      if (this.closed) return;
-      this.frames.push(frame as StreamFrame);
+    this.unsubscribe = bus.subscribe(inbox, (message) => {
+      const frame = message as StreamFrame;
+      if (this.closed || (this.writer !== undefined && frame.w !== this.writer)) return;
+      this.frames.push(frame);
       this.wake?.();
     });
   }
 
-  attach(control: string): void {
-    this.control = control;
+  attach(ack: StreamAck): void {
+    this.control = ack.control;
+    this.writer = ack.writer;
+    // Frames that arrived before the ack may come from a writer that died before answering.
+    const own = this.frames.filter((f) => f.w === ack.writer);
+    this.frames.length = 0;
+    this.frames.push(...own);
     if (this.cancelRequested) this.cancel();
   }
 
