@@ -4,6 +4,7 @@
  */
 import { benchBus } from "./bus.ts";
 import { benchFootprint } from "./footprint.ts";
+import { benchGuard } from "./guard.ts";
 import { benchMesh } from "./mesh.ts";
 import { benchOpenAi } from "./openai.ts";
 import { benchPipeline } from "./pipeline.ts";
@@ -16,6 +17,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["mesh", () => benchMesh(natsUrl)],
   ["footprint", () => benchFootprint(natsUrl, databaseUrl)],
   ["openai", () => benchOpenAi(natsUrl)],
+  ["guard", () => benchGuard()],
   ["scoring", () => runScript("services/scoring/bench.ts")],
   ["media", () => runScript("services/media/bench.ts")],
 ];

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
-import { loadCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { checkReplyForMinors } from "../reply-check.ts";
+import { loadCorpus, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -40,6 +41,13 @@ describe("minors corpus", () => {
     expect(cases.filter(stopped).length / cases.length).toBeLessThanOrEqual(0.01);
     const heldOut = of("held-out", "pass");
     expect(heldOut.filter(stopped).length / heldOut.length).toBeLessThanOrEqual(0.01);
+  });
+
+  test("replies (layer 3): every bad reply caught, no adult reply caught", () => {
+    const replies = loadReplyCorpus();
+    expect(replies.filter((c) => c.expect === "stop").length).toBeGreaterThanOrEqual(25);
+    const wrong = replies.filter((c) => (checkReplyForMinors(c.text) !== null) !== (c.expect === "stop"));
+    expect(describeMisses(wrong)).toEqual([]);
   });
 
   test("the parser reads categories, the [asked] context, and refuses a case without a heading", () => {

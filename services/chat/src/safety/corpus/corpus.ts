@@ -47,3 +47,8 @@ const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf
 export function loadCorpus(): CorpusCase[] {
   return [...parseCorpus(read("./tuned.txt"), "tuned"), ...parseCorpus(read("./held-out.txt"), "held-out")];
 }
+
+/** Generated persona replies for layer 3 (the reply check); tuned only. */
+export function loadReplyCorpus(): CorpusCase[] {
+  return parseCorpus(read("./replies.txt"), "tuned");
+}

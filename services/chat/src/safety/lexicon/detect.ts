@@ -35,7 +35,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`\bj'ai eu ${V.MINOR_N} ans\b(?!.{0,25}\b(?:il y a|y a|en (?:19|20)\d\d|quand|a l'epoque))`),
   once(String.raw`\bje viens d'avoir ${V.MINOR_N} ans\b`),
   // "je suis (encore) mineur", "on est deux mineurs", "je suis pas encore majeur", "i'm underage"
-  once(String.raw`\b(?:je suis|on est|nous sommes|i'm|i am|we're|we are)\s(?:(?:encore|toujours|que|qu'|tous|deux|2|tous les deux|les deux|juste|only|still|just|both|all|a|an|une?|des)\s)*(?:mineure?s?|minors?|underage|ados?|adolescente?s?|teens?|teenagers?|pas (?:encore |vraiment )?majeure?s?|not (?:yet )?(?:18|an adult)|under 18|collegien(?:ne)?s?|lyceen(?:ne)?s?|ecolier(?:e)?s?)\b`),
+  once(String.raw`\b(?:je suis|on est|nous sommes|i'm|i am|we're|we are)\s(?:(?:encore|toujours|que|qu'|tous|deux|2|tous les deux|les deux|juste|only|still|just|both|all|a|an|une?|des|ta|ma|votre|your|my|petite?|little|vraie)\s)*(?:mineure?s?|minors?|underage|ados?|adolescente?s?|teens?|teenagers?|pas (?:encore |vraiment )?majeure?s?|not (?:yet )?(?:18|an adult)|under 18|collegien(?:ne)?s?|lyceen(?:ne)?s?|ecolier(?:e)?s?)\b`),
   // almost 18, a coming birthday
   once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|\bnot 18 yet\b)`),
   once(String.raw`\b(?:je vais avoir|j'aurai|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at))`),

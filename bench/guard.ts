@@ -1,0 +1,117 @@
+/**
+ * `bun run bench guard`: the minors guard measured on the project's corpus (services/chat/src/safety/corpus).
+ * - Layer 1 (lexicon): recall on must-stop cases and false-block rate on must-pass cases, per category, for
+ *   the tuned and the held-out part; and its cost per message against a baseline (folding the text).
+ * - Layer 3 (reply check): the same on the generated-replies corpus.
+ * - Layer 2 (guard model): with BENCH_GUARD_BASE_URL (+ BENCH_GUARD_MODEL) pointing at a real Llama Guard 3,
+ *   the corpus goes through it too (layer 2 alone, and layers 1+2); against the simulator only its latency
+ *   means something (the simulator answers by script, not by reading).
+ * - The latency the guard model adds to a chat request through the gateway (all-in-one, in-process bus),
+ *   with the simulator answering as Llama Guard after a realistic delay (BENCH_GUARD_DELAY_MS, default 80):
+ *   p50/p99 with the guard off vs on, and of the guard check alone.
+ */
+import { foldForMatching } from "@sinhome/chat/src/checks/normalize.ts";
+import { loadCorpus, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
+import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
+import { checkReplyForMinors } from "@sinhome/chat/src/safety/reply-check.ts";
+import { startChatStack } from "@sinhome/chat/src/testing.ts";
+import { startSimulator } from "@sinhome/llm-sim";
+import { fmt, sequential } from "./stats.ts";
+
+type Judge = (c: CorpusCase) => boolean | Promise<boolean>;
+
+const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)} %`);
+
+/** One line per category: recall for stop categories, false blocks for pass categories; then totals. */
+async function table(title: string, cases: CorpusCase[], stopped: Judge): Promise<string[]> {
+  const rows = new Map<string, { expect: "stop" | "pass"; n: number; hit: number }>();
+  for (const c of cases) {
+    const key = `${c.expect} ${c.category}`;
+    const row = rows.get(key) ?? { expect: c.expect, n: 0, hit: 0 };
+    row.n++;
+    if (await stopped(c)) row.hit++;
+    rows.set(key, row);
+  }
+  const lines = [`${title}`];
+  let stopN = 0, stopHit = 0, passN = 0, passHit = 0;
+  for (const [key, row] of rows) {
+    const figure = row.expect === "stop" ? `recall ${pct(row.hit, row.n)}` : `false blocks ${pct(row.hit, row.n)}`;
+    lines.push(`  ${key.padEnd(28)} ${String(row.n).padStart(4)} cases  ${figure}${row.expect === "stop" && row.hit < row.n ? `  (${row.n - row.hit} missed)` : row.expect === "pass" && row.hit > 0 ? `  (${row.hit} blocked)` : ""}`);
+    if (row.expect === "stop") { stopN += row.n; stopHit += row.hit; } else { passN += row.n; passHit += row.hit; }
+  }
+  lines.push(`  TOTAL recall ${pct(stopHit, stopN)} (${stopHit}/${stopN}), false blocks ${pct(passHit, passN)} (${passHit}/${passN})`);
+  return lines;
+}
+
+function perCall(texts: string[], fn: (text: string) => unknown): number {
+  for (const t of texts) fn(t);
+  const rounds = 20;
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) fn(`${t}${r}`);
+  return (performance.now() - started) / (rounds * texts.length);
+}
+
+async function guardModelLayer(corpus: CorpusCase[]): Promise<string[]> {
+  const baseUrl = process.env.BENCH_GUARD_BASE_URL;
+  if (!baseUrl) {
+    return ["layer 2 (guard model): not measured — set BENCH_GUARD_BASE_URL (and BENCH_GUARD_MODEL) to a Llama Guard 3 server; the simulator answers by script"];
+  }
+  const client = new GuardModelClient({
+    baseUrl, model: process.env.BENCH_GUARD_MODEL ?? "meta-llama/Llama-Guard-3-1B", apiKey: process.env.BENCH_GUARD_API_KEY,
+    timeoutMs: 10_000, prompt: process.env.BENCH_GUARD_PROMPT === "inline" ? "inline" : "template", maxTurns: 6, breakerThreshold: 1000, breakerCooldownMs: 1,
+  });
+  const verdicts = new Map<CorpusCase, boolean>();
+  for (const c of corpus) {
+    const history = c.previousAssistant ? [{ role: "assistant" as const, content: c.previousAssistant }] : [];
+    verdicts.set(c, (await client.check(history, c.text)).blocks);
+  }
+  const lexicon = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
+  return [
+    ...(await table("layer 2 alone (guard model), all parts:", corpus, (c) => verdicts.get(c) ?? false)),
+    ...(await table("layers 1 + 2, held-out part:", corpus.filter((c) => c.part === "held-out"), (c) => lexicon(c) || (verdicts.get(c) ?? false))),
+  ];
+}
+
+async function addedLatency(): Promise<string[]> {
+  const delay = Number(process.env.BENCH_GUARD_DELAY_MS ?? 80);
+  const guardSim = startSimulator({ port: 0, name: "guard-sim", guardDelayMs: delay, modelIds: ["meta-llama/Llama-Guard-3-1B"] });
+  const off = await startChatStack({ CHAT_DEADLINE_MS: "20000", LLM_TIMEOUT_MS: "10000" });
+  const on = await startChatStack({ CHAT_DEADLINE_MS: "20000", LLM_TIMEOUT_MS: "10000", GUARD_BASE_URL: guardSim.url, GUARD_TIMEOUT_MS: "2000" });
+  try {
+    const history = Array.from({ length: 10 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: i % 2 ? `Mmh raconte-moi ${i} 😘` : `Coucou, message ${i}` }));
+    let i = 0;
+    const ask = (s: typeof on) => () => s.post("/v2/personality_chat", { message: `T'es dispo ce soir ? ${i++}`, history });
+    const n = 100;
+    const base = await sequential(n, ask(off), 20);
+    const guarded = await sequential(n, ask(on), 10);
+    const client = new GuardModelClient({ baseUrl: guardSim.url, model: "meta-llama/Llama-Guard-3-1B", timeoutMs: 2000, prompt: "template", maxTurns: 6, breakerThreshold: 1000, breakerCooldownMs: 1 });
+    const alone = await sequential(n, () => client.check([], `salut ${i++}`), 5);
+    return [
+      `guard model latency (simulator answering as Llama Guard after ${delay} ms, ${n} requests one at a time):`,
+      `  guard check alone:             p50 ${fmt(alone.p50)}  p99 ${fmt(alone.p99)}`,
+      `  v2 chat request, guard off:    p50 ${fmt(base.p50)}  p99 ${fmt(base.p99)}`,
+      `  v2 chat request, guard on:     p50 ${fmt(guarded.p50)}  p99 ${fmt(guarded.p99)}`,
+      `  added by the guard:            p50 +${fmt(guarded.p50 - base.p50)}  p99 +${fmt(guarded.p99 - base.p99)} (the check runs while the prompt is built; it cannot overlap the LLM call)`,
+    ];
+  } finally {
+    await Promise.all([off.close(), on.close(), guardSim.stop()]);
+  }
+}
+
+export async function benchGuard(): Promise<string[]> {
+  const corpus = loadCorpus();
+  const lexicon = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
+  const texts = corpus.map((c) => c.text);
+  const baseline = perCall(texts, (t) => foldForMatching(t));
+  const cost = perCall(texts, (t) => detectMinorRisk(t));
+  const replies = loadReplyCorpus();
+  return [
+    ...(await table("layer 1 (lexicon), tuned part:", corpus.filter((c) => c.part === "tuned"), lexicon)),
+    ...(await table("layer 1 (lexicon), held-out part (never tuned on):", corpus.filter((c) => c.part === "held-out"), lexicon)),
+    `layer 1 cost per message (uncached): ${fmt(cost)} = ${(cost / baseline).toFixed(1)}× folding the text (${fmt(baseline)})`,
+    ...(await table("layer 3 (reply check), generated replies:", replies, (c) => checkReplyForMinors(c.text) !== null)),
+    ...(await guardModelLayer(corpus)),
+    ...(await addedLatency()),
+  ];
+}
