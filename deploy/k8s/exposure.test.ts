@@ -98,7 +98,12 @@ for (const overlay of overlays) {
         [pod("grafana"), PROMETHEUS, 9090, true],
         [pod("gateway"), pod("tempo"), 3200, false],
       ];
-      if (isProd) flows.push([pod("vllm"), INTERNET, 443, true], [pod("vllm"), pod("postgres"), 5432, false]);
+      if (isProd) {
+        flows.push([pod("vllm"), INTERNET, 443, true], [pod("vllm"), pod("postgres"), 5432, false]);
+        // The minors guard model: chat only, and the Hub for its first download.
+        flows.push([pod("chat"), pod("guard-model"), 8000, true], [pod("guard-model"), INTERNET, 443, true], [pod("guard-model"), pod("postgres"), 5432, false]);
+        flows.push(...(["gateway", "scoring", "media", "ops"] as const).map((m): Flow => [pod(m), pod("guard-model"), 8000, false]));
+      }
       const wrong = flows
         .filter(([src, dst, port, expected, proto]) => allowed(objs, src, dst, port, proto ?? "TCP") !== expected)
         .map(([src, dst, port, expected, proto]) => `${src.what} → ${dst.what}:${port}/${proto ?? "TCP"} should be ${expected ? "allowed" : "denied"}`);

@@ -164,9 +164,30 @@ for (const overlay of overlays) {
         // A surge pod would need 2 more GPUs.
         expect(specOf(deployment).strategy?.type).toBe("Recreate");
         expect(find(objs, "Service", "vllm")?.spec?.ports?.[0]?.port).toBe(8000);
-        // Nothing else asks for GPUs.
+        // Nothing else asks for GPUs but the guard model (one GPU, below).
         const gpuUsers = workloads(objs).filter((w) => allContainers(w).some((x) => x.resources?.limits?.["nvidia.com/gpu"]));
-        expect(gpuUsers.map(id)).toEqual(["Deployment/vllm"]);
+        expect(gpuUsers.map(id).sort()).toEqual(["Deployment/guard-model", "Deployment/vllm"]);
+      });
+
+      test("guard model: Llama Guard 3 on vLLM, one GPU, chat pointed at its Service with the served name", () => {
+        const objs = render(overlay);
+        const deployment = required(find(objs, "Deployment", "guard-model"), "Deployment/guard-model");
+        const c = mainContainer(deployment);
+        expect(c.image).toMatch(/^vllm\/vllm-openai:v\d+\.\d+\.\d+$/);
+        const args = c.args ?? [];
+        const served = args[args.indexOf("--served-model-name") + 1];
+        expect(args[args.indexOf("--model") + 1]).toMatch(/^meta-llama\/Llama-Guard-3-(1B|8B)$/);
+        expect(c.resources?.limits?.["nvidia.com/gpu"]).toBe("1");
+        expect(args[args.indexOf("--port") + 1]).toBe("8000");
+        expect(c.readinessProbe?.httpGet).toMatchObject({ path: "/health", port: "http" });
+        expect((podSpec(deployment).tolerations ?? []).some((t) => t.key === "nvidia.com/gpu")).toBe(true);
+        expect(find(objs, "Service", "guard-model")?.spec?.ports?.[0]?.port).toBe(8000);
+        expect(find(objs, "PodDisruptionBudget", "guard-model")).toBeDefined();
+        const chat = containerEnv(objs, mainContainer(meshDeployment(objs, "chat")));
+        expect(chat.GUARD_BASE_URL).toBe("http://guard-model:8000/v1");
+        expect(chat.GUARD_MODEL).toBe(served);
+        expect(Number(chat.GUARD_TIMEOUT_MS)).toBeGreaterThan(0);
+        expect(chat.GUARD_FAIL_MODE ?? "open").toBe("open");
       });
     } else {
       test("dev: the simulator instead of vLLM, no GPU, single replicas", () => {
@@ -179,6 +200,10 @@ for (const overlay of overlays) {
         const chat = containerEnv(objs, mainContainer(meshDeployment(objs, "chat")));
         const simEnv = containerEnv(objs, simContainer);
         expect(chat.VLLM_BASE_URL).toBe("http://llm-sim:8000/v1");
+        // The minors guard model is the simulator too (it answers as Llama Guard for a *guard* model name).
+        expect(chat.GUARD_BASE_URL).toBe("http://llm-sim:8000/v1");
+        expect(chat.GUARD_MODEL).toMatch(/guard/i);
+        expect(find(objs, "Deployment", "guard-model")).toBeUndefined();
         expect(simEnv.SIM_MODELS).toBe(chat.VLLM_MODEL_NAME);
         expect(simEnv.SIM_HOSTNAME).toBe("0.0.0.0");
         for (const w of workloads(objs)) {
