@@ -65,7 +65,7 @@ describe("OpenAI API and A/B routes, mesh over NATS", () => {
     for (;;) {
       const res = await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${OPENAI_TEST_KEY}` } }).catch(() => undefined);
       const health = res?.status === 200 ? await fetch(`${base}/monitoring/health`).then((r) => r.json() as Promise<{ components: { name: string; instances?: number }[] }>, () => undefined) : undefined;
-      if (health?.components.find((c) => c.name === "chat")?.instances === 2) break;
+      if (health?.components?.find((c) => c.name === "chat")?.instances === 2) break;
       if (Date.now() > until) throw new Error("the mesh did not come up");
       await Bun.sleep(100);
     }
