@@ -27,7 +27,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const tracing = setupTracing({ serviceName: "sinhome-all-in-one", endpoint: gatewayEnv.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: gatewayEnv.OTEL_TRACES_SAMPLER_ARG });
   const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
   // One conversation log for every part of this process: JetStream with NATS_URL, else the embedded store under DATA_DIR.
-  const conversations = await openConversationLog(opsEnv, { name: "all-in-one", manage: true });
+  const conversations = await openConversationLog(opsEnv, { name: "all-in-one", manage: true, log });
   const deps = { bus, log, conversations };
 
   const services: MeshService[] = [

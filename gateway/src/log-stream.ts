@@ -8,6 +8,7 @@
  * never logged).
  */
 import { Elysia } from "elysia";
+import { Type } from "@sinclair/typebox";
 import { AppError, type StoredLogEvent } from "@sinhome/proto";
 import { parseLogId, type ConversationLog } from "@sinhome/runtime";
 
@@ -92,6 +93,11 @@ export function logStream(opts: { conversations?: ConversationLog; maxClients: n
       },
     });
   }, {
+    // Documents the query parameters (both are read from the URL above).
+    query: Type.Object({
+      token: Type.Optional(Type.String({ description: "the API key, for clients that cannot send headers (EventSource)" })),
+      last_event_id: Type.Optional(Type.String({ description: "resume after this event id (the Last-Event-ID header wins)" })),
+    }),
     detail: {
       summary: "Server-Sent Events of every chat exchange (id: per event, resumes after Last-Event-ID or ?last_event_id=; key also as ?token=)",
       tags: ["ops"],

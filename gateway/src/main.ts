@@ -16,7 +16,7 @@ const tracing = setupTracing({ serviceName: "gateway", endpoint: env.OTEL_EXPORT
 const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
 const limiter = createRateLimiter(env, log);
 // `/logs/stream` follows the persisted conversation log (JetStream) directly.
-const conversations = await openConversationLog(env, { name: "gateway", manage: false });
+const conversations = await openConversationLog(env, { name: "gateway", manage: false, log });
 await limiter.ready;
 if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
 let stopping = false;

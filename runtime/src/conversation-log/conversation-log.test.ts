@@ -7,9 +7,10 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ChatLogEvent, StoredLogEvent } from "@sinhome/proto";
+import type { StoredLogEvent } from "@sinhome/proto";
 import { EmbeddedConversationLog } from "./embedded.ts";
 import { conversationSubject, JetStreamConversationLog } from "./jetstream.ts";
+import { logEvent } from "./testing.ts";
 import type { ConversationLog } from "./types.ts";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
@@ -23,21 +24,6 @@ const tempDir = () => {
   return d;
 };
 
-export const logEvent = (session: string | null, n: number, at = new Date()): ChatLogEvent => ({
-  timestamp: at.toISOString(),
-  endpoint: "/v2/personality_chat",
-  request_id: `r-${n}`,
-  session_id: session,
-  backend: "simulator",
-  model: "m",
-  latency_ms: 1,
-  retries: { refusal: 0, cjk: 0, duplicate: 0, empty: 0, safety: 0, transport: 0, fallback: 0 },
-  usage: { prompt_tokens: 1, completion_tokens: 1 },
-  fallback: false,
-  error: null,
-  message: `message ${n}`,
-  response: `réponse ${n} 😘`,
-});
 
 const until = async (cond: () => boolean, ms = 3000) => {
   for (let t = 0; t < ms && !cond(); t += 10) await Bun.sleep(10);

@@ -124,6 +124,12 @@ describe("configuration of the exchange", () => {
     expect(s.events).toHaveLength(1);
     expect(JSON.stringify(s.events[0])).not.toContain("secret du fan");
     expect(s.events[0]!.message).toBeUndefined();
+    // Nor is it stored in the persisted log, which still has the exchange's metadata.
+    const stored = (await s.conversations.history({ limit: 10 })).events;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ endpoint: "/personality_chat", backend: "vllm" });
+    expect(JSON.stringify(stored)).not.toContain("secret du fan");
+    expect(stored[0]!.response).toBeUndefined();
   });
 
   test("AI_DISCLOSURE_NOTICE opens the first reply of a conversation only", async () => {

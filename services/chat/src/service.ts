@@ -57,7 +57,7 @@ async function announceModels(router: LlmRouter, env: ChatEnv, log: ServiceDeps[
 export async function createChatService(env: ChatEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Chat);
   // Every chat instance appends to the persisted log: the host's, or its own JetStream connection.
-  const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "chat", manage: false }) : undefined);
+  const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "chat", manage: false, log }) : undefined);
   let simulator: Simulator | undefined;
   if (!env.VLLM_BASE_URL) {
     simulator = startSimulator({ port: 0, hostname: "127.0.0.1" });

@@ -4,7 +4,7 @@
  */
 import { MemoryBus, type ChatLogEvent, Subject } from "@sinhome/proto";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
-import { createLogger, ServiceCounters } from "@sinhome/runtime";
+import { createLogger, EmbeddedConversationLog, ServiceCounters, type ConversationLog } from "@sinhome/runtime";
 import { createGateway } from "@sinhome/gateway";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { parseChatEnv } from "./env.ts";
@@ -15,6 +15,8 @@ export type ChatStack = {
   vllm: Simulator;
   grok: Simulator;
   events: ChatLogEvent[];
+  /** The persisted log chat appends to (embedded, in memory). */
+  conversations: ConversationLog;
   counters: ServiceCounters;
   post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> & { response?: string; backend?: string } }>;
   postWithHeaders(path: string, body: unknown, headers: Record<string, string>): Promise<Response>;
@@ -46,7 +48,8 @@ export async function startChatStack(env: Record<string, string> = {}, opts: { v
     EMBEDDINGS_BASE_URL: vllm.url,
     ...env,
   });
-  const chat = await createChatService(chatEnv, { bus, log });
+  const conversations = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1024 ** 3 });
+  const chat = await createChatService(chatEnv, { bus, log, conversations });
   await bus.addService(chat.definition);
   const events: ChatLogEvent[] = [];
   bus.subscribe(Subject.LogsChat, (e) => events.push(e as ChatLogEvent));
@@ -58,6 +61,7 @@ export async function startChatStack(env: Record<string, string> = {}, opts: { v
     vllm,
     grok,
     events,
+    conversations,
     counters: chat.counters,
     post: async (path, body) => {
       const res = await gateway.handle(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
@@ -74,6 +78,7 @@ export async function startChatStack(env: Record<string, string> = {}, opts: { v
     },
     close: async () => {
       await chat.close();
+      await conversations.close();
       await bus.close();
       await Promise.all([vllm.stop(), grok.stop()]);
     },

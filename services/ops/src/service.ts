@@ -12,7 +12,7 @@ export const OPS_VERSION = "0.1.0";
 export async function createOpsService(env: OpsEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Ops);
   // Ops owns the persisted log: it reads it, and applies LOG_RETENTION_HOURS / LOG_MAX_BYTES to the stream.
-  const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "ops", manage: true }) : undefined);
+  const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "ops", manage: true, log }) : undefined);
   const logs = logHandlers(conversations);
   const startedAt = new Date();
   const redis = env.REDIS_URL
