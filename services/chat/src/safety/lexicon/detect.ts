@@ -36,9 +36,13 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`\bje viens d'avoir ${V.MINOR_N} ans\b`),
   // "je suis (encore) mineur", "on est deux mineurs", "je suis pas encore majeur", "i'm underage"
   once(String.raw`\b(?:je suis|on est|nous sommes|i'm|i am|we're|we are)\s(?:(?:encore|toujours|que|qu'|tous|deux|2|tous les deux|les deux|juste|only|still|just|both|all|a|an|une?|des|ta|ma|votre|your|my|petite?|little|vraie)\s)*(?:mineure?s?|minors?|underage|ados?|adolescente?s?|teens?|teenagers?|pas (?:encore |vraiment )?majeure?s?|not (?:yet )?(?:18|an adult)|under 18|collegien(?:ne)?s?|lyceen(?:ne)?s?|ecolier(?:e)?s?)\b`),
+  // "on est 3 potes de 15 ans", "nous sommes deux filles de 14 ans", "16 dans 2 mois"
+  once(String.raw`\b(?:on est|nous sommes|on etait)\s(?:\S+\s){0,3}?(?:de|d')\s${V.MINOR_N} ans\b(?!\s(?:de\s|d'))`),
+  once(String.raw`^(?:1[0-8])(?: ans)? dans \d+ (?:mois|semaines?|jours?)\b`),
+  once(String.raw`\b(?:i'm|i am|we're|we are)\s(?:still\s)?not (?:yet\s)?(?:of (?:legal\s)?age|legal)\b`),
   // almost 18, a coming birthday
   once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|\bnot 18 yet\b)`),
-  once(String.raw`\b(?:je vais avoir|j'aurai|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at))`),
+  once(String.raw`\b(?:je vais avoir|j'aurai|je vais sur mes|vais sur mes|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at))`),
   // English: "i'm 15", "im only 16", "we're both 14", "me and my friend are 15"
   once(String.raw`\b(?:i'm|i am|iam)\s(?:only\s|just\s|barely\s|still\s|like\s|almost\s|nearly\s|a\s)?${V.MINOR_N}\b${"(?!\\s?ans\\s(?:de|d'))"}${unitGuard()}`),
   once(String.raw`\b(?:we're|we are|we r|both of us are|we both are|me and my [a-z]+(?: [a-z]+)? (?:are|r)|my [a-z]+(?: [a-z]+)? and i (?:are|r|am)|my [a-z]+ and me (?:are|r))\s(?:both\s|all\s|only\s|just\s)?${V.MINOR_N}\b${unitGuard()}`),
@@ -72,7 +76,7 @@ const GRADE = re(V.GRADE);
 const SCHOOL_PLACE = re(V.SCHOOL_PLACE);
 const CLASSMATE = re(String.raw`\b(?:classmates?|camarades? de classe|de ma classe|dans ma classe|in my class|de sa classe|in her class)\b`);
 const SCHOOL_GIRL = re(String.raw`\b(?:collegiennes?|lyceennes?|ecolieres?|schoolgirls?|school girls?|(?:high|middle) ?school girls?|middle schoolers?|high schoolers?)\b`);
-const SCHOOL_CONTENT = once(String.raw`\b(?:uniformes? (?:scolaires?|d'ecoliere|de (?:lyceenne|collegienne|ecoliere))|tenues? (?:d'ecoliere|de (?:collegienne|lyceenne|ecoliere))|en (?:ecoliere|collegienne|lyceenne|schoolgirl)|(?:habillee?|deguisee?|dressed|dress|dressed up|dressing) (?:toi )?(?:en|comme|like|as|up as|up like) (?:une |a |an )?(?:ecoliere|collegienne|lyceenne|schoolgirl|middle schooler|high schooler|student of)|school ?girl (?:outfit|uniform|costume)|school uniforms?|jupe plissee et couettes?|couettes et jupe)\b`);
+const SCHOOL_CONTENT = once(String.raw`\b(?:(?:uniformes?|tenues?|costumes?|deguisements?|outfits?|jupes?|habits?) (?:scolaires?|d'ecoliere|d'eleve|de (?:lyceenne|collegienne|ecoliere))|en (?:ecoliere|collegienne|lyceenne|schoolgirl)|(?:habillee?|deguisee?|dressed|dress|dressed up|dressing) (?:toi )?(?:en|comme|like|as|up as|up like) (?:une |a |an )?(?:ecoliere|collegienne|lyceenne|schoolgirl|middle schooler|high schooler|student of)|school ?girl (?:outfit|uniform|costume)|school uniforms?|jupe plissee et couettes?|couettes et jupe)\b`);
 const SEXUAL = re(V.SEXUAL);
 const COMMERCE = re(V.COMMERCE);
 const CONTENT_REQUEST = re(V.CONTENT_REQUEST);
@@ -89,6 +93,8 @@ const PERSONA_PAST = re(V.PERSONA_PAST);
 const PERSONA_BODY = re(V.PERSONA_BODY);
 const ADDRESSED = once(String.raw`\b(?:tu|te|t'|toi|ton|ta|tes|you|your|u)\b`);
 const RELATIVE = re(V.RELATIVE);
+// A partner under 18 ("j'ai une copine de 14 ans", "my gf is 15"): dating a minor, in an adult chat.
+const PARTNER = re(String.raw`\b(?:ma|mon|une|un|my|a|sa|son|his|her)\s(?:petite?\s|nouvelle\s|new\s)?(?:copine|copain|meuf|go|petite amie|petit ami|mec|gf|bf|girlfriend|boyfriend|amoureuse|amoureux|crush)\b`);
 const EXCLUDING = re(V.EXCLUDING_MINORS);
 
 // ---- the text, as words with positions --------------------------------------------------------------
@@ -228,6 +234,7 @@ function detectSexualContext(t: Text): MinorFinding | null {
     }
   }
   if (near(markers.strong, [...sexual, ...commerce, ...requests], 14)) return { rule: "minor_sexual_context", category: "third_person" };
+  if (follows(t.find(PARTNER), [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE)], 4)) return { rule: "minor_sexual_context", category: "third_person" };
   if (near(markers.family, [...sexual, ...commerce], 10)) return { rule: "minor_sexual_context", category: "third_person" };
   if (near(markers.weakChild, sexual, 3)) return { rule: "minor_sexual_context", category: "third_person" };
   return null;

@@ -40,6 +40,9 @@ const TEXTING: [RegExp, string][] = [
   [/\b(?:jai|j ai|je ai|jé|jay|j'ai)\b/g, "j'ai"],
   [/\bje ai\b/g, "j'ai"],
   [/\bg (?=\d)/g, "j'ai "],
+  [/\bjaur(ai|ais|a)\b/g, "j'aur$1"],
+  [/\bme n (?=my|me)\b/g, "me and "],
+  [/\bn me\b/g, "and me"],
   [/\bj'ai (?:q|k)(?=\s*\d)/g, "j'ai que"],
   // tu es / tu as
   [/\b(?:t'?es|t es|tes)(?= (?:une?|ma|mon|encore|mineure?|ado|en|au|a la|plus|trop|pas|juste|qu'une)\b)/g, "tu es"],
