@@ -71,7 +71,8 @@ const AGE_AFTER_QUESTION = re(V.AGE_AFTER_QUESTION);
 const MINOR_NOUN = re(V.MINOR_NOUN);
 const TEEN_ONLY = /^(?:teens?|teenagers?|teenage|teeny)$/;
 const ADULT_MARKER = once(V.ADULT_MARKER);
-const WEAK_CHILD = re(String.raw`\b(?:enfants?|gosses?|gamins?|kids?|child|children)\b`);
+// Plural "gamines" is about girls; the singular is also a teasing word ("t'es une vraie gamine").
+const WEAK_CHILD = re(String.raw`\b(?:enfants?|gosses?|gamins?|gamines|kids?|child|children)\b`);
 const GRADE = re(V.GRADE);
 const SCHOOL_PLACE = re(V.SCHOOL_PLACE);
 const CLASSMATE = re(String.raw`\b(?:classmates?|camarades? de classe|de ma classe|dans ma classe|in my class|de sa classe|in her class)\b`);
