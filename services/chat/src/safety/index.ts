@@ -7,7 +7,7 @@ export { neutralizeFakeDirectives } from "./injection.ts";
 export { deflectionFor, type GuardBlock, type GuardCategory } from "./guard.ts";
 export { MINOR_REPLY_DEFLECTION } from "./deflections.fr.ts";
 export { checkReplyForMinors } from "./reply-check.ts";
-export { guardModelMetrics, guardTallies, minorsMetrics, type GuardLayer } from "./metrics.ts";
+export { guardModelMetrics, minorsMetrics, type GuardLayer } from "./metrics.ts";
 export { GuardModelGate, createGuardModelGate, type GuardModelDecision } from "./guard-model/gate.ts";
 export { GuardModelClient, type GuardModelResult } from "./guard-model/client.ts";
 export { llamaGuardPrompt, parseGuardAnswer, LLAMA_GUARD_TASK_PREFIX } from "./guard-model/prompt.ts";

@@ -46,31 +46,21 @@ const replyChecks = new Counter({
   registers: [registry],
 });
 
-/** Counts kept in the process too, for health and tests (Prometheus counters are write-only). */
-const tallies = { unavailable: 0, checks: 0, blocks: 0, lastUnavailableAt: null as string | null };
-
 export const guardModelMetrics = {
   observe(result: { outcome: GuardModelOutcome; latencyMs: number }): void {
     checks.inc({ outcome: result.outcome });
-    tallies.checks++;
     if (result.outcome !== "skipped") duration.observe(result.latencyMs / 1000);
   },
   unavailable(mode: "open" | "closed"): void {
     unavailable.inc({ mode });
-    tallies.unavailable++;
-    tallies.lastUnavailableAt = new Date().toISOString();
   },
 };
 
 export const minorsMetrics = {
   block(layer: GuardLayer, category: string, source: string): void {
     blocks.inc({ layer, category, source });
-    tallies.blocks++;
   },
   reply(outcome: "retried" | "deflected", category: string): void {
     replyChecks.inc({ outcome, category });
   },
 };
-
-/** The process's guard tallies (since start). */
-export const guardTallies = () => ({ ...tallies });

@@ -68,4 +68,4 @@ export const LOOKS_LIKE = src`\b(?:je te donne(?:rais)?\s|tu as l'air d'(?:avoir
 /** The persona's own past, asked about. */
 export const PERSONA_PAST = src`\b(?:quand (?:tu etais|tu avais)|a l'epoque (?:du|de ton|de la|ou tu)|de toi a|toi (?:ado|petite|mineure|a \d)|when you were|as a (?:teen|kid|child|minor)|of you (?:at|as)|de toi (?:ado|quand|petite|au)|your teen|tes annees (?:lycee|college))\b`;
 /** The persona's looks, body, or pictures of her. */
-export const PERSONA_BODY = src`\b(?:tu ressembl\w+|ressemblais|ton corps|ta poitrine|your body|did you look|you looked|photos? de toi|videos? de toi|pics? of you|pictures? of you|photos? of you|t'etais comment physiquement|tu etais comment physiquement|tes seins)\b`;
+export const PERSONA_BODY = src`\b(?:(?:avec|with) (?:les |des |the )?(?:garcons|mecs|boys|guys)|tu ressembl\w+|ressemblais|ton corps|ta poitrine|your body|did you look|you looked|photos? de toi|videos? de toi|pics? of you|pictures? of you|photos? of you|t'etais comment physiquement|tu etais comment physiquement|tes seins)\b`;
