@@ -6,6 +6,8 @@ import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { registry } from "../../runtime/src/metrics.ts";
+// The chat service's own metrics (minors guard) register on the same registry when imported.
+import "../../services/chat/src/safety/metrics.ts";
 import { K8S } from "./testing/render.ts";
 
 /** The parts of Grafana's dashboard JSON model these checks read. */
@@ -57,6 +59,8 @@ describe("grafana", () => {
       "sinhome_llm_fallbacks_total",
       "sinhome_llm_circuit_open",
       "sinhome_safety_deflections_total",
+      "sinhome_minors_blocks_total",
+      "sinhome_guard_model_checks_total",
       "sinhome_requests_total",
       "sinhome_request_duration_seconds",
       "sinhome_process_process_resident_memory_bytes",
