@@ -45,9 +45,9 @@ beforeAll(async () => {
       } },
       models: { subject: Subject.OpenAiModels, handler: () => ({ object: "list", data: [{ id: "m", object: "model", created: 1, owned_by: "vllm" }] }) },
       stream: { subject: Subject.OpenAiChatStream, handler: streams.endpoint(async (req, sink) => {
-        await sink.write({ n: 1 });
+        await sink.write([{ n: 1 }]);
         if ((req.body as { model: string }).model === "breaks") throw new AppError("llm_unavailable", "upstream dropped");
-        await sink.write({ n: 2 });
+        await sink.write([{ n: 2 }, { n: 3 }]);
         return null;
       }) },
     },
@@ -74,7 +74,7 @@ describe("OpenAI routes", () => {
   test("stream: true answers SSE chunks then [DONE]; a failure mid-way is an error event", async () => {
     const res = await call("POST", "/v1/chat/completions", { ...valid, stream: true });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
-    expect(await res.text()).toBe('data: {"n":1}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n');
+    expect(await res.text()).toBe('data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: [DONE]\n\n');
     const broken = await (await call("POST", "/v1/chat/completions", { ...valid, model: "breaks", stream: true })).text();
     const events = broken.split("\n\n").filter(Boolean);
     expect(events[0]).toBe('data: {"n":1}');

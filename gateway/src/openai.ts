@@ -158,7 +158,8 @@ function sseResponse(stream: BusStream, request: Request, requestId: string, onE
             end("done");
             return;
           }
-          text += `data: ${JSON.stringify(next.value)}\n\n`;
+          // Each frame holds the chunks of one upstream read.
+          for (const chunk of next.value as unknown[]) text += `data: ${JSON.stringify(chunk)}\n\n`;
         } while (stream.buffered() > 0 && text.length < MAX_WRITE_CHARS);
         controller.enqueue(encoder.encode(text));
       } catch (e) {

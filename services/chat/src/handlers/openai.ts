@@ -1,6 +1,7 @@
 /**
  * The OpenAI-compatible API on the bus: `GET /v1/models`, and `POST /v1/chat/completions` whole or
- * streamed (a bus stream: each upstream chunk is relayed as it arrives, with backpressure; a cancel
+ * streamed (a bus stream whose frames are arrays of chunks — those of one upstream read — relayed as
+ * they arrive, with backpressure; a cancel
  * from the gateway aborts the upstream request). The minors guard's three layers apply (openai/safety.ts):
  * a blocked request is answered with the fixed deflection as the assistant's message and never reaches
  * the model; a reply failing the check is replaced (whole) or stopped (streamed). No content retries
@@ -11,6 +12,7 @@ import {
   type Bus,
   type BusRequest,
   type ChatCompletion,
+  type ChatCompletionChunk,
   type ModelList,
   type OpenAiChatBusRequest,
   type OpenAiUsage,
@@ -133,7 +135,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
     const includeUsage = body.stream_options?.include_usage === true;
     const { entry, message, deflection } = await prepare(req, body);
     if (deflection !== undefined) {
-      for (const chunk of deflectionChunks(deflection, entry.id, req.requestId, includeUsage)) await sink.write(chunk);
+      await sink.write(deflectionChunks(deflection, entry.id, req.requestId, includeUsage));
       logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection);
       return { backend: "guard" };
     }
@@ -143,21 +145,27 @@ export function openAiHandlers(deps: OpenAiDeps) {
     let servedModel = model;
     try {
       const upstream = await streamUpstream(entry.target, callOf(req, body, started, sink.signal));
-      for await (const chunk of upstream.chunks) {
-        servedModel = chunk.model ?? servedModel;
-        const delta = chunk.choices[0]?.delta?.content ?? "";
-        if (!replyGuard.accept(delta)) {
-          // Leaving the loop cancels the upstream request; the client learns why from the finish reason.
-          await sink.write({ ...chunk, choices: [{ index: 0, delta: {}, finish_reason: "content_filter" }], usage: undefined });
-          logExchange(req, body, started, "guard", servedModel, NO_USAGE, message, text, "content_filter");
-          return { backend: "guard" };
+      // One bus frame per upstream read: chunks that arrived together travel together.
+      for await (const batch of upstream.batches) {
+        const out: ChatCompletionChunk[] = [];
+        for (const chunk of batch) {
+          servedModel = chunk.model ?? servedModel;
+          const delta = chunk.choices[0]?.delta?.content ?? "";
+          if (!replyGuard.accept(delta)) {
+            // Leaving the loop cancels the upstream request; the client learns why from the finish reason.
+            out.push({ ...chunk, choices: [{ index: 0, delta: {}, finish_reason: "content_filter" }], usage: undefined });
+            await sink.write(out);
+            logExchange(req, body, started, "guard", servedModel, NO_USAGE, message, text, "content_filter");
+            return { backend: "guard" };
+          }
+          text += delta;
+          if (!includeUsage) {
+            if (chunk.choices.length === 0) continue; // the usage-only chunk we asked for, for accounting
+            delete chunk.usage;
+          }
+          out.push(chunk);
         }
-        text += delta;
-        if (!includeUsage) {
-          if (chunk.choices.length === 0) continue; // the usage-only chunk we asked for, for accounting
-          delete chunk.usage;
-        }
-        await sink.write(chunk);
+        if (out.length > 0) await sink.write(out);
       }
       const usage = upstream.usage() ?? NO_USAGE;
       counters.tokens(name, servedModel, usage.prompt_tokens, usage.completion_tokens);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { sseData } from "./sse.ts";
+import { sseBatches, sseData } from "./sse.ts";
 
 const streamOf = (...parts: string[]) =>
   new ReadableStream<Uint8Array>({
@@ -51,5 +51,11 @@ describe("sseData", () => {
       break;
     }
     expect(cancelled).toBe(true);
+  });
+
+  test("events completed by one read come as one batch", async () => {
+    const batches: string[][] = [];
+    for await (const b of sseBatches(streamOf("data: a\n\ndata: b\n\ndata: c", "\n\n", ": ping\n\n", "data: d\n\n"))) batches.push(b);
+    expect(batches).toEqual([["a", "b"], ["c"], ["d"]]);
   });
 });

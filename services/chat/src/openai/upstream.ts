@@ -14,7 +14,7 @@ import { attemptTimeout, backoffDelay } from "../llm/budget.ts";
 import type { CircuitBreaker } from "../llm/breaker.ts";
 import type { BackendConfig } from "../llm/client.ts";
 import { LlmFailure, errorBodyMessage, failureFromThrown, kindOfStatus, parseRetryAfter, redact } from "../llm/failure.ts";
-import { sseData } from "../llm/sse.ts";
+import { sseBatches } from "../llm/sse.ts";
 
 const tracer = trace.getTracer("@sinhome/chat");
 const GEN_AI_SYSTEM: Readonly<Record<string, string>> = { vllm: "vllm", grok: "xai", simulator: "sinhome.simulator" };
@@ -34,8 +34,9 @@ export type UpstreamCall = {
 
 export type UpstreamCompletion = { data: Record<string, unknown>; usage: OpenAiUsage; model: string };
 export type UpstreamStream = {
-  chunks: AsyncGenerator<ChatCompletionChunk, void, undefined>;
-  /** Usage reported by the server's last chunk (known once `chunks` is exhausted). */
+  /** The chunks, batched as they arrived: one array per network read (a relay forwards each in one message). */
+  batches: AsyncGenerator<ChatCompletionChunk[], void, undefined>;
+  /** Usage reported by the server's last chunk (known once `batches` is exhausted). */
   usage(): OpenAiUsage | undefined;
 };
 
@@ -160,11 +161,11 @@ export function completeUpstream(target: UpstreamTarget, call: UpstreamCall): Pr
 /**
  * A streamed completion: resolves once the server accepted the request (HTTP 2xx), with the chunks
  * as they arrive. Usage is always asked of the server (accounting); the caller decides whether its
- * client sees it. Breaking out of `chunks` cancels the upstream request.
+ * client sees it. Breaking out of `batches` cancels the upstream request.
  */
 export async function streamUpstream(target: UpstreamTarget, call: UpstreamCall): Promise<UpstreamStream> {
   let usage: OpenAiUsage | undefined;
-  const opened = Promise.withResolvers<AsyncGenerator<ChatCompletionChunk, void, undefined>>();
+  const opened = Promise.withResolvers<AsyncGenerator<ChatCompletionChunk[], void, undefined>>();
   // The span lives as long as the stream: `traced` resolves when the last chunk was read.
   void traced(target, call, true, async (span) => {
     let res: Response;
@@ -179,28 +180,38 @@ export async function streamUpstream(target: UpstreamTarget, call: UpstreamCall)
     let model: string | undefined;
     let finish: string | undefined;
     let settled = false;
-    async function* chunks(): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+    /** One upstream event: the chunk to relay, or undefined for [DONE] / a non-object. */
+    const parse = (data: string): ChatCompletionChunk | undefined => {
+      let chunk: unknown;
+      try {
+        chunk = JSON.parse(data);
+      } catch {
+        throw new LlmFailure("malformed", `${target.config.name}: a stream chunk is not JSON`);
+      }
+      if (!isRecord(chunk)) return undefined;
+      if (isRecord(chunk.error)) throw new LlmFailure("server", redact(`${target.config.name} failed mid-stream: ${errorBodyMessage(data)}`, target.config.apiKey));
+      if (model === undefined) span.setAttribute("sinhome.time_to_first_chunk_ms", Math.round(performance.now() - started));
+      model ??= typeof chunk.model === "string" ? chunk.model : undefined;
+      usage = usageOf(chunk.usage) ?? usage;
+      const choice = Array.isArray(chunk.choices) && isRecord(chunk.choices[0]) ? chunk.choices[0] : undefined;
+      if (typeof choice?.finish_reason === "string") finish = choice.finish_reason;
+      return chunk as ChatCompletionChunk;
+    };
+    async function* batches(): AsyncGenerator<ChatCompletionChunk[], void, undefined> {
       try {
         let complete = false;
-        for await (const data of sseData(res.body ?? new ReadableStream())) {
-          if (data === "[DONE]") {
-            complete = true;
-            break;
+        for await (const events of sseBatches(res.body ?? new ReadableStream())) {
+          const batch: ChatCompletionChunk[] = [];
+          for (const data of events) {
+            if (data === "[DONE]") {
+              complete = true;
+              break;
+            }
+            const chunk = parse(data);
+            if (chunk) batch.push(chunk);
           }
-          let chunk: unknown;
-          try {
-            chunk = JSON.parse(data);
-          } catch {
-            throw new LlmFailure("malformed", `${target.config.name}: a stream chunk is not JSON`);
-          }
-          if (!isRecord(chunk)) continue;
-          if (isRecord(chunk.error)) throw new LlmFailure("server", redact(`${target.config.name} failed mid-stream: ${errorBodyMessage(data)}`, target.config.apiKey));
-          if (model === undefined) span.setAttribute("sinhome.time_to_first_chunk_ms", Math.round(performance.now() - started));
-          model ??= typeof chunk.model === "string" ? chunk.model : undefined;
-          usage = usageOf(chunk.usage) ?? usage;
-          const choice = Array.isArray(chunk.choices) && isRecord(chunk.choices[0]) ? chunk.choices[0] : undefined;
-          if (typeof choice?.finish_reason === "string") finish = choice.finish_reason;
-          yield chunk as ChatCompletionChunk;
+          if (batch.length > 0) yield batch;
+          if (complete) break;
         }
         // A stream that stops with neither a finish reason nor [DONE] is a server that died mid-answer.
         if (!complete && finish === undefined) throw new LlmFailure("server", `${target.config.name}: the stream ended before the answer finished`);
@@ -217,8 +228,8 @@ export async function streamUpstream(target: UpstreamTarget, call: UpstreamCall)
         if (!settled) finished.reject(new LlmFailure("aborted", `${target.config.name}: stream abandoned by the caller`));
       }
     }
-    opened.resolve(chunks());
+    opened.resolve(batches());
     await finished.promise;
   }).catch(() => {}); // failures reach the caller through `opened` or the chunks iterator
-  return { chunks: await opened.promise, usage: () => usage };
+  return { batches: await opened.promise, usage: () => usage };
 }
