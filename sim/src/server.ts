@@ -130,9 +130,11 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
   function sseBody(frames: string[], delayMs: number, cutAfter?: number): ReadableStream<Uint8Array> {
     const encoder = new TextEncoder();
     let next = 0;
+    let cancelled = false;
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (delayMs > 0) await Bun.sleep(delayMs);
+        if (cancelled) return; // the client left during the pause: the stream is closed, nothing to write
         if (cutAfter !== undefined && next >= cutAfter) return controller.close(); // mid-answer: no finish, no [DONE]
         // Unpaced streams go out in one write, like a fast server's; paced ones frame by frame.
         const batch = delayMs > 0 ? frames.slice(next, next + 1) : frames.slice(next, cutAfter);
@@ -144,6 +146,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
         }
       },
       cancel() {
+        cancelled = true;
         if (next < frames.length) streamsCancelled++;
       },
     });
