@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { startSimulator } from "./server.ts";
+import { DEFAULT_PREFIX_CACHE_TOKENS, startSimulator } from "./server.ts";
 
 const SimEnv = Type.Object({
   /** Port to listen on (vLLM's usual port, so `VLLM_BASE_URL=http://127.0.0.1:8000/v1` just works). */
@@ -17,6 +17,12 @@ const SimEnv = Type.Object({
   SIM_MODELS: Type.String({ default: "sinhome-simulator" }),
   /** Delay (ms) of every guard-model answer (requests whose model name contains "guard"), like a real Llama Guard. */
   SIM_GUARD_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
+  /** KV capacity of the simulated prefix cache in tokens; 0 = no cache (no prompt_tokens_details). */
+  SIM_PREFIX_CACHE_TOKENS: Type.Integer({ minimum: 0, default: DEFAULT_PREFIX_CACHE_TOKENS }),
+  /** Latency model, off unless SIM_PREFILL_MS_PER_TOKEN or SIM_DECODE_MS_PER_TOKEN is set. */
+  SIM_LATENCY_BASE_MS: Type.Number({ minimum: 0, default: 0 }),
+  SIM_PREFILL_MS_PER_TOKEN: Type.Optional(Type.Number({ minimum: 0 })),
+  SIM_DECODE_MS_PER_TOKEN: Type.Optional(Type.Number({ minimum: 0 })),
 });
 type SimEnv = Static<typeof SimEnv>;
 
@@ -38,6 +44,11 @@ const sim = startSimulator({
   apiKey: env.SIM_API_KEY,
   modelIds: env.SIM_MODELS.split(",").map((s) => s.trim()).filter(Boolean),
   guardDelayMs: env.SIM_GUARD_DELAY_MS,
+  prefixCache: env.SIM_PREFIX_CACHE_TOKENS > 0 ? { capacityTokens: env.SIM_PREFIX_CACHE_TOKENS } : false,
+  latency:
+    env.SIM_PREFILL_MS_PER_TOKEN !== undefined || env.SIM_DECODE_MS_PER_TOKEN !== undefined
+      ? { baseMs: env.SIM_LATENCY_BASE_MS, prefillMsPerToken: env.SIM_PREFILL_MS_PER_TOKEN ?? 0, decodeMsPerToken: env.SIM_DECODE_MS_PER_TOKEN ?? 0 }
+      : undefined,
 });
 console.log(`[sim] OpenAI-compatible LLM simulator listening on ${sim.url}`);
 

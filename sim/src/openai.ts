@@ -84,10 +84,29 @@ export function errorType(status: number): string {
   return "invalid_request_error";
 }
 
-export type Completion = { id: string; created: number; model: string; text: string; finishReason: "stop" | "length"; prompt: number };
+export type Completion = {
+  id: string;
+  created: number;
+  model: string;
+  text: string;
+  finishReason: "stop" | "length";
+  prompt: number;
+  /** Prompt tokens served from the prefix cache; absent when the cache is off (no `prompt_tokens_details`). */
+  cached?: number;
+};
+
+/** vLLM's usage object; `prompt_tokens_details` only with `--enable-prompt-tokens-details`. */
+function usageOf(c: Completion) {
+  const completion = estimateTokens(c.text);
+  return {
+    prompt_tokens: c.prompt,
+    completion_tokens: completion,
+    total_tokens: c.prompt + completion,
+    ...(c.cached !== undefined ? { prompt_tokens_details: { cached_tokens: c.cached } } : {}),
+  };
+}
 
 export function completionBody(c: Completion, fingerprint: string) {
-  const completion = estimateTokens(c.text);
   return {
     id: c.id,
     object: "chat.completion",
@@ -95,7 +114,7 @@ export function completionBody(c: Completion, fingerprint: string) {
     model: c.model,
     system_fingerprint: fingerprint,
     choices: [{ index: 0, message: { role: "assistant", content: c.text }, logprobs: null, finish_reason: c.finishReason }],
-    usage: { prompt_tokens: c.prompt, completion_tokens: completion, total_tokens: c.prompt + completion },
+    usage: usageOf(c),
   };
 }
 
@@ -109,10 +128,7 @@ export function completionChunks(c: Completion, includeUsage: boolean): string[]
     frames.push(chunk([{ index: 0, delta: { content: piece }, logprobs: null, finish_reason: null }]));
   }
   frames.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: c.finishReason }]));
-  if (includeUsage) {
-    const completion = estimateTokens(c.text);
-    frames.push(chunk([], { usage: { prompt_tokens: c.prompt, completion_tokens: completion, total_tokens: c.prompt + completion } }));
-  }
+  if (includeUsage) frames.push(chunk([], { usage: usageOf(c) }));
   frames.push("data: [DONE]\n\n");
   return frames;
 }

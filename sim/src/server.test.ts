@@ -328,7 +328,7 @@ describe("recording, auth and routes", () => {
     expect(models.object).toBe("list");
     expect(models.data.map((m) => m.id)).toContain("sim-model");
     const health = await fetch(sim.url.replace(/\/v1$/, "/health"));
-    expect(await health.json()).toEqual({ status: "ok", name: "test-sim" });
+    expect(await health.json()).toMatchObject({ status: "ok", name: "test-sim", prefix_cache: { requests: 0 } });
   });
 });
 

@@ -20,8 +20,13 @@ import { cjkReply, longReply, normalReply, refusalReply, repeatReply, replyConte
 import { badJsonReply, jsonReply, wantsJson } from "./json-reply.ts";
 import { EMBEDDING_MODELS, dimensionOf, embed, parseEmbeddingInput } from "./embeddings.ts";
 import { GUARD_HANG_MS, guardAnswerText, guardDirectives, isGuardRequest, type GuardScript } from "./guard.ts";
+import { PrefixCache, simulatedLatency, type LatencyModel, type PrefixCacheOptions } from "./prefix-cache.ts";
 
 export type { Fault } from "./misbehaviour.ts";
+export type { LatencyModel, PrefixCacheOptions, PrefixCacheStats } from "./prefix-cache.ts";
+
+/** KV capacity of the simulated prefix cache when none is given: about one 72B FP8 replica on 2 × 80 GB. */
+export const DEFAULT_PREFIX_CACHE_TOKENS = 200_000;
 
 export type SimulatorOptions = {
   port?: number;
@@ -36,6 +41,17 @@ export type SimulatorOptions = {
   maxRecorded?: number;
   /** Delay of every guard-model answer (see guard.ts), to simulate a real moderation model. */
   guardDelayMs?: number;
+  /**
+   * vLLM-like prefix cache (reported as `usage.prompt_tokens_details.cached_tokens`); `false` = off
+   * (no `prompt_tokens_details`, like vLLM without `--enable-prompt-tokens-details`). On by default.
+   */
+  prefixCache?: PrefixCacheOptions | false;
+  /**
+   * Latency of its own, growing with uncached prompt tokens and completion tokens; off unless given.
+   * The simulated time to first token is reported in the `x-sim-ttft-ms` header; the server really
+   * waits `timeScale` × the simulated time (default 1; a benchmark shrinks it).
+   */
+  latency?: LatencyModel & { timeScale?: number };
 };
 
 /** One chat completion request as received, for tests to inspect. */
@@ -47,6 +63,8 @@ export type Simulator = {
   port: number;
   name: string;
   requests: RecordedRequest[];
+  /** The prefix cache model, when on (tests and benchmarks read its stats). */
+  prefixCache?: PrefixCache;
   /** Chat requests whose handler has not finished (a stalled one whose client left must not stay here). */
   readonly pendingRequests: number;
   /** Streamed completions sent to their end (`data: [DONE]`). */
@@ -117,6 +135,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
   const guardScripts: GuardScript[] = [];
   const counters = new DirectiveCounters();
   let sequence = 0;
+  const prefixCache = opts.prefixCache === false ? undefined : new PrefixCache(opts.prefixCache ?? { capacityTokens: DEFAULT_PREFIX_CACHE_TOKENS });
   // Counted by us: Bun's own server.pendingRequests drops a request when its client leaves,
   // even if the handler is still waiting, which is exactly what we want to observe.
   let pending = 0;
@@ -195,6 +214,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
       text = text.slice(0, parsed.maxTokens * 4); // what a real server does at the token limit: cut, say "length"
       finishReason = "length";
     }
+    const lookup = prefixCache?.admit(parsed.messages);
     const completion = {
       id: `chatcmpl-sim-${(++sequence).toString(36)}`,
       created: Math.floor(Date.now() / 1000),
@@ -202,12 +222,20 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
       text,
       finishReason,
       prompt: promptTokens(parsed.messages),
+      cached: lookup?.cachedTokens,
     };
-    if (!parsed.stream) return json(completionBody(completion, name), 200, { "x-simulator": name });
+    const headers: Record<string, string> = { "x-simulator": name };
+    if (opts.latency) {
+      const timing = simulatedLatency(opts.latency, lookup ?? { promptTokens: completion.prompt, cachedTokens: 0 }, estimateTokens(text));
+      headers["x-sim-ttft-ms"] = timing.ttftMs.toFixed(3);
+      const waitMs = timing.totalMs * (opts.latency.timeScale ?? 1);
+      if (waitMs > 0 && (await stall(waitMs, request.signal))) return new Response(null, { status: 499 });
+    }
+    if (!parsed.stream) return json(completionBody(completion, name), 200, headers);
     const frames = completionChunks(completion, parsed.includeUsage);
     if (m.chunkDelayMs > 0) server.timeout(request, 0); // a slow stream must not be cut by Bun's idle timeout
     return new Response(sseBody(frames, m.chunkDelayMs, m.cutAfter), {
-      headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-simulator": name },
+      headers: { "content-type": "text/event-stream", "cache-control": "no-cache", ...headers },
     });
   }
 
@@ -285,7 +313,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
         case "GET /v1/models":
           return models(request);
         case "GET /health":
-          return json({ status: "ok", name });
+          return json({ status: "ok", name, ...(prefixCache ? { prefix_cache: prefixCache.stats() } : {}) });
       }
       const known = ["/v1/chat/completions", "/v1/embeddings", "/v1/models", "/health"].includes(path);
       return known ? fail("nested", 405, `method ${request.method} not allowed`) : fail("nested", 404, `no route ${path}`);
@@ -300,6 +328,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
     port,
     name,
     requests,
+    prefixCache,
     get pendingRequests() {
       return pending;
     },
@@ -316,6 +345,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
       faults.length = 0;
       guardScripts.length = 0;
       counters.reset();
+      prefixCache?.clear();
     },
     program(list) {
       faults.push(...list);
