@@ -61,6 +61,11 @@ export const ChatEnv = Type.Object({
   GUARD_PROMPT: Type.Union([Type.Literal("template"), Type.Literal("inline")], { default: "template" }),
   /** Recent turns (fan's message included) the guard model reads. */
   GUARD_CONTEXT_TURNS: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
+  /**
+   * History window once a conversation outgrows its budget: `stable` drops several old exchanges at once so
+   * the next turns keep a byte-identical prefix (vLLM prefix cache); `sliding` drops one per turn.
+   */
+  HISTORY_WINDOW: Type.Union([Type.Literal("stable"), Type.Literal("sliding")], { default: "stable" }),
   /** `false` = log events carry no message texts (only metadata). */
   LOG_CONTENT: Type.Boolean({ default: true }),
   /**

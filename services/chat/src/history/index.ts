@@ -4,7 +4,10 @@ export {
   FOLLOWUP_PLACEHOLDER,
   V1_HISTORY_LIMITS,
   V2_HISTORY_LIMITS,
+  historyLimits,
   sanitizeHistory,
+  slidingLimits,
   type SanitizeOptions,
 } from "./sanitize.ts";
 export { CHAT_MESSAGE_OVERHEAD_TOKENS, countTokens, truncateToTokens } from "./tokens.ts";
+export { windowStart, type WindowLimits } from "./window.ts";

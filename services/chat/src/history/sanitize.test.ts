@@ -5,6 +5,7 @@ import {
   FOLLOWUP_PLACEHOLDER,
   V2_HISTORY_LIMITS,
   sanitizeHistory,
+  slidingLimits,
 } from "./sanitize.ts";
 import { CHAT_MESSAGE_OVERHEAD_TOKENS, countTokens } from "./tokens.ts";
 
@@ -101,8 +102,8 @@ describe("sanitizeHistory with the v2 budgets", () => {
     assistant(`réponse de la créatrice numéro ${index}`),
   ]).flat();
 
-  test("keeps at most the last 10 exchanges, newest ones", () => {
-    const turns = sanitizeHistory(longConversation, "dernier message", V2_HISTORY_LIMITS);
+  test("as a sliding window: keeps exactly the last 10 exchanges, newest ones", () => {
+    const turns = sanitizeHistory(longConversation, "dernier message", slidingLimits(V2_HISTORY_LIMITS));
     expect(turns).toHaveLength(21);
     expect(turns[0]).toEqual(user("message du fan numéro 20"));
     expect(turns.at(-2)).toEqual(assistant("réponse de la créatrice numéro 29"));

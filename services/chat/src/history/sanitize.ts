@@ -16,12 +16,15 @@
  *   unanswered user turn; not added twice when the CRM already put it at the end of the history.
  *   An empty `message` (followups) keeps a trailing user turn as it is, and after a persona turn adds
  *   `FOLLOWUP_PLACEHOLDER`, so the model sees that the fan went silent.
- * - Budgets (v2): at most `maxExchanges` (user, assistant) pairs before the final user turn, then oldest pairs
- *   dropped until content + per-message template overhead fits `maxTokens`. The final user turn is never dropped;
- *   it is truncated only when it alone exceeds the budget.
+ * - Budgets: at most `maxExchanges` (user, assistant) pairs before the final user turn, and content +
+ *   per-message template overhead within `maxTokens`; oldest pairs go first. With `lowWater` (the default
+ *   limits below) the window is *stable*: when full it drops several pairs at once, down to the low-water mark,
+ *   so the next turns share a byte-identical prefix and stay in vLLM's prefix cache (see window.ts).
+ *   The final user turn is never dropped; it is truncated only when it alone exceeds the budget.
  */
 import type { ChatMessage } from "@sinhome/proto";
 import { CHAT_MESSAGE_OVERHEAD_TOKENS, countTokens, truncateToTokens } from "./tokens.ts";
+import { windowStart } from "./window.ts";
 
 /** User turn put in front of a history that starts with the persona's own message. */
 export const CONVERSATION_START_PLACEHOLDER = "(début de la conversation)";
@@ -33,18 +36,35 @@ export type SanitizeOptions = {
   maxExchanges?: number;
   /** Token budget of the whole returned history, template overhead included. Unbounded when absent. */
   maxTokens?: number;
+  /** Stable window: when a limit is crossed, drop oldest pairs down to these marks (see window.ts). */
+  lowWater?: { exchanges: number; tokens: number };
   /** Token counter; the Qwen2.5 tokenizer by default. */
   countTokens?: (text: string) => number;
 };
 
-/** v2 budgets from the seed: 10 exchanges, 2800 tokens of history. */
-export const V2_HISTORY_LIMITS = { maxExchanges: 10, maxTokens: 2800 } as const satisfies SanitizeOptions;
+/**
+ * v2 budgets from the seed: 10 exchanges, 2800 tokens of history. Low-water mark 4 exchanges / 1400 tokens:
+ * a full window drops 6 pairs at once, then grows again for 6 turns that share their whole prefix with the
+ * turn before. Chosen with `bun run bench cache` (README "Prefix cache"): lower marks keep too little context
+ * right after a drop for little more cache; higher ones drop more often.
+ */
+export const V2_HISTORY_LIMITS = { maxExchanges: 10, maxTokens: 2800, lowWater: { exchanges: 4, tokens: 1400 } } as const satisfies SanitizeOptions;
 
 /**
  * A suggested v1 bound: the seed gives v1 none, but 200 messages of 8000 characters would overflow the served
- * context (6144 tokens) once the ~1500-token prompt, a script and the reply are added.
+ * context (6144 tokens) once the ~1500-token prompt, a script and the reply are added. Same stable-window
+ * idea as v2 on the token budget: when full, down to half of it.
  */
-export const V1_HISTORY_LIMITS = { maxTokens: 3000 } as const satisfies SanitizeOptions;
+export const V1_HISTORY_LIMITS = { maxTokens: 3000, lowWater: { exchanges: Number.POSITIVE_INFINITY, tokens: 1500 } } as const satisfies SanitizeOptions;
+
+/** The limits of a prompt family under the configured window kind (`HISTORY_WINDOW`). */
+export const historyLimits = (family: "v1" | "v2", window: "stable" | "sliding"): SanitizeOptions => {
+  const limits = family === "v2" ? V2_HISTORY_LIMITS : V1_HISTORY_LIMITS;
+  return window === "sliding" ? slidingLimits(limits) : limits;
+};
+
+/** The same budgets as a sliding window (oldest pair out at each turn): what `HISTORY_WINDOW=sliding` uses. */
+export const slidingLimits = ({ lowWater: _, ...limits }: SanitizeOptions): SanitizeOptions => limits;
 
 /**
  * Clean `history` and end it with the fan's `message`; see the module comment for every rule.
@@ -114,28 +134,27 @@ function fitBudgets(turns: ChatMessage[], options: SanitizeOptions): ChatMessage
   const count = options.countTokens ?? countTokens;
   const final = turns.at(-1);
   if (!final) return turns; // unreachable: endWithFanMessage always leaves a user turn
-  const pairs = turns.length - 1 > 0 ? (turns.length - 1) / 2 : 0;
-  const maxPairs = Math.min(pairs, options.maxExchanges ?? pairs);
   const maxTokens = options.maxTokens ?? Number.POSITIVE_INFINITY;
-
   const cost = (item: ChatMessage) => count(item.content) + CHAT_MESSAGE_OVERHEAD_TOKENS;
   let finalTurn = final;
-  let spent = cost(final);
-  if (spent > maxTokens) {
+  let finalCost = cost(final);
+  if (finalCost > maxTokens) {
     finalTurn = { role: "user", content: truncateToTokens(final.content, maxTokens - CHAT_MESSAGE_OVERHEAD_TOKENS) };
-    spent = maxTokens;
+    finalCost = maxTokens;
   }
-
-  // Walk back pair by pair (user, assistant), newest first, while both fit.
-  let keptPairs = 0;
-  for (let start = turns.length - 3; keptPairs < maxPairs && start >= 0; start -= 2) {
-    const user = turns[start];
-    const assistant = turns[start + 1];
-    if (!user || !assistant) break;
-    const pairCost = cost(user) + cost(assistant);
-    if (spent + pairCost > maxTokens) break;
-    spent += pairCost;
-    keptPairs += 1;
+  const pairs = (turns.length - 1) / 2; // turns alternate user/assistant and end with the final user turn
+  if (options.maxExchanges === undefined && options.maxTokens === undefined) return [...turns.slice(0, -1), finalTurn];
+  const userCosts: number[] = [];
+  const pairCosts: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const userCost = cost(turns[2 * i]!);
+    userCosts.push(userCost);
+    pairCosts.push(userCost + cost(turns[2 * i + 1]!));
   }
-  return [...turns.slice(turns.length - 1 - keptPairs * 2, turns.length - 1), finalTurn];
+  const start = windowStart(pairCosts, userCosts, finalCost, {
+    maxExchanges: options.maxExchanges ?? Number.POSITIVE_INFINITY,
+    maxTokens,
+    lowWater: options.lowWater,
+  });
+  return [...turns.slice(2 * start, -1), finalTurn];
 }

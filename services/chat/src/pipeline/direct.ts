@@ -4,7 +4,7 @@
  * retried, since a refusal is a legitimate answer without a persona. The minors guard still applies.
  */
 import type { BusRequest, ChatResponse, DirectChatRequest } from "@sinhome/proto";
-import { sanitizeHistory, V1_HISTORY_LIMITS } from "../history/index.ts";
+import { historyLimits, sanitizeHistory } from "../history/index.ts";
 import type { LlmMessage } from "../llm/client.ts";
 import { generate } from "./generate.ts";
 import { startFanGuard } from "./guarded.ts";
@@ -21,7 +21,7 @@ export function directChatHandler(deps: ChatDeps) {
     if (guard.blocked) return respond(deps, deps.env.LOG_CONTENT, req, exchange, guard.blocked);
     const messages: LlmMessage[] = [
       ...(body.system_prompt ? [{ role: "system" as const, content: body.system_prompt }] : []),
-      ...sanitizeHistory(history, body.message, V1_HISTORY_LIMITS),
+      ...sanitizeHistory(history, body.message, historyLimits("v1", deps.env.HISTORY_WINDOW)),
     ];
     const modelBlock = await guard.modelVerdict().catch((e: unknown) => failExchange(deps, req, exchange, e));
     if (modelBlock) return respond(deps, deps.env.LOG_CONTENT, req, exchange, modelBlock);

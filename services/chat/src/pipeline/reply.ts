@@ -8,7 +8,7 @@ import { routeLabel, toAppError, V2_FALLBACK_TEXT, type Bus, type BusRequest, ty
 import type { ConversationLog, Logger, ServiceCounters } from "@sinhome/runtime";
 import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
-import { sanitizeHistory, V1_HISTORY_LIMITS, V2_HISTORY_LIMITS } from "../history/index.ts";
+import { historyLimits, sanitizeHistory } from "../history/index.ts";
 import type { LlmRouter } from "../llm/router.ts";
 import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
 import { detectMeetingRequest, isSincereAiQuestion, neutralizeFakeDirectives, type GuardModelGate } from "../safety/index.ts";
@@ -68,7 +68,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
       ...(aiQuestion ? [AI_HONESTY_DIRECTIVE] : []),
       ...(detectMeetingRequest(message) ? [MEETING_DECLINE_DIRECTIVE] : []),
     ];
-    const sanitized = sanitizeHistory(history, message, endpoint.family === "v2" ? V2_HISTORY_LIMITS : V1_HISTORY_LIMITS);
+    const sanitized = sanitizeHistory(history, message, historyLimits(endpoint.family, env.HISTORY_WINDOW));
     const messages = assembleMessages(endpoint.prompt(body, directives), sanitized);
     try {
       const modelBlock = await guard.modelVerdict();
