@@ -87,6 +87,42 @@ export const prom = {
     labelNames: ["outcome"] as const,
     registers: [registry],
   }),
+  replicaRequests: new Counter({
+    name: "sinhome_llm_replica_requests_total",
+    help: "LLM calls per replica of a backend (vLLM replicas by host:port), by outcome",
+    labelNames: ["backend", "replica", "outcome"] as const,
+    registers: [registry],
+  }),
+  replicaPromptTokens: new Counter({
+    name: "sinhome_llm_replica_prompt_tokens_total",
+    help: "Prompt tokens sent to each replica (with cached tokens: its prefix-cache hit ratio)",
+    labelNames: ["backend", "replica"] as const,
+    registers: [registry],
+  }),
+  replicaCachedTokens: new Counter({
+    name: "sinhome_llm_replica_cached_tokens_total",
+    help: "Prompt tokens each replica served from its prefix cache (usage.prompt_tokens_details.cached_tokens)",
+    labelNames: ["backend", "replica"] as const,
+    registers: [registry],
+  }),
+  replicaInFlight: new Gauge({
+    name: "sinhome_llm_replica_in_flight",
+    help: "LLM calls in flight per replica (what bounded-load routing balances)",
+    labelNames: ["backend", "replica"] as const,
+    registers: [registry],
+  }),
+  usageTokens: new Counter({
+    name: "sinhome_usage_tokens_total",
+    help: "LLM tokens by API key name, endpoint, backend, model and type (prompt, cached, completion, retry)",
+    labelNames: ["key", "endpoint", "backend", "model", "type"] as const,
+    registers: [registry],
+  }),
+  usageCost: new Counter({
+    name: "sinhome_usage_cost_usd_total",
+    help: "Estimated LLM cost in USD (configured prices per million tokens), by API key name, endpoint, backend, model",
+    labelNames: ["key", "endpoint", "backend", "model"] as const,
+    registers: [registry],
+  }),
   gatewayRequests: new Counter({
     name: "sinhome_gateway_requests_total",
     help: "HTTP requests at the gateway, by route and status",

@@ -7,8 +7,22 @@ import { presetReader } from "./routing/presets.ts";
 export const ChatEnv = Type.Object({
   ...CommonEnv,
   ...ConversationLogEnv,
-  /** OpenAI-compatible base URL of vLLM, with the version prefix (http://vllm:8000/v1); unset = simulator. */
-  VLLM_BASE_URL: Type.Optional(Type.String({ pattern: "^https?://" })),
+  /**
+   * OpenAI-compatible base URL of vLLM, with the version prefix (http://vllm:8000/v1); a comma-separated
+   * list = several replicas, routed by persona. Unset (and no VLLM_DISCOVERY) = simulator.
+   */
+  VLLM_BASE_URL: Type.Optional(Type.String({ pattern: "^\\s*https?://[^,\\s]+(\\s*,\\s*https?://[^,\\s]+)*\\s*$" })),
+  /**
+   * `dns:<host>:<port>`: the vLLM replicas are the addresses of <host> (a Kubernetes headless Service),
+   * re-resolved every VLLM_DISCOVERY_INTERVAL_MS; each is `http://<address>:<port>/v1`. Wins over VLLM_BASE_URL.
+   */
+  VLLM_DISCOVERY: Type.Optional(Type.String({ pattern: "^dns:[A-Za-z0-9.-]+:\\d{1,5}$" })),
+  /** How often VLLM_DISCOVERY re-resolves. */
+  VLLM_DISCOVERY_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 10_000 }),
+  /** `affinity` = a persona always goes to the same replica (its prefix cache); `random` = like a k8s Service. */
+  VLLM_ROUTING: Type.Union([Type.Literal("affinity"), Type.Literal("random")], { default: "affinity" }),
+  /** Bounded load: a replica over this × its fair share of in-flight calls passes new personas on to the next. */
+  VLLM_LOAD_FACTOR: Type.Number({ minimum: 1, maximum: 10, default: 1.25 }),
   /** Model name sent to vLLM (the models_env preset's served name). */
   VLLM_MODEL_NAME: Type.String({ default: "huihui-ai/Qwen2.5-72B-Instruct-abliterated" }),
   /** Bearer token for vLLM, if it needs one. */

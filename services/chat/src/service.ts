@@ -59,11 +59,13 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
   // Every chat instance appends to the persisted log: the host's, or its own JetStream connection.
   const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "chat", manage: false, log }) : undefined);
   let simulator: Simulator | undefined;
-  if (!env.VLLM_BASE_URL) {
+  if (!env.VLLM_BASE_URL && !env.VLLM_DISCOVERY) {
     simulator = startSimulator({ port: 0, hostname: "127.0.0.1" });
     log.warn({ simulator: simulator.url }, "NO LLM CONFIGURED (VLLM_BASE_URL unset): replies come from the built-in simulator, backend=simulator");
   }
-  const router = new LlmRouter(env, { simulatorUrl: simulator?.url });
+  const router = new LlmRouter(env, { simulatorUrl: simulator?.url, log });
+  if (env.VLLM_DISCOVERY && env.VLLM_BASE_URL) log.warn({ discovery: env.VLLM_DISCOVERY }, "VLLM_DISCOVERY is set: VLLM_BASE_URL is ignored");
+  await router.start();
   void announceModels(router, env, log);
   const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
@@ -113,6 +115,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
     close: async () => {
       // Streams outlive their opening request: let the running ones finish before the simulator goes.
       await streams.drain(env.SHUTDOWN_GRACE_MS);
+      router.close();
       await simulator?.stop();
       if (!shared) await conversations?.close();
     },

@@ -66,6 +66,14 @@ export class CircuitBreaker {
     }
   }
 
+  /** Opens at once, whatever the count (a replica whose connection is refused: its keys move now). */
+  trip(): void {
+    this.failures = Math.max(this.failures, this.opts.threshold);
+    this.openedAt = this.now();
+    this.probeInFlight = false;
+    this.set("open");
+  }
+
   /** Neither verdict (a 4xx is our request's fault, an abort is the caller's): frees a half-open probe slot. */
   release(): void {
     this.probeInFlight = false;

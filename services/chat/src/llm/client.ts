@@ -31,7 +31,8 @@ export type ChatCall = {
   timeoutMs: number;
   signal?: AbortSignal;
 };
-export type Usage = { prompt_tokens: number; completion_tokens: number };
+/** `cached_tokens`: prompt tokens served from the server's prefix cache (`prompt_tokens_details`), 0 when not reported. */
+export type Usage = { prompt_tokens: number; completion_tokens: number; cached_tokens: number };
 export type ChatResult = { text: string; model: string; usage: Usage; finishReason: string };
 export type EmbeddingsResult = { vectors: number[][]; model: string; usage: { prompt_tokens: number } };
 
@@ -94,6 +95,7 @@ export class OpenAiClient<N extends string = BackendName> {
         "gen_ai.response.finish_reasons": [result.finishReason],
         "gen_ai.usage.input_tokens": result.usage.prompt_tokens,
         "gen_ai.usage.output_tokens": result.usage.completion_tokens,
+        "gen_ai.usage.cache_read.input_tokens": result.usage.cached_tokens,
       });
       if (isRecord(data) && typeof data.id === "string") span.setAttribute("gen_ai.response.id", data.id);
       return result;
@@ -175,10 +177,12 @@ function parseCompletion(data: unknown, requestedModel: string, backend: string)
     throw new LlmFailure("malformed", `${backend}: answer has no choices[0].message.content`);
   }
   const usage = isRecord(data.usage) ? data.usage : {};
+  const details = isRecord(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
+  const prompt = count(usage.prompt_tokens);
   return {
     text: message.content,
     model: typeof data.model === "string" ? data.model : requestedModel,
-    usage: { prompt_tokens: count(usage.prompt_tokens), completion_tokens: count(usage.completion_tokens) },
+    usage: { prompt_tokens: prompt, completion_tokens: count(usage.completion_tokens), cached_tokens: Math.min(prompt, count(details.cached_tokens)) },
     finishReason: typeof choice?.finish_reason === "string" ? choice.finish_reason : "unknown",
   };
 }

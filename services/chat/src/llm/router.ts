@@ -1,18 +1,21 @@
 /**
- * Which backend answers an LLM call, within one deadline: the primary (vLLM, or the simulator in
- * all-in-one mode) with bounded transport retries, then Grok as fallback, each behind its circuit
- * breaker. Time rules are in `budget.ts`: every attempt's timeout is min(LLM_TIMEOUT_MS, time left),
+ * Which backend answers an LLM call, within one deadline: the primary (vLLM — one or several replicas,
+ * routed by persona, see replicas.ts — or the simulator in all-in-one mode) with bounded transport
+ * retries (a retry goes to another replica when there is one), then Grok as fallback, each replica
+ * behind its circuit breaker. Time rules are in `budget.ts`: every attempt's timeout is min(LLM_TIMEOUT_MS, time left),
  * and the primary always leaves the fallback its reserve. Content problems (refusal, CJK, duplicates)
  * are not handled here: the caller inspects the text and calls again if it wants another candidate.
  */
 import { AppError } from "@sinhome/proto";
-import { prom } from "@sinhome/runtime";
+import { prom, type Logger } from "@sinhome/runtime";
 import type { ChatEnv } from "../env.ts";
 import { MIN_FIRST_ATTEMPT_MS, attemptTimeout, backoffDelay, minUsefulAttempt, primaryEnd } from "./budget.ts";
-import { CircuitBreaker } from "./breaker.ts";
-import { OpenAiClient, type BackendName, type ChatResult, type LlmMessage, type ResponseFormat, type Usage } from "./client.ts";
+import type { CircuitBreaker } from "./breaker.ts";
+import type { BackendName, ChatResult, LlmMessage, ResponseFormat, Usage } from "./client.ts";
 import { Embedder, type EmbedResult } from "./embedder.ts";
 import { LlmFailure } from "./failure.ts";
+import { ReplicaPool, type Replica } from "./replicas.ts";
+import { DnsDiscovery, type Resolver } from "./discovery.ts";
 
 export type CompletionCall = {
   messages: LlmMessage[];
@@ -29,6 +32,8 @@ export type CompletionCall = {
   timeoutMs?: number;
   /** Aborts the call (client gone, shutdown); no retry or fallback follows. */
   signal?: AbortSignal;
+  /** Replica affinity (calls with one key share a replica's prefix cache); default: the system prompt. */
+  affinityKey?: string;
 };
 
 export type CompletionResult = {
@@ -41,10 +46,13 @@ export type CompletionResult = {
   transportRetries: number;
   fallbackUsed: boolean;
   latencyMs: number;
+  /** `host:port` of the replica that answered. */
+  replica: string;
 };
 
 export type BackendStatus = {
-  name: BackendName;
+  /** A backend (`vllm`, `grok`, `simulator`) or one replica of it (`vllm@10.0.0.7:8000`). */
+  name: string;
   status: "ok" | "down" | "not_configured";
   latency_ms: number | null;
   error?: string;
@@ -55,7 +63,7 @@ export type RouterEnv = Pick<
   ChatEnv,
   | "VLLM_BASE_URL" | "VLLM_MODEL_NAME" | "VLLM_API_KEY" | "GROK_BASE_URL" | "GROK_API_KEY" | "GROK_MODEL" | "LLM_FALLBACK"
   | "LLM_TIMEOUT_MS" | "LLM_TRANSPORT_RETRIES" | "LLM_BREAKER_THRESHOLD" | "LLM_BREAKER_COOLDOWN_MS"
-  | "LLM_FALLBACK_RESERVE_MS" | "LLM_RETRY_BASE_MS"
+  | "LLM_FALLBACK_RESERVE_MS" | "LLM_RETRY_BASE_MS" | "VLLM_DISCOVERY" | "VLLM_DISCOVERY_INTERVAL_MS" | "VLLM_ROUTING" | "VLLM_LOAD_FACTOR"
   | "EMBEDDINGS_BASE_URL" | "EMBEDDINGS_API_KEY" | "EMBEDDINGS_MODELS" | "EMBEDDINGS_TIMEOUT_MS"
 >;
 
@@ -66,14 +74,25 @@ export type RouterOptions = {
   simulatorModel?: string;
   now?: () => number;
   random?: () => number;
+  /** DNS resolver for VLLM_DISCOVERY (tests inject one). */
+  resolver?: Resolver;
+  log?: Logger;
 };
 
-type Attempted = { ok: true; result: ChatResult; retries: number } | { ok: false; failure: LlmFailure; retries: number };
+type Attempted = { ok: true; result: ChatResult; retries: number; replica: string } | { ok: false; failure: LlmFailure; retries: number };
+
+/** The comma-separated `VLLM_BASE_URL` as a list. */
+export const baseUrls = (value: string | undefined): string[] => (value ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+
+/** The replica for a call: by its affinity key, else by the system prompt (static prefix + persona). */
+const affinityOf = (call: CompletionCall): string | undefined =>
+  call.affinityKey ?? (call.messages[0]?.role === "system" ? call.messages[0].content : undefined);
 
 export class LlmRouter {
-  readonly primary?: OpenAiClient;
-  readonly grok?: OpenAiClient;
-  private readonly breakers = new Map<BackendName, CircuitBreaker>();
+  readonly primary?: ReplicaPool;
+  readonly grok?: ReplicaPool;
+  /** Re-resolves the vLLM replicas when VLLM_DISCOVERY is set. */
+  readonly discovery?: DnsDiscovery;
   private readonly embedder: Embedder;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -84,20 +103,36 @@ export class LlmRouter {
   ) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    if (env.VLLM_BASE_URL) {
-      this.primary = new OpenAiClient({ name: "vllm", baseUrl: env.VLLM_BASE_URL, apiKey: env.VLLM_API_KEY, model: env.VLLM_MODEL_NAME });
+    const pool = (name: BackendName, model: string, apiKey: string | undefined, urls: string[], replicated = urls.length > 1) =>
+      new ReplicaPool({
+        name, model, apiKey,
+        breaker: { threshold: env.LLM_BREAKER_THRESHOLD, cooldownMs: env.LLM_BREAKER_COOLDOWN_MS, now: this.now },
+        loadFactor: env.VLLM_LOAD_FACTOR ?? 1.25,
+        routing: env.VLLM_ROUTING ?? "affinity",
+        random: this.random,
+      }, urls, replicated);
+    if (env.VLLM_DISCOVERY) {
+      // Members come from DNS (discovery.ts); empty until the first resolution.
+      this.primary = pool("vllm", env.VLLM_MODEL_NAME, env.VLLM_API_KEY, [], true);
+      this.discovery = new DnsDiscovery(env.VLLM_DISCOVERY, this.primary, {
+        intervalMs: env.VLLM_DISCOVERY_INTERVAL_MS ?? 10_000, resolver: options.resolver, log: options.log,
+      });
+    } else if (env.VLLM_BASE_URL) {
+      this.primary = pool("vllm", env.VLLM_MODEL_NAME, env.VLLM_API_KEY, baseUrls(env.VLLM_BASE_URL));
     } else if (options.simulatorUrl) {
-      this.primary = new OpenAiClient({ name: "simulator", baseUrl: options.simulatorUrl, model: options.simulatorModel ?? "sinhome-simulator" });
+      this.primary = pool("simulator", options.simulatorModel ?? "sinhome-simulator", undefined, [options.simulatorUrl]);
     }
-    if (env.GROK_API_KEY) {
-      this.grok = new OpenAiClient({ name: "grok", baseUrl: env.GROK_BASE_URL, apiKey: env.GROK_API_KEY, model: env.GROK_MODEL });
-    }
-    for (const client of [this.primary, this.grok]) {
-      if (!client) continue;
-      const opts = { threshold: env.LLM_BREAKER_THRESHOLD, cooldownMs: env.LLM_BREAKER_COOLDOWN_MS, now: this.now };
-      this.breakers.set(client.name, new CircuitBreaker(client.name, opts));
-    }
+    if (env.GROK_API_KEY) this.grok = pool("grok", env.GROK_MODEL, env.GROK_API_KEY, [env.GROK_BASE_URL]);
     this.embedder = new Embedder(env);
+  }
+
+  /** Resolves the replicas once (VLLM_DISCOVERY) and keeps re-resolving them. */
+  async start(): Promise<void> {
+    await this.discovery?.start();
+  }
+
+  close(): void {
+    this.discovery?.stop();
   }
 
   /** What answers by default, for /monitoring/health. */
@@ -106,8 +141,9 @@ export class LlmRouter {
     return { llmBackend: main?.name ?? "none", modelName: main?.model ?? "" };
   }
 
+  /** The breaker of a backend's first replica (single-URL backends have exactly one). */
   breaker(name: BackendName): CircuitBreaker | undefined {
-    return this.breakers.get(name);
+    return [this.primary, this.grok].find((p) => p?.name === name)?.replicas[0]?.breaker;
   }
 
   async complete(call: CompletionCall): Promise<CompletionResult> {
@@ -118,7 +154,7 @@ export class LlmRouter {
     let last: LlmFailure | undefined;
     for (const [i, client] of plan.entries()) {
       const next = plan[i + 1];
-      const fallbackWaiting = next !== undefined && this.breakers.get(next.name)?.available === true;
+      const fallbackWaiting = next !== undefined && next.replicas.some((r) => r.breaker.available);
       const end = primaryEnd(this.now(), call.deadline, this.env.LLM_FALLBACK_RESERVE_MS, fallbackWaiting);
       const attempted = await this.attempt(client, call, end, maxRetries);
       retries += attempted.retries;
@@ -126,7 +162,10 @@ export class LlmRouter {
         const fallbackUsed = i > 0;
         if (fallbackUsed) prom.fallbacks.inc({ from: plan[0]?.name ?? "none", to: client.name });
         const { text, model, usage, finishReason } = attempted.result;
-        return { text, backend: client.name, model, usage, finishReason, transportRetries: retries, fallbackUsed, latencyMs: this.now() - started };
+        return {
+          text, backend: client.name, model, usage, finishReason, transportRetries: retries, fallbackUsed,
+          latencyMs: this.now() - started, replica: attempted.replica,
+        };
       }
       last = attempted.failure;
       if (last.kind === "aborted") break;
@@ -134,31 +173,44 @@ export class LlmRouter {
     throw finalError(last);
   }
 
-  /** Probes the primary (or says it is not configured) and Grok, concurrently: `GET /models` each. */
+  /**
+   * Probes every replica of the primary (or says it is not configured) and Grok, concurrently: `GET /models`
+   * each. A replicated primary is listed as a whole (`ok` when any replica is) and then replica by replica.
+   */
   async status(timeoutMs = 10_000): Promise<BackendStatus[]> {
-    const probe = async (name: BackendName, client?: OpenAiClient): Promise<BackendStatus> => {
-      if (!client) return { name, status: "not_configured", latency_ms: null };
+    const probe = async (name: string, replica?: Replica): Promise<BackendStatus> => {
+      if (!replica) return { name, status: "not_configured", latency_ms: null };
       const started = performance.now();
       try {
-        const models = await client.listModels(timeoutMs);
+        const models = await replica.client.listModels(timeoutMs);
         return { name, status: "ok", latency_ms: Math.round(performance.now() - started), models };
       } catch (e) {
         const error = e instanceof LlmFailure ? e.message : "probe failed";
         return { name, status: "down", latency_ms: Math.round(performance.now() - started), error };
       }
     };
-    return Promise.all([probe(this.primary?.name ?? "vllm", this.primary), probe("grok", this.grok)]);
+    const primary = this.primary;
+    const grok = probe("grok", this.grok?.replicas[0]);
+    if (!primary || primary.replicas.length <= 1 && !this.env.VLLM_DISCOVERY) {
+      return Promise.all([probe(primary?.name ?? "vllm", primary?.replicas[0]), grok]);
+    }
+    const replicas = await Promise.all(primary.replicas.map((r) => probe(`${primary.name}@${r.id}`, r)));
+    const up = replicas.filter((r) => r.status === "ok");
+    const whole: BackendStatus = up.length > 0
+      ? { name: primary.name, status: "ok", latency_ms: Math.min(...up.map((r) => r.latency_ms ?? 0)), models: up[0]?.models }
+      : { name: primary.name, status: "down", latency_ms: null, error: replicas.length ? "every replica is down" : "no replica discovered" };
+    return [whole, await grok, ...replicas];
   }
 
   embed(texts: string[], alias: string, signal?: AbortSignal): Promise<EmbedResult> {
     return this.embedder.embed(texts, alias, signal);
   }
 
-  private fallback(): OpenAiClient | undefined {
+  private fallback(): ReplicaPool | undefined {
     return this.env.LLM_FALLBACK === "grok" ? this.grok : undefined;
   }
 
-  private plan(backend: "auto" | "vllm" | "grok"): OpenAiClient[] {
+  private plan(backend: "auto" | "vllm" | "grok"): ReplicaPool[] {
     if (backend === "grok") {
       if (!this.grok) throw new AppError("llm_unavailable", "Grok is not configured");
       return [this.grok];
@@ -167,44 +219,69 @@ export class LlmRouter {
       if (!this.primary) throw new AppError("llm_unavailable", "vLLM is not configured");
       return [this.primary];
     }
-    const plan = [this.primary, this.fallback()].filter((c): c is OpenAiClient => c !== undefined);
+    const plan = [this.primary, this.fallback()].filter((c): c is ReplicaPool => c !== undefined);
     if (plan.length === 0) throw new AppError("llm_unavailable", "no LLM backend is configured");
     return plan;
   }
 
-  /** One backend: attempts until success, a non-retryable failure, the retry limit, or `end`. */
-  private async attempt(client: OpenAiClient, call: CompletionCall, end: number, maxRetries: number): Promise<Attempted> {
-    const breaker = this.breakers.get(client.name);
+  /**
+   * One backend: attempts until success, a non-retryable failure, the retry limit, or `end`. Each attempt
+   * picks a replica (by affinity, bounded load, breakers); a replica that failed this call is not picked
+   * again while another one is usable, and a retry on another replica does not wait a backoff.
+   */
+  private async attempt(pool: ReplicaPool, call: CompletionCall, end: number, maxRetries: number): Promise<Attempted> {
     const timeoutMs = call.timeoutMs ?? this.env.LLM_TIMEOUT_MS;
+    const affinity = affinityOf(call);
+    const tried = new Set<string>();
     let last: LlmFailure | undefined;
     for (let retry = 0; ; retry++) {
       const timeout = attemptTimeout(this.now(), end, timeoutMs);
       if (timeout < (retry === 0 ? MIN_FIRST_ATTEMPT_MS : minUsefulAttempt(timeoutMs))) {
-        return { ok: false, failure: last ?? new LlmFailure("timeout", `${client.name}: no time left before the deadline`), retries: retry };
+        return { ok: false, failure: last ?? new LlmFailure("timeout", `${pool.name}: no time left before the deadline`), retries: retry };
       }
-      if (breaker && !breaker.tryAcquire()) {
-        return { ok: false, failure: last ?? new LlmFailure("circuit_open", `${client.name}: circuit breaker open`), retries: retry };
+      const replica = pool.pick(affinity, tried);
+      if (!replica || !replica.breaker.tryAcquire()) {
+        return { ok: false, failure: last ?? new LlmFailure("circuit_open", `${pool.name}: circuit breaker open`), retries: retry };
       }
+      replica.inFlight++;
+      prom.replicaInFlight.set({ backend: pool.name, replica: replica.id }, replica.inFlight);
       try {
         const { messages, maxTokens, temperature, responseFormat, signal } = call;
-        const result = await client.chat({ messages, maxTokens, temperature, responseFormat, signal, timeoutMs: timeout });
-        breaker?.success();
-        return { ok: true, result, retries: retry };
+        const result = await replica.client.chat({ messages, maxTokens, temperature, responseFormat, signal, timeoutMs: timeout });
+        replica.breaker.success();
+        recordReplica(pool.name, replica.id, "ok", result.usage);
+        return { ok: true, result, retries: retry, replica: replica.id };
       } catch (e) {
-        const failure = e instanceof LlmFailure ? e : new LlmFailure("malformed", `${client.name}: unexpected failure`);
-        if (failure.kind === "client" || failure.kind === "aborted") breaker?.release();
-        else breaker?.failure();
+        const failure = e instanceof LlmFailure ? e : new LlmFailure("malformed", `${pool.name}: unexpected failure`);
+        recordReplica(pool.name, replica.id, failure.kind);
+        if (failure.kind === "client" || failure.kind === "aborted") replica.breaker.release();
+        // A refused connection is a dead pod: when another replica can take its personas, move them now.
+        else if (failure.kind === "connection" && pool.othersAvailable(replica.id) > 0) replica.breaker.trip();
+        else replica.breaker.failure();
+        tried.add(replica.id);
         last = failure;
         if (!failure.retryable || retry >= maxRetries) return { ok: false, failure, retries: retry };
-        const delay = backoffDelay(retry, this.env.LLM_RETRY_BASE_MS, this.random, failure.retryAfterMs);
+        const elsewhere = pool.replicas.some((r) => !tried.has(r.id) && r.breaker.available);
+        const delay = elsewhere ? 0 : backoffDelay(retry, this.env.LLM_RETRY_BASE_MS, this.random, failure.retryAfterMs);
         // A wait that would not leave a useful attempt (e.g. a long Retry-After) is not waited: fall back now.
         if (this.now() + delay + minUsefulAttempt(timeoutMs) > end) return { ok: false, failure, retries: retry };
-        if (await sleep(delay, call.signal)) {
-          return { ok: false, failure: new LlmFailure("aborted", `${client.name}: call aborted by the caller`), retries: retry };
+        if (delay > 0 && (await sleep(delay, call.signal))) {
+          return { ok: false, failure: new LlmFailure("aborted", `${pool.name}: call aborted by the caller`), retries: retry };
         }
+      } finally {
+        replica.inFlight--;
+        prom.replicaInFlight.set({ backend: pool.name, replica: replica.id }, replica.inFlight);
       }
     }
   }
+}
+
+/** Per-replica counters: calls by outcome, and prompt / cached tokens (the prefix-cache hit ratio). */
+function recordReplica(backend: string, replica: string, outcome: string, usage?: Usage): void {
+  prom.replicaRequests.inc({ backend, replica, outcome });
+  if (!usage) return;
+  prom.replicaPromptTokens.inc({ backend, replica }, usage.prompt_tokens);
+  prom.replicaCachedTokens.inc({ backend, replica }, usage.cached_tokens);
 }
 
 /** Waits `ms`; resolves true early if `signal` aborts. */
