@@ -3,6 +3,7 @@
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
 import { benchBus } from "./bus.ts";
+import { benchCache } from "./cache.ts";
 import { benchFootprint } from "./footprint.ts";
 import { benchGuard } from "./guard.ts";
 import { benchMesh } from "./mesh.ts";
@@ -20,6 +21,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["guard", () => benchGuard()],
   ["scoring", () => runScript("services/scoring/bench.ts")],
   ["media", () => runScript("services/media/bench.ts")],
+  ["cache", () => benchCache()],
 ];
 const only = process.argv[2];
 

@@ -88,14 +88,32 @@ function templates(ctx: ReplyContext): Templates {
   ];
 }
 
-/** The ordinary reply; never one of the persona's earlier messages (a duplicate is a fault, not a default). */
+/** Small talk a long conversation's replies end with, so they vary like a real model's (see normalReply). */
+const TAILS = [
+  "j'ai passé la journée à penser à nos messages", "ici il pleut, je suis sous la couette", "je viens de rentrer de ma séance de yoga",
+  "je me suis fait un thé bien chaud", "j'ai mis une playlist toute douce", "ce soir je reste tranquille chez moi",
+  "j'ai essayé une nouvelle recette tout à l'heure", "je suis sur mon canapé avec mon chat", "j'ai fait un shooting photo cet après-midi",
+  "je regarde le coucher de soleil par la fenêtre", "j'ai enfin fini ma série", "je me prépare pour une soirée calme",
+  "mon café a refroidi à force de te lire", "je pensais à toi en me baladant", "j'ai la flemme de cuisiner ce soir",
+  "je viens de sortir de la douche", "j'ai rangé tout mon dressing", "je me suis acheté une nouvelle robe",
+  "je suis un peu fatiguée mais contente", "j'ai écouté ton genre de musique aujourd'hui",
+] as const;
+
+/**
+ * The ordinary reply; never one of the persona's earlier messages (a duplicate is a fault, not a default).
+ * Once the conversation has a few replies, two pieces of small talk are added: a real model rarely says the
+ * same thing twice in 30 turns, and a handful of fixed templates would (the chat service's duplicate check
+ * sees the whole history, the simulator only the window it was sent).
+ */
 export function normalReply(ctx: ReplyContext): string {
   const list = templates(ctx);
+  const varied = ctx.assistantHistory.length >= 2;
+  const tail = varied ? ` (${pick(TAILS, ctx.seed >>> 5)}, ${pick(TAILS, ctx.seed >>> 11)})` : "";
   for (let i = 0; i < list.length; i++) {
-    const candidate = list[(ctx.seed + i) % list.length] ?? list[0];
+    const candidate = `${list[(ctx.seed + i) % list.length] ?? list[0]}${tail}`;
     if (!ctx.assistantHistory.includes(candidate)) return candidate;
   }
-  return `${pick(list, ctx.seed)} ${pick(["😊", "😘", "🥰"], ctx.seed >>> 3)}`;
+  return `${pick(list, ctx.seed)}${tail} ${pick(["😊", "😘", "🥰"], ctx.seed >>> 3)}`;
 }
 
 const REFUSALS = [

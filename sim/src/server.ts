@@ -14,6 +14,7 @@ import {
   promptTokens,
   type ChatRequest,
   type ErrorShape,
+  type SimMessage,
 } from "./openai.ts";
 import { DirectiveCounters, applyFault, noMisbehaviour, type Fault, type Misbehaviour } from "./misbehaviour.ts";
 import { cjkReply, longReply, normalReply, refusalReply, repeatReply, replyContext } from "./replies.ts";
@@ -52,7 +53,12 @@ export type SimulatorOptions = {
    * waits `timeScale` × the simulated time (default 1; a benchmark shrinks it).
    */
   latency?: LatencyModel & { timeScale?: number };
+  /** Called once per answered chat completion (benchmarks: the ceiling of the cache, simulated TTFT). */
+  onCompletion?: (info: CompletionInfo) => void;
 };
+
+/** What `onCompletion` receives. */
+export type CompletionInfo = { messages: readonly SimMessage[]; promptTokens: number; cachedTokens: number; ttftMs?: number };
 
 /** One chat completion request as received, for tests to inspect. */
 export type RecordedRequest = { path: string; headers: Record<string, string>; body: unknown; receivedAt: number };
@@ -225,8 +231,9 @@ export function startSimulator(opts: SimulatorOptions = {}): Simulator {
       cached: lookup?.cachedTokens,
     };
     const headers: Record<string, string> = { "x-simulator": name };
-    if (opts.latency) {
-      const timing = simulatedLatency(opts.latency, lookup ?? { promptTokens: completion.prompt, cachedTokens: 0 }, estimateTokens(text));
+    const timing = opts.latency && simulatedLatency(opts.latency, lookup ?? { promptTokens: completion.prompt, cachedTokens: 0 }, estimateTokens(text));
+    opts.onCompletion?.({ messages: parsed.messages, promptTokens: completion.prompt, cachedTokens: lookup?.cachedTokens ?? 0, ttftMs: timing?.ttftMs });
+    if (opts.latency && timing) {
       headers["x-sim-ttft-ms"] = timing.ttftMs.toFixed(3);
       const waitMs = timing.totalMs * (opts.latency.timeScale ?? 1);
       if (waitMs > 0 && (await stall(waitMs, request.signal))) return new Response(null, { status: 499 });

@@ -97,6 +97,7 @@ export type RetryCounters = Static<typeof RetryCounters>;
 export const Usage = Type.Object({
   prompt_tokens: Type.Integer(),
   completion_tokens: Type.Integer(),
+  cached_tokens: Type.Optional(Type.Integer({ description: "prompt tokens served from the LLM server's prefix cache" })),
 });
 export type Usage = Static<typeof Usage>;
 

@@ -80,6 +80,10 @@ export const ChatEnv = Type.Object({
    * the next turns keep a byte-identical prefix (vLLM prefix cache); `sliding` drops one per turn.
    */
   HISTORY_WINDOW: Type.Union([Type.Literal("stable"), Type.Literal("sliding")], { default: "stable" }),
+  /** Stable window, v2: a full window (10 exchanges) drops down to this many at once. */
+  HISTORY_LOW_WATER_EXCHANGES: Type.Integer({ minimum: 0, maximum: 9, default: 4 }),
+  /** Stable window, v1 and v2 token budgets: an over-budget window drops down to this share of the budget. */
+  HISTORY_LOW_WATER_TOKENS_RATIO: Type.Number({ minimum: 0, maximum: 0.95, default: 0.5 }),
   /** `false` = log events carry no message texts (only metadata). */
   LOG_CONTENT: Type.Boolean({ default: true }),
   /**

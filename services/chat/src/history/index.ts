@@ -8,6 +8,7 @@ export {
   sanitizeHistory,
   slidingLimits,
   type SanitizeOptions,
+  type WindowConfig,
 } from "./sanitize.ts";
 export { CHAT_MESSAGE_OVERHEAD_TOKENS, countTokens, truncateToTokens } from "./tokens.ts";
 export { windowStart, type WindowLimits } from "./window.ts";

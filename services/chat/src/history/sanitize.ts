@@ -57,11 +57,23 @@ export const V2_HISTORY_LIMITS = { maxExchanges: 10, maxTokens: 2800, lowWater: 
  */
 export const V1_HISTORY_LIMITS = { maxTokens: 3000, lowWater: { exchanges: Number.POSITIVE_INFINITY, tokens: 1500 } } as const satisfies SanitizeOptions;
 
-/** The limits of a prompt family under the configured window kind (`HISTORY_WINDOW`). */
-export const historyLimits = (family: "v1" | "v2", window: "stable" | "sliding"): SanitizeOptions => {
-  const limits = family === "v2" ? V2_HISTORY_LIMITS : V1_HISTORY_LIMITS;
-  return window === "sliding" ? slidingLimits(limits) : limits;
+/** How the window is configured (`HISTORY_*` variables of the chat service). */
+export type WindowConfig = {
+  HISTORY_WINDOW: "stable" | "sliding";
+  /** v2 low-water mark in exchanges (the v2 default is 4). */
+  HISTORY_LOW_WATER_EXCHANGES?: number;
+  /** Low-water mark of the token budgets, as a share of the budget (default 0.5). */
+  HISTORY_LOW_WATER_TOKENS_RATIO?: number;
 };
+
+/** The limits of a prompt family under the configured window. */
+export function historyLimits(family: "v1" | "v2", config: WindowConfig): SanitizeOptions {
+  const limits: SanitizeOptions = family === "v2" ? V2_HISTORY_LIMITS : V1_HISTORY_LIMITS;
+  if (config.HISTORY_WINDOW === "sliding") return slidingLimits(limits);
+  const ratio = config.HISTORY_LOW_WATER_TOKENS_RATIO ?? 0.5;
+  const exchanges = family === "v2" ? (config.HISTORY_LOW_WATER_EXCHANGES ?? V2_HISTORY_LIMITS.lowWater.exchanges) : Number.POSITIVE_INFINITY;
+  return { ...limits, lowWater: { exchanges, tokens: Math.floor((limits.maxTokens ?? 0) * ratio) } };
+}
 
 /** The same budgets as a sliding window (oldest pair out at each turn): what `HISTORY_WINDOW=sliding` uses. */
 export const slidingLimits = ({ lowWater: _, ...limits }: SanitizeOptions): SanitizeOptions => limits;

@@ -21,7 +21,7 @@ export function directChatHandler(deps: ChatDeps) {
     if (guard.blocked) return respond(deps, deps.env.LOG_CONTENT, req, exchange, guard.blocked);
     const messages: LlmMessage[] = [
       ...(body.system_prompt ? [{ role: "system" as const, content: body.system_prompt }] : []),
-      ...sanitizeHistory(history, body.message, historyLimits("v1", deps.env.HISTORY_WINDOW)),
+      ...sanitizeHistory(history, body.message, historyLimits("v1", deps.env)),
     ];
     const modelBlock = await guard.modelVerdict().catch((e: unknown) => failExchange(deps, req, exchange, e));
     if (modelBlock) return respond(deps, deps.env.LOG_CONTENT, req, exchange, modelBlock);

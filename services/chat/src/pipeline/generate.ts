@@ -56,7 +56,7 @@ function verdictOf(text: string, input: GenerateInput): Verdict {
 
 export async function generate(input: GenerateInput, router: LlmRouter, counters: ServiceCounters): Promise<Generated> {
   const retries = emptyRetries();
-  const usage: Usage = { prompt_tokens: 0, completion_tokens: 0 };
+  const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, cached_tokens: 0 };
   const candidates: string[] = [];
   let answeredBy: { backend: BackendName; model: string } | undefined;
   let chosen: string | undefined;
@@ -81,6 +81,7 @@ export async function generate(input: GenerateInput, router: LlmRouter, counters
     }
     usage.prompt_tokens += result.usage.prompt_tokens;
     usage.completion_tokens += result.usage.completion_tokens;
+    usage.cached_tokens = (usage.cached_tokens ?? 0) + result.usage.cached_tokens;
     retries.transport += result.transportRetries;
     if (result.fallbackUsed) retries.fallback = 1;
     answeredBy = { backend: result.backend, model: result.model };

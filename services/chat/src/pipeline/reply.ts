@@ -68,7 +68,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
       ...(aiQuestion ? [AI_HONESTY_DIRECTIVE] : []),
       ...(detectMeetingRequest(message) ? [MEETING_DECLINE_DIRECTIVE] : []),
     ];
-    const sanitized = sanitizeHistory(history, message, historyLimits(endpoint.family, env.HISTORY_WINDOW));
+    const sanitized = sanitizeHistory(history, message, historyLimits(endpoint.family, env));
     const messages = assembleMessages(endpoint.prompt(body, directives), sanitized);
     try {
       const modelBlock = await guard.modelVerdict();
