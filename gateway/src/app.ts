@@ -81,6 +81,9 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     return s;
   };
 
+  /** The caller's key name for accounting (never the key itself); "anonymous" when the gateway is open. */
+  const keyName = (request: Request): string => (keys.enabled ? keys.match(ApiKeys.presented(request))?.name : undefined) ?? "anonymous";
+
   const forward = (route: Route) => async ({ request, body, params, query }: { request: Request; body: unknown; params: Record<string, string>; query: Record<string, unknown> }) => {
     const s = stateOf(request);
     const parent = propagation.extract(context.active(), request.headers, HEADERS_GETTER);
@@ -96,8 +99,9 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     };
     try {
       const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : route.query ? { ...query, ...params } : params;
+      const headers = { [BusHeader.KeyName]: keyName(request) };
       const reply = await context.with(trace.setSpan(parent, span), () =>
-        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: ROUTE_META.get(route)!.header, resend: route.resend !== undefined, onResend }),
+        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: { ...ROUTE_META.get(route)!.header, ...headers }, resend: route.resend !== undefined, onResend }),
       );
       const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
       span.setAttribute("http.response.status_code", status);

@@ -12,5 +12,6 @@ export * from "./schemas/logs.ts";
 export * from "./schemas/embeddings.ts";
 export * from "./schemas/openai.ts";
 export * from "./schemas/text.ts";
+export * from "./schemas/usage.ts";
 export * from "./bus/types.ts";
 export * from "./bus/index.ts";

@@ -9,6 +9,7 @@ import * as logs from "./schemas/logs.ts";
 import * as media from "./schemas/media.ts";
 import * as ops from "./schemas/ops.ts";
 import * as scoring from "./schemas/scoring.ts";
+import * as usage from "./schemas/usage.ts";
 import { Subject } from "./subjects.ts";
 
 /** How long the gateway waits for a reply: chat outlives its own LLM deadline, the rest is short. */
@@ -96,6 +97,7 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", path: "/media/delete", subject: Subject.MediaDelete, body: media.MediaFanRequest, response: media.MediaDeleteResponse, timeout: TimeoutClass.Short, tag: "media", summary: "alias of DELETE /media/history/{fan_id}", resend: Resend.Safe },
   { method: "GET", path: "/monitoring/health", subject: Subject.Health, response: ops.HealthResponse, timeout: TimeoutClass.Scoring, tag: "ops", summary: "health of every component (503 when unhealthy)", public: true, probe: true, replyStatus: (r) => ((r as { status?: string }).status === "unhealthy" ? 503 : 200), resend: Resend.Safe },
   { method: "GET", path: "/monitoring/metrics", subject: Subject.Metrics, response: ops.MetricsSnapshot, timeout: TimeoutClass.Short, tag: "ops", summary: "counters summed over every instance", probe: true, resend: Resend.Safe },
+  { method: "GET", path: "/monitoring/usage", subject: Subject.Usage, query: usage.UsageQuery, response: usage.UsageResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "prompt, cached and completion tokens and cost, per API key name, endpoint or model, over every chat instance", probe: true, resend: Resend.Safe },
   { method: "POST", path: "/monitoring/metrics/reset", subject: Subject.MetricsReset, body: ops.EmptyRequest, response: ops.MetricsResetResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "zero the counters everywhere", probe: true, resend: Resend.Safe },
   { method: "POST", path: "/qa/run", subject: Subject.QaRun, body: ops.QaRunRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run custom QA cases against the LLM", resend: Resend.Safe },
   { method: "POST", path: "/qa/run/builtin", subject: Subject.QaBuiltin, body: ops.QaBuiltinRequest, response: ops.QaRunResponse, timeout: TimeoutClass.Qa, tag: "ops", summary: "run the five built-in QA cases", resend: Resend.Safe },

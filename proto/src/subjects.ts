@@ -51,11 +51,17 @@ export const Subject = {
   LogsHistory: "sinhome.ops.logs_history",
   /** Erase one conversation from the persisted log. */
   LogsErase: "sinhome.ops.logs_erase",
+  /** Token and cost accounting summed over every chat instance. */
+  Usage: "sinhome.ops.usage",
+  /** Prefix of the per-query subjects chat instances answer a usage query on (`<prefix>.<query id>`). */
+  UsageReplies: "sinhome.ops.usage_reply",
   // broadcasts (no queue group: every instance receives them)
   /** A conversation log event, published by chat after each exchange. */
   LogsChat: "sinhome.logs.chat",
   /** Tells every instance of every service to zero its counters. */
   ControlMetricsReset: "sinhome.control.metrics_reset",
+  /** Asks every chat instance for its usage rows (answered on the query's `reply_to`). */
+  ControlUsageQuery: "sinhome.control.usage_query",
 } as const;
 export type Subject = (typeof Subject)[keyof typeof Subject];
 
@@ -76,4 +82,6 @@ export const BusHeader = {
   TraceState: "tracestate",
   /** The HTTP route a request came in on (`POST /media/delete`), sent when several routes share a subject. */
   Route: "x-route",
+  /** Name of the caller's API key (never the key), set by the gateway for accounting; absent when open. */
+  KeyName: "x-sinhome-key-name",
 } as const;

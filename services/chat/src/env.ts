@@ -84,6 +84,16 @@ export const ChatEnv = Type.Object({
   HISTORY_LOW_WATER_EXCHANGES: Type.Integer({ minimum: 0, maximum: 9, default: 4 }),
   /** Stable window, v1 and v2 token budgets: an over-budget window drops down to this share of the budget. */
   HISTORY_LOW_WATER_TOKENS_RATIO: Type.Number({ minimum: 0, maximum: 0.95, default: 0.5 }),
+  /** Prices in USD per million tokens (cost_usd of /monitoring/usage); unset = 0. Cached input defaults to input. */
+  GROK_PRICE_INPUT_PER_MTOK: Type.Optional(Type.Number({ minimum: 0 })),
+  GROK_PRICE_CACHED_INPUT_PER_MTOK: Type.Optional(Type.Number({ minimum: 0 })),
+  GROK_PRICE_OUTPUT_PER_MTOK: Type.Optional(Type.Number({ minimum: 0 })),
+  /** Same for vLLM, as an estimate of the GPU cost per token. */
+  VLLM_PRICE_INPUT_PER_MTOK: Type.Optional(Type.Number({ minimum: 0 })),
+  VLLM_PRICE_CACHED_INPUT_PER_MTOK: Type.Optional(Type.Number({ minimum: 0 })),
+  VLLM_PRICE_OUTPUT_PER_MTOK: Type.Optional(Type.Number({ minimum: 0 })),
+  /** How long each chat instance keeps its per-minute usage buckets in memory (/monitoring/usage). */
+  USAGE_RETENTION_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 48 }),
   /** `false` = log events carry no message texts (only metadata). */
   LOG_CONTENT: Type.Boolean({ default: true }),
   /**

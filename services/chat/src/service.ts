@@ -16,6 +16,9 @@ import { directChatHandler } from "./pipeline/direct.ts";
 import { PERSONA_ENDPOINTS } from "./pipeline/endpoints.ts";
 import { personaReplyHandler } from "./pipeline/reply.ts";
 import { createGuardModelGate } from "./safety/index.ts";
+import { answerUsageQueries } from "./usage/answer.ts";
+import { UsageLedger } from "./usage/ledger.ts";
+import { priceTable } from "./usage/prices.ts";
 
 export const CHAT_VERSION = "0.1.0";
 
@@ -71,8 +74,10 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
   const guardModel = createGuardModelGate(env);
   if (guardModel) log.info({ guard: env.GUARD_BASE_URL, model: env.GUARD_MODEL, failMode: env.GUARD_FAIL_MODE }, "minors guard model on");
-  const deps = { router, counters, env, bus, log, guardModel, conversations };
-  const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route), guardModel);
+  const usage = new UsageLedger({ prices: priceTable(env), retentionMs: env.USAGE_RETENTION_HOURS * 3_600_000 });
+  const stopUsage = answerUsageQueries(bus, usage, crypto.randomUUID());
+  const deps = { router, counters, env, bus, log, guardModel, conversations, usage };
+  const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route), guardModel, usage);
   const streams = new StreamServer(bus);
   // The default arm's models first: a model id served by two arms is served by the default one.
   const catalog = new ModelCatalog(arms.list().flatMap((arm) => routerEntries(arm.router, [arm.route.name])));
@@ -113,6 +118,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
     // Readiness does not depend on the LLM: with vLLM down, chat still answers through Grok or the v2 fallback.
     readiness: async () => [],
     close: async () => {
+      stopUsage();
       // Streams outlive their opening request: let the running ones finish before the simulator goes.
       await streams.drain(env.SHUTDOWN_GRACE_MS);
       router.close();

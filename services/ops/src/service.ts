@@ -1,11 +1,12 @@
 /** The ops service on the bus: health of everything, metrics summed over the mesh, QA, log stream health. */
-import { ServiceName, Subject, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
+import { ServiceName, Subject, type UsageQuery, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
 import { countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import Redis from "ioredis";
 import type { OpsEnv } from "./env.ts";
 import { collectHealth, collectMetrics } from "./health/collect.ts";
 import { logHandlers } from "./logs/handlers.ts";
 import { qaHandlers } from "./qa/handlers.ts";
+import { collectUsage } from "./usage/collect.ts";
 
 export const OPS_VERSION = "0.1.0";
 
@@ -67,6 +68,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
         logs_health: { subject: Subject.LogsHealth, handler: logsHealth },
         logs_history: { subject: Subject.LogsHistory, handler: logs.history },
         logs_erase: { subject: Subject.LogsErase, handler: logs.erase },
+        usage: { subject: Subject.Usage, handler: (req) => collectUsage(bus, req.body as UsageQuery) },
       }),
     },
     readiness: async () => [],

@@ -15,9 +15,19 @@ import type {
 import type { ServiceCounters } from "@sinhome/runtime";
 import type { LlmRouter } from "../llm/router.ts";
 import type { GuardModelGate } from "../safety/index.ts";
+import { keyNameOf, type UsageLedger } from "../usage/ledger.ts";
 
-/** `routerFor(model_route)` picks an A/B arm's router for completions that name one (QA of one arm). */
-export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters, routerFor: (modelRoute?: string) => LlmRouter = () => router, guardModel?: GuardModelGate) {
+/**
+ * `routerFor(model_route)` picks an A/B arm's router for completions that name one (QA of one arm);
+ * `usage` accounts every completion (key name from the bus header, `internal` for the mesh's own calls).
+ */
+export function llmAccessHandlers(
+  router: LlmRouter,
+  counters: ServiceCounters,
+  routerFor: (modelRoute?: string) => LlmRouter = () => router,
+  guardModel?: GuardModelGate,
+  usage?: UsageLedger,
+) {
   return {
     complete: async (req: BusRequest): Promise<LlmCompleteResponse> => {
       const body = req.body as LlmCompleteRequest;
@@ -32,6 +42,8 @@ export function llmAccessHandlers(router: LlmRouter, counters: ServiceCounters, 
         deadline: req.deadline,
       });
       counters.tokens(result.backend, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
+      const tokens = { prompt: result.usage.prompt_tokens, cached: result.usage.cached_tokens, completion: result.usage.completion_tokens };
+      usage?.record({ key: keyNameOf(req.headers), endpoint: "llm_complete", backend: result.backend, model: result.model }, tokens, false);
       return { text: result.text, backend: result.backend, model: result.model, usage: result.usage, latency_ms: result.latencyMs };
     },
 

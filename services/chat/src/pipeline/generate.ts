@@ -10,6 +10,7 @@ import { checkReply, pickBestCandidate, type ReplyProblem } from "../checks/inde
 import type { BackendName, LlmMessage } from "../llm/client.ts";
 import type { LlmRouter } from "../llm/router.ts";
 import { checkReplyForMinors, detectHumanClaim, MINOR_REPLY_DEFLECTION, minorsMetrics } from "../safety/index.ts";
+import type { Meter } from "../usage/ledger.ts";
 
 /** Said when every candidate denied being an AI after a sincere question: the rule wins over the model. */
 export const HONEST_AI_REPLY = "Je préfère être honnête avec toi : c'est une IA qui t'écrit ici 😊 Mais je suis bien là pour discuter avec toi, alors raconte-moi…";
@@ -27,6 +28,8 @@ export type GenerateInput = {
   aiQuestion: boolean;
   /** Which checks apply: persona replies get all of them, direct (no persona) chat only CJK/empty. */
   checks: "persona" | "direct";
+  /** Accounting of every call (usage/ledger.ts); attempts after the first are content retries. */
+  meter?: Meter;
 };
 
 export type Generated = {
@@ -86,6 +89,8 @@ export async function generate(input: GenerateInput, router: LlmRouter, counters
     if (result.fallbackUsed) retries.fallback = 1;
     answeredBy = { backend: result.backend, model: result.model };
     counters.tokens(result.backend, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
+    const tokens = { prompt: result.usage.prompt_tokens, cached: result.usage.cached_tokens, completion: result.usage.completion_tokens };
+    input.meter?.(result.backend, result.model, tokens, attempt > 0);
 
     const minor = checkReplyForMinors(result.text);
     if (minor) {

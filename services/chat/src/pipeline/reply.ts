@@ -10,6 +10,7 @@ import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
 import { historyLimits, sanitizeHistory } from "../history/index.ts";
 import type { LlmRouter } from "../llm/router.ts";
+import { keyNameOf, type UsageLedger } from "../usage/ledger.ts";
 import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
 import { detectMeetingRequest, isSincereAiQuestion, neutralizeFakeDirectives, type GuardModelGate } from "../safety/index.ts";
 import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
@@ -26,7 +27,7 @@ const TEMPERATURE = 0.8;
 /** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
 const DEADLINE_MARGIN_MS = 500;
 
-export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog };
+export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog; usage: UsageLedger };
 
 /** Every backend failed: say why in our logs (the caller only gets the code and a generic sentence). */
 function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
@@ -83,6 +84,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         contentRetries: env.LLM_CONTENT_RETRIES,
         aiQuestion,
         checks: "persona",
+        meter: deps.usage.meter(keyNameOf(req.headers), endpoint.path),
       }, deps.router, deps.counters);
       if (generated.backend === "guard") return respond(deps, env.LOG_CONTENT, req, exchange, generated);
       const notice = env.AI_DISCLOSURE_NOTICE && isFirstMessage(body) ? `${env.AI_DISCLOSURE_NOTICE}\n\n` : "";

@@ -1,0 +1,126 @@
+/**
+ * Token and cost accounting of one chat instance: every LLM call's prompt, cached and completion tokens, by API
+ * key name (never the key: the gateway passes the name in a bus header), endpoint, backend and model, content
+ * retries included (and also counted apart as `retry_tokens`), with its cost from the configured prices.
+ *
+ * Kept in memory in one-minute buckets for `USAGE_RETENTION_HOURS`, so `GET /monitoring/usage` can sum any
+ * window over every instance (ops asks all of them over the bus, see usage-query.ts). A restarted instance
+ * starts empty: the durable record is the Prometheus counters `sinhome_usage_tokens_total` and
+ * `sinhome_usage_cost_usd_total`, which Prometheus keeps across restarts (counter resets are handled by rate()).
+ */
+import { BusHeader, type UsageGroupBy, type UsageRow } from "@sinhome/proto";
+import { prom } from "@sinhome/runtime";
+import { costOf, type PriceTable, type TokenCounts } from "./prices.ts";
+
+export const BUCKET_MS = 60_000;
+
+/** Who spent the tokens, on what. */
+export type UsageAccount = { key: string; endpoint: string; backend: string; model: string };
+
+type Totals = Omit<UsageRow, "group" | "backend">;
+
+/** Records one LLM call of a request. */
+export type Meter = (backend: string, model: string, tokens: TokenCounts, retry: boolean) => void;
+
+/** The key name the gateway put on the request; calls from inside the mesh (scoring, QA) are `internal`. */
+export const keyNameOf = (headers: Record<string, string>): string => headers[BusHeader.KeyName] || "internal";
+type Bucket = Map<string, { account: UsageAccount; totals: Totals }>;
+
+const emptyTotals = (): Totals => ({ requests: 0, prompt_tokens: 0, cached_tokens: 0, completion_tokens: 0, retry_tokens: 0, cost_usd: 0 });
+
+export class UsageLedger {
+  /** Bucket start (epoch ms) → rows; insertion order is time order. */
+  private readonly buckets = new Map<number, Bucket>();
+
+  constructor(
+    private readonly opts: { prices: PriceTable; retentionMs: number; now?: () => number },
+  ) {}
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
+  }
+
+  /**
+   * One LLM call. `retry` = a content retry (a refusal, CJK or duplicate made us ask again): its tokens
+   * count in the totals and in `retry_tokens`, and it is not a new request.
+   */
+  record(account: UsageAccount, tokens: TokenCounts, retry: boolean): void {
+    const at = Math.floor(this.now() / BUCKET_MS) * BUCKET_MS;
+    let bucket = this.buckets.get(at);
+    if (!bucket) {
+      bucket = new Map();
+      this.buckets.set(at, bucket);
+      this.expire(at);
+    }
+    const id = `${account.key}\u0000${account.endpoint}\u0000${account.backend}\u0000${account.model}`;
+    let row = bucket.get(id);
+    if (!row) {
+      row = { account, totals: emptyTotals() };
+      bucket.set(id, row);
+    }
+    const cost = costOf(this.opts.prices, account.backend, tokens);
+    const t = row.totals;
+    if (!retry) t.requests++;
+    t.prompt_tokens += tokens.prompt;
+    t.cached_tokens += Math.min(tokens.cached, tokens.prompt);
+    t.completion_tokens += tokens.completion;
+    if (retry) t.retry_tokens += tokens.prompt + tokens.completion;
+    t.cost_usd += cost;
+
+    const labels = account;
+    prom.usageTokens.inc({ ...labels, type: "prompt" }, tokens.prompt);
+    prom.usageTokens.inc({ ...labels, type: "cached" }, Math.min(tokens.cached, tokens.prompt));
+    prom.usageTokens.inc({ ...labels, type: "completion" }, tokens.completion);
+    if (retry) prom.usageTokens.inc({ ...labels, type: "retry" }, tokens.prompt + tokens.completion);
+    if (cost > 0) prom.usageCost.inc(labels, cost);
+  }
+
+  /** A recorder for the calls of one request (`retry` = a content retry), as the pipeline takes it. */
+  meter(key: string, endpoint: string): Meter {
+    return (backend, model, tokens, retry) => this.record({ key, endpoint, backend, model }, tokens, retry);
+  }
+
+  /** Sums of the buckets that start in [since, until), one row per group (unsorted). */
+  query(since: number, until: number, groupBy: UsageGroupBy): UsageRow[] {
+    const rows = new Map<string, UsageRow>();
+    for (const [at, bucket] of this.buckets) {
+      if (at < since || at >= until) continue;
+      for (const { account, totals } of bucket.values()) {
+        const group = groupOf(account, groupBy);
+        const id = groupBy === "model" ? `${account.backend}\u0000${group}` : group;
+        let row = rows.get(id);
+        if (!row) {
+          row = { group, ...emptyTotals(), ...(groupBy === "model" ? { backend: account.backend } : {}) };
+          rows.set(id, row);
+        }
+        addTotals(row, totals);
+      }
+    }
+    return [...rows.values()];
+  }
+
+  /** Drops buckets older than the retention (called when a new bucket opens: at most once a minute). */
+  private expire(now: number): void {
+    for (const at of this.buckets.keys()) {
+      if (at >= now - this.opts.retentionMs) break;
+      this.buckets.delete(at);
+    }
+  }
+
+  reset(): void {
+    this.buckets.clear();
+  }
+}
+
+export function groupOf(account: UsageAccount, groupBy: UsageGroupBy): string {
+  return groupBy === "key" ? account.key : groupBy === "endpoint" ? account.endpoint : account.model;
+}
+
+export function addTotals(into: Totals, from: Totals): void {
+  into.requests += from.requests;
+  into.prompt_tokens += from.prompt_tokens;
+  into.cached_tokens += from.cached_tokens;
+  into.completion_tokens += from.completion_tokens;
+  into.retry_tokens += from.retry_tokens;
+  into.cost_usd += from.cost_usd;
+}
