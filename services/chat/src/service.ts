@@ -67,7 +67,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
     log.warn({ simulator: simulator.url }, "NO LLM CONFIGURED (VLLM_BASE_URL unset): replies come from the built-in simulator, backend=simulator");
   }
   const router = new LlmRouter(env, { simulatorUrl: simulator?.url, log });
-  if (env.VLLM_DISCOVERY && env.VLLM_BASE_URL) log.warn({ discovery: env.VLLM_DISCOVERY }, "VLLM_DISCOVERY is set: VLLM_BASE_URL is ignored");
+  if (env.VLLM_DISCOVERY && env.VLLM_BASE_URL) log.info({ discovery: env.VLLM_DISCOVERY }, "vLLM replicas come from VLLM_DISCOVERY (VLLM_BASE_URL ignored)");
   await router.start();
   void announceModels(router, env, log);
   const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
