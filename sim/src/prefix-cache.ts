@@ -48,12 +48,21 @@ const MESSAGE_OVERHEAD_TOKENS = 4;
  * pieces. Deterministic, and its length is exactly `promptTokens()` of openai.ts.
  */
 export function promptTokenStream(messages: readonly SimMessage[]): string[] {
-  const tokens: string[] = [];
+  const text = promptText(messages);
+  return Array.from({ length: text.length / CHARS_PER_TOKEN }, (_, i) => text.slice(i * CHARS_PER_TOKEN, (i + 1) * CHARS_PER_TOKEN));
+}
+
+/**
+ * The same stream as one string of fixed-width tokens (4 characters each: the role marker is 16 characters,
+ * content is padded to a multiple of 4 with a character no text contains), so a block is a plain slice.
+ */
+function promptText(messages: readonly SimMessage[]): string {
+  let text = "";
   for (const m of messages) {
-    tokens.push(`<|${m.role}|>`, "", "", "");
-    for (let i = 0; i < m.content.length; i += CHARS_PER_TOKEN) tokens.push(m.content.slice(i, i + CHARS_PER_TOKEN));
+    const pad = (CHARS_PER_TOKEN - (m.content.length % CHARS_PER_TOKEN)) % CHARS_PER_TOKEN;
+    text += `\u0001${m.role}`.padEnd(MESSAGE_OVERHEAD_TOKENS * CHARS_PER_TOKEN, "\u0002") + m.content + "\u0003".repeat(pad);
   }
-  return tokens;
+  return text;
 }
 
 export class PrefixCache {
@@ -71,18 +80,19 @@ export class PrefixCache {
 
   /** Looks the prompt up, then stores its full blocks (most recently used): what one prefill does. */
   admit(messages: readonly SimMessage[]): CacheLookup {
-    const tokens = promptTokenStream(messages);
-    const hashes = this.blockHashes(tokens);
+    const text = promptText(messages);
+    const promptTokens = text.length / CHARS_PER_TOKEN;
+    const hashes = this.blockHashes(text);
     let hitBlocks = 0;
     while (hitBlocks < hashes.length && this.blocks.has(hashes[hitBlocks]!)) hitBlocks++;
     // vLLM always recomputes at least the last prompt token (it needs its logits).
-    if (hitBlocks * this.blockTokens >= tokens.length && hitBlocks > 0) hitBlocks--;
+    if (hitBlocks * this.blockTokens >= promptTokens && hitBlocks > 0) hitBlocks--;
     const cachedTokens = hitBlocks * this.blockTokens;
     this.store(hashes);
     this.counters.requests++;
-    this.counters.promptTokens += tokens.length;
+    this.counters.promptTokens += promptTokens;
     this.counters.cachedTokens += cachedTokens;
-    return { promptTokens: tokens.length, cachedTokens };
+    return { promptTokens, cachedTokens };
   }
 
   stats(): PrefixCacheStats {
@@ -95,13 +105,13 @@ export class PrefixCache {
     this.counters = { requests: 0, promptTokens: 0, cachedTokens: 0 };
   }
 
-  private blockHashes(tokens: readonly string[]): bigint[] {
+  /** One hash per full block, each chained to the one before: a block's hash covers its whole prefix. */
+  private blockHashes(text: string): bigint[] {
     const hashes: bigint[] = [];
+    const width = this.blockTokens * CHARS_PER_TOKEN;
     let parent = 0n;
-    for (let end = this.blockTokens; end <= tokens.length; end += this.blockTokens) {
-      // \u0001 cannot come from the 4-character pieces' boundaries being ambiguous: it separates tokens.
-      const block = tokens.slice(end - this.blockTokens, end).join("\u0001");
-      parent = BigInt(Bun.hash.wyhash(block, parent));
+    for (let end = width; end <= text.length; end += width) {
+      parent = Bun.hash.wyhash(text.slice(end - width, end), parent) as bigint;
       hashes.push(parent);
     }
     return hashes;
