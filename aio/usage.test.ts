@@ -84,6 +84,16 @@ describe("token and cost accounting", () => {
     expect(past.body).toMatchObject({ since: "2020-01-01T00:00:00.000Z", rows: [], instances: 2, group_by: "key" });
   });
 
+  test("tokens of content retries are counted, in the totals and apart", async () => {
+    const reply = await chat("/unpersona_chat", KEYS[1], { message: "Salut [[sim:refuse=1]]" });
+    expect(reply.retries.refusal).toBe(1);
+    const row = (await usage("?group_by=endpoint")).body.rows.find((r) => r.group === "/unpersona_chat")!;
+    expect(row.requests).toBe(1);
+    expect(row.prompt_tokens).toBe(reply.usage.prompt_tokens); // both calls
+    expect(row.retry_tokens).toBeGreaterThan(0);
+    expect(row.retry_tokens).toBeLessThan(reply.usage.prompt_tokens + reply.usage.completion_tokens);
+  });
+
   test("bad windows are a 422 naming the field", async () => {
     const bad = await usage("?since=yesterday");
     expect(bad.status).toBe(422);

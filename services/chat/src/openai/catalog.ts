@@ -20,13 +20,26 @@ export type CatalogEntry = {
 
 const OWNER: Readonly<Record<string, string>> = { vllm: "vllm", grok: "xai", simulator: "simulator" };
 
-/** The entries of one router: its primary, then its Grok. */
+/**
+ * The entries of one router: its primary, then its Grok. A backend with several replicas (VLLM_BASE_URL list,
+ * VLLM_DISCOVERY) gives a replica each time `target` is read (one read per call): one whose breaker lets calls
+ * through, at random — no persona affinity on this pass-through API yet.
+ */
 export function routerEntries(router: LlmRouter, aliases: string[] = []): CatalogEntry[] {
   const out: CatalogEntry[] = [];
-  for (const client of [router.primary, router.grok]) {
-    if (!client) continue;
-    const target: UpstreamTarget = { config: client.config, breaker: router.breaker(client.name) };
-    out.push({ id: client.model, aliases: client === router.primary ? aliases : [], ownedBy: OWNER[client.name] ?? client.name, target });
+  for (const pool of [router.primary, router.grok]) {
+    if (!pool) continue;
+    const entry: CatalogEntry = {
+      id: pool.model,
+      aliases: pool === router.primary ? aliases : [],
+      ownedBy: OWNER[pool.name] ?? pool.name,
+      get target(): UpstreamTarget {
+        const replica = pool.pick(undefined) ?? pool.replicas[0];
+        if (!replica) throw new AppError("llm_unavailable", `${pool.name}: no replica discovered yet`);
+        return { config: replica.client.config, breaker: replica.breaker };
+      },
+    };
+    out.push(entry);
   }
   return out;
 }
