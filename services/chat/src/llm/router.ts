@@ -14,8 +14,11 @@ import type { CircuitBreaker } from "./breaker.ts";
 import type { BackendName, ChatResult, LlmMessage, ResponseFormat, Usage } from "./client.ts";
 import { Embedder, type EmbedResult } from "./embedder.ts";
 import { LlmFailure } from "./failure.ts";
-import { ReplicaPool, type Replica } from "./replicas.ts";
+import { ReplicaPool } from "./replicas.ts";
 import { DnsDiscovery, type Resolver } from "./discovery.ts";
+import { probeBackends, type BackendStatus } from "./probe.ts";
+
+export type { BackendStatus } from "./probe.ts";
 
 export type CompletionCall = {
   messages: LlmMessage[];
@@ -50,14 +53,6 @@ export type CompletionResult = {
   replica: string;
 };
 
-export type BackendStatus = {
-  /** A backend (`vllm`, `grok`, `simulator`) or one replica of it (`vllm@10.0.0.7:8000`). */
-  name: string;
-  status: "ok" | "down" | "not_configured";
-  latency_ms: number | null;
-  error?: string;
-  models?: string[];
-};
 
 export type RouterEnv = Pick<
   ChatEnv,
@@ -178,28 +173,7 @@ export class LlmRouter {
    * each. A replicated primary is listed as a whole (`ok` when any replica is) and then replica by replica.
    */
   async status(timeoutMs = 10_000): Promise<BackendStatus[]> {
-    const probe = async (name: string, replica?: Replica): Promise<BackendStatus> => {
-      if (!replica) return { name, status: "not_configured", latency_ms: null };
-      const started = performance.now();
-      try {
-        const models = await replica.client.listModels(timeoutMs);
-        return { name, status: "ok", latency_ms: Math.round(performance.now() - started), models };
-      } catch (e) {
-        const error = e instanceof LlmFailure ? e.message : "probe failed";
-        return { name, status: "down", latency_ms: Math.round(performance.now() - started), error };
-      }
-    };
-    const primary = this.primary;
-    const grok = probe("grok", this.grok?.replicas[0]);
-    if (!primary || primary.replicas.length <= 1 && !this.env.VLLM_DISCOVERY) {
-      return Promise.all([probe(primary?.name ?? "vllm", primary?.replicas[0]), grok]);
-    }
-    const replicas = await Promise.all(primary.replicas.map((r) => probe(`${primary.name}@${r.id}`, r)));
-    const up = replicas.filter((r) => r.status === "ok");
-    const whole: BackendStatus = up.length > 0
-      ? { name: primary.name, status: "ok", latency_ms: Math.min(...up.map((r) => r.latency_ms ?? 0)), models: up[0]?.models }
-      : { name: primary.name, status: "down", latency_ms: null, error: replicas.length ? "every replica is down" : "no replica discovered" };
-    return [whole, await grok, ...replicas];
+    return probeBackends(this.primary, this.grok, this.discovery !== undefined, timeoutMs);
   }
 
   embed(texts: string[], alias: string, signal?: AbortSignal): Promise<EmbedResult> {
