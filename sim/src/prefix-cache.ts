@@ -68,8 +68,8 @@ function promptText(messages: readonly SimMessage[]): string {
 export class PrefixCache {
   readonly blockTokens: number;
   readonly capacityBlocks: number;
-  /** Block hash → present; Map iteration order is the LRU order (oldest first). */
-  private readonly blocks = new Map<bigint, true>();
+  /** Block hash (53 bits, a plain number: no BigInt per entry) → present; Map order is the LRU order (oldest first). */
+  private readonly blocks = new Map<number, true>();
   private counters = { requests: 0, promptTokens: 0, cachedTokens: 0 };
 
   constructor(opts: PrefixCacheOptions) {
@@ -106,19 +106,23 @@ export class PrefixCache {
   }
 
   /** One hash per full block, each chained to the one before: a block's hash covers its whole prefix. */
-  private blockHashes(text: string): bigint[] {
-    const hashes: bigint[] = [];
+  private blockHashes(text: string): number[] {
+    const hashes: number[] = [];
     const width = this.blockTokens * CHARS_PER_TOKEN;
-    let parent = 0n;
+    let parent = 0;
     for (let end = width; end <= text.length; end += width) {
-      parent = Bun.hash.wyhash(text.slice(end - width, end), parent) as bigint;
+      parent = Number(BigInt.asUintN(53, Bun.hash.wyhash(text.slice(end - width, end), BigInt(parent))));
       hashes.push(parent);
     }
     return hashes;
   }
 
-  private store(hashes: readonly bigint[]): void {
+  private store(hashes: readonly number[]): void {
     if (this.capacityBlocks === 0) return;
+    if (this.capacityBlocks === Number.POSITIVE_INFINITY) {
+      for (const h of hashes) if (!this.blocks.has(h)) this.blocks.set(h, true); // no eviction: no LRU order to keep
+      return;
+    }
     // Tail first, head last: the head ends up most recently used and is evicted last.
     for (let i = hashes.length - 1; i >= 0; i--) {
       const h = hashes[i]!;

@@ -47,7 +47,7 @@ async function announceModels(router: LlmRouter, env: ChatEnv, log: ServiceDeps[
       log.warn({ backend: backend.name, error: backend.error }, "LLM backend unreachable at start");
       continue;
     }
-    const expected = backend.name === "grok" ? env.GROK_MODEL : backend.name === "vllm" ? env.VLLM_MODEL_NAME : undefined;
+    const expected = backend.name === "grok" ? env.GROK_MODEL : backend.name.split("@")[0] === "vllm" ? env.VLLM_MODEL_NAME : undefined;
     const served = backend.models ?? [];
     if (expected && served.length > 0 && !served.includes(expected)) {
       log.warn({ backend: backend.name, expected, served: served.slice(0, 20) }, "configured model is not served by this backend");
