@@ -195,3 +195,17 @@ export async function benchCache(): Promise<string[]> {
   lines.push(`(${results.map((r) => `${r.seconds.toFixed(0)} s`).join(", ")})`);
   return lines;
 }
+
+/**
+ * `bun run bench cache-sweep`: the stable window's low-water mark (v2 exchanges kept after a drop) against cache
+ * share and context kept, with both affinity and the stable window on — how the default (4) was chosen.
+ */
+export async function benchCacheSweep(): Promise<string[]> {
+  const o: CacheBenchOptions = { personas: 100, fans: 20, turns: 30, concurrency: 48, seed: 42, capacityTokens: DEFAULT_PREFIX_CACHE_TOKENS };
+  const lines = ["| low-water mark (v2 exchanges) | prompt tokens from cache | ceiling | history kept (exchanges, v1+v2) | TTFT mean |", "|---|---|---|---|---|"];
+  for (const lowWater of [0, 2, 4, 6, 8]) {
+    const r = await runVariant({ name: `low-water ${lowWater}`, routing: "affinity", window: "stable", lowWater }, o);
+    lines.push(`| ${lowWater} | ${pct(r.cacheShare)} | ${pct(r.ceiling)} | ${r.meanExchangesKept.toFixed(1)} | ${r.ttftMeanMs.toFixed(0)} ms |`);
+  }
+  return lines;
+}

@@ -3,7 +3,7 @@
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
 import { benchBus } from "./bus.ts";
-import { benchCache } from "./cache.ts";
+import { benchCache, benchCacheSweep } from "./cache.ts";
 import { benchFootprint } from "./footprint.ts";
 import { benchGuard } from "./guard.ts";
 import { benchMesh } from "./mesh.ts";
@@ -23,6 +23,8 @@ const sections: [string, () => Promise<string[]>][] = [
   ["media", () => runScript("services/media/bench.ts")],
   ["cache", () => benchCache()],
 ];
+/** Sections run only when named (long): `bun run bench cache-sweep`. */
+const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()]];
 const only = process.argv[2];
 
 /** Service-owned benchmarks live beside their service; run them as they are and show their lines. */
@@ -33,8 +35,8 @@ async function runScript(path: string): Promise<string[]> {
   return out.trimEnd().split("\n");
 }
 
-for (const [name, run] of sections) {
-  if (only && only !== name) continue;
+for (const [name, run] of [...sections, ...onDemand]) {
+  if (only ? only !== name : onDemand.some(([n]) => n === name)) continue;
   console.log(`\n## ${name}`);
   for (const line of await run()) console.log(line);
 }
