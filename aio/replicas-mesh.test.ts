@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import type { UsageResponse } from "@sinhome/proto";
-import { ApiKeys } from "@sinhome/gateway/src/auth.ts";
 import { buildV2PersonalityPrompt, resolvePersona } from "@sinhome/chat/src/persona/index.ts";
 import { HashRing, hash32 } from "@sinhome/chat/src/llm/ring.ts";
 
@@ -55,7 +54,7 @@ beforeAll(async () => {
   sims = [first, startSimulator({ hostname: "127.0.0.2", port: first.port, name: "replica-2" }), startSimulator({ hostname: "127.0.0.3", port: first.port, name: "replica-3" })];
   const port = freePort();
   base = `http://127.0.0.1:${port}`;
-  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: KEY });
+  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `mesh-crm:${KEY}` });
   spawn("services/ops/src/main.ts", {});
   for (let i = 0; i < 2; i++) {
     chatPorts.push(freePort());
@@ -123,7 +122,7 @@ describe("three vLLM replicas behind two chat instances", () => {
 
     const usage = (await (await fetch(`${base}/monitoring/usage?group_by=key`, { headers: authed })).json()) as UsageResponse;
     expect(usage.instances).toBe(2);
-    const row = usage.rows.find((r) => r.group === ApiKeys.identity(KEY));
+    const row = usage.rows.find((r) => r.group === "mesh-crm");
     expect(row?.requests).toBe(requests);
     expect(row?.cached_tokens).toBe([...cached.values()].reduce((a, b) => a + b, 0));
   }, 30_000);

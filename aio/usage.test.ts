@@ -7,7 +7,6 @@ import { MemoryBus, type ChatResponse, type UsageResponse } from "@sinhome/proto
 import { startSimulator } from "@sinhome/llm-sim";
 import { createLogger } from "@sinhome/runtime";
 import { createGateway } from "@sinhome/gateway";
-import { ApiKeys } from "@sinhome/gateway/src/auth.ts";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { createChatService } from "@sinhome/chat";
 import { parseChatEnv } from "@sinhome/chat/src/env.ts";
@@ -31,7 +30,7 @@ beforeAll(async () => {
   const ops = await createOpsService(parseOpsEnv({}), { bus, log });
   await bus.addService(ops.definition);
   closers.push(ops.close);
-  gateway = createGateway({ bus, env: parseGatewayEnv({ GATEWAY_API_KEYS: KEYS.join(","), RATE_LIMIT_PER_MINUTE: "0" }), log });
+  gateway = createGateway({ bus, env: parseGatewayEnv({ GATEWAY_API_KEYS: `crm-a:${KEYS[0]},crm-b:${KEYS[1]}`, RATE_LIMIT_PER_MINUTE: "0" }), log });
 });
 afterAll(async () => {
   for (const close of closers) await close();
@@ -66,8 +65,8 @@ describe("token and cost accounting", () => {
     expect(status).toBe(200);
     expect(body.instances).toBe(2);
     expect(text).not.toContain(KEYS[0]); // names, never keys
-    const a = body.rows.find((r) => r.group === ApiKeys.identity(KEYS[0]))!;
-    const b = body.rows.find((r) => r.group === ApiKeys.identity(KEYS[1]))!;
+    const a = body.rows.find((r) => r.group === "crm-a")!;
+    const b = body.rows.find((r) => r.group === "crm-b")!;
     const sum = (k: "prompt_tokens" | "completion_tokens" | "cached_tokens") => replies.reduce((n, r) => n + (r.usage[k] ?? 0), 0);
     expect(a).toMatchObject({ requests: 3, prompt_tokens: sum("prompt_tokens"), cached_tokens: sum("cached_tokens"), completion_tokens: sum("completion_tokens"), retry_tokens: 0 });
     const expectedCost = ((sum("prompt_tokens") - sum("cached_tokens")) * 2 + sum("cached_tokens") * 0.5 + sum("completion_tokens") * 8) / 1e6;
