@@ -99,9 +99,9 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     };
     try {
       const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : route.query ? { ...query, ...params } : params;
-      const headers = { [BusHeader.KeyName]: keyName(request) };
+      const busHeaders = { ...ROUTE_META.get(route)!.header, [BusHeader.KeyName]: keyName(request) };
       const reply = await context.with(trace.setSpan(parent, span), () =>
-        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: { ...ROUTE_META.get(route)!.header, ...headers }, resend: route.resend !== undefined, onResend }),
+        bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: busHeaders, resend: route.resend !== undefined, onResend }),
       );
       const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
       span.setAttribute("http.response.status_code", status);
