@@ -4,6 +4,7 @@
  */
 import { benchBus } from "./bus.ts";
 import { benchCache, benchCacheSweep } from "./cache.ts";
+import { benchChaos } from "./chaos.ts";
 import { benchFootprint } from "./footprint.ts";
 import { benchGuard } from "./guard.ts";
 import { benchMesh } from "./mesh.ts";
@@ -22,6 +23,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["scoring", () => runScript("services/scoring/bench.ts")],
   ["media", () => runScript("services/media/bench.ts")],
   ["cache", () => benchCache()],
+  ["chaos", () => benchChaos()],
 ];
 /** Sections run only when named (long): `bun run bench cache-sweep`. */
 const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()]];
