@@ -141,8 +141,10 @@ export async function benchChaos(): Promise<string[]> {
     shuttingDown = true;
     for (const r of replicas) r.proc.kill("SIGKILL");
     for (const c of children) c.kill("SIGTERM");
+    // The gateways drain their NATS connection on SIGTERM: the server goes last.
+    await Promise.all([...replicas.map((r) => r.proc.exited), ...children.map((c) => c.exited)]);
     nats.kill("SIGTERM");
-    await Promise.all([...replicas.map((r) => r.proc.exited), ...children.map((c) => c.exited), nats.exited]);
+    await nats.exited;
     await pg.destroy();
     rmSync(natsDir, { recursive: true, force: true });
   }
