@@ -57,7 +57,10 @@ describe("all-in-one: the embedded log", () => {
     let aio = await startAllInOne(env, { quiet: true });
     const keep = `fan-keep-${crypto.randomUUID()}`;
     const erase = `fan-erase-${crypto.randomUUID()}`;
-    for (let i = 0; i < 5; i++) expect((await chat(aio.url, keep, `message ${i}`)).status).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      expect((await chat(aio.url, keep, `message ${i}`)).status).toBe(200);
+      await Bun.sleep(3); // distinct millisecond timestamps: the `since` window below is cut at one of them
+    }
     for (let i = 0; i < 2; i++) expect((await chat(aio.url, erase, `autre ${i}`)).status).toBe(200);
     const all = await historyOf(aio.url, keep, 5);
     expect(all.events.map((e) => e.message)).toEqual(["message 0", "message 1", "message 2", "message 3", "message 4"]);
