@@ -57,6 +57,7 @@ describe("grafana", () => {
       "sinhome_llm_tokens_total",
       "sinhome_llm_retries_total",
       "sinhome_llm_fallbacks_total",
+      "sinhome_fallback_replies_total",
       "sinhome_llm_circuit_open",
       "sinhome_safety_deflections_total",
       "sinhome_minors_blocks_total",
