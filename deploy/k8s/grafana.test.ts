@@ -33,6 +33,9 @@ describe("grafana", () => {
       expect(kustomization).toContain(`grafana/dashboards/${d.file}`);
       expect(d.json.title).toBeTruthy();
       expect(panels(d.json).length).toBeGreaterThan(3);
+      // Two panels with one id make Grafana drop one of them (a merge of two panel additions does this).
+      const ids = panels(d.json).map((p) => (p as { id?: number }).id);
+      expect({ file: d.file, duplicates: ids.filter((id, i) => ids.indexOf(id) !== i) }).toEqual({ file: d.file, duplicates: [] });
     }
   });
 
