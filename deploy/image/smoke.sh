@@ -87,6 +87,9 @@ expect "no TypeScript compiler or type packages (peers) in node_modules" \
 expect "every file under /app is root's, except the all-in-one's data directory" \
   test "$(cd "$root/app" && find . -not -user 0 -print | tr '\n' ' ')" = "./data "
 printf '  /app %s, node_modules %s\n' "$(du -sh --exclude=node_modules "$root/app" | cut -f1)" "$(du -sh "$root/app/node_modules" | cut -f1)"
+app_mb=$(du -sm "$root/app" | cut -f1)
+# Budget of what the project adds to the base (89 MB when written): a dev tool or a stray data file shows here.
+expect "the application adds at most 150 MB to the base image ($app_mb MB)" test "$app_mb" -le 150
 
 # --- all-in-one -----------------------------------------------------------------------------------
 section "all-in-one (default command, writable root as in a plain docker run)"
