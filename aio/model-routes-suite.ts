@@ -84,4 +84,16 @@ export function modelRoutesSuite(target: AbTarget): void {
     const res = await fetch(`${target.baseUrl()}/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify({ model: "euryale", messages: [{ role: "user", content: "Salut" }] }) });
     expect(((await res.json()) as { model: string }).model).toBe(EURYALE_MODEL);
   });
+
+  test("the usage API shows the OpenAI API's tokens by endpoint, and each arm's model by model", async () => {
+    const get = async (query: string) => {
+      const res = await fetch(`${target.baseUrl()}/monitoring/usage${query}`, { headers: { authorization: `Bearer ${target.apiKey}` } });
+      return ((await res.json()) as { rows: { group: string; requests: number; completion_tokens: number }[] }).rows;
+    };
+    const openai = (await get("?group_by=endpoint")).find((r) => r.group === "/v1/chat/completions");
+    expect(openai?.requests).toBeGreaterThan(3);
+    expect(openai?.completion_tokens).toBeGreaterThan(0);
+    const models = (await get("?group_by=model")).map((r) => r.group);
+    expect(models).toEqual(expect.arrayContaining([target.defaultModel, EURYALE_MODEL]));
+  });
 }

@@ -199,7 +199,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       shortTimeoutMs: env.SHORT_TIMEOUT_MS,
       streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS,
       requestIdOf: (r) => stateOf(r).id,
-      keyNameOf: (r) => (keys.enabled ? keys.match(ApiKeys.presented(r))?.name : undefined),
+      keyNameOf: keyName,
     }));
 
   for (const route of ROUTES) {

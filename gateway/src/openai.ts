@@ -9,6 +9,7 @@
 import { Elysia } from "elysia";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type TextMapGetter } from "@opentelemetry/api";
 import {
+  BusHeader,
   ChatCompletion,
   ChatCompletionRequest,
   ModelList,
@@ -33,8 +34,8 @@ export type OpenAiApiOptions = {
   /** Longest silence of a running stream (chat pings every second while the model thinks). */
   streamIdleTimeoutMs: number;
   requestIdOf: (request: Request) => string;
-  /** Non-secret name of the caller's API key, for accounting. */
-  keyNameOf: (request: Request) => string | undefined;
+  /** Non-secret name of the caller's API key, for accounting (travels as the key-name bus header). */
+  keyNameOf: (request: Request) => string;
 };
 
 /** Chunks the chat service may send ahead of what the HTTP client has read. */
@@ -85,17 +86,17 @@ export function openAiApi(opts: OpenAiApiOptions) {
   const completions = async ({ request, body }: { request: Request; body: ChatCompletionRequest }) => {
     const requestId = opts.requestIdOf(request);
     const { span, ctx } = startSpan(request, "/v1/chat/completions", requestId);
-    const keyName = opts.keyNameOf(request);
-    const payload: OpenAiChatBusRequest = { ...body, ...(keyName ? { api_key_name: keyName } : {}) };
+    const payload: OpenAiChatBusRequest = body;
+    const headers = { [BusHeader.KeyName]: opts.keyNameOf(request) };
     span.setAttribute("gen_ai.request.model", body.model);
     try {
       if (body.stream !== true) {
-        const reply = await context.with(ctx, () => bus.request(Subject.OpenAiChat, payload, { timeoutMs: opts.chatTimeoutMs, requestId, resend: true }));
+        const reply = await context.with(ctx, () => bus.request(Subject.OpenAiChat, payload, { timeoutMs: opts.chatTimeoutMs, requestId, headers, resend: true }));
         endSpan(span, 200);
         return new Response(reply, { headers: { ...JSON_HEADERS, "x-request-id": requestId } });
       }
       const stream = await context.with(ctx, () =>
-        openStream(bus, Subject.OpenAiChatStream, payload, { timeoutMs: opts.chatTimeoutMs, requestId, window: STREAM_WINDOW, idleTimeoutMs: opts.streamIdleTimeoutMs }),
+        openStream(bus, Subject.OpenAiChatStream, payload, { timeoutMs: opts.chatTimeoutMs, requestId, headers, window: STREAM_WINDOW, idleTimeoutMs: opts.streamIdleTimeoutMs }),
       );
       return sseResponse(stream, request, requestId, (outcome) => {
         span.setAttribute("sinhome.stream.outcome", outcome);

@@ -97,8 +97,5 @@ export const OpenAiErrorBody = Type.Object({
 });
 export type OpenAiErrorBody = Static<typeof OpenAiErrorBody>;
 
-/** What the gateway sends chat over the bus: the validated request plus who is calling. */
-export type OpenAiChatBusRequest = ChatCompletionRequest & {
-  /** Non-secret name of the API key (accounting); absent when the gateway is open. */
-  api_key_name?: string;
-};
+/** What the gateway sends chat over the bus: the validated request (the caller's key name travels as a bus header). */
+export type OpenAiChatBusRequest = ChatCompletionRequest;

@@ -81,7 +81,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
   const streams = new StreamServer(bus);
   // The default arm's models first: a model id served by two arms is served by the default one.
   const catalog = new ModelCatalog(arms.list().flatMap((arm) => routerEntries(arm.router, [arm.route.name])));
-  const openai = openAiHandlers({ catalog, counters, env, bus, log, guardModel, conversations });
+  const openai = openAiHandlers({ catalog, counters, env, bus, log, guardModel, conversations, usage });
 
   // Persona endpoints answered by vLLM are A/B routed (sticky per session); /grok_chat always asks Grok.
   const chatEndpoints = Object.fromEntries(

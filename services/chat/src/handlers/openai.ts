@@ -25,15 +25,26 @@ import { LlmFailure } from "../llm/failure.ts";
 import type { ModelCatalog } from "../openai/catalog.ts";
 import { deflectionChunks, deflectionCompletion, guardInputOf, upstreamBody } from "../openai/request.ts";
 import { replyMayLeave, StreamReplyGuard } from "../openai/safety.ts";
-import { completeUpstream, streamUpstream, type UpstreamCall } from "../openai/upstream.ts";
+import { completeUpstream, streamUpstream, type CountedUsage, type UpstreamCall } from "../openai/upstream.ts";
 import { emptyRetries } from "../pipeline/generate.ts";
 import { startFanGuard } from "../pipeline/guarded.ts";
 import { deadlineOf } from "../pipeline/reply.ts";
 import { MINOR_REPLY_DEFLECTION, type GuardModelGate } from "../safety/index.ts";
+import { keyNameOf, type UsageLedger } from "../usage/ledger.ts";
 
 export const OPENAI_CHAT_PATH = "/v1/chat/completions";
 
-export type OpenAiDeps = { catalog: ModelCatalog; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog };
+export type OpenAiDeps = {
+  catalog: ModelCatalog;
+  counters: ServiceCounters;
+  env: ChatEnv;
+  bus: Bus;
+  log: Logger;
+  guardModel?: GuardModelGate;
+  conversations?: ConversationLog;
+  /** Token and cost accounting per key name, endpoint, backend and model (`/monitoring/usage`). */
+  usage?: UsageLedger;
+};
 
 /**
  * An upstream failure as the caller sees it: the backend rejecting the request itself (400, 413,
@@ -50,7 +61,7 @@ export function upstreamError(e: unknown): AppError {
   return new AppError(code, `the LLM call failed: ${e.kind.replaceAll("_", " ")}${status}`, [], { cause: e });
 }
 
-const NO_USAGE: OpenAiUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+const NO_USAGE: CountedUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, cached_tokens: 0 };
 
 export function openAiHandlers(deps: OpenAiDeps) {
   const { catalog, counters, env, bus, log, conversations } = deps;
@@ -81,6 +92,13 @@ export function openAiHandlers(deps: OpenAiDeps) {
       message,
       response,
     });
+
+  /** Tokens spent by one answered request: the service counters and the usage ledger (by the caller's key name). */
+  const account = (req: BusRequest, backend: string, model: string, usage: CountedUsage) => {
+    counters.tokens(backend, model, usage.prompt_tokens, usage.completion_tokens);
+    const tokens = { prompt: usage.prompt_tokens, cached: usage.cached_tokens, completion: usage.completion_tokens };
+    deps.usage?.record({ key: keyNameOf(req.headers), endpoint: OPENAI_CHAT_PATH, backend, model }, tokens, false);
+  };
 
   const failed = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, message: string, e: unknown): AppError => {
     const error = upstreamError(e);
@@ -117,7 +135,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
     } catch (e) {
       throw failed(req, body, started, name, entry.target.config.model, message, e);
     }
-    counters.tokens(name, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
+    account(req, name, result.model, result.usage);
     const choice = (result.data.choices as { message: { content?: unknown }; finish_reason?: unknown }[])[0]!;
     const text = typeof choice.message.content === "string" ? choice.message.content : "";
     if (!replyMayLeave(guardDeps, req, text)) {
@@ -168,7 +186,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
         if (out.length > 0) await sink.write(out);
       }
       const usage = upstream.usage() ?? NO_USAGE;
-      counters.tokens(name, servedModel, usage.prompt_tokens, usage.completion_tokens);
+      account(req, name, servedModel, usage);
       logExchange(req, body, started, name, servedModel, usage, message, text);
       return { backend: name };
     } catch (e) {

@@ -32,22 +32,26 @@ export type UpstreamCall = {
   signal?: AbortSignal;
 };
 
-export type UpstreamCompletion = { data: Record<string, unknown>; usage: OpenAiUsage; model: string };
+export type UpstreamCompletion = { data: Record<string, unknown>; usage: CountedUsage; model: string };
 export type UpstreamStream = {
   /** The chunks, batched as they arrived: one array per network read (a relay forwards each in one message). */
   batches: AsyncGenerator<ChatCompletionChunk[], void, undefined>;
   /** Usage reported by the server's last chunk (known once `batches` is exhausted). */
-  usage(): OpenAiUsage | undefined;
+  usage(): CountedUsage | undefined;
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const count = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
-export function usageOf(v: unknown): OpenAiUsage | undefined {
+/** Usage as counted (accounting): OpenAI's three counts plus the prompt tokens served from the prefix cache. */
+export type CountedUsage = OpenAiUsage & { cached_tokens: number };
+
+export function usageOf(v: unknown): CountedUsage | undefined {
   if (!isRecord(v)) return undefined;
   const prompt = count(v.prompt_tokens);
   const completion = count(v.completion_tokens);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: count(v.total_tokens) || prompt + completion };
+  const cached = isRecord(v.prompt_tokens_details) ? Math.min(prompt, count(v.prompt_tokens_details.cached_tokens)) : 0;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: count(v.total_tokens) || prompt + completion, cached_tokens: cached };
 }
 
 /** One traced, counted call; `run` gets the span and returns when the call's work is over. */
@@ -85,8 +89,14 @@ async function traced<T>(target: UpstreamTarget, call: UpstreamCall, streaming: 
   }
 }
 
-function recordUsage(span: Span, usage: OpenAiUsage | undefined, responseModel: string | undefined, finish: string | undefined): void {
-  if (usage) span.setAttributes({ "gen_ai.usage.input_tokens": usage.prompt_tokens, "gen_ai.usage.output_tokens": usage.completion_tokens });
+function recordUsage(span: Span, usage: CountedUsage | undefined, responseModel: string | undefined, finish: string | undefined): void {
+  if (usage) {
+    span.setAttributes({
+      "gen_ai.usage.input_tokens": usage.prompt_tokens,
+      "gen_ai.usage.output_tokens": usage.completion_tokens,
+      "gen_ai.usage.cache_read.input_tokens": usage.cached_tokens,
+    });
+  }
   if (responseModel) span.setAttribute("gen_ai.response.model", responseModel);
   if (finish) span.setAttribute("gen_ai.response.finish_reasons", [finish]);
 }
@@ -151,7 +161,7 @@ export function completeUpstream(target: UpstreamTarget, call: UpstreamCall): Pr
     }
     const choice = isRecord(data) && Array.isArray(data.choices) ? data.choices[0] : undefined;
     if (!isRecord(data) || !isRecord(choice) || !isRecord(choice.message)) throw new LlmFailure("malformed", `${target.config.name}: answer has no choices[0].message`);
-    const usage = usageOf(data.usage) ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+    const usage = usageOf(data.usage) ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, cached_tokens: 0 };
     const model = typeof data.model === "string" ? data.model : target.config.model;
     recordUsage(span, usage, model, typeof choice.finish_reason === "string" ? choice.finish_reason : undefined);
     return { data, usage, model };
@@ -164,7 +174,7 @@ export function completeUpstream(target: UpstreamTarget, call: UpstreamCall): Pr
  * client sees it. Breaking out of `batches` cancels the upstream request.
  */
 export async function streamUpstream(target: UpstreamTarget, call: UpstreamCall): Promise<UpstreamStream> {
-  let usage: OpenAiUsage | undefined;
+  let usage: CountedUsage | undefined;
   const opened = Promise.withResolvers<AsyncGenerator<ChatCompletionChunk[], void, undefined>>();
   // The span lives as long as the stream: `traced` resolves when the last chunk was read.
   void traced(target, call, true, async (span) => {
