@@ -60,7 +60,11 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
         ? `JetStream stream, kept ${opsEnv.LOG_RETENTION_HOURS} h`
         : `embedded in ${embeddedLogPath(opsEnv.DATA_DIR)}, kept ${opsEnv.LOG_RETENTION_HOURS} h`,
       redis: gatewayEnv.REDIS_URL ? `Redis ${redactUrl(gatewayEnv.REDIS_URL)}` : "in memory (set REDIS_URL for Redis)",
-      llm: chatEnv.VLLM_BASE_URL ? `vLLM ${redactUrl(chatEnv.VLLM_BASE_URL)} (${chatEnv.VLLM_MODEL_NAME})` : "SIMULATOR — no real LLM (set VLLM_BASE_URL)",
+      llm: chatEnv.VLLM_DISCOVERY
+        ? `vLLM replicas from ${chatEnv.VLLM_DISCOVERY} (${chatEnv.VLLM_MODEL_NAME})`
+        : chatEnv.VLLM_BASE_URL
+          ? `vLLM ${chatEnv.VLLM_BASE_URL.split(",").map((u) => redactUrl(u.trim())).join(", ")} (${chatEnv.VLLM_MODEL_NAME})`
+          : "SIMULATOR — no real LLM (set VLLM_BASE_URL)",
       grok: chatEnv.GROK_API_KEY ? `Grok ${redactUrl(chatEnv.GROK_BASE_URL)}` : "disabled (set GROK_API_KEY)",
       auth: gatewayEnv.GATEWAY_API_KEYS ? "API keys required" : "OPEN — set GATEWAY_API_KEYS before exposing this port",
     }));
