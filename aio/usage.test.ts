@@ -93,6 +93,19 @@ describe("token and cost accounting", () => {
     expect(row.retry_tokens).toBeLessThan(reply.usage.prompt_tokens + reply.usage.completion_tokens);
   });
 
+  test("the OpenAI-compatible API is accounted too, whole and streamed, with the cached tokens", async () => {
+    const messages = [{ role: "system", content: "Tu es Zoé. ".repeat(80) }, { role: "user", content: "salut" }];
+    for (const stream of [false, true, false]) {
+      const res = await call("/v1/chat/completions", KEYS[0], { method: "POST", body: JSON.stringify({ model: "qwen-test", messages, stream }) });
+      expect(res.status).toBe(200);
+    }
+    const row = (await usage("?group_by=endpoint")).body.rows.find((r) => r.group === "/v1/chat/completions")!;
+    expect(row.requests).toBe(3);
+    expect(row.cached_tokens).toBeGreaterThan(row.prompt_tokens / 2); // the 2nd and 3rd reuse the 1st's prompt
+    const byKey = (await usage("?group_by=key")).body.rows.find((r) => r.group === "crm-a")!;
+    expect(byKey.requests).toBe(6);
+  });
+
   test("bad windows are a 422 naming the field", async () => {
     const bad = await usage("?since=yesterday");
     expect(bad.status).toBe(422);
