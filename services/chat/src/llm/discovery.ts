@@ -20,6 +20,9 @@ export function parseDiscovery(spec: string): { host: string; port: number } {
   return { host: match[1]!, port };
 }
 
+/** Longest wait for the first DNS answer at start (the periodic re-resolution catches up afterwards). */
+export const FIRST_RESOLUTION_MS = 2000;
+
 const baseUrlOf = (address: string, port: number) => `http://${address.includes(":") ? `[${address}]` : address}:${port}/v1`;
 
 export class DnsDiscovery {
@@ -53,9 +56,14 @@ export class DnsDiscovery {
     return true;
   }
 
-  /** First resolution (awaited, so the service starts with its replicas), then every `intervalMs`. */
+  /**
+   * First resolution (awaited up to `FIRST_RESOLUTION_MS`, so the service usually starts with its replicas but
+   * a hanging resolver never delays readiness), then every `intervalMs`.
+   */
   async start(): Promise<void> {
-    await this.refresh();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.refresh(), new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_RESOLUTION_MS)))]);
+    clearTimeout(timer);
     this.timer = setInterval(() => void this.refresh(), this.opts.intervalMs);
     this.timer.unref?.();
   }

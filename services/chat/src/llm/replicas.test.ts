@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import { registry } from "@sinhome/runtime";
 import { parseChatEnv } from "../env.ts";
-import { DnsDiscovery, parseDiscovery } from "./discovery.ts";
+import { DnsDiscovery, FIRST_RESOLUTION_MS, parseDiscovery } from "./discovery.ts";
 import { ReplicaPool } from "./replicas.ts";
 import { HashRing, hash32, pickBounded } from "./ring.ts";
 import { LlmRouter, type CompletionCall } from "./router.ts";
@@ -91,6 +91,16 @@ describe("DNS discovery", () => {
     expect(parseDiscovery("dns:vllm-headless.sinhome.svc.cluster.local:8000")).toEqual({ host: "vllm-headless.sinhome.svc.cluster.local", port: 8000 });
     expect(() => parseDiscovery("http://vllm:8000")).toThrow();
     expect(() => parseDiscovery("dns:vllm:0")).toThrow();
+  });
+
+  test("a resolver that hangs does not hold the start up", async () => {
+    const p = new ReplicaPool({ name: "vllm", model: "m", breaker: { threshold: 5, cooldownMs: 1000 }, loadFactor: 1.25, routing: "affinity" }, [], true);
+    const discovery = new DnsDiscovery("dns:vllm-headless:8000", p, { intervalMs: 60_000, resolver: () => new Promise<string[]>(() => {}) });
+    const started = performance.now();
+    await discovery.start();
+    discovery.stop();
+    expect(performance.now() - started).toBeLessThan(FIRST_RESOLUTION_MS + 1500);
+    expect(p.replicas).toHaveLength(0);
   });
 
   test("re-resolution adds and removes replicas; a failed or empty answer keeps the last set", async () => {
