@@ -10,7 +10,7 @@
  *   with the simulator answering as Llama Guard after a realistic delay (BENCH_GUARD_DELAY_MS, default 80):
  *   p50/p99 with the guard off vs on, and of the guard check alone.
  */
-import { foldForMatching } from "@sinhome/chat/src/checks/normalize.ts";
+import { foldForMatching } from "@sinhome/runtime";
 import { loadCorpus, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";

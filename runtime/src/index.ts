@@ -6,3 +6,4 @@ export * from "./process.ts";
 export * from "./service.ts";
 export * from "./tracing.ts";
 export * from "./conversation-log/index.ts";
+export * from "./text-fold.ts";

@@ -4,7 +4,7 @@
  * (a word changed, an emoji added) with a character-bigram Dice similarity — linear in the text length.
  */
 import type { ChatMessage } from "@sinhome/proto";
-import { foldToWords } from "./normalize.ts";
+import { foldToWords } from "@sinhome/runtime";
 
 /** Similarity from which two long messages count as the same message. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.9;

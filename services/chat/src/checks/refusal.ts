@@ -7,7 +7,7 @@
  * vouvoiement helpdesk phrases), not the word "non" or "je peux pas".
  * Patterns run on folded text (lower case, no accents, plain apostrophes): see `foldForMatching`.
  */
-import { foldForMatching } from "./normalize.ts";
+import { foldForMatching } from "@sinhome/runtime";
 
 // Verbs an assistant uses when it refuses a task, as opposed to a persona refusing a plan ("te voir", "venir").
 const TASK_VERB =

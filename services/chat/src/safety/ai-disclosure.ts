@@ -7,7 +7,7 @@
  * "mdr" in it; an honest answer costs little. Similes and compliments ("tu parles comme un robot",
  * "t'es une machine au lit") are not questions about what she is.
  */
-import { foldForMatching } from "../checks/normalize.ts";
+import { foldForMatching } from "@sinhome/runtime";
 
 const AI_WORD = String.raw`(?:une? )?(?:ia|i\.a\.?|intelligence artificielle|ai|a\.i\.?|bot|robot|chat ?bot|chat ?gpt|gpt|grok|llm|programme|algorithme|algo|machine qui (?:repond|ecrit)|ordinateur|computer|automate|reponse automatique|script)`;
 const REAL_WORD = String.raw`(?:une? )?(?:vraie? (?:personne|humaine?|femme|fille|meuf)|humaine?|reelle?|une personne reelle|real(?: person| human| girl| woman)?|human|a person|a real person|vraiment (?:toi|elle))`;

@@ -3,7 +3,7 @@
  * MEETING_DECLINE_DIRECTIVE so the persona declines warmly instead of improvising a date. Asking where she lives
  * counts (an address is a meeting in the making); seeing her on a live, a video or a call does not.
  */
-import { foldForMatching } from "../checks/normalize.ts";
+import { foldForMatching } from "@sinhome/runtime";
 
 const MEETING_PATTERNS: readonly RegExp[] = [
   // "on se voit ?", "on pourrait se voir", "on peut se rencontrer", "on se capte", "on se rejoint"

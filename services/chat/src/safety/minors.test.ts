@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { foldForMatching } from "../checks/normalize.ts";
+import { foldForMatching } from "@sinhome/runtime";
 import { bringsMinorsIntoSexualContext, claimsToBeMinor, describesMinorInAdultContext } from "./minors.ts";
 
 const claims = (text: string, previousAssistant?: string) =>

@@ -1,20 +1,11 @@
 /**
- * Text folding for the QA checks, so patterns and signals are written once in plain ASCII lower case:
- * "Désolée, mais JE NE PEUX PAS" and "desolee, mais je ne peux pas" compare equal.
+ * Text folding for the QA checks: the mesh's one folding (`@sinhome/runtime`), plus the word split the
+ * language check needs.
  */
+import { foldForMatching } from "@sinhome/runtime";
 
-/** Lower case, accents removed, ligatures opened, typographic apostrophes made plain, spaces collapsed. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Lower case, accents removed, ligatures opened, apostrophes and quotes made plain, spaces collapsed. */
+export const foldText = foldForMatching;
 
 /** The folded words of `text` (letters and digits only); an apostrophe splits "c'est" into "c" and "est". */
 export function foldedWords(text: string): string[] {

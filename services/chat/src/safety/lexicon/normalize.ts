@@ -10,7 +10,7 @@
  * - fractional ages keep their whole part ("16 1/2", "16,5 ans", "15 ans et 9 mois" → "16 ans", "16 ans", "15 ans").
  * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
  */
-import { foldForMatching } from "../../checks/normalize.ts";
+import { foldForMatching } from "@sinhome/runtime";
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 // A token that starts with a letter and mixes in look-alike digits/symbols: "p3d0", "s3x", "l0l1", "m1n3ur".

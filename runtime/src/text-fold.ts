@@ -1,6 +1,7 @@
 /**
- * Text folding shared by the reply checks and the safety guards, so that patterns are written once in plain
- * ASCII lower case: "Désolée, mais JE NE PEUX PAS" and "desolee, mais je ne peux pas" match the same rule.
+ * Text folding shared by every service that matches French/English text against patterns (chat's reply
+ * checks and safety guards, ops's QA checks), so patterns are written once in plain ASCII lower case:
+ * "Désolée, mais JE NE PEUX PAS" and "desolee, mais je ne peux pas" match the same rule.
  */
 
 /**
