@@ -20,6 +20,7 @@ function freePort(): number {
 
 async function startServer(port: number): Promise<void> {
   server = Bun.spawn([BINARY, "-a", "127.0.0.1", "-p", String(port)], { stdout: "ignore", stderr: "ignore" });
+  started.push(server);
   for (let i = 0; i < 100; i++) {
     const ok = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).then((s) => (s.end(), true), () => false);
     if (ok) return;
@@ -28,9 +29,12 @@ async function startServer(port: number): Promise<void> {
   throw new Error("nats-server did not start");
 }
 
+// Every server a test started, so none outlives the run (each test starts its own; a restart starts another).
+const started: Subprocess[] = [];
+
 afterAll(async () => {
-  server?.kill();
-  await server?.exited;
+  for (const p of started) p.kill("SIGKILL");
+  await Promise.all(started.map((p) => p.exited));
 });
 
 test("requests fail fast while NATS is down, and work again once it is back", async () => {
