@@ -10,9 +10,9 @@
  * Each chat call is one CLIENT span `chat {model}` with the OpenTelemetry GenAI attributes, and one
  * count + duration in Prometheus. Failures are `LlmFailure` values; API keys never appear in them.
  */
-import { SpanKind, SpanStatusCode, context, propagation, trace, type Attributes, type Tracer } from "@opentelemetry/api";
-import { prom } from "@sinhome/runtime";
+import { context, propagation, trace, type Attributes, type Tracer } from "@opentelemetry/api";
 import { LlmFailure, errorBodyMessage, failureFromThrown, kindOfStatus, parseRetryAfter, redact } from "./failure.ts";
+import { serverOf, tracedLlmCall, type ServerAddress } from "./traced-call.ts";
 
 export type BackendName = "vllm" | "grok" | "simulator";
 /** `name` labels metrics, spans and error messages (the embeddings server is named `embeddings`). */
@@ -36,15 +36,12 @@ export type Usage = { prompt_tokens: number; completion_tokens: number; cached_t
 export type ChatResult = { text: string; model: string; usage: Usage; finishReason: string };
 export type EmbeddingsResult = { vectors: number[][]; model: string; usage: { prompt_tokens: number } };
 
-/** `gen_ai.system` values: the simulator speaks vLLM's API but is named for what it is. */
-const GEN_AI_SYSTEM: Readonly<Record<string, string>> = { vllm: "vllm", grok: "xai", simulator: "sinhome.simulator" };
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const count = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
 export class OpenAiClient<N extends string = BackendName> {
   private readonly baseUrl: string;
-  private readonly server: { address: string; port: number };
+  private readonly server: ServerAddress;
 
   constructor(
     readonly config: BackendConfig<N>,
@@ -52,8 +49,7 @@ export class OpenAiClient<N extends string = BackendName> {
     private readonly tracer: Tracer = trace.getTracer("@sinhome/chat"),
   ) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, "");
-    const url = new URL(this.baseUrl);
-    this.server = { address: url.hostname, port: Number(url.port) || (url.protocol === "https:" ? 443 : 80) };
+    this.server = serverOf(this.baseUrl);
   }
 
   get name(): N {
@@ -66,19 +62,10 @@ export class OpenAiClient<N extends string = BackendName> {
 
   async chat(call: ChatCall): Promise<ChatResult> {
     const { name, model } = this.config;
-    const attributes: Attributes = {
-      "gen_ai.system": GEN_AI_SYSTEM[name] ?? "openai",
-      "gen_ai.operation.name": "chat",
-      "gen_ai.request.model": model,
-      "server.address": this.server.address,
-      "server.port": this.server.port,
-    };
+    const attributes: Attributes = {};
     if (call.maxTokens !== undefined) attributes["gen_ai.request.max_tokens"] = call.maxTokens;
     if (call.temperature !== undefined) attributes["gen_ai.request.temperature"] = call.temperature;
-    const span = this.tracer.startSpan(`chat ${model}`, { kind: SpanKind.CLIENT, attributes }, context.active());
-    const started = performance.now();
-    let outcome = "ok";
-    try {
+    return tracedLlmCall(this.tracer, { name, model, server: this.server }, attributes, async (span) => {
       const body = {
         model,
         messages: call.messages,
@@ -87,8 +74,7 @@ export class OpenAiClient<N extends string = BackendName> {
         response_format: call.responseFormat,
         stream: false,
       };
-      const ctx = trace.setSpan(context.active(), span);
-      const data = await this.request("POST", "/chat/completions", body, call.timeoutMs, call.signal, ctx);
+      const data = await this.request("POST", "/chat/completions", body, call.timeoutMs, call.signal);
       const result = parseCompletion(data, model, name);
       span.setAttributes({
         "gen_ai.response.model": result.model,
@@ -99,17 +85,7 @@ export class OpenAiClient<N extends string = BackendName> {
       });
       if (isRecord(data) && typeof data.id === "string") span.setAttribute("gen_ai.response.id", data.id);
       return result;
-    } catch (e) {
-      const failure = e instanceof LlmFailure ? e : new LlmFailure("malformed", `${name}: unexpected client error`);
-      outcome = failure.kind;
-      span.setAttribute("error.type", failure.errorType);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });
-      throw failure;
-    } finally {
-      span.end();
-      prom.llmRequests.inc({ backend: name, model, outcome });
-      prom.llmDuration.observe({ backend: name, model }, (performance.now() - started) / 1000);
-    }
+    });
   }
 
   /** Model ids served (`GET /models`): the health probe of a backend. */

@@ -7,7 +7,7 @@
  * Each call is one CLIENT span `chat {model}` with the GenAI attributes (ended when the stream ends,
  * usage included), one count and one duration in Prometheus, and goes through the backend's breaker.
  */
-import { SpanKind, SpanStatusCode, context, propagation, trace, type Span } from "@opentelemetry/api";
+import { context, propagation, trace, type Span } from "@opentelemetry/api";
 import { type ChatCompletionChunk, type OpenAiUsage } from "@sinhome/proto";
 import { prom } from "@sinhome/runtime";
 import { attemptTimeout, backoffDelay } from "../llm/budget.ts";
@@ -15,9 +15,9 @@ import type { CircuitBreaker } from "../llm/breaker.ts";
 import type { BackendConfig } from "../llm/client.ts";
 import { LlmFailure, errorBodyMessage, failureFromThrown, kindOfStatus, parseRetryAfter, redact } from "../llm/failure.ts";
 import { sseBatches } from "../llm/sse.ts";
+import { serverOf, tracedLlmCall } from "../llm/traced-call.ts";
 
 const tracer = trace.getTracer("@sinhome/chat");
-const GEN_AI_SYSTEM: Readonly<Record<string, string>> = { vllm: "vllm", grok: "xai", simulator: "sinhome.simulator" };
 
 /** Where a model is served. */
 export type UpstreamTarget = { config: BackendConfig<string>; breaker?: CircuitBreaker };
@@ -55,38 +55,14 @@ export function usageOf(v: unknown): CountedUsage | undefined {
 }
 
 /** One traced, counted call; `run` gets the span and returns when the call's work is over. */
-async function traced<T>(target: UpstreamTarget, call: UpstreamCall, streaming: boolean, run: (span: Span) => Promise<T>): Promise<T> {
+function traced<T>(target: UpstreamTarget, call: UpstreamCall, streaming: boolean, run: (span: Span) => Promise<T>): Promise<T> {
   const { name, model, baseUrl } = target.config;
-  const url = new URL(baseUrl);
-  const span = tracer.startSpan(`chat ${model}`, {
-    kind: SpanKind.CLIENT,
-    attributes: {
-      "gen_ai.system": GEN_AI_SYSTEM[name] ?? "openai",
-      "gen_ai.operation.name": "chat",
-      "gen_ai.request.model": model,
-      "server.address": url.hostname,
-      "server.port": Number(url.port) || (url.protocol === "https:" ? 443 : 80),
-      "sinhome.stream": streaming,
-      ...(typeof call.body.max_tokens === "number" ? { "gen_ai.request.max_tokens": call.body.max_tokens } : {}),
-      ...(typeof call.body.temperature === "number" ? { "gen_ai.request.temperature": call.body.temperature } : {}),
-      ...(typeof call.body.top_p === "number" ? { "gen_ai.request.top_p": call.body.top_p } : {}),
-    },
-  }, context.active());
-  const started = performance.now();
-  let outcome = "ok";
-  try {
-    return await context.with(trace.setSpan(context.active(), span), () => run(span));
-  } catch (e) {
-    const failure = e instanceof LlmFailure ? e : new LlmFailure("malformed", `${name}: unexpected client error`);
-    outcome = failure.kind;
-    span.setAttribute("error.type", failure.errorType);
-    span.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });
-    throw failure;
-  } finally {
-    span.end();
-    prom.llmRequests.inc({ backend: name, model, outcome });
-    prom.llmDuration.observe({ backend: name, model }, (performance.now() - started) / 1000);
-  }
+  return tracedLlmCall(tracer, { name, model, server: serverOf(baseUrl) }, {
+    "sinhome.stream": streaming,
+    ...(typeof call.body.max_tokens === "number" ? { "gen_ai.request.max_tokens": call.body.max_tokens } : {}),
+    ...(typeof call.body.temperature === "number" ? { "gen_ai.request.temperature": call.body.temperature } : {}),
+    ...(typeof call.body.top_p === "number" ? { "gen_ai.request.top_p": call.body.top_p } : {}),
+  }, run);
 }
 
 function recordUsage(span: Span, usage: CountedUsage | undefined, responseModel: string | undefined, finish: string | undefined): void {
