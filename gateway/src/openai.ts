@@ -9,7 +9,6 @@
 import { Elysia } from "elysia";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type TextMapGetter } from "@opentelemetry/api";
 import {
-  BusHeader,
   ChatCompletion,
   ChatCompletionRequest,
   ModelList,
@@ -34,8 +33,8 @@ export type OpenAiApiOptions = {
   /** Longest silence of a running stream (chat pings every second while the model thinks). */
   streamIdleTimeoutMs: number;
   requestIdOf: (request: Request) => string;
-  /** Non-secret name of the caller's API key, for accounting (travels as the key-name bus header). */
-  keyNameOf: (request: Request) => string;
+  /** Who calls, as bus headers: the key's name (never the key) for accounting, and its tenant. */
+  callerOf: (request: Request) => Record<string, string>;
 };
 
 /** Chunks the chat service may send ahead of what the HTTP client has read. */
@@ -87,7 +86,7 @@ export function openAiApi(opts: OpenAiApiOptions) {
     const requestId = opts.requestIdOf(request);
     const { span, ctx } = startSpan(request, "/v1/chat/completions", requestId);
     const payload: OpenAiChatBusRequest = body;
-    const headers = { [BusHeader.KeyName]: opts.keyNameOf(request) };
+    const headers = opts.callerOf(request);
     span.setAttribute("gen_ai.request.model", body.model);
     try {
       if (body.stream !== true) {

@@ -20,7 +20,7 @@ describe("prices", () => {
 describe("UsageLedger", () => {
   let now = Date.parse("2026-12-01T10:00:30Z");
   const ledger = new UsageLedger({ prices, retentionMs: 3_600_000, now: () => now });
-  const crm = (endpoint: string, backend = "vllm", model = "qwen") => ({ key: "crm-prod", endpoint, backend, model });
+  const crm = (endpoint: string, backend = "vllm", model = "qwen") => ({ key: "crm-prod", tenant: "", endpoint, backend, model });
   ledger.record(crm("/v2/personality_chat"), { prompt: 1000, cached: 800, completion: 50 }, false);
   ledger.record(crm("/v2/personality_chat"), { prompt: 1000, cached: 990, completion: 40 }, true); // content retry
   ledger.record({ ...crm("/personality_chat", "grok", "grok-4"), key: "crm-staging" }, { prompt: 2000, cached: 0, completion: 100 }, false);
