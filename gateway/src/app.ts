@@ -10,7 +10,7 @@ import { AppError, BusHeader, droppedNullOptionals, Subject, ErrorBody, freeText
 import { prom, registry, type ConversationLog, type Logger } from "@sinhome/runtime";
 import { authorize, callerHeaders, keyRingFromEnv, type Caller, type KeyRing } from "./auth.ts";
 import { withKeysHealth } from "./keys/health.ts";
-import { routeScopes } from "./keys/route-scopes.ts";
+import { routeScopes, securityDoc } from "./keys/route-scopes.ts";
 import { TrustedProxies } from "./client-address.ts";
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH, readBodyCapped } from "./body.ts";
 import type { GatewayEnv } from "./env.ts";
@@ -233,6 +233,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       detail: {
         summary: route.summary,
         tags: [route.tag],
+        ...securityDoc(route.scope, route.public),
         responses: {
           200: { description: "OK", content: { "application/json": { schema: route.response } } },
           default: { description: "Error (the one error shape of the API)", content: { "application/json": { schema: ErrorBody } } },

@@ -72,3 +72,25 @@ describe("authorize", () => {
     expect(unscoped).toEqual(["GET /logs/health", "GET /monitoring/health", "GET /monitoring/metrics"]);
   });
 });
+
+describe("OpenAPI", () => {
+  test("every operation states the key it needs and the scope, read from the route table", async () => {
+    const { createGateway } = await import("./app.ts");
+    const { parseGatewayEnv } = await import("./env.ts");
+    const { MemoryBus, MODULE_ROUTE_SCOPES, routeLabel } = await import("@sinhome/proto");
+    const { createLogger } = await import("@sinhome/runtime");
+    const app = createGateway({ bus: new MemoryBus(), env: parseGatewayEnv({ GATEWAY_API_KEYS: "ops:k" }), log: createLogger("openapi-test", "error") });
+    type Op = { security?: Record<string, string[]>[]; "x-sinhome-scope"?: string | null };
+    const spec = (await (await app.handle(new Request("http://localhost/swagger/json"))).json()) as { paths: Record<string, Record<string, Op>> };
+    const opOf = (method: string, path: string) => spec.paths[routeLabel({ method: method as "GET", path }).split(" ")[1]!]?.[method.toLowerCase()];
+    for (const route of ROUTES) {
+      const op = opOf(route.method, route.path)!;
+      if (route.public) expect(op.security).toEqual([]);
+      else expect({ route: route.path, security: op.security }).toEqual({ route: route.path, security: [{ bearer: route.scope ? [route.scope] : [] }, { apiKey: route.scope ? [route.scope] : [] }] });
+    }
+    for (const [path, scope] of Object.entries(MODULE_ROUTE_SCOPES)) {
+      const op = Object.values(spec.paths[path] ?? {})[0]!;
+      expect({ path, scope: op["x-sinhome-scope"] }).toEqual({ path, scope });
+    }
+  });
+});

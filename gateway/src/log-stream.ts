@@ -9,7 +9,8 @@
  */
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import { AppError, type StoredLogEvent } from "@sinhome/proto";
+import { AppError, MODULE_ROUTE_SCOPES, type StoredLogEvent } from "@sinhome/proto";
+import { securityDoc } from "./keys/route-scopes.ts";
 import { parseLogId, type ConversationLog } from "@sinhome/runtime";
 
 const HEARTBEAT_MS = 15_000;
@@ -113,6 +114,7 @@ export function logStream(opts: LogStreamOptions) {
       last_event_id: Type.Optional(Type.String({ description: "resume after this event id (the Last-Event-ID header wins)" })),
     }),
     detail: {
+      ...securityDoc(MODULE_ROUTE_SCOPES["/logs/stream"]!),
       summary: "Server-Sent Events of every chat exchange (id: per event, resumes after Last-Event-ID or ?last_event_id=; key also as ?token=)",
       tags: ["ops"],
     },

@@ -12,6 +12,7 @@ import {
   ChatCompletion,
   ChatCompletionRequest,
   ModelList,
+  MODULE_ROUTE_SCOPES,
   OpenAiErrorBody,
   openStream,
   Subject,
@@ -21,6 +22,7 @@ import {
   type OpenAiChatBusRequest,
 } from "@sinhome/proto";
 import { JSON_HEADERS, openAiError } from "./http-errors.ts";
+import { securityDoc } from "./keys/route-scopes.ts";
 
 export const OPENAI_ROUTES: Record<string, string[]> = { "/v1/chat/completions": ["POST"], "/v1/models": ["GET"] };
 
@@ -109,13 +111,14 @@ export function openAiApi(opts: OpenAiApiOptions) {
 
   // OpenAPI documents the TypeBox schemas as they are; Elysia's detail typing wants plain OpenAPI objects.
   const modelsHook = {
-    detail: { summary: "models served (OpenAI-compatible)", tags: ["openai"], responses: { 200: { description: "OK", content: { "application/json": { schema: ModelList } } }, default: errorDoc } },
+    detail: { summary: "models served (OpenAI-compatible)", tags: ["openai"], ...securityDoc(MODULE_ROUTE_SCOPES["/v1/models"]!), responses: { 200: { description: "OK", content: { "application/json": { schema: ModelList } } }, default: errorDoc } },
   };
   const completionsHook = {
     body: ChatCompletionRequest,
     detail: {
       summary: "chat completion (OpenAI-compatible); `stream: true` answers Server-Sent Events",
       tags: ["openai"],
+      ...securityDoc(MODULE_ROUTE_SCOPES["/v1/chat/completions"]!),
       responses: {
         200: { description: "a completion, or an SSE stream of chunks ending with `data: [DONE]`", content: { "application/json": { schema: ChatCompletion }, "text/event-stream": { schema: { type: "string" } } } },
         default: errorDoc,

@@ -23,3 +23,13 @@ export function routeScopes(): ScopeLookup {
     return undefined;
   };
 }
+
+/**
+ * The OpenAPI security requirement of an operation: either key form, naming the scope the key needs
+ * (OpenAPI 3.1 lets non-OAuth schemes list roles), repeated as `x-sinhome-scope` for tools; `[]` when public.
+ */
+export function securityDoc(scope: Scope | null, isPublic = false): { security: Record<string, string[]>[]; "x-sinhome-scope"?: Scope | null } {
+  if (isPublic) return { security: [] };
+  const roles = scope ? [scope] : [];
+  return { security: [{ bearer: roles }, { apiKey: roles }], "x-sinhome-scope": scope };
+}
