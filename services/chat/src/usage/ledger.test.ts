@@ -63,3 +63,19 @@ describe("UsageLedger", () => {
     expect(text).toMatch(/sinhome_usage_cost_usd_total\{key="crm-staging",endpoint="\/personality_chat",backend="grok",model="grok-4"\} 0\.00045/);
   });
 });
+
+describe("UsageLedger tenants", () => {
+  test("rows carry the tenant: a tenant's query sees only its rows, no tenant sees all; the Prometheus labels stay per key", () => {
+    const ledger = new UsageLedger({ prices, retentionMs: 3_600_000 });
+    const account = (key: string, tenant: string) => ({ key, tenant, endpoint: "/v2/personality_chat", backend: "vllm", model: "qwen" });
+    ledger.record(account("crm-a", "agency-a"), { prompt: 10, cached: 0, completion: 1 }, false);
+    ledger.record(account("crm-b", "agency-b"), { prompt: 20, cached: 0, completion: 2 }, false);
+    ledger.record(account("ops", ""), { prompt: 30, cached: 0, completion: 3 }, false);
+    const groups = (tenant?: string) => ledger.query(0, Number.MAX_SAFE_INTEGER, "key", tenant).map((r) => r.group).sort();
+    expect(groups("agency-a")).toEqual(["crm-a"]);
+    expect(groups("agency-b")).toEqual(["crm-b"]);
+    expect(groups("")).toEqual(["ops"]);
+    expect(groups()).toEqual(["crm-a", "crm-b", "ops"]);
+    expect(ledger.query(0, Number.MAX_SAFE_INTEGER, "endpoint", "agency-b")[0]).toMatchObject({ prompt_tokens: 20, completion_tokens: 2 });
+  });
+});
