@@ -6,7 +6,7 @@
 import { Elysia } from "elysia";
 import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
-import { AppError, BusHeader, droppedNullOptionals, Subject, ErrorBody, freeTextCleaner, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
+import { AppError, BusHeader, droppedNullOptionals, ErrorBody, freeTextCleaner, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, Subject, TimeoutClass, toAppError, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type ConversationLog, type Logger } from "@sinhome/runtime";
 import { authorize, callerHeaders, keyRingFromEnv, type Caller, type KeyRing } from "./auth.ts";
 import { withKeysHealth } from "./keys/health.ts";
@@ -37,7 +37,6 @@ export type GatewayDeps = {
 const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz", "/readyz"]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger" || path.startsWith("/swagger/");
 /** Routes served by the gateway itself (not in ROUTES), for 405 detection. */
-const LOG_STREAM_PATH = "/logs/stream";
 const LOCAL_ROUTES: Record<string, string[]> = { ...OPENAI_ROUTES, "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
 
 const tracer = trace.getTracer("sinhome.gateway");
@@ -139,7 +138,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       try {
         s.caller = authorize(keys, scopeOf, request, path, Date.now());
       } catch (e) {
-        return errorResponseFor(path, e as AppError, s.id);
+        return errorResponseFor(path, toAppError(e), s.id);
       }
       // A bucket per key name when keys are on; per client address (never one shared bucket) when open.
       let caller: { id: string; perMinute: number } | undefined;
