@@ -8,18 +8,17 @@
  * data, each rule expression must parse, and each SLO recording rule must return a ratio.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { Subprocess } from "bun";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { freePort, MeshProcesses, ROOT, waitFor } from "./harness.ts";
 import { hasPrometheus, startPrometheus, type RealPrometheus } from "./prometheus.ts";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const root = new URL("..", import.meta.url).pathname;
-const DASHBOARDS = join(root, "deploy/k8s/base/grafana/dashboards");
-const RULES = join(root, "deploy/k8s/components/alerts/sinhome.rules.yml");
+const DASHBOARDS = join(ROOT, "deploy/k8s/base/grafana/dashboards");
+const RULES = join(ROOT, "deploy/k8s/components/alerts/sinhome.rules.yml");
 const KEY = "dash-crm-key-0123456789";
 const TINY_KEY = "dash-tiny-key-0123456789";
 
@@ -59,38 +58,11 @@ const rules = (Bun.YAML.parse(readFileSync(RULES, "utf8")) as RuleGroups).groups
 // ---------------------------------------------------------------------------------------------------
 // The mesh
 
-const procs: Subprocess[] = [];
+const procs = new MeshProcesses({ NATS_URL, LOG_LEVEL: "error" });
 let sims: Simulator[] = [];
 let prom: RealPrometheus;
 let base = "";
 const ports = { gateway: 0, chatA: 0, chatB: 0, scoring: 0, media: 0, ops: 0, prometheus: 0 };
-
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
-}
-
-function spawn(entry: string, env: Record<string, string>): Subprocess {
-  const p = Bun.spawn(["bun", entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "error", ...env },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  procs.push(p);
-  return p;
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await Bun.sleep(100);
-  }
-  throw new Error(`${what}: not in ${ms} ms`);
-}
 
 const post = (path: string, body: unknown, key = KEY) =>
   fetch(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -122,11 +94,11 @@ beforeAll(async () => {
     GUARD_BASE_URL: guard.url, GUARD_MODEL: "meta-llama/Llama-Guard-3-1B", GUARD_TIMEOUT_MS: "300",
     VLLM_PRICE_INPUT_PER_MTOK: "0.4", VLLM_PRICE_OUTPUT_PER_MTOK: "1.2", GROK_PRICE_INPUT_PER_MTOK: "3", GROK_PRICE_OUTPUT_PER_MTOK: "15",
   };
-  spawn("gateway/src/main.ts", { PORT: String(ports.gateway), HOST: "127.0.0.1", REDIS_URL, RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `crm:${KEY}:0,tiny:${TINY_KEY}:2` });
-  spawn("services/chat/src/main.ts", { ...chatEnv, HEALTH_PORT: String(ports.chatA) });
-  spawn("services/scoring/src/main.ts", { HEALTH_PORT: String(ports.scoring) });
-  spawn("services/media/src/main.ts", { HEALTH_PORT: String(ports.media), DATABASE_URL });
-  spawn("services/ops/src/main.ts", { HEALTH_PORT: String(ports.ops), REDIS_URL });
+  procs.spawn("gateway/src/main.ts", { PORT: String(ports.gateway), HOST: "127.0.0.1", REDIS_URL, RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `crm:${KEY}:0,tiny:${TINY_KEY}:2` });
+  const chatA = procs.spawn("services/chat/src/main.ts", { ...chatEnv, HEALTH_PORT: String(ports.chatA) });
+  procs.spawn("services/scoring/src/main.ts", { HEALTH_PORT: String(ports.scoring) });
+  procs.spawn("services/media/src/main.ts", { HEALTH_PORT: String(ports.media), DATABASE_URL });
+  procs.spawn("services/ops/src/main.ts", { HEALTH_PORT: String(ports.ops), REDIS_URL });
   prom = await startPrometheus({
     port: ports.prometheus,
     targets: [ports.gateway, ports.chatA, ports.chatB, ports.scoring, ports.media, ports.ops].map((p) => `127.0.0.1:${p}`),
@@ -139,19 +111,17 @@ beforeAll(async () => {
   // the gateway hears no progress and sends the request once more, to B.
   const held = post("/v2/personality_chat", { message: "raconte [[sim:stall=8000,times=1]]", session_id: "dash-resend" });
   await waitFor("reply held by chat A", async () => llm.pendingRequests > 0, 10_000);
-  const chatB = spawn("services/chat/src/main.ts", { ...chatEnv, HEALTH_PORT: String(ports.chatB) });
+  procs.spawn("services/chat/src/main.ts", { ...chatEnv, HEALTH_PORT: String(ports.chatB) });
   await waitFor("chat B ready", async () => (await instances("chat")) === 2, 20_000);
-  procs[1]!.kill("SIGKILL");
+  chatA.kill("SIGKILL");
   resendStatus = (await held).status;
-  void chatB;
 
   await drive();
 }, 90_000);
 
 afterAll(async () => {
   await prom?.stop();
-  for (const p of procs) p.kill("SIGTERM");
-  await Promise.all(procs.map((p) => p.exited));
+  await procs.stopAll();
   await Promise.all(sims.map((s) => s.stop()));
 });
 

@@ -6,11 +6,10 @@
  * LLM span as its parent.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import type { Subprocess } from "bun";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { freePort, MeshProcesses, waitFor } from "./harness.ts";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
-const root = new URL("..", import.meta.url).pathname;
 
 type Span = { traceId: string; spanId: string; parentSpanId?: string; name: string; service: string };
 type OtlpExport = {
@@ -37,36 +36,21 @@ function startCollector() {
 
 const collector = startCollector();
 let sim: Simulator;
-const procs: Subprocess[] = [];
+const procs = new MeshProcesses({ NATS_URL, LOG_LEVEL: "error", HEALTH_PORT: "0", OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_SAMPLER_ARG: "1" });
 let base = "";
 
 beforeAll(async () => {
   sim = startSimulator({ port: 0, hostname: "127.0.0.1", name: "trace-llm" });
-  const freePort = () => {
-    const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-    const port = probe.port!;
-    probe.stop(true);
-    return port;
-  };
   const [port, chatPort] = [freePort(), freePort()];
   base = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "error", HEALTH_PORT: "0", OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_SAMPLER_ARG: "1" };
-  const spawn = (entry: string, extra: Record<string, string>) => procs.push(Bun.spawn(["bun", entry], { cwd: root, env: { ...env, ...extra }, stdout: "ignore", stderr: "inherit" }));
-  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
-  spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none", HEALTH_PORT: String(chatPort) });
-  const until = Date.now() + 30_000;
-  for (;;) {
-    // Both ready: chat subscribed on NATS, the gateway listening and connected.
-    const ready = await Promise.all([`http://127.0.0.1:${chatPort}/readyz`, `${base}/readyz`].map((u) => fetch(u).then((r) => r.ok).catch(() => false)));
-    if (ready.every(Boolean)) break;
-    if (Date.now() > until) throw new Error("the gateway and chat did not get ready");
-    await Bun.sleep(100);
-  }
+  procs.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
+  procs.spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none", HEALTH_PORT: String(chatPort) });
+  // Both ready: chat subscribed on NATS, the gateway listening and connected.
+  await waitFor("gateway and chat ready", async () => (await Promise.all([`http://127.0.0.1:${chatPort}/readyz`, `${base}/readyz`].map((u) => fetch(u).then((r) => r.ok)))).every(Boolean), 30_000);
 }, 40_000);
 
 afterAll(async () => {
-  for (const p of procs) p.kill("SIGTERM");
-  await Promise.all(procs.map((p) => p.exited));
+  await procs.stopAll();
   await sim?.stop();
   collector.stop();
 });
@@ -81,8 +65,7 @@ test("a CRM request's spans share one trace id and parent each other: gateway â†
   });
   expect(res.status).toBe(200);
   // SIGTERM flushes each process's last batch of spans (provider.shutdown), then they exit.
-  for (const p of procs) p.kill("SIGTERM");
-  expect(await Promise.all(procs.map((p) => p.exited))).toEqual([0, 0]);
+  expect(await procs.stopAll()).toEqual([0, 0]);
 
   const spans = collector.spans.filter((s) => s.traceId === traceId);
   const byId = new Map(spans.map((s) => [s.spanId, s]));
