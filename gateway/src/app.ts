@@ -40,9 +40,10 @@ const LOCAL_ROUTES: Record<string, string[]> = { ...OPENAI_ROUTES, "/metrics": [
  * The route (as Elysia names it) a path would be routed to: the metrics label of requests answered before
  * routing (401, 429), which Elysia's onAfterResponse never sees.
  */
-const ROUTE_PATTERNS = [...new Set([...ROUTES.map((r) => r.path), ...Object.keys(LOCAL_ROUTES)])]
-  .map((path) => ({ path, re: new RegExp(`^${path.replace(/:[a-z_]+/g, "[^/]+")}$`) }));
-const routePatternOf = (path: string) => ROUTE_PATTERNS.find((r) => r.re.test(path))?.path ?? "unmatched";
+const ROUTE_PATHS = [...new Set([...ROUTES.map((r) => r.path), ...Object.keys(LOCAL_ROUTES)])];
+const STATIC_ROUTES = new Set(ROUTE_PATHS.filter((path) => !path.includes(":")));
+const PARAM_ROUTES = ROUTE_PATHS.filter((path) => path.includes(":")).map((path) => ({ path, re: new RegExp(`^${path.replace(/:[a-z_]+/g, "[^/]+")}$`) }));
+const routePatternOf = (path: string) => (STATIC_ROUTES.has(path) ? path : PARAM_ROUTES.find((r) => r.re.test(path))?.path ?? "unmatched");
 
 const tracer = trace.getTracer("sinhome.gateway");
 /** Reads W3C trace headers straight from the request, without copying them. */
