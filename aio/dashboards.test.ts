@@ -45,6 +45,20 @@ export function panelQueries(): PanelQuery[] {
   return out;
 }
 
+/** The dashboards' variables filled by `label_values(metric, label)`, as the PromQL that lists the same values. */
+export function variableQueries(): PanelQuery[] {
+  const out: PanelQuery[] = [];
+  for (const file of readdirSync(DASHBOARDS).filter((f) => f.endsWith(".json")).sort()) {
+    const dash = JSON.parse(readFileSync(join(DASHBOARDS, file), "utf8")) as { templating?: { list?: { name: string; query?: string | { query?: string } }[] } };
+    for (const v of dash.templating?.list ?? []) {
+      const text = typeof v.query === "string" ? v.query : v.query?.query ?? "";
+      const m = /^label_values\((.+),\s*([a-zA-Z_]+)\)$/.exec(text.trim());
+      if (m) out.push({ dashboard: file, panel: `$${v.name}`, type: "variable", expr: `count by (${m[2]}) (${m[1]})` });
+    }
+  }
+  return out;
+}
+
 /**
  * Grafana's substitutions: `$__rate_interval` a window wide enough for this short run, every `$var` = all
  * (or the value given).
@@ -200,6 +214,14 @@ describe.skipIf(!hasPrometheus())("dashboards and rules against a real Prometheu
     }
     expect(missing).toEqual([]);
   }, 30_000);
+
+  test("every dashboard variable lists values", async () => {
+    const vars = variableQueries();
+    expect(vars.length).toBeGreaterThan(3);
+    const empty: string[] = [];
+    for (const q of vars) if (!(await prom.query(q.expr)).data?.result.length) empty.push(`${q.dashboard} / ${q.panel}: ${q.expr}`);
+    expect(empty).toEqual([]);
+  });
 
   test("single-value panels show a value, not \"No data\", for a route where nothing went wrong", async () => {
     const stats = panelQueries().filter((q) => q.type === "stat");
