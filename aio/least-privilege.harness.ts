@@ -2,18 +2,21 @@
  * Test harness of the least-privilege suite: runs the mesh as users deploy it — the all-in-one process,
  * or gateway + four services as separate processes over NATS and PostgreSQL — with GATEWAY_KEYS_FILE
  * mounted the way a Kubernetes Secret is (a symlink into a `..data` directory swapped atomically), and
- * keeps every line the processes print, so tests can read the audit trail.
+ * keeps every line the processes print, so tests can read the audit trail (hence its own spawn: harness.ts's
+ * MeshProcesses discards stdout).
  */
 import type { Subprocess } from "bun";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort, ROOT, waitFor } from "./harness.ts";
+
+export { waitFor } from "./harness.ts";
 
 export type Mode = "all-in-one" | "mesh";
 export type KeySpec = { name: string; key: string; scopes?: string[]; tenant?: string; notAfter?: string; plaintext?: boolean };
 
-const root = new URL("..", import.meta.url).pathname;
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -57,13 +60,6 @@ export class SecretVolume {
 
 export type Running = { base: string; lines: string[]; stop(): Promise<void> };
 
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
-}
-
 async function collect(stream: ReadableStream<Uint8Array>, into: string[]): Promise<void> {
   const decoder = new TextDecoder();
   let buffered = "";
@@ -76,15 +72,6 @@ async function collect(stream: ReadableStream<Uint8Array>, into: string[]): Prom
   }
 }
 
-export async function waitFor(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await Bun.sleep(50);
-  }
-  throw new Error(`${what}: not within ${ms} ms`);
-}
-
 /** Starts the mode with the keys file; resolves when every service answers through the gateway. */
 export async function start(mode: Mode, keysFile: string): Promise<Running> {
   const port = freePort();
@@ -95,7 +82,7 @@ export async function start(mode: Mode, keysFile: string): Promise<Running> {
   const common = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", HEALTH_PORT: "0" };
   const gatewayEnv = { PORT: String(port), HOST: "127.0.0.1", GATEWAY_KEYS_FILE: keysFile, GATEWAY_KEYS_POLL_MS: "200", RATE_LIMIT_PER_MINUTE: "0" };
   const spawn = (entry: string, env: Record<string, string>) => {
-    const p = Bun.spawn(["bun", entry], { cwd: root, env: { ...common, ...env }, stdout: "pipe", stderr: "inherit" });
+    const p = Bun.spawn(["bun", entry], { cwd: ROOT, env: { ...common, ...env }, stdout: "pipe", stderr: "inherit" });
     void collect(p.stdout, lines);
     procs.push(p);
   };
@@ -115,10 +102,10 @@ export async function start(mode: Mode, keysFile: string): Promise<Running> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitFor(async () => {
+    await waitFor(`${mode} ready`, async () => {
       const health = (await (await fetch(`${base}/monitoring/health`)).json()) as { components: { name: string; instances?: number }[] };
       return ["chat", "scoring", "media", "ops"].every((name) => (health.components.find((c) => c.name === name)?.instances ?? 0) >= 1);
-    }, 40_000, `${mode} ready`);
+    }, 40_000);
   } catch (e) {
     await stop();
     throw e;

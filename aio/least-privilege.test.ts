@@ -116,7 +116,7 @@ for (const mode of ["all-in-one", "mesh"] as Mode[]) {
         for (const message of messages) await json("POST", "/v2/personality_chat", K[name]!, { session_id: session, message });
       }
       const historyOf = async (apiKey: string, query = "") => (await json<LogHistoryResponse>("GET", `/logs/history?session_id=${session}&limit=500${query}`, apiKey)).events;
-      await waitFor(async () => (await historyOf(K.operator!)).length >= 3, 10_000, "3 events stored");
+      await waitFor("3 events stored", async () => (await historyOf(K.operator!)).length >= 3, 10_000);
       const distinct = (events: { message?: string }[]) => [...new Set(events.map((e) => e.message))].sort();
       expect(distinct(await historyOf(K["tenant-a"]!))).toEqual(said["tenant-a"]);
       expect(distinct(await historyOf(K["tenant-b"]!))).toEqual(said["tenant-b"]);
@@ -156,7 +156,7 @@ for (const mode of ["all-in-one", "mesh"] as Mode[]) {
       await json("POST", "/monitoring/metrics/reset", K.operator!, {});
       await json("POST", "/qa/smoke", K["only-ops"]!, { message: `qa-secret-${run}` });
       const audits = () => mesh.lines.filter((l) => l.includes('"audit":true')).map((l) => JSON.parse(l) as Record<string, unknown>);
-      await waitFor(async () => audits().some((a) => a.action === "qa_run"), 5_000, "qa audit line");
+      await waitFor("qa audit line", async () => audits().some((a) => a.action === "qa_run"), 5_000);
       const fan = `fan-${run}-${mode}`;
       const session = `session-${run}-${mode}`;
       expect(audits()).toEqual(expect.arrayContaining([
@@ -179,7 +179,7 @@ for (const mode of ["all-in-one", "mesh"] as Mode[]) {
       const rotOld = { name: "crm-2026", key: oldKey, scopes: [Scope.Scoring] };
       const rotNew = { name: "crm-2027", key: newKey, scopes: [Scope.Scoring] };
       volume.write(withKeys(rotOld));
-      await waitFor(async () => (await call("POST", "/fan/interest_score", oldKey, { fan_id: "f", history: [], purchases: [] })).status === 200, 10_000, "first key loaded");
+      await waitFor("first key loaded", async () => (await call("POST", "/fan/interest_score", oldKey, { fan_id: "f", history: [], purchases: [] })).status === 200, 10_000);
 
       let current = oldKey;
       let running = true;
@@ -190,11 +190,11 @@ for (const mode of ["all-in-one", "mesh"] as Mode[]) {
       const workers = [worker(), worker(), worker(), worker()];
       await Bun.sleep(300);
       volume.write(withKeys(rotOld, rotNew));
-      await waitFor(async () => (await call("POST", "/fan/interest_score", newKey, { fan_id: "f", history: [], purchases: [] })).status === 200, 10_000, "both keys loaded");
+      await waitFor("both keys loaded", async () => (await call("POST", "/fan/interest_score", newKey, { fan_id: "f", history: [], purchases: [] })).status === 200, 10_000);
       current = newKey;
       await Bun.sleep(300);
       volume.write(withKeys(rotNew));
-      await waitFor(async () => (await call("POST", "/fan/interest_score", oldKey, { fan_id: "f", history: [], purchases: [] })).status === 401, 10_000, "old key retired");
+      await waitFor("old key retired", async () => (await call("POST", "/fan/interest_score", oldKey, { fan_id: "f", history: [], purchases: [] })).status === 401, 10_000);
       await Bun.sleep(300);
       running = false;
       await Promise.all(workers);
@@ -203,7 +203,7 @@ for (const mode of ["all-in-one", "mesh"] as Mode[]) {
 
       volume.write("keys:\n  - name: [broken\n");
       const keysComponent = async () => ((await (await fetch(`${mesh.base}/monitoring/health`)).json()) as { status: string; components: { name: string; status: string; error?: string; instances?: number }[] });
-      await waitFor(async () => (await keysComponent()).components.find((c) => c.name === "api_keys")?.status === "down", 10_000, "rejected file reported");
+      await waitFor("rejected file reported", async () => (await keysComponent()).components.find((c) => c.name === "api_keys")?.status === "down", 10_000);
       const health = await keysComponent();
       expect(health.status).not.toBe("healthy");
       expect(health.components.find((c) => c.name === "api_keys")).toMatchObject({ instances: KEYS.length + 1, error: expect.stringContaining("previous keys kept") });
@@ -214,7 +214,7 @@ for (const mode of ["all-in-one", "mesh"] as Mode[]) {
       expect(mesh.lines.some((l) => l.includes('"action":"keys_reload"') && l.includes('"outcome":"rejected"'))).toBe(true);
 
       volume.write(withKeys(rotNew));
-      await waitFor(async () => (await keysComponent()).components.find((c) => c.name === "api_keys")?.status === "ok", 10_000, "good file back");
+      await waitFor("good file back", async () => (await keysComponent()).components.find((c) => c.name === "api_keys")?.status === "ok", 10_000);
     }, 120_000);
   });
 }
