@@ -55,6 +55,7 @@ describe("authorize", () => {
     const all = authorize(ring, scopeOf, req("GET", "/logs/history", "root"), "/logs/history", Date.now());
     expect(callerHeaders(all)).toEqual({ "x-sinhome-key-name": "root" });
     expect(auth("GET", "/logs/history?tenant=a%20b", "root")).toStartWith("422 validation_failed");
+    expect(callerHeaders(authorize(ring, scopeOf, req("GET", "/logs/history?tenant=", "root"), "/logs/history", Date.now()))).toEqual({ "x-sinhome-key-name": "root" });
   });
 
   test("GATEWAY_API_KEYS entries keep working with every scope and no tenant", () => {

@@ -95,7 +95,8 @@ export const callerHeaders = (caller: Caller | undefined): Record<string, string
  * (a malformed `?tenant=`). An operator key (no tenant) may choose one with `?tenant=`.
  */
 export function authorize(ring: KeyRing, scopeOf: ScopeLookup, request: Request, path: string, now: number): Caller {
-  const asked = queryParam(request.url, "tenant");
+  // Sent empty (`?tenant=`), it is absent, like every empty query field.
+  const asked = queryParam(request.url, "tenant") || undefined;
   if (asked !== undefined && !TENANT_RE.test(asked)) {
     throw new AppError("validation_failed", "request does not match the schema", [{ field: "tenant", reason: `must match ${TENANT_RE.source}` }]);
   }
