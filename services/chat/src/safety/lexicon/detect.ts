@@ -11,12 +11,17 @@
  * - `roleplay`: a fiction, pretend or role-play frame around someone under 18;
  * - `persona_as_minor`: the persona told she is, or looks, under 18;
  * - `persona_past`: the persona's own past as a minor asked as sexual content or pictures;
- * - `absolute`: words that are about sexualised minors by themselves.
+ * - `absolute`: words that are about sexualised minors by themselves;
+ * - `interest`: the fan asks whether the persona likes or wants people of an age under 18.
+ * After these phrasing rules, the message's age facts (age-facts.ts: ages read as values in six languages)
+ * decide through the table of age-rules.ts, and give the `suspect` threshold.
  */
+import { extractAgeFacts, isMinorFact } from "./age-facts.ts";
+import { decideFromFacts, isSuspect } from "./age-rules.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import * as V from "./vocabulary.ts";
 
-export type MinorCategory = "claim" | "school" | "third_person" | "roleplay" | "persona_as_minor" | "persona_past" | "absolute";
+export type MinorCategory = "claim" | "school" | "third_person" | "roleplay" | "persona_as_minor" | "persona_past" | "absolute" | "interest";
 /** Which fixed deflection answers: the fan himself is a minor, or minors are brought into the content. */
 export type MinorRule = "minor_fan" | "minor_sexual_context";
 export type MinorFinding = { rule: MinorRule; category: MinorCategory };
@@ -181,6 +186,8 @@ function minorMarkers(t: Text): Markers {
 export type DetectOptions = {
   /** The persona's previous message, when the fan may be answering an age question. */
   previousAssistant?: string;
+  /** The current year, for years of birth (default: now); tests and corpora pass it so they never rot. */
+  year?: number;
 };
 
 /** The first finding of the speaker's own claims: he is a minor, or a pupil. */
@@ -244,21 +251,32 @@ function detectSexualContext(t: Text): MinorFinding | null {
 // A conversation's history comes back with every new message: its verdicts are remembered (bounded).
 const MEMO_MAX_ENTRIES = 4096;
 const MEMO_MAX_LENGTH = 4000;
-const memo = new Map<string, MinorFinding | null>();
+const memo = new Map<string, MinorAssessment>();
 
-/** Layer 1 on a fan message: a claim to be a minor first, then minors brought into the content. */
-export function detectMinorRisk(text: string, opts: DetectOptions = {}): MinorFinding | null {
-  const key = `${opts.previousAssistant ?? ""}\u0000${text}`;
+/** Layer 1's two thresholds on one message: the block (a finding) and `suspect` (an age or school fact under 18). */
+export type MinorAssessment = { finding: MinorFinding | null; suspect: boolean };
+
+/** Layer 1 on a fan message: a claim to be a minor first, then minors brought into the content, then age facts. */
+export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAssessment {
+  const key = `${opts.year ?? ""}\u0000${opts.previousAssistant ?? ""}\u0000${text}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   const t = prepare(text);
-  const found = t.s.length === 0 ? null : (detectClaim(t, opts) ?? detectSexualContext(t));
+  let found: MinorAssessment = { finding: null, suspect: false };
+  if (t.s.length > 0) {
+    const facts = extractAgeFacts(t.s, { year: opts.year });
+    const finding = detectClaim(t, opts) ?? detectSexualContext(t) ?? decideFromFacts(facts, t.s);
+    found = { finding, suspect: finding !== null || isSuspect(facts) || minorMarkers(t).strong.length > 0 };
+  }
   if (key.length <= MEMO_MAX_LENGTH) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
     memo.set(key, found);
   }
   return found;
 }
+
+/** Layer 1's block threshold on a fan message. */
+export const detectMinorRisk = (text: string, opts: DetectOptions = {}): MinorFinding | null => assessMinorRisk(text, opts).finding;
 
 /**
  * Stricter reading for a script or the persona's traits (adult context by definition): any minor
@@ -274,6 +292,8 @@ export function detectMinorInAdultContext(text: string): MinorFinding | null {
   const AGES = new Set([...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE)].map((a) => a.offset));
   const counted = [...m.strong, ...m.family].filter((a) => !AGES.has(a.offset) || personAge(a));
   if (counted.length > 0 || m.schoolGirl.length > 0) return { rule: "minor_sexual_context", category: "roleplay" };
+  const facts = extractAgeFacts(t.s).filter((f) => isMinorFact(f) && f.who !== "speaker_past" && f.who !== "staff");
+  if (facts.length > 0) return { rule: "minor_sexual_context", category: "roleplay" };
   return null;
 }
 

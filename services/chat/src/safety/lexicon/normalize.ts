@@ -70,9 +70,25 @@ const TEXTING: [RegExp, string][] = [
 const AGE_UNIT_GLUED = String.raw`(?:ans?|a|yo|y\/o|yrs?|piges?)`;
 const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|yrs? old|years? olds?|years?-olds?|-years?-olds?)`;
 
+/**
+ * Digits out of their dress (issue #14): full-width digits, "l5"/"i6"/"|4" look-alikes, digits split by a space
+ * or a dot before an age unit ("1 5 ans", "1.4 ans"). Emoji keycaps ("1️⃣5️⃣") already lost their marks in folding.
+ */
+function undressDigits(s: string): string {
+  if (/[\uff10-\uff19]/.test(s)) s = s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (!/\d/.test(s)) return s;
+  return s
+    .replace(/(?<![\w.])[li|]([0-9])(?=\s?(?:ans?|a|yo|anos|anni|jahre|years?|piges?)\b)/g, "1$1")
+    .replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10")
+    .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:ans?|yo|anos|anni|jahre|years?|piges?)\b)/g, "$1$2")
+    .replace(/(?<![\w.,])1 5(?=\s?(?:ans?|yo|anos|anni|jahre|years?|piges?)\b)/g, "15");
+}
+
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
-  let s = foldForMatching(text);
+  // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
+  let s = foldForMatching(text.replace(/\bn[ée]e?s?\b(?=\s(?:en|le|l'|a|au|in|the|on)\b)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  s = undressDigits(s);
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   s = s.replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
