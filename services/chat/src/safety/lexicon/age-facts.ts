@@ -56,16 +56,16 @@ const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mi
 const LEGAL = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|todavia (?:soy )?menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
-  g(String.raw`(?<!\by |il y |ya |\bil )\b(?:a|at|aos|a los|alle|mit|con|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?=\s?(?:$|[,.!?;]|:(?!\d)|ou\b|or\b|o\b|oder\b|${UNIT}\b|tu\b|t'|you\b|your\b|te\b|eras\b|du\b|voce\b|vc\b|ta\b|manda|send|envoie))`),
+  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|a los|alle|mit|con|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d)(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie)\b))`),
   g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
 ];
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
-const INTEREST_AGE = g(String.raw`${INTEREST}[^.!?]{0,45}?\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
+const INTEREST_AGE = g(String.raw`${INTEREST}[^.!?]{0,45}?\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
 const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?)\b`);
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
-const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha)\b`);
+const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 

@@ -78,21 +78,22 @@ function undressDigits(s: string): string {
   if (/[\uff10-\uff19]/.test(s)) s = s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (!/\d/.test(s)) return s;
   return s
-    .replace(/(?<![\w.])[li|]([0-9])(?=\s?(?:ans?|a|yo|anos|anni|jahre|years?|piges?)\b)/g, "1$1")
+    .replace(/(?<![\w.])[li|]([0-9])(?![\w])/g, "1$1")
     .replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10")
-    .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:ans?|yo|anos|anni|jahre|years?|piges?)\b)/g, "$1$2")
-    .replace(/(?<![\w.,])1 5(?=\s?(?:ans?|yo|anos|anni|jahre|years?|piges?)\b)/g, "15");
+    .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "$1$2")
+    .replace(/(?<![\w.,])1 5(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "15");
 }
 
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
   // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
-  let s = foldForMatching(text.replace(/\bn[ée]e?s?\b(?=\s(?:en|le|l'|a|au|in|the|on)\b)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   s = undressDigits(s);
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   s = s.replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
-  s = s.replace(/[^\p{L}\p{N}'\/.,;:!?\-\s]+/gu, " ").replace(/\s+/g, " ");
+  // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
+  s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");
   for (const [pattern, digits] of NUMBER_WORDS) s = s.replace(pattern, digits);
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");

@@ -41,32 +41,39 @@ const WORDS: Record<number, readonly string[]> = {
   90: ["nonante", "ninety", "noventa", "novanta", "neunzig"],
 };
 
-/** Phonetic folding of a word as teenagers spell it: "kinze" and "quinze" meet, "catorse" and "catorce" too. */
-export function phonetic(word: string): string {
-  return word
+/**
+ * Phonetic folding of a word as teenagers spell it: "kinze" and "quinze" meet, "catorse" and "catorce" too.
+ * `collapse` also merges doubled letters ("fiftene" = "fifteen"); both keys are kept, because a dropped
+ * letter can create a double ("seventeen" → "seenteen") that the collapsed key would count twice.
+ */
+export function phonetic(word: string, collapse = true): string {
+  const folded = word
     .replace(/[\s'-]+/g, "")
-    .replace(/qu/g, "k")
+    .replace(/qu?/g, "k")
     .replace(/c(?=[eiy])/g, "s")
     .replace(/c/g, "k")
     .replace(/ph/g, "f")
     .replace(/[zx]/g, "s")
     .replace(/y/g, "i")
-    .replace(/h/g, "")
-    .replace(/(.)\1+/g, "$1")
-    .replace(/(?<=..)e$/, "");
+    .replace(/h/g, "");
+  // "cs" sounds "ss" ("diecsiete" for "diecisiete"): only in the uncollapsed key, where it counts once.
+  return (collapse ? folded.replace(/(.)\1+/g, "$1") : folded.replace(/ks/g, "ss")).replace(/(?<=..)e$/, "");
 }
+
+/** The keys a word is known and looked up by: phonetic (collapsed and not), and as written ("cetorze"). */
+const keysOf = (word: string): string[] => [phonetic(word), phonetic(word, false), word.replace(/[\s'-]+/g, "")];
 
 const exact = new Map<string, number>();
 const folded = new Map<string, number>();
-// One deletion of a folded word → its value; a token within one edit shares a key with it.
+// The one-deletion neighbourhood of every folded word: `variant` (the token lost a letter) and
+// `position:variant` (a letter changed at that position: the token minus the same position meets it).
 const deletions = new Map<string, number>();
 
 // Teens and tens first: "trece" and "tres" fold alike, and only the teen is worth a fuzzy match.
 for (const [value, words] of Object.entries(WORDS).sort(([a], [b]) => (Number(a) >= 10 ? 0 : 1) - (Number(b) >= 10 ? 0 : 1))) {
   for (const word of words) {
     exact.set(word, Number(value));
-    const key = phonetic(word);
-    if (!folded.has(key)) folded.set(key, Number(value));
+    for (const key of keysOf(word)) if (!folded.has(key)) folded.set(key, Number(value));
   }
 }
 for (const [key, value] of folded) {
@@ -74,23 +81,32 @@ for (const [key, value] of folded) {
   for (let i = 0; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
     if (!deletions.has(variant)) deletions.set(variant, value);
+    if (!deletions.has(`${i}:${variant}`)) deletions.set(`${i}:${variant}`, value);
   }
 }
 
 /**
- * Value of a word that folds to a number word, or is within one edit of one (5+ letters folded); only values
+ * Value of a word that folds to a number word, or is within one edit of one (4+ letters folded); only values
  * of 10 and more: "tree" or "there" must not read as 3.
  */
 function fuzzyWord(token: string): number | undefined {
-  const key = phonetic(token);
-  const known = folded.get(key);
-  if (known !== undefined) return known >= 10 ? known : undefined;
-  if (key.length < 5) return undefined;
-  const inserted = deletions.get(key); // the token lost a letter: "sevnteen", "kator" + "se"
-  if (inserted !== undefined) return inserted;
+  let found: number | undefined;
+  for (const [index, key] of keysOf(token).entries()) {
+    const known = folded.get(key);
+    if (known !== undefined) return known >= 10 ? known : undefined;
+    // As written, only long words may be one edit off: "done" is not "doce".
+    if (index < 2 || key.length >= 6) found ??= withinOneEdit(key);
+  }
+  return found;
+}
+
+function withinOneEdit(key: string): number | undefined {
+  if (key.length < 3) return undefined;
+  const lost = deletions.get(key); // the token lost a letter: "quize" → "kis", "sevnteen"
+  if (lost !== undefined || key.length < 4) return lost;
   for (let i = 0; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
-    const value = folded.get(variant) ?? deletions.get(variant); // an extra letter, or one letter changed
+    const value = folded.get(variant) ?? deletions.get(`${i}:${variant}`); // an extra letter, or one changed
     if (value !== undefined && value >= 10) return value;
   }
   return undefined;
