@@ -266,7 +266,8 @@ export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAs
   if (t.s.length > 0) {
     const facts = extractAgeFacts(t.s, { year: opts.year });
     const finding = detectClaim(t, opts) ?? detectSexualContext(t) ?? decideFromFacts(facts, t.s);
-    found = { finding, suspect: finding !== null || isSuspect(facts) || minorMarkers(t).strong.length > 0 };
+    const markers = finding === null ? minorMarkers(t) : undefined;
+    found = { finding, suspect: finding !== null || isSuspect(facts) || (markers !== undefined && markers.strong.length + markers.family.length > 0) };
   }
   if (key.length <= MEMO_MAX_LENGTH) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();

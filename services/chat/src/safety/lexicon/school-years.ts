@@ -66,7 +66,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
   { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin der (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), ages: shift(5) },
-  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|in die|in der) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, ages: fixed(10, 16) },
+  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|in die|in der|an der|an einer|auf einer|auf eine) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de) (?:ensino )?(?:medio|secundario|faculdade|curso))\b`, "g"), ages: shift(5) },
