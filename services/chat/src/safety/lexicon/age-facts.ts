@@ -53,7 +53,10 @@ const THIRD_FORMS: readonly RegExp[] = [
 const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b`);
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
-const LEGAL = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|todavia (?:soy )?menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
+// Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
+// the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
+const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
+const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
   g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|a los|alle|mit|con|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d)(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie)\b))`),
@@ -128,7 +131,12 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
   each(SWEET16, (m) => add({ who: whoOf(m.index ?? 0, true), min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
-  each(LEGAL, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
+  each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
+  each(LEGAL_WORD, (m) => {
+    const who = whoOf(m.index ?? 0, false);
+    const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clauseBefore(s, m.index ?? 0));
+    add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
+  });
   for (const row of SCHOOL_ROWS) {
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
