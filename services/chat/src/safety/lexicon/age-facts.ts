@@ -10,7 +10,7 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { SCHOOL_ROWS, yearNumber } from "./school-years.ts";
+import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
 import { ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff";
@@ -42,14 +42,21 @@ const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|tienes|tend
 /** "She is N" in Spanish, Italian, German and Portuguese (French and English third persons are in detect.ts). */
 const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|ele tem|elle a|il a|she's|he's|she is|he is)\s${QUAL}${NUM}\s?(?:anos|anni|jahre|ans|years?)\b`);
 /** A third person's age in brackets, apposition, "de N ans", or a compound ("15-year-old", "16-jährige"). */
-const THIRD_FORMS: readonly RegExp[] = [
-  g(String.raw`\b${PERSON_NOUN}\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
-  g(String.raw`\b${PERSON_NOUN},\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
-  g(String.raw`\b${PERSON_NOUN}\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
-  g(String.raw`\b${NUM} ans (?=${PERSON_NOUN}\b)`),
-  g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`),
-  g(String.raw`(?<!\by )\b(?:an|une?|des|los|las|el|la|il|lo|der|die|das|den|um|uma|dating|with|avec|con|mit|com)\s${NUM} ans\b(?!\s(?:de|d'|que|qu'|plus|apres|ago|of|together|tu|t'|you))`),
+// Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
+// it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
+const THIRD_ANCHORED: readonly RegExp[] = [
+  g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
+  g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
+  g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
 ];
+const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}$`);
+// Patterns that open on a number token (any word) are tried only when their keyword is in the message.
+const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp }[] = [
+  { gate: / ans /, pattern: g(String.raw`\b${NUM} ans (?=${PERSON_NOUN}\b)`) },
+  { gate: /jahrig|enn[ei]\b/, pattern: g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`) },
+  { gate: / ans\b/, pattern: g(String.raw`(?<!\by )\b(?:an|une?|des|los|las|el|la|il|lo|der|die|das|den|um|uma|dating|with|avec|con|mit|com)\s${NUM} ans\b(?!\s(?:de|d'|que|qu'|plus|apres|ago|of|together|tu|t'|you))`) },
+];
+const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas/;
 const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b`);
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
@@ -75,9 +82,25 @@ const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
-/** Every age fact of a normalised message. Cheap: a message without a digit, number word or school word exits at once. */
+// Words that can make a fact without any number: school and exam names, status words, parties, interest words.
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|en age|sweet|quinceaner\w*|debutante|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?)\b`);
+
+const WORD = /[a-z]{3,16}/g;
+
+/** True when the message holds something an age fact can be made of: a digit, a number or ordinal word, a keyword. */
+function mayHoldAge(s: string): boolean {
+  if (/\d/.test(s) || KEYWORD.test(s)) return true;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
+    if (numberValue(m[0]) !== undefined || isOrdinalWord(m[0])) return true;
+  }
+  return false;
+}
+
+/** Every age fact of a normalised message. Cheap: a message without a digit, number word or keyword exits at once. */
 export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[] {
   const facts: AgeFact[] = [];
+  if (!mayHoldAge(s)) return facts;
   const framed = FRAME.test(s);
   const add = (fact: AgeFact) => {
     if (facts.length < BOUND) facts.push(fact);
@@ -98,14 +121,19 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   for (const p of SPEAKER_AGE) each(p, (m) => ageFrom(m, framed ? "role" : "speaker"));
   each(PERSONA_AGE, (m) => ageFrom(m, framed ? "role" : "persona"));
   each(THIRD_AGE, (m) => ageFrom(m, framed ? "role" : "third_person"));
-  for (const p of THIRD_FORMS) each(p, (m) => {
+  for (const p of THIRD_ANCHORED) each(p, (m) => {
+    const at = m.index ?? 0;
+    if (!PERSON_BEFORE.test(s.slice(Math.max(0, at - 24), at))) return;
+    const token = m[1];
+    const n = value(token);
+    if (n !== undefined && n > 0 && n < 120) add({ who: framed ? "role" : "third_person", min: n, max: n, form: "bracket", offset: at });
+  });
+  for (const { gate, pattern: p } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
     const token = m.slice(1).find((x) => x !== undefined);
     const n = value(token);
     if (n !== undefined && n > 0 && n < 120) add({ who: framed ? "role" : "third_person", min: n, max: n, form: /\(|,/.test(m[0]) ? "bracket" : "compound", offset: m.index ?? 0 });
   });
-  for (const p of PERSONA_PAST) each(p, (m) => {
-    if (SECOND_PERSON.test(s)) ageFrom(m, "persona_past");
-  });
+  if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
   each(INTEREST_AGE, (m) => ageFrom(m, "interest"));
   if (INTEREST_WORD.test(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
@@ -126,7 +154,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const age = year - born;
     if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
   });
-  each(CANDLES, (m) => {
+  if (CANDLES_GATE.test(s)) each(CANDLES, (m) => {
     const n = value(m[1]);
     if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
@@ -137,7 +165,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clauseBefore(s, m.index ?? 0));
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
-  for (const row of SCHOOL_ROWS) {
+  if (SCHOOL_GATE.test(s)) for (const row of SCHOOL_ROWS) {
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
       const n = yearNumber(token);

@@ -107,6 +107,8 @@ const EXCLUDING = re(V.EXCLUDING_MINORS);
 
 class Text {
   readonly words: number[] = []; // character offset where each word starts
+  /** The minor markers, found once per text (the block and the suspect thresholds both read them). */
+  markers?: Markers;
   constructor(readonly s: string) {
     let inWord = false;
     for (let i = 0; i < s.length; i++) {
@@ -164,6 +166,10 @@ export function prepare(text: string): Text {
 type Markers = { strong: Match[]; family: Match[]; weakChild: Match[]; schoolGirl: Match[] };
 
 function minorMarkers(t: Text): Markers {
+  return (t.markers ??= findMinorMarkers(t));
+}
+
+function findMinorMarkers(t: Text): Markers {
   const notStaff = (m: Match) => !STAFF.test(t.clauseAt(m.offset)) || PUPIL_GRADE.test(t.s.slice(Math.max(0, m.offset - 12), m.offset + m.text.length));
   const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))));
   const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)];
@@ -264,10 +270,15 @@ export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAs
   const t = prepare(text);
   let found: MinorAssessment = { finding: null, suspect: false };
   if (t.s.length > 0) {
-    const facts = extractAgeFacts(t.s, { year: opts.year });
-    const finding = detectClaim(t, opts) ?? detectSexualContext(t) ?? decideFromFacts(facts, t.s);
-    const markers = finding === null ? minorMarkers(t) : undefined;
-    found = { finding, suspect: finding !== null || isSuspect(facts) || (markers !== undefined && markers.strong.length + markers.family.length > 0) };
+    // A phrasing rule that blocks settles both thresholds: the age facts are read only when it does not.
+    const ruled = detectClaim(t, opts) ?? detectSexualContext(t);
+    if (ruled) found = { finding: ruled, suspect: true };
+    else {
+      const facts = extractAgeFacts(t.s, { year: opts.year });
+      const finding = decideFromFacts(facts, t.s);
+      const markers = minorMarkers(t);
+      found = { finding, suspect: finding !== null || isSuspect(facts) || markers.strong.length + markers.family.length > 0 };
+    }
   }
   if (key.length <= MEMO_MAX_LENGTH) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();

@@ -116,7 +116,7 @@ function withinOneEdit(key: string): number | undefined {
 const COMPOUND = /^([a-z]+)(?:[\s-]+(?:et|y|e|und)?[\s-]*|und)([a-z]+)$/;
 
 const memo = new Map<string, number | undefined>();
-const MEMO_MAX = 2048;
+const MEMO_MAX = 16_384; // every word of a message may be asked (age-facts.ts's gate): common words stay known
 
 /** The value of a token in an age position: digits, or number words of the six languages (texting spellings too). */
 export function numberValue(token: string): number | undefined {

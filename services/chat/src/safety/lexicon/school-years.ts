@@ -24,6 +24,9 @@ const ORDINAL_WORD: Record<string, number> = {
   sixieme: 6, sexto: 6, sesta: 6, sixth: 6, sechste: 6, setimo: 7, septimo: 7, siebte: 7, seventh: 7,
   oitavo: 8, octavo: 8, achte: 8, eighth: 8, nono: 9, noveno: 9, neunte: 9, ninth: 9, zehnte: 10, tenth: 10,
 };
+/** True for an ordinal word of the six languages ("seconde", "terza", "achte", "primeiro"). */
+export const isOrdinalWord = (word: string): boolean => ORDINAL_WORD[word] !== undefined;
+
 /** A year number: digits with an ordinal mark, or an ordinal word of the six languages. */
 export function yearNumber(token: string): number | undefined {
   const digits = /^(\d{1,2})/.exec(token);
@@ -31,6 +34,9 @@ export function yearNumber(token: string): number | undefined {
   return ORDINAL_WORD[token] ?? numberValue(token);
 }
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
+
+/** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|esam[ei]|klasse|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
@@ -46,7 +52,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "be", form: "school_year", pattern: /\b(rheto|rhetorique)\b/g, ages: fixed(17, 18) },
   { system: "ca-qc", form: "school_year", pattern: /\bsec(?:ondaire)? ?([1-5])\b/g, ages: shift(11) },
   // Switzerland: HarmoS 1H–11H (11H = 14–15), "11e harmos", cycle d'orientation.
-  { system: "ch", form: "school_year", pattern: /\ben (\d{1,2}) ?h\b(?! ?\d)|\b(\d{1,2})(?:e|eme)? (?:annee )?harmos\b/g, ages: shift(3) },
+  { system: "ch", form: "school_year", pattern: /\b(?:en (\d{1,2}) ?h\b(?! ?\d)|(\d{1,2})(?:e|eme)? (?:annee )?harmos\b)/g, ages: shift(3) },
   { system: "ch", form: "school_year", pattern: /\b(cycle d'orientation)\b/g, ages: fixed(12, 15) },
   // United Kingdom: year 7 (11–12) … year 13, sixth form, GCSEs.
   { system: "uk", form: "school_year", pattern: /\byear ([7-9]|1[0-3])\b(?! (?:olds?|ans|anniversary|contract|warranty))/g, ages: shift(4) },
