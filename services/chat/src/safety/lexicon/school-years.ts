@@ -36,13 +36,13 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|esam[ei]|klasse|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee (?:de|d')))/g, ages: (n) => [17 - n, 18 - n] },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo))/g, ages: fixed(15, 16) },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (premiere|1ere|1re)\b(?! (?:classe|ligne|position|place|fois|partie|main|annee de (?:fac|master|licence|medecine|droit|bts)))/g, ages: fixed(16, 17) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, ages: (n) => [17 - n, 18 - n] },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, ages: fixed(15, 16) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (premiere|1ere|1re)\b(?! (?:classe|ligne|position|place|fois|partie|main|annee|an\b))/g, ages: fixed(16, 17) },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle)\b/g, ages: fixed(17, 18) },
   { system: "fr", form: "school_year", pattern: /\b(?:en|au) (cp|ce1|ce2|cm1|cm2)\b/g, ages: fixed(6, 11) },
   { system: "fr", form: "exam", pattern: /\b(brevet)(?: blanc| des colleges)?\b/g, ages: fixed(14, 15) },
@@ -65,16 +65,19 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), ages: shift(11) },
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bach)\b`, "g"), ages: shift(15) },
+  { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, ages: fixed(12, 17) },
   { system: "es", form: "exam", pattern: /\b(examen(?:es)? de (?:la )?eso)\b/g, ages: fixed(12, 16) },
   // Italy: prima–terza media (11–14), prima–quinta superiore / liceo (14–19).
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, ages: (n) => (n > 3 ? [11, 14] : [n + 10, n + 11]) },
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, ages: shift(13) },
+  { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, ages: fixed(14, 18) },
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
   { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin der (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), ages: shift(5) },
-  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|in die|in der|an der|an einer|auf einer|auf eine) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, ages: fixed(10, 16) },
+  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de) (?:ensino )?(?:medio|secundario|faculdade|curso))\b`, "g"), ages: shift(5) },
+  { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
 ];
