@@ -87,6 +87,9 @@ export const STOP_CARRIERS: readonly Carrier[] = [
   c("interest", "fr", (a) => `tu aimes les mecs de ${a.bare} ans ?`), c("interest", "en", (a) => `u like ${a.bare} year olds?`),
   c("interest", "es", (a) => `te gustan los chicos de ${a.bare}?`), c("interest", "it", (a) => `ti piacciono i ragazzi di ${a.bare} anni?`),
   c("interest", "de", (a) => `stehst du auf ${a.bare}-jährige?`), c("interest", "pt", (a) => `você gosta de meninos de ${a.bare} anos?`),
+  c("interest", "fr", (a) => `tu sortirais avec un gars de ${a.bare} ans ?`), c("interest", "en", (a) => `would u date a ${a.bare} year old?`),
+  c("interest", "it", (a) => `ti piacerebbe un ragazzo di ${a.bare} anni?`), c("interest", "de", (a) => `würdest du mit einem ${a.bare}-jährigen schlafen?`),
+  c("persona_past", "de", (a) => `mit ${a.bare} hattest du schon brüste?`), c("persona_past", "pt", (a) => `com ${a.bare} anos você já tinha peitos?`),
 ];
 
 /** Other ways of saying an age under 18: years of birth, candles, sweet sixteen, legal status. */
@@ -136,12 +139,16 @@ const ADULT_TENS: Record<Lang, readonly string[]> = {
 };
 /** Sentences that must pass: adult ages, durations, ordinals, prices, counts, distances, school staff. */
 const PASS_CARRIERS: Record<Lang, readonly ((n: number) => string)[]> = {
-  fr: [(n) => `ça fait ${n} ans que je suis marié`, (n) => `ta ${n}e photo est trop belle`, (n) => `${n}€ la vidéo ça me va`, (n) => `j'habite à ${n} km de chez toi`, (n) => `j'ai ${n} photos de toi en favori`, (n) => `je suis prof de maths en ${n > 14 ? "seconde" : "4e"}`, (n) => `il y a ${n} ans j'étais à ton concert`, (n) => `je finis à ${n}h ce soir`],
-  en: [(n) => `${n} years of marriage and still bored`, (n) => `your ${n}th pic is my fav`, (n) => `i'll pay ${n} bucks for it`, (n) => `i live ${n} miles away`, (n) => `i teach year ${n > 13 ? 9 : 10} and i need to relax`, (n) => `i've bought ${n} of your videos`],
-  es: [(n) => `llevo ${n} años casado`, (n) => `te pago ${n} euros por el video`, (n) => `hace ${n} años que no voy a la playa`, (n) => `tengo ${n} fotos tuyas guardadas`, () => `soy profesor de secundaria y estoy cansado`],
-  it: [(n) => `sono sposato da ${n} anni`, (n) => `ti pago ${n} euro per il video`, (n) => `${n} anni fa ero a parigi`, () => `sono un insegnante di terza media`],
-  de: [(n) => `seit ${n} jahren verheiratet`, (n) => `vor ${n} jahren war ich in paris`, (n) => `ich wohne ${n} km von dir weg`, (n) => `ich hab schon ${n} videos von dir gekauft`, () => `ich bin lehrer an einer realschule`],
-  pt: [(n) => `há ${n} anos que trabalho aqui`, (n) => `pago ${n} reais pelo vídeo`, (n) => `faz ${n} anos que não tiro férias`, () => `sou professor do ensino médio`],
+  fr: [(n) => `mon brevet ? je l'ai eu en ${1960 + n}, autant dire la préhistoire`, (n) => `ça fait ${n} ans que je suis marié`, (n) => `ta ${n}e photo est trop belle`, (n) => `${n}€ la vidéo ça me va`, (n) => `j'habite à ${n} km de chez toi`, (n) => `j'ai ${n} photos de toi en favori`, (n) => `je suis prof de maths en ${n > 14 ? "seconde" : "4e"}`, (n) => `il y a ${n} ans j'étais à ton concert`, (n) => `je finis à ${n}h ce soir`],
+  en: [(n) => `year 10 for me was ${1960 + n}, no phones back then`, (n) => `${n} years of marriage and still bored`, (n) => `your ${n}th pic is my fav`, (n) => `i'll pay ${n} bucks for it`, (n) => `i live ${n} miles away`, (n) => `i teach year ${n > 13 ? 9 : 10} and i need to relax`, (n) => `i've bought ${n} of your videos`],
+  es: [(n) => `terminé la eso en ${1960 + n} y luego a trabajar`, (n) => `llevo ${n} años casado`, (n) => `te pago ${n} euros por el video`, (n) => `hace ${n} años que no voy a la playa`, (n) => `tengo ${n} fotos tuyas guardadas`, () => `soy profesor de secundaria y estoy cansado`],
+  it: [(n) => `la terza media? finita nel ${1960 + n}`, (n) => `sono sposato da ${n} anni`, (n) => `ti pago ${n} euro per il video`, (n) => `${n} anni fa ero a parigi`, () => `sono un insegnante di terza media`],
+  de: [(n) => `die 9. klasse hab ich ${1960 + n} abgeschlossen`, (n) => `seit ${n} jahren verheiratet`, (n) => `vor ${n} jahren war ich in paris`, (n) => `ich wohne ${n} km von dir weg`, (n) => `ich hab schon ${n} videos von dir gekauft`, () => `ich bin lehrer an einer realschule`],
+  pt: [(n) => `o 9º ano eu fiz em ${1960 + n}, faz tempo`, (n) => `há ${n} anos que trabalho aqui`, (n) => `pago ${n} reais pelo vídeo`, (n) => `faz ${n} anos que não tiro férias`, () => `sou professor do ensino médio`],
+};
+/** The interest carriers with adult ages: the fan's taste for adults is the product. */
+const ADULT_INTEREST: Record<Lang, (a: string) => string> = {
+  fr: (a) => `tu aimes les mecs de ${a} ans ?`, en: (a) => `u like ${a} year olds?`, es: (a) => `te gustan los chicos de ${a}?`, it: (a) => `ti piacciono i ragazzi di ${a} anni?`, de: (a) => `stehst du auf ${a}-jährige?`, pt: (a) => `você gosta de homens de ${a} anos?`,
 };
 const ADULT_CLAIM: Record<Lang, (a: string) => string> = {
   fr: (a) => `j'ai ${a} ans et je suis fan`, en: (a) => `i'm ${a} and married lol`, es: (a) => `tengo ${a} años y soy tu fan`, it: (a) => `ho ${a} anni e ti seguo`, de: (a) => `ich bin ${a} und single`, pt: (a) => `tenho ${a} anos e moro no porto`,
@@ -154,6 +161,7 @@ export const mustPass: fc.Arbitrary<GeneratedCase> = fc.oneof(
     return { text: noisy(ADULT_CLAIM[lang](text), n), lang, form: word ? "number_word" : "digits", carrier: "adult_age", expect: "pass" as const };
   }),
   fc.tuple(fc.constantFrom(...LANGS), fc.integer({ min: 18, max: 70 }), noise).map(([lang, age, n]) => ({ text: noisy(BIRTH[lang](GENERATED_YEAR - age), n), lang, form: "birth_year", carrier: "adult_age", expect: "pass" as const })),
+  fc.tuple(fc.constantFrom(...LANGS), fc.integer({ min: 18, max: 80 }), noise).map(([lang, age, n]) => ({ text: noisy(ADULT_INTEREST[lang](String(age)), n), lang, form: "digits", carrier: "adult_interest", expect: "pass" as const })),
   fc.tuple(fc.constantFrom(...LANGS), fc.integer({ min: 2, max: 40 }), noise).chain(([lang, number, n]) =>
     fc.constantFrom(...PASS_CARRIERS[lang]).map((build) => ({ text: noisy(build(number), n), lang, form: "not_an_age", carrier: "numbers", expect: "pass" as const })),
   ),

@@ -48,6 +48,16 @@ describe("decisions from age facts", () => {
     for (const text of ["tu sortirais avec un mec de 16 ans ?", "would you date a 15 year old", "te gustan las de 15?", "magst du 14-jährige?"]) expect(blocked(text)).toBe(true);
   });
 
+  test("an unnamed person under 18 in a question to the persona is interest; the same with an adult age passes", () => {
+    for (const text of ["ti attizzano i sedicenni?", "do u like younger boys, like 15?", "curtiria um menino de 16 anos?", "are 16 year old boys your type?"]) expect(blocked(text)).toBe(true);
+    for (const text of ["ti piacciono i quarantenni?", "do u like guys who are 25?", "mes enfants de 14 et 16 ans sont chez leur mère ce week-end"]) expect(blocked(text)).toBe(false);
+  });
+
+  test("an adult telling his school days as history is not a pupil", () => {
+    for (const text of ["le brevet ? je l'ai eu en 89 haha", "I did 8th grade twice lol, long time ago", "aprobé la ESO en el 2003", "moi en seconde j'avais des boutons, maintenant j'ai 45 ans"]) expect(blocked(text)).toBe(false);
+    expect(blocked("j'ai passé le brevet hier, trop dur")).toBe(true);
+  });
+
   test("a third person under 18 with sexual words of another language is blocked; without, it passes", () => {
     expect(blocked("mi hermana tiene 15 años y está muy buena")).toBe(true);
     expect(blocked("mi hermana tiene 15 años y está en Madrid")).toBe(false);

@@ -38,7 +38,7 @@ const SPEAKER_AGE: readonly RegExp[] = [
   g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
 ];
 /** "You are N": the persona (or a role, inside a frame). */
-const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
+const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
 /** "She is N" in Spanish, Italian, German and Portuguese (French and English third persons are in detect.ts). */
 const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|ele tem|elle a|il a|she's|he's|she is|he is)\s${QUAL}${NUM}\s?(?:anos|anni|jahre|ans|years?)\b`);
 /** A third person's age in brackets, apposition, "de N ans", or a compound ("15-year-old", "16-jährige"). */
@@ -51,12 +51,21 @@ const THIRD_ANCHORED: readonly RegExp[] = [
 ];
 const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}$`);
 // Patterns that open on a number token (any word) are tried only when their keyword is in the message.
-const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp }[] = [
+const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }[] = [
   { gate: / ans /, pattern: g(String.raw`\b${NUM} ans (?=${PERSON_NOUN}\b)`) },
-  { gate: /jahrig|enn[ei]\b/, pattern: g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`) },
+  { gate: /jahrig|enn[ei]\b/, pattern: g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`), generic: true },
   { gate: / ans\b/, pattern: g(String.raw`(?<!\by )\b(?:an|une?|des|los|las|el|la|il|lo|der|die|das|den|um|uma|dating|with|avec|con|mit|com)\s${NUM} ans\b(?!\s(?:de|d'|que|qu'|plus|apres|ago|of|together|tu|t'|you))`) },
 ];
 const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas/;
+/** Someone unnamed of an age ("un gars de 15 ans", "16 year old boys", "15-jährige", "sedicenni"). */
+const GENERIC_PERSON = String.raw`(?:mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
+const GENERIC_AGE: readonly RegExp[] = [
+  g(String.raw`\b${GENERIC_PERSON}\s(?:de|di|von|mit|of|who are|who's|that are|aged?|com)\s${NUM}(?:\s${UNIT})?\b`),
+  g(String.raw`\b${NUM}\s(?:ans|anos|anni|years?|yrs?|y\/o)\s?(?:olds?\s)?${GENERIC_PERSON}\b`),
+  g(String.raw`\b(?:are|r|sont|son|sono|sind|sao)\s${NUM}\s?(?:ans|anos|anni|years?)?\s?(?:olds?\s)?${GENERIC_PERSON}`),
+];
+const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
+const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
 const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b`);
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
@@ -66,11 +75,13 @@ const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de
 const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
-  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|a los|alle|mit|con|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d)(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie)\b))`),
+  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you)\b))`),
   g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
 ];
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
-const INTEREST_AGE = g(String.raw`${INTEREST}[^.!?]{0,45}?\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
+const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}[.!?]?)`);
+// In the window after an interest verb, the first token that reads as a number in an age position.
+const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
 const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?)\b`);
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
@@ -83,7 +94,7 @@ const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
-const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|en age|sweet|quinceaner\w*|debutante|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?)\b`);
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|en age|sweet|quinceaner\w*|debutante|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
 
 const WORD = /[a-z]{3,16}/g;
 
@@ -118,6 +129,8 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (n === undefined || n <= 0 || n >= 120 || (n < 10 && !HAS_UNIT.test(m[0]))) return;
     add({ who, min: n, max: n, form: formOf(token!), offset: m.index ?? 0 });
   };
+  // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
+  const generic: AgeWho = framed ? "role" : SECOND_PERSON_ADDRESS.test(s) ? "interest" : "third_person";
   for (const p of SPEAKER_AGE) each(p, (m) => ageFrom(m, framed ? "role" : "speaker"));
   each(PERSONA_AGE, (m) => ageFrom(m, framed ? "role" : "persona"));
   each(THIRD_AGE, (m) => ageFrom(m, framed ? "role" : "third_person"));
@@ -128,14 +141,29 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const n = value(token);
     if (n !== undefined && n > 0 && n < 120) add({ who: framed ? "role" : "third_person", min: n, max: n, form: "bracket", offset: at });
   });
-  for (const { gate, pattern: p } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
+  for (const { gate, pattern: p, generic: unnamed } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
     const token = m.slice(1).find((x) => x !== undefined);
     const n = value(token);
-    if (n !== undefined && n > 0 && n < 120) add({ who: framed ? "role" : "third_person", min: n, max: n, form: /\(|,/.test(m[0]) ? "bracket" : "compound", offset: m.index ?? 0 });
+    if (n !== undefined && n > 0 && n < 120) add({ who: unnamed ? generic : framed ? "role" : "third_person", min: n, max: n, form: "compound", offset: m.index ?? 0 });
   });
   if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
-  each(INTEREST_AGE, (m) => ageFrom(m, "interest"));
+  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, generic));
+  if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {
+    const n = m[2] !== undefined ? Number(m[2]) : (numberValue(`${m[1]}i`) ?? numberValue(`${m[1]}e`));
+    if (n !== undefined && n >= 10 && n < 100) add({ who: generic, min: n, max: n, form: "compound", offset: m.index ?? 0 });
+  });
+  each(INTEREST_AGE, (m) => {
+    const window = m[1] ?? "";
+    INTEREST_WINDOW_AGE.lastIndex = 0;
+    for (const w of window.matchAll(INTEREST_WINDOW_AGE)) {
+      const n = value(w[1]);
+      if (n !== undefined && n >= 10 && n < 100) {
+        add({ who: "interest", min: n, max: n, form: formOf(w[1]!), offset: m.index ?? 0 });
+        break;
+      }
+    }
+  });
   if (INTEREST_WORD.test(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
 
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).

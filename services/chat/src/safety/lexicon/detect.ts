@@ -16,7 +16,8 @@
  * After these phrasing rules, the message's age facts (age-facts.ts: ages read as values in six languages)
  * decide through the table of age-rules.ts, and give the `suspect` threshold.
  */
-import { extractAgeFacts, isMinorFact } from "./age-facts.ts";
+import { extractAgeFacts, isMinorFact, type AgeFact } from "./age-facts.ts";
+import { ADULT_HISTORY } from "./vocabulary-i18n.ts";
 import { decideFromFacts, isSuspect } from "./age-rules.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import * as V from "./vocabulary.ts";
@@ -258,6 +259,7 @@ function detectSexualContext(t: Text): MinorFinding | null {
 const MEMO_MAX_ENTRIES = 4096;
 const MEMO_MAX_LENGTH = 4000;
 const memo = new Map<string, MinorAssessment>();
+const ADULT_HISTORY_RE = new RegExp(ADULT_HISTORY);
 
 /** Layer 1's two thresholds on one message: the block (a finding) and `suspect` (an age or school fact under 18). */
 export type MinorAssessment = { finding: MinorFinding | null; suspect: boolean };
@@ -271,10 +273,17 @@ export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAs
   let found: MinorAssessment = { finding: null, suspect: false };
   if (t.s.length > 0) {
     // A phrasing rule that blocks settles both thresholds: the age facts are read only when it does not.
-    const ruled = detectClaim(t, opts) ?? detectSexualContext(t);
+    let ruled = detectClaim(t, opts) ?? detectSexualContext(t);
+    let facts: AgeFact[] | undefined;
+    // "School" from the phrasing rules is lifted for an adult telling his school days as history ("mon brevet,
+    // je l'ai eu en 89", "en seconde j'étais nul, maintenant j'ai 45 ans"): the age facts decide instead.
+    if (ruled?.rule === "minor_fan" && ruled.category === "school") {
+      facts = extractAgeFacts(t.s, { year: opts.year });
+      if (ADULT_HISTORY_RE.test(t.s) || facts.some((f) => f.who === "speaker" && f.min >= 18)) ruled = null;
+    }
     if (ruled) found = { finding: ruled, suspect: true };
     else {
-      const facts = extractAgeFacts(t.s, { year: opts.year });
+      facts ??= extractAgeFacts(t.s, { year: opts.year });
       const finding = decideFromFacts(facts, t.s);
       const markers = minorMarkers(t);
       found = { finding, suspect: finding !== null || isSuspect(facts) || markers.strong.length + markers.family.length > 0 };

@@ -68,7 +68,7 @@ const TEXTING: [RegExp, string][] = [
 // Glued ("14a", "14ans", "14yo") or spaced ("14 piges", "14 y/o", "14 years old", "14-year-old"). A spaced "a"
 // is "à" ("de 15 a 20 €"), and "15 years" alone is usually a duration: neither is an age unit.
 const AGE_UNIT_GLUED = String.raw`(?:ans?|a|yo|y\/o|yrs?|piges?)`;
-const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|yrs? old|years? olds?|years?-olds?|-years?-olds?)`;
+const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|yrs? olds?|years? olds?|years?-olds?|-years?-olds?)`;
 
 /**
  * Digits out of their dress (issue #14): full-width digits, "l5"/"i6"/"|4" look-alikes, digits split by a space
