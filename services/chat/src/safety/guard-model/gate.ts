@@ -29,6 +29,7 @@ export class GuardModelGate {
 
   constructor(readonly settings: GuardModelSettings, now?: () => number) {
     this.client = new GuardModelClient(settings, now);
+    guardModelMetrics.configured(settings.failMode);
   }
 
   /**
