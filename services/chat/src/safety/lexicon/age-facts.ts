@@ -3,7 +3,8 @@
  * Input is the lexicon's normalised text (normalize.ts: lower case, no accents, digits out of their dress,
  * "15yo"/"15 piges" → "15 ans", French/English number words → digits). Each fact says:
  * - who: the speaker now or in his past, the persona now or in her past, a third person, a role in a
- *   fiction, the age the fan shows interest in ("tu aimes les mecs de 16 ans ?"), or school staff's pupils;
+ *   fiction, the age the fan shows interest in ("tu aimes les mecs de 16 ans ?"), school staff's pupils, or
+ *   nobody in particular (a "mention": a film called Sweet Sixteen; suspect, never a block by itself);
  * - the age or range [min, max] (a school year is a range; "underage" is [0, 17]);
  * - how it was said (digits, number word, year of birth, candles, sweet sixteen, legal status, school
  *   year, exam, a third person's age in brackets / apposition / compound).
@@ -13,9 +14,9 @@ import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
 import { ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
-export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff";
+export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
-  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound";
+  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative";
 export type AgeFact = { who: AgeWho; min: number; max: number; form: AgeForm; offset: number };
 
 export type AgeFactOptions = {
@@ -36,6 +37,22 @@ type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
 const SPEAKER_AGE: readonly RegExp[] = [
   g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+  // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
+  g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
+  // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
+  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(1\d|[1-9])\s?(?:m|f|h|male|female)\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
+];
+/**
+ * Ages told against the age of majority: "majeur dans 2 ans", "2 more years till i'm 18", "encore un an avant mes
+ * 18 ans", "18 in 2 years". The speaker's age is 18 minus the wait.
+ */
+const MAJORITY = String.raw`(?:majeure?|18(?: ans)?|legal|an adult|adulto?a?|mayor de edad|maggiorenne|volljahrig|maior de idade|de maior)`;
+// The wait: a number, or "one"/"a" ("un an", "a year", "un año").
+const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an)`;
+const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
+const UNTIL_MAJORITY: readonly RegExp[] = [
+  g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
+  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|hasta|antes de|prima di|prima dei|bis|ate|para)\s(?:d'etre\s|mes\s|my\s|i'm\s|i am\s|i turn\s|i'll be\s|being\s|los\s|i\s|meinen\s|ich\s|eu\s|os\s|ser\s|los\s)?${MAJORITY}`),
 ];
 /** "You are N": the persona (or a role, inside a frame). */
 const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
@@ -49,7 +66,7 @@ const THIRD_ANCHORED: readonly RegExp[] = [
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
   g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
 ];
-const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}$`);
+const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}(?:\s[a-z]{2,12})?$`);
 // Patterns that open on a number token (any word) are tried only when their keyword is in the message.
 const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }[] = [
   { gate: / ans /, pattern: g(String.raw`\b${NUM} ans (?=${PERSON_NOUN}\b)`) },
@@ -75,26 +92,31 @@ const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de
 const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
-  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you)\b))`),
+  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you|con|with|avec|mit|com|en|in|sans|without|sin|senza|sem|ohne|nue?s?|naked|nude|desnud[oa]|nud[oa]|nua|nackt)\b))`),
   g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
 ];
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
 const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}[.!?]?)`);
 // In the window after an interest verb, the first token that reads as a number in an age position.
 const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
-const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?)\b`);
+const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`);
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
-const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
+const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 
+const MAJORITY_GATE = /\b(?:majeure?|18|legal|adult\w*|mayor|maggiorenne|volljahrig|maior)\b/;
+// A status word that ends its phrase ("a minor lol", "underage but"), not one before a noun ("a minor issue").
+const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda)\b))`);
+// A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
+const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est)\s(?:\S+\s)?$`);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
-const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|en age|sweet|quinceaner\w*|debutante|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
 
 const WORD = /[a-z]{3,16}/g;
 
@@ -132,6 +154,13 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
   const generic: AgeWho = framed ? "role" : SECOND_PERSON_ADDRESS.test(s) ? "interest" : "third_person";
   for (const p of SPEAKER_AGE) each(p, (m) => ageFrom(m, framed ? "role" : "speaker"));
+  if (MAJORITY_GATE.test(s)) for (const p of UNTIL_MAJORITY) each(p, (m) => {
+    // "encore un an": the number-token pattern took the word before along; the wait is the last word then.
+    const token = m.slice(1).find((x) => x !== undefined) ?? "";
+    const last = token.slice(token.lastIndexOf(" ") + 1);
+    const wait = ONE.test(last) ? 1 : (value(token) ?? value(last));
+    if (wait !== undefined && wait > 0 && wait <= 8) add({ who: framed ? "role" : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "speaker", min: 17 - wait, max: 18 - wait, form: "relative", offset: m.index ?? 0 });
+  });
   each(PERSONA_AGE, (m) => ageFrom(m, framed ? "role" : "persona"));
   each(THIRD_AGE, (m) => ageFrom(m, framed ? "role" : "third_person"));
   for (const p of THIRD_ANCHORED) each(p, (m) => {
@@ -186,11 +215,14 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const n = value(m[1]);
     if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
-  each(SWEET16, (m) => add({ who: whoOf(m.index ?? 0, true), min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
+  each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
     const who = whoOf(m.index ?? 0, false);
-    const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clauseBefore(s, m.index ?? 0));
+    const clause = clauseBefore(s, m.index ?? 0);
+    // Fans drop the subject: "technically a minor lol", "underage but…" open the message and stand alone.
+    const subjectless = clause.length === (m.index ?? 0) + 1 && STATUS_ALONE.test(s.slice(m.index ?? 0));
+    const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clause) || subjectless;
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
   if (SCHOOL_GATE.test(s)) for (const row of SCHOOL_ROWS) {

@@ -94,7 +94,8 @@ export function normalizeForLexicon(text: string): string {
   let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   s = undressDigits(s);
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
-  s = s.replace(/([a-z])\1{2,}/g, "$1");
+  // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
+  s = s.replace(/\bk{2,}\b/g, "haha").replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");

@@ -36,7 +36,7 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
@@ -59,8 +59,8 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "uk", form: "school_year", pattern: /\b(lower sixth|upper sixth|sixth form|year twelve|year eleven|year ten|year nine)\b/g, ages: (n) => (Number.isNaN(n) ? [16, 18] : [16, 18]) },
   { system: "uk", form: "exam", pattern: /\b(gcses?|gcse mocks?|igcses?)\b/g, ages: fixed(15, 16) },
   // United States: grades 1–12, freshman … senior in high school, middle school, junior high.
-  { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade\b/g, ages: shift(5) },
-  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:in|at) (?:high school|hs|highschool)\b|\b(freshman|sophomore) (?:year|in hs)?\b/g, ages: fixed(14, 18) },
+  { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade(?:rs?)?\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade(?:rs?)?\b/g, ages: shift(5) },
+  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:in|at) (?:high school|hs|highschool)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, ages: fixed(14, 18) },
   { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, ages: fixed(11, 17) },
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), ages: shift(11) },
