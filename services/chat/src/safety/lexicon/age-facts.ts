@@ -12,7 +12,7 @@
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
-import { ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
@@ -52,7 +52,7 @@ const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an
 const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
 const UNTIL_MAJORITY: readonly RegExp[] = [
   g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
-  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|hasta|antes de|prima di|prima dei|bis|ate|para)\s(?:d'etre\s|mes\s|my\s|i'm\s|i am\s|i turn\s|i'll be\s|being\s|los\s|i\s|meinen\s|ich\s|eu\s|os\s|ser\s|los\s)?${MAJORITY}`),
+  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|hasta|antes de|prima di|prima dei|bis|ate|para)\s(?:(?:d'etre|etre|mes|my|i'm|i am|i turn|i'll be|being|be|los|i|meinen|ich|eu|os|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
 /** "You are N": the persona (or a role, inside a frame). */
 const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
@@ -112,6 +112,7 @@ const MAJORITY_GATE = /\b(?:majeure?|18|legal|adult\w*|mayor|maggiorenne|volljah
 const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda)\b))`);
 // A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
 const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est)\s(?:\S+\s)?$`);
+const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
@@ -218,6 +219,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
+    if (m[0].startsWith("minor") && MINOR_ADJECTIVE_RE.test(s.slice((m.index ?? 0) + m[0].length))) return;
     const who = whoOf(m.index ?? 0, false);
     const clause = clauseBefore(s, m.index ?? 0);
     // Fans drop the subject: "technically a minor lol", "underage but…" open the message and stand alone.

@@ -17,7 +17,7 @@
  * decide through the table of age-rules.ts, and give the `suspect` threshold.
  */
 import { extractAgeFacts, isMinorFact, type AgeFact } from "./age-facts.ts";
-import { ADULT_HISTORY, HIGHER_ED, WHEN_I_WAS } from "./vocabulary-i18n.ts";
+import { ADULT_HISTORY, HIGHER_ED, MINOR_ADJECTIVE, WHEN_I_WAS } from "./vocabulary-i18n.ts";
 import { decideFromFacts, isSuspect } from "./age-rules.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import * as V from "./vocabulary.ts";
@@ -71,6 +71,7 @@ const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|l
 const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|h\b|heures?|:|euros?|€|photos?|videos?|min))`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
 const HIGHER_ED_RE = once(HIGHER_ED);
+const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const WHEN_I_WAS_RE = once(WHEN_I_WAS);
 const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age)\b`);
 
@@ -175,7 +176,7 @@ function minorMarkers(t: Text): Markers {
 
 function findMinorMarkers(t: Text): Markers {
   const notStaff = (m: Match) => !STAFF.test(t.clauseAt(m.offset)) || PUPIL_GRADE.test(t.s.slice(Math.max(0, m.offset - 12), m.offset + m.text.length));
-  const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))));
+  const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))) && !(/^minors?$/.test(m.text) && MINOR_ADJECTIVE_RE.test(t.s.slice(m.offset + m.text.length))));
   const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)];
   const relatives = t.find(RELATIVE);
   // An age right after a relative ("ma fille de 14 ans", "my son is 15") belongs to the family.

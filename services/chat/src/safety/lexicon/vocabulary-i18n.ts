@@ -30,6 +30,9 @@ export const PAST_CONTENT = src`\b(?:brust\w*|brueste|seno|seni|pechos|pics?|pic
  */
 export const HIGHER_ED = src`\b(?:college|uni|university) (?:freshman|sophomore|junior|senior|student|girl|guy|kid)s?\b|\b(?:freshman|sophomore|junior|senior|student)s? (?:in|at) (?:college|uni\w*)\b|\b(?:universit\w*|fac|master|licence|bts|iut|prepa|grad school|facultad|faculdade|hochschule|studium)\b`;
 
+/** English "minor" as an adjective before a thing ("a minor issue", "minor details"): read on the text after "minor". */
+export const MINOR_ADJECTIVE = src`^ (?:issues?|problems?|details?|changes?|bugs?|things?|fix(?:es)?|edits?|updates?|glitch(?:es)?|questions?|points?|mistakes?|typos?|league|key|chords?|injur(?:y|ies)|scratch(?:es)?|delays?|notes?|tweaks?|adjustments?|inconvenience|request)\b`;
+
 /** The speaker's past as a subordinate clause: "quand j'étais", "when I was", "cuando estaba", "als ich". */
 export const WHEN_I_WAS = src`\b(?:quand j'etais|quand j'avais|lorsque j'etais|when i was|back when i was|back in (?:high school|middle school|school)|cuando (?:estaba|era|iba)|quando (?:ero|andavo|facevo)|als ich|quando eu (?:estava|era|tinha))\b`;
 
