@@ -228,6 +228,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
   if (SCHOOL_GATE.test(s)) for (const row of SCHOOL_ROWS) {
+    if (!row.needs.some((n) => s.includes(n))) continue;
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
       const n = yearNumber(token);
