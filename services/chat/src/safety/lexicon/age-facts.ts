@@ -107,7 +107,13 @@ const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|ti
 const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 
-const MAJORITY_GATE = /\b(?:majeure?|18|legal|adult\w*|mayor|maggiorenne|volljahrig|maior)\b/;
+// Gates as substrings: an unanchored alternation tried at every position showed in the profile.
+const MAJORITY_WORDS = ["majeur", "18", "legal", "adult", "mayor", "maggiorenne", "volljahrig", "maior"] as const;
+/** True when `s` holds one of `words` (a plain loop: no closure per call). */
+function holds(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
 // A status word that ends its phrase ("a minor lol", "underage but"), not one before a noun ("a minor issue").
 const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda)\b))`);
 // A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
@@ -155,7 +161,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
   const generic: AgeWho = framed ? "role" : SECOND_PERSON_ADDRESS.test(s) ? "interest" : "third_person";
   for (const p of SPEAKER_AGE) each(p, (m) => ageFrom(m, framed ? "role" : "speaker"));
-  if (MAJORITY_GATE.test(s)) for (const p of UNTIL_MAJORITY) each(p, (m) => {
+  if (holds(s, MAJORITY_WORDS)) for (const p of UNTIL_MAJORITY) each(p, (m) => {
     // "encore un an": the number-token pattern took the word before along; the wait is the last word then.
     const token = m.slice(1).find((x) => x !== undefined) ?? "";
     const last = token.slice(token.lastIndexOf(" ") + 1);
@@ -228,7 +234,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
   if (SCHOOL_GATE.test(s)) for (const row of SCHOOL_ROWS) {
-    if (!row.needs.some((n) => s.includes(n))) continue;
+    if (!holds(s, row.needs)) continue;
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
       const n = yearNumber(token);
