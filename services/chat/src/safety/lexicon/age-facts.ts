@@ -30,17 +30,21 @@ const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|anni|jahre?n?|years?|yo|piges?)`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
 const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
 const SPEAKER_AGE: readonly RegExp[] = [
   g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+  // Turning an age: "just turned 15", "cumplí 15", "ho (appena) compiuto 15", "acabei de fazer 15", "bin gerade 16 geworden".
+  g(String.raw`(?:^(?:just )?turned|\bi (?:just )?turned|\b(?:je viens d'avoir|je viens de feter mes|cumpli|acabo de cumplir|ya cumpli|ho compiuto|ho appena compiuto|ho appena fatto|acabei de fazer|acabei de completar|fiz|completei|bin gerade|bin grad|bin jetzt|bin letzte woche|werde|wurde gerade))\s${QUAL}${NUM}${END}`),
+  // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".
+  g(String.raw`(?:^|\b(?:my|mon|mi|la mia|mein|minha)\s)(?:age|edad|eta|alter|idade)(?:\s(?:is|est|c'est|es|e|ist|:))?\s?:?\s${NUM}${END}`),
   // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
   g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
   // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
-  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(1\d|[1-9])\s?(?:m|f|h|male|female)\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
+  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])\s?(?:m|f|h|male|female)|(?:m|f|h)\s?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
 ];
 /**
  * Ages told against the age of majority: "majeur dans 2 ans", "2 more years till i'm 18", "encore un an avant mes
@@ -51,6 +55,7 @@ const MAJORITY = String.raw`(?:majeure?|18(?: ans)?|legal|an adult|adulto?a?|may
 const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an)`;
 const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
 const UNTIL_MAJORITY: readonly RegExp[] = [
+  g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:je serai|je suis|i'll be|i will be|i'm|sere|saro|serei|ich|bin|werde ich|voy a ser|vou ser)\s)?${MAJORITY}`),
   g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
   g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|hasta|antes de|prima di|prima dei|bis|ate|para)\s(?:(?:d'etre|etre|mes|my|i'm|i am|i turn|i'll be|being|be|los|i|meinen|ich|eu|os|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
@@ -62,6 +67,7 @@ const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|
 // Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
 // it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
 const THIRD_ANCHORED: readonly RegExp[] = [
+  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist)\b|$|[,.!?])`),
   g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
   g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
@@ -103,7 +109,7 @@ const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|j
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
-const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
+const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 
