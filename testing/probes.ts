@@ -49,12 +49,13 @@ export async function probeNats(url: string): Promise<string | undefined> {
 /** Redis answers PING. */
 export async function probeRedis(url: string): Promise<string | undefined> {
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: PROBE_TIMEOUT_MS, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  redis.on("error", () => {});
+  let cause: unknown; // ioredis rejects with "Connection is closed."; the socket's error says why
+  redis.on("error", (error) => void (cause ??= error));
   try {
     await redis.connect();
     return (await redis.ping()) === "PONG" ? undefined : "does not answer PING";
   } catch (error) {
-    return reason(error);
+    return reason(cause ?? error);
   } finally {
     redis.disconnect();
   }

@@ -238,7 +238,7 @@ export async function startPostgres(opts: { database?: string } = {}): Promise<P
   const server = await launch({
     kind: "postgres",
     command: (port, d) => [postgres, "-D", data, "-p", String(port), "-k", d, "-c", "listen_addresses=127.0.0.1",
-      "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "max_connections=200"],
+      "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
     ready: (port) => answers(`postgres://postgres@127.0.0.1:${port}/postgres`),
     url: (port) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     // SIGINT is PostgreSQL's fast shutdown, SIGQUIT its immediate one (a crash, recovered at the next start).

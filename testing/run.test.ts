@@ -1,0 +1,77 @@
+/**
+ * `bun run test` itself (testing/run.ts as a subprocess, TEST_SERVERS=private so the shared servers
+ * are never used): private servers for the tests, stopped at the end and on SIGTERM; a missing binary
+ * or a configured server that does not answer stops the run at once with one message.
+ */
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { probeNats, probePostgres, probeRedis } from "./probes.ts";
+import { freePort } from "./servers.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "sinhome-run-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The runner with a clean environment: only what the case sets, no TEST_*_URL from this run. */
+function runner(args: string[], env: Record<string, string>) {
+  return Bun.spawn([process.execPath, "testing/run.ts", ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", TEST_SERVERS: "private", ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+}
+
+const FIXTURE = "./testing/fixtures/uses-servers.fixture.ts";
+
+async function expectAllGone(urls: { nats: string; redis: string; postgres: string }) {
+  expect(await probeNats(urls.nats)).toBe("connection refused");
+  expect(await probeRedis(urls.redis)).toBe("connection refused");
+  expect(await probePostgres(urls.postgres)).toBe("connection refused");
+  const ps = Bun.spawnSync(["ps", "-eo", "args"]).stdout.toString();
+  for (const url of Object.values(urls)) expect(ps).not.toMatch(new RegExp(`(-p|--port) ${new URL(url).port}( |$)`));
+}
+
+test("private servers are started for the tests, given to them, and stopped afterwards", async () => {
+  const out = join(dir, "urls.json");
+  const p = runner([FIXTURE], { FIXTURE_OUT: out });
+  const [code, stderr] = await Promise.all([p.exited, new Response(p.stderr).text()]);
+  expect(stderr).toMatch(/test servers ready in [\d.]+ s:\n {2}NATS {7}private nats:\/\/127\.0\.0\.1:\d+/);
+  expect(code).toBe(0);
+  const urls = await Bun.file(out).json();
+  expect(urls.postgres).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/test$/);
+  await expectAllGone(urls);
+}, 180_000);
+
+test("SIGTERM while tests run: bun test is stopped, then the servers, and the exit code says so", async () => {
+  const out = join(dir, "held.json");
+  const p = runner([FIXTURE], { FIXTURE_OUT: out, FIXTURE_HOLD_MS: "120000" });
+  for (let i = 0; i < 1200 && !(await Bun.file(out).exists()); i++) await Bun.sleep(100);
+  const urls = await Bun.file(out).json();
+  p.kill("SIGTERM");
+  expect(await p.exited).toBe(143);
+  await expectAllGone(urls);
+}, 180_000);
+
+test("a missing server binary that cannot be installed stops the run at once, with the install command", async () => {
+  // No server binaries anywhere, and no apt-get on PATH (only bun's directory): nothing can be installed.
+  const p = runner([FIXTURE], { TEST_SERVER_PATH: join(dir, "empty"), PATH: dirname(process.execPath) });
+  const [code, stderr] = await Promise.all([p.exited, new Response(p.stderr).text()]);
+  expect(code).toBe(1);
+  const lines = stderr.trim().split("\n").filter((l) => !l.startsWith("$ "));
+  expect(lines[0]).toStartWith("cannot run the tests: nats-server, redis-server, initdb, postgres not found");
+  expect(stderr).toContain("sudo apt-get install -y nats-server redis-server postgresql");
+  expect(stderr).not.toContain("ECONNREFUSED");
+  expect(stderr).not.toContain("bun test v"); // no test ran
+}, 60_000);
+
+test("a configured server that does not answer is an error naming the variable, not a reason to start another", async () => {
+  const closed = `nats://127.0.0.1:${freePort()}`;
+  const p = runner([FIXTURE], { TEST_NATS_URL: closed });
+  const [code, stderr] = await Promise.all([p.exited, new Response(p.stderr).text()]);
+  expect(code).toBe(1);
+  expect(stderr).toContain(`cannot run the tests: TEST_NATS_URL=${closed} does not answer (connection refused)`);
+  expect(stderr).not.toContain("test servers ready");
+}, 60_000);
