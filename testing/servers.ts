@@ -45,7 +45,7 @@ export function tcpExchange(port: number, send?: string, timeoutMs = 1000): Prom
       port,
       socket: {
         open: (s) => void (send && s.write(send)),
-        data: (s, chunk) => (done(chunk.toString()), s.end()),
+        data: (s, chunk) => void (done(chunk.toString()), s.end()),
         error: () => done(undefined),
         close: () => done(undefined),
         connectError: () => done(undefined),
