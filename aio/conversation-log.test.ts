@@ -13,8 +13,9 @@ import { join } from "node:path";
 import type { LogHistoryResponse } from "@sinhome/proto";
 import { SseReader } from "@sinhome/gateway/src/sse-client.testing.ts";
 import { startAllInOne } from "./start.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const KEY = "log-test-key";
 const auth = { authorization: `Bearer ${KEY}` };
 const dataDir = mkdtempSync(join(tmpdir(), "sinhome-log-aio-"));

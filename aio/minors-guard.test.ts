@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "@sinhome/llm-sim";
 import { startAllInOne, type AllInOne } from "./start.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
 const guard = startSimulator({ port: 0, name: "guard-sim", modelIds: ["meta-llama/Llama-Guard-3-1B"] });
 const llm = startSimulator({ port: 0, name: "llm-sim" });

@@ -11,8 +11,9 @@ import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import type { UsageResponse } from "@sinhome/proto";
 import { buildV2PersonalityPrompt, resolvePersona } from "@sinhome/chat/src/persona/index.ts";
 import { HashRing, hash32 } from "@sinhome/chat/src/llm/ring.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
 const KEY = "mesh-test-key-1234";
 const procs: Subprocess[] = [];

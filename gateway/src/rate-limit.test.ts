@@ -2,8 +2,9 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import Redis from "ioredis";
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = await testServerUrl("redis");
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
 afterAll(() => redis.disconnect());
 

@@ -12,8 +12,9 @@ import { EmbeddedConversationLog } from "./embedded.ts";
 import { conversationSubject, JetStreamConversationLog } from "./jetstream.ts";
 import { logEvent } from "./testing.ts";
 import type { ConversationLog } from "./types.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const LIMITS = { retentionHours: 168, maxBytes: 1024 ** 3 };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
