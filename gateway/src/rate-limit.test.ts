@@ -1,8 +1,8 @@
 /** Rate limiters: in memory and on the real Redis (shared by gateway replicas), and Redis failing open. */
 import { afterAll, describe, expect, test } from "bun:test";
+import { testServerUrl } from "@sinhome/testing";
 import Redis from "ioredis";
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
-import { testServerUrl } from "@sinhome/testing";
 
 const REDIS_URL = await testServerUrl("redis");
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
