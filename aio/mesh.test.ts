@@ -5,62 +5,25 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { startSimulator } from "@sinhome/llm-sim";
-import { testServerUrl } from "@sinhome/testing";
+import { instances as instancesAt, startMesh, testServerUrl, waitFor } from "@sinhome/testing";
 
 const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
-const procs = new Set<Subprocess>();
+const mesh = startMesh(NATS_URL);
 let base = "";
-
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
-}
-
-function spawn(entry: string, env: Record<string, string>): Subprocess {
-  const p = Bun.spawn(["bun", entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0", ...env },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  procs.add(p);
-  return p;
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await Bun.sleep(50);
-  }
-  throw new Error("condition not met in time");
-}
-
-const instances = async (name: string) => {
-  const res = await fetch(`${base}/monitoring/health`);
-  const body = (await res.json()) as { components: { name: string; instances?: number }[] };
-  return body.components.find((c) => c.name === name)?.instances ?? 0;
-};
+const instances = (name: string) => instancesAt(base, name);
 
 let ops: Subprocess;
 
 beforeAll(async () => {
-  const port = freePort();
-  base = `http://127.0.0.1:${port}`;
-  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
-  ops = spawn("services/ops/src/main.ts", {});
-  spawn("services/scoring/src/main.ts", {});
-  spawn("services/scoring/src/main.ts", {});
-  await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000);
+  base = mesh.gateway().base;
+  ops = mesh.spawn("services/ops/src/main.ts");
+  mesh.spawn("services/scoring/src/main.ts");
+  mesh.spawn("services/scoring/src/main.ts");
+  await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000, "the mesh up");
 }, 30_000);
 
-afterAll(async () => {
-  for (const p of procs) p.kill("SIGTERM");
-  await Promise.all([...procs].map((p) => p.exited));
-});
+afterAll(() => mesh.stopAll());
 
 describe("mesh over NATS", () => {
   test("the gateway reaches services in other processes; health counts replicas", async () => {
@@ -92,22 +55,21 @@ describe("mesh over NATS", () => {
   });
 
   test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {
-    ops.kill("SIGTERM");
-    expect(await ops.exited).toBe(0);
+    expect(await mesh.stop(ops)).toBe(0);
     const started = performance.now();
     const down = await fetch(`${base}/logs/health`);
     expect(down.status).toBe(503);
     expect(((await down.json()) as { error: { code: string } }).error.code).toBe("service_unavailable");
     expect(performance.now() - started).toBeLessThan(1000);
 
-    ops = spawn("services/ops/src/main.ts", {});
+    ops = mesh.spawn("services/ops/src/main.ts");
     await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
     expect((await fetch(`${base}/logs/health`)).status).toBe(200);
   }, 20_000);
 
   test("SIGTERM on chat lets its in-flight LLM call finish before it exits", async () => {
     const sim = startSimulator({ port: 0, hostname: "127.0.0.1" });
-    const chat = spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none" });
+    const chat = mesh.spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none" });
     await waitFor(async () => (await instances("chat")) === 1, 10_000);
     const pending = fetch(`${base}/personality_chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "Salut [[sim:stall=1500]]" }) });
     await waitFor(async () => sim.pendingRequests > 0, 5_000);

@@ -66,7 +66,7 @@ function serverAccount(kind: ServerKind): Account | undefined {
 }
 
 /** The command wrapped so it dies with us and runs as `account` (setpriv execs: signals reach the server itself). */
-function wrap(command: string[], account: Account | undefined): string[] {
+export function wrap(command: string[], account?: Account): string[] {
   const setpriv = findBinary("setpriv", ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]);
   if (setpriv) {
     const user = account ? ["--reuid", String(account.uid), "--regid", String(account.gid), "--clear-groups"] : [];
