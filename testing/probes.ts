@@ -91,6 +91,7 @@ export async function probePostgres(url: string, opts: { createDatabase?: boolea
     await query(target.toString(), `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
     return undefined;
   } catch (error) {
+    if ((error as { code?: string }).code === "42P04") return undefined; // another run created it meanwhile
     return `database ${name} is missing and could not be created: ${reason(error)}`;
   }
 }

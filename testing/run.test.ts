@@ -18,6 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function runner(args: string[], env: Record<string, string>) {
   return Bun.spawn([process.execPath, "testing/run.ts", ...args], {
     cwd: root,
+    detached: true, // a process group of its own, as in a terminal: Ctrl-C is SIGINT to the whole group
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", TEST_SERVERS: "private", ...env },
     stdout: "pipe",
     stderr: "pipe",
@@ -31,7 +32,8 @@ async function expectAllGone(urls: { nats: string; redis: string; postgres: stri
   expect(await probeRedis(urls.redis)).toBe("connection refused");
   expect(await probePostgres(urls.postgres)).toBe("connection refused");
   const ps = Bun.spawnSync(["ps", "-eo", "args"]).stdout.toString();
-  for (const url of Object.values(urls)) expect(ps).not.toMatch(new RegExp(`(-p|--port) ${new URL(url).port}( |$)`));
+  // nats-server and postgres show `-p <port>`; redis-server retitles itself `redis-server 127.0.0.1:<port>`.
+  for (const url of Object.values(urls)) expect(ps).not.toMatch(new RegExp(`(-p |--port |127\\.0\\.0\\.1:)${new URL(url).port}( |$)`, "m"));
 }
 
 test("private servers are started for the tests, given to them, and stopped afterwards", async () => {
@@ -52,6 +54,16 @@ test("SIGTERM while tests run: bun test is stopped, then the servers, and the ex
   const urls = await Bun.file(out).json();
   p.kill("SIGTERM");
   expect(await p.exited).toBe(143);
+  await expectAllGone(urls);
+}, 180_000);
+
+test("Ctrl-C (SIGINT to the whole process group) while tests run: everything stops, exit code 130", async () => {
+  const out = join(dir, "interrupted.json");
+  const p = runner([FIXTURE], { FIXTURE_OUT: out, FIXTURE_HOLD_MS: "120000" });
+  for (let i = 0; i < 1200 && !(await Bun.file(out).exists()); i++) await Bun.sleep(100);
+  const urls = await Bun.file(out).json();
+  process.kill(-p.pid, "SIGINT");
+  expect(await p.exited).toBe(130);
   await expectAllGone(urls);
 }, 180_000);
 

@@ -10,10 +10,10 @@ import { startNats, startPostgres, startRedis, tcpExchange, type PrivateServer }
 const started: PrivateServer[] = [];
 afterAll(async () => void (await Promise.all(started.map((s) => s.destroy()))));
 
-/** Processes whose command line mentions this port (a private server is started with `-p <port>` or `--port <port>`). */
+/** Processes whose command line mentions this port (`-p <port>`, `--port <port>`; redis-server retitles itself `…127.0.0.1:<port>`). */
 async function processesOnPort(port: number): Promise<string[]> {
   const ps = Bun.spawnSync(["ps", "-eo", "args"]).stdout.toString().split("\n");
-  return ps.filter((line) => new RegExp(`(-p|--port) ${port}( |$)`).test(line));
+  return ps.filter((line) => new RegExp(`(-p |--port |127\\.0\\.0\\.1:)${port}( |$)`).test(line));
 }
 
 test("NATS with JetStream: answers, survives a restart on the same port, and is gone once destroyed", async () => {
@@ -25,6 +25,7 @@ test("NATS with JetStream: answers, survives a restart on the same port, and is 
   expect(await probeNats(nats.url)).toBe("connection refused");
   await nats.start();
   expect(await probeNats(nats.url)).toBeUndefined();
+  expect(await processesOnPort(nats.port)).toHaveLength(1);
   await nats.destroy();
   expect(await tcpExchange(nats.port)).toBeUndefined();
   expect(await processesOnPort(nats.port)).toEqual([]);
@@ -41,6 +42,7 @@ test("Redis answers PING, and is gone once destroyed", async () => {
   const redis = await startRedis();
   started.push(redis);
   expect(await probeRedis(redis.url)).toBeUndefined();
+  expect(await processesOnPort(redis.port)).toHaveLength(1);
   await redis.destroy();
   expect(await probeRedis(redis.url)).toBe("connection refused");
   expect(await processesOnPort(redis.port)).toEqual([]);
@@ -64,6 +66,7 @@ test("PostgreSQL: the database asked for exists, committed rows survive a crash 
   expect(await probePostgres(server.url)).toBe("connection refused");
   await server.start();
   expect(await sql("SELECT v FROM t")).toEqual([{ v: 42 }]);
+  expect(await processesOnPort(server.port)).toHaveLength(1); // the postmaster (its children do not show the port)
   await server.destroy();
   expect(await probePostgres(server.url)).toBe("connection refused");
   expect(await processesOnPort(server.port)).toEqual([]);

@@ -110,7 +110,8 @@ async function launch(recipe: Recipe, dir: string, account: Account | undefined,
 
   const startOnce = async (): Promise<"ready" | "exited"> => {
     const log = openSync(logPath, "a");
-    const p = Bun.spawn(wrap(recipe.command(port, dir), account), { stdout: log, stderr: log, stdin: "ignore" });
+    // Its own process group: a Ctrl-C in the terminal reaches the tests, not the servers under them (we stop those after).
+    const p = Bun.spawn(wrap(recipe.command(port, dir), account), { stdout: log, stderr: log, stdin: "ignore", detached: true });
     closeSync(log);
     proc = p;
     const until = Date.now() + READY_TIMEOUT_MS;
