@@ -47,21 +47,23 @@ test("private servers are started for the tests, given to them, and stopped afte
   await expectAllGone(urls);
 }, 180_000);
 
-test("SIGTERM while tests run: bun test is stopped, then the servers, and the exit code says so", async () => {
-  const out = join(dir, "held.json");
+/** A run whose test holds on after using its servers: resolves once the servers are in use. */
+async function heldRun(name: string) {
+  const out = join(dir, `${name}.json`);
   const p = runner([FIXTURE], { FIXTURE_OUT: out, FIXTURE_HOLD_MS: "120000" });
   for (let i = 0; i < 1200 && !(await Bun.file(out).exists()); i++) await Bun.sleep(100);
-  const urls = await Bun.file(out).json();
+  return { p, urls: await Bun.file(out).json() };
+}
+
+test("SIGTERM while tests run: bun test is stopped, then the servers, and the exit code says so", async () => {
+  const { p, urls } = await heldRun("terminated");
   p.kill("SIGTERM");
   expect(await p.exited).toBe(143);
   await expectAllGone(urls);
 }, 180_000);
 
 test("Ctrl-C (SIGINT to the whole process group) while tests run: everything stops, exit code 130", async () => {
-  const out = join(dir, "interrupted.json");
-  const p = runner([FIXTURE], { FIXTURE_OUT: out, FIXTURE_HOLD_MS: "120000" });
-  for (let i = 0; i < 1200 && !(await Bun.file(out).exists()); i++) await Bun.sleep(100);
-  const urls = await Bun.file(out).json();
+  const { p, urls } = await heldRun("interrupted");
   process.kill(-p.pid, "SIGINT");
   expect(await p.exited).toBe(130);
   await expectAllGone(urls);
