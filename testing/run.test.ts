@@ -69,6 +69,15 @@ test("Ctrl-C (SIGINT to the whole process group) while tests run: everything sto
   await expectAllGone(urls);
 }, 180_000);
 
+test("--exec runs another command with the servers (CI's image smoke test), passing its exit code on", async () => {
+  const p = runner(["--exec", "sh", "-c", 'echo "$TEST_NATS_URL $TEST_REDIS_URL $TEST_DATABASE_URL"; exit 7'], {});
+  const [code, stdout] = await Promise.all([p.exited, new Response(p.stdout).text()]);
+  expect(code).toBe(7);
+  const [nats, redis, postgres] = stdout.trim().split(" ");
+  expect([nats, redis, postgres]).toEqual([expect.stringMatching(/^nats:\/\/127\.0\.0\.1:\d+$/), expect.stringMatching(/^redis:\/\//), expect.stringMatching(/\/test$/)]);
+  await expectAllGone({ nats: nats!, redis: redis!, postgres: postgres! });
+}, 180_000);
+
 test("a missing server binary that cannot be installed stops the run at once, with the install command", async () => {
   // No server binaries anywhere, and no apt-get on PATH (only bun's directory): nothing can be installed.
   const p = runner([FIXTURE], { TEST_SERVER_PATH: join(dir, "empty"), PATH: dirname(process.execPath) });

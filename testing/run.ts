@@ -2,6 +2,7 @@
  * `bun run test [bun test arguments]`: makes sure NATS, Redis and PostgreSQL exist (ensure.ts), runs
  * `bun test` against them, and stops the private ones at the end — on success, on failure, on Ctrl-C
  * and on SIGTERM. Exit code: bun test's, 1 when the servers cannot be had, 128+n on a signal.
+ * `bun testing/run.ts --exec <command…>` runs another command the same way (CI's image smoke test).
  */
 import type { Subprocess } from "bun";
 import { ensureTestServers, TestServersError } from "./ensure.ts";
@@ -53,7 +54,9 @@ console.error(`test servers ready in ${((performance.now() - began) / 1000).toFi
 
 let code = 1;
 try {
-  child = Bun.spawn([process.execPath, "test", ...process.argv.slice(2)], {
+  const args = process.argv.slice(2);
+  const command = args[0] === "--exec" ? args.slice(1) : [process.execPath, "test", ...args];
+  child = Bun.spawn(command, {
     env: { ...process.env, ...servers.env },
     stdio: ["inherit", "inherit", "inherit"],
   });
