@@ -4,7 +4,7 @@
  * or a configured server that does not answer stops the run at once with one message.
  */
 import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { probeNats, probePostgres, probeRedis } from "./probes.ts";
@@ -67,6 +67,23 @@ test("Ctrl-C (SIGINT to the whole process group) while tests run: everything sto
   process.kill(-p.pid, "SIGINT");
   expect(await p.exited).toBe(130);
   await expectAllGone(urls);
+}, 180_000);
+
+test("SIGKILL of the runner itself: the tests and the servers die with it (pdeathsig)", async () => {
+  const { p, urls } = await heldRun("killed");
+  p.kill("SIGKILL");
+  await p.exited;
+  // The kernel delivers the parent-death signal; the servers' listening sockets close as they die.
+  for (let i = 0; i < 100 && (await probeRedis(urls.redis)) !== "connection refused"; i++) await Bun.sleep(50);
+  await expectAllGone(urls);
+  const ps = Bun.spawnSync(["ps", "-eo", "args"]).stdout.toString();
+  expect(ps).not.toContain(FIXTURE.slice(2)); // bun test, running the held fixture, is gone too
+  // What a SIGKILL cannot clean: the servers' temporary directories. This run's are those whose log names its ports.
+  const ours = new RegExp(`(port[= ]|127\\.0\\.0\\.1:)(${Object.values(urls).map((u) => new URL(u as string).port).join("|")})\\b`);
+  for (const d of readdirSync(tmpdir()).filter((d) => d.startsWith("sinhome-test-"))) {
+    const log = join(tmpdir(), d, "server.log");
+    if (existsSync(log) && ours.test(readFileSync(log, "utf8"))) rmSync(join(tmpdir(), d), { recursive: true, force: true });
+  }
 }, 180_000);
 
 test("--exec runs another command with the servers (CI's image smoke test), passing its exit code on", async () => {

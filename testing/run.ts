@@ -6,7 +6,7 @@
  */
 import type { Subprocess } from "bun";
 import { ensureTestServers, TestServersError } from "./ensure.ts";
-import type { PrivateServer } from "./servers.ts";
+import { wrap, type PrivateServer } from "./servers.ts";
 
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 /** After a signal, bun test gets this long to finish before it is killed. */
@@ -56,7 +56,8 @@ let code = 1;
 try {
   const args = process.argv.slice(2);
   const command = args[0] === "--exec" ? args.slice(1) : [process.execPath, "test", ...args];
-  child = Bun.spawn(command, {
+  // Dies with us too (pdeathsig): a SIGKILLed runner leaves neither the tests nor, through them, a server.
+  child = Bun.spawn(wrap(command), {
     env: { ...process.env, ...servers.env },
     stdio: ["inherit", "inherit", "inherit"],
   });
