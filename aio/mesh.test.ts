@@ -39,8 +39,10 @@ describe("mesh over NATS", () => {
 
   test("metrics are summed over every instance of every service, and reset everywhere", async () => {
     const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const scored = async () => ((await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> }).endpoint_counts["POST /fan/interest_score"] ?? 0;
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
-    await Bun.sleep(100); // the reset is a broadcast: let every instance receive it
+    // The reset is a broadcast: wait until every instance has heard it (a loaded machine may take a while).
+    await waitFor(async () => (await scored()) === 0, 10_000, "the reset heard everywhere");
     for (let i = 0; i < 6; i++) await post("/fan/interest_score", { fan_id: `f${i}` });
     const m = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number>; instances: number; total_requests: number };
     expect(m.endpoint_counts["POST /fan/interest_score"]).toBe(6);
@@ -49,10 +51,8 @@ describe("mesh over NATS", () => {
     const perInstance = await fetch(`${base}/monitoring/health`).then((r) => r.json()) as { components: { name: string; instances?: number }[] };
     expect(perInstance.components.find((c) => c.name === "scoring")?.instances).toBe(2);
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
-    await Bun.sleep(100);
-    const after = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> };
-    expect(after.endpoint_counts["POST /fan/interest_score"] ?? 0).toBe(0);
-  });
+    await waitFor(async () => (await scored()) === 0, 10_000, "the second reset heard everywhere");
+  }, 30_000);
 
   test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {
     expect(await mesh.stop(ops)).toBe(0);
