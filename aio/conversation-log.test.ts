@@ -12,13 +12,14 @@ import { join } from "node:path";
 import type { LogHistoryResponse } from "@sinhome/proto";
 import { SseReader } from "@sinhome/gateway/src/sse-client.testing.ts";
 import { startAllInOne } from "./start.ts";
-import { instances, startMesh, testServerUrl, waitFor } from "@sinhome/testing";
+import { testServerUrl } from "@sinhome/testing";
+import { freePort, instances, MeshProcesses, waitFor } from "./harness.ts";
 
 const NATS_URL = await testServerUrl("nats");
 const KEY = "log-test-key";
 const auth = { authorization: `Bearer ${KEY}` };
 const dataDir = mkdtempSync(join(tmpdir(), "sinhome-log-aio-"));
-const mesh = startMesh(NATS_URL);
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0" });
 
 afterAll(async () => {
   await mesh.stopAll();
@@ -120,11 +121,13 @@ describe("all-in-one: the embedded log", () => {
 
 describe("mesh: JetStream", () => {
   test("two chat instances append, ops reads and erases; the log survives a restart of ops", async () => {
-    const { base } = mesh.gateway({ GATEWAY_API_KEYS: `ops:${KEY}` });
+    const port = freePort();
+    const base = `http://127.0.0.1:${port}`;
+    mesh.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `ops:${KEY}` });
     mesh.spawn("services/chat/src/main.ts");
     mesh.spawn("services/chat/src/main.ts");
     let ops = mesh.spawn("services/ops/src/main.ts");
-    await waitFor(async () => (await fetch(`${base}/logs/health`, { headers: auth })).status === 200 && (await instances(base, "chat")) === 2, 20_000, "the mesh up");
+    await waitFor("the mesh up", async () => (await fetch(`${base}/logs/health`, { headers: auth })).status === 200 && (await instances(base, "chat")) === 2, 20_000);
 
     const session = `mesh-fan-${crypto.randomUUID()}`;
     const other = `mesh-erase-${crypto.randomUUID()}`;
@@ -140,9 +143,10 @@ describe("mesh: JetStream", () => {
     expect(await erased.json()).toEqual({ session_id: other, erased: toErase.events.length });
 
     // Ops is stateless: the log lives in JetStream, a restarted ops reads the same events.
-    expect(await mesh.stop(ops)).toBe(0);
+    ops.kill("SIGTERM");
+    expect(await ops.exited).toBe(0);
     ops = mesh.spawn("services/ops/src/main.ts");
-    await waitFor(async () => (await fetch(`${base}/logs/history?limit=1`, { headers: auth })).status === 200, 15_000);
+    await waitFor("ops back", async () => (await fetch(`${base}/logs/history?limit=1`, { headers: auth })).status === 200, 15_000);
     const after = await history(base, `session_id=${encodeURIComponent(session)}&limit=3`);
     expect(after.events.map((e) => e.id)).toEqual(before.events.slice(0, 3).map((e) => e.id));
     expect(after.next_cursor).toBe(before.events[2]!.id);

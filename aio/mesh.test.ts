@@ -5,22 +5,24 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { startSimulator } from "@sinhome/llm-sim";
-import { instances as instancesAt, startMesh, testServerUrl, waitFor } from "@sinhome/testing";
+import { testServerUrl } from "@sinhome/testing";
+import { freePort, instances as instancesAt, MeshProcesses, ROOT as root, waitFor } from "./harness.ts";
 
 const NATS_URL = await testServerUrl("nats");
-const root = new URL("..", import.meta.url).pathname;
-const mesh = startMesh(NATS_URL);
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0" });
 let base = "";
 const instances = (name: string) => instancesAt(base, name);
 
 let ops: Subprocess;
 
 beforeAll(async () => {
-  base = mesh.gateway().base;
+  const port = freePort();
+  base = `http://127.0.0.1:${port}`;
+  mesh.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
   ops = mesh.spawn("services/ops/src/main.ts");
   mesh.spawn("services/scoring/src/main.ts");
   mesh.spawn("services/scoring/src/main.ts");
-  await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000, "the mesh up");
+  await waitFor("the mesh up", async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000);
 }, 30_000);
 
 afterAll(() => mesh.stopAll());
@@ -42,7 +44,7 @@ describe("mesh over NATS", () => {
     const scored = async () => ((await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> }).endpoint_counts["POST /fan/interest_score"] ?? 0;
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
     // The reset is a broadcast: wait until every instance has heard it (a loaded machine may take a while).
-    await waitFor(async () => (await scored()) === 0, 10_000, "the reset heard everywhere");
+    await waitFor("the reset heard everywhere", async () => (await scored()) === 0, 10_000);
     for (let i = 0; i < 6; i++) await post("/fan/interest_score", { fan_id: `f${i}` });
     const m = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number>; instances: number; total_requests: number };
     expect(m.endpoint_counts["POST /fan/interest_score"]).toBe(6);
@@ -51,11 +53,12 @@ describe("mesh over NATS", () => {
     const perInstance = await fetch(`${base}/monitoring/health`).then((r) => r.json()) as { components: { name: string; instances?: number }[] };
     expect(perInstance.components.find((c) => c.name === "scoring")?.instances).toBe(2);
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
-    await waitFor(async () => (await scored()) === 0, 10_000, "the second reset heard everywhere");
+    await waitFor("the second reset heard everywhere", async () => (await scored()) === 0, 10_000);
   }, 30_000);
 
   test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {
-    expect(await mesh.stop(ops)).toBe(0);
+    ops.kill("SIGTERM");
+    expect(await ops.exited).toBe(0);
     const started = performance.now();
     const down = await fetch(`${base}/logs/health`);
     expect(down.status).toBe(503);
@@ -63,16 +66,16 @@ describe("mesh over NATS", () => {
     expect(performance.now() - started).toBeLessThan(1000);
 
     ops = mesh.spawn("services/ops/src/main.ts");
-    await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
+    await waitFor("ops back", async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
     expect((await fetch(`${base}/logs/health`)).status).toBe(200);
   }, 20_000);
 
   test("SIGTERM on chat lets its in-flight LLM call finish before it exits", async () => {
     const sim = startSimulator({ port: 0, hostname: "127.0.0.1" });
     const chat = mesh.spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none" });
-    await waitFor(async () => (await instances("chat")) === 1, 10_000);
+    await waitFor("chat up", async () => (await instances("chat")) === 1, 10_000);
     const pending = fetch(`${base}/personality_chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "Salut [[sim:stall=1500]]" }) });
-    await waitFor(async () => sim.pendingRequests > 0, 5_000);
+    await waitFor("the LLM call in flight", async () => sim.pendingRequests > 0, 5_000);
     chat.kill("SIGTERM");
     const res = await pending;
     expect(res.status).toBe(200);

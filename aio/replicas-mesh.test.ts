@@ -10,11 +10,12 @@ import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import type { UsageResponse } from "@sinhome/proto";
 import { buildV2PersonalityPrompt, resolvePersona } from "@sinhome/chat/src/persona/index.ts";
 import { HashRing, hash32 } from "@sinhome/chat/src/llm/ring.ts";
-import { freePort, startMesh, testServerUrl, waitFor } from "@sinhome/testing";
+import { testServerUrl } from "@sinhome/testing";
+import { freePort, MeshProcesses, waitFor } from "./harness.ts";
 
 const NATS_URL = await testServerUrl("nats");
 const KEY = "mesh-test-key-1234";
-const mesh = startMesh(NATS_URL);
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0" });
 let base = "";
 let sims: Simulator[] = [];
 const chatPorts: number[] = [];
@@ -25,13 +26,15 @@ const health = async () => (await (await fetch(`${base}/monitoring/health`)).jso
 beforeAll(async () => {
   const first = startSimulator({ hostname: "127.0.0.1", name: "replica-1" });
   sims = [first, startSimulator({ hostname: "127.0.0.2", port: first.port, name: "replica-2" }), startSimulator({ hostname: "127.0.0.3", port: first.port, name: "replica-3" })];
-  base = mesh.gateway({ GATEWAY_API_KEYS: `mesh-crm:${KEY}` }).base;
+  const port = freePort();
+  base = `http://127.0.0.1:${port}`;
+  mesh.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `mesh-crm:${KEY}` });
   mesh.spawn("services/ops/src/main.ts");
   for (let i = 0; i < 2; i++) {
     chatPorts.push(freePort());
     mesh.spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sims.map((s) => s.url).join(","), LLM_FALLBACK: "none", HEALTH_PORT: String(chatPorts[i]) });
   }
-  await waitFor(async () => (await health()).components.find((c) => c.name === "chat")?.instances === 2, 20_000, "two chat instances up");
+  await waitFor("two chat instances up", async () => (await health()).components.find((c) => c.name === "chat")?.instances === 2, 20_000);
 }, 40_000);
 
 afterAll(async () => {
