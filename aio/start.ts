@@ -40,7 +40,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   for (const s of services) registrations.push(await bus.addService(s.definition));
   const stopReset = listenForMetricsReset(bus, services.map((s) => s.counters));
 
-  const limiter = createRateLimiter(gatewayEnv, log);
+  const limiter = createRateLimiter(gatewayEnv, log, bus);
   await limiter.ready;
   const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter, conversations }).listen({
     port: gatewayEnv.PORT,

@@ -142,6 +142,11 @@ export const prom = {
     labelNames: ["method", "route"] as const,
     registers: [registry],
   }),
+  rateLimitLocalChecks: new Counter({
+    name: "sinhome_rate_limit_local_fallback_total",
+    help: "Rate-limit checks decided by this gateway's local fallback because Redis was unreachable",
+    registers: [registry],
+  }),
 };
 
 export type RetryCause = "refusal" | "cjk" | "duplicate" | "empty" | "safety" | "transport";

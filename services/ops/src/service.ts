@@ -4,6 +4,7 @@ import { countedEndpoints, openConversationLog, ServiceCounters, type MeshServic
 import Redis from "ioredis";
 import type { OpsEnv } from "./env.ts";
 import { collectHealth, collectMetrics } from "./health/collect.ts";
+import { GatewayLimits } from "./health/gateways.ts";
 import { logHandlers } from "./logs/handlers.ts";
 import { qaHandlers } from "./qa/handlers.ts";
 import { collectUsage } from "./usage/collect.ts";
@@ -21,6 +22,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
     : undefined;
   redis?.on("error", (err) => log.warn({ err: err.message }, "redis unavailable"));
   redis?.connect().catch(() => {});
+  const gatewayLimits = new GatewayLimits(bus);
   let eventsSeen = 0;
   let lastEventAt: string | null = null;
   const stopLogs = bus.subscribe(Subject.LogsChat, () => {
@@ -29,7 +31,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
   });
 
   const health = ({ requestId }: { requestId: string }): Promise<HealthResponse> =>
-    collectHealth({ bus, redis, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
+    collectHealth({ bus, redis, gatewayLimits, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
 
   const reset = async (): Promise<MetricsResetResponse> => {
     bus.publish(Subject.ControlMetricsReset, { at: new Date().toISOString() });
@@ -74,6 +76,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
     readiness: async () => [],
     close: async () => {
       stopLogs();
+      gatewayLimits.close();
       redis?.disconnect();
       if (!shared) await conversations?.close();
     },
