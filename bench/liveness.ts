@@ -23,20 +23,23 @@ function spawnIn(root: string, entry: string, env: Record<string, string>): Subp
   });
 }
 
-type Run = { requests: number; p50: string; cpuUsPerRequest: number };
+type Run = { requests: number; p50: string; cpuUsPerRequest: number; perPid: number[]; errors?: string };
 
 async function wrk(url: string, body: string, pids: number[]): Promise<Run> {
   const script = `/tmp/sinhome-liveness-${process.pid}.lua`;
   await Bun.write(script, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`);
-  const before = await cpuSeconds(pids);
+  const before = await Promise.all(pids.map((p) => cpuSeconds([p])));
   const child = Bun.spawn(["wrk", "-t2", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--timeout", "10s", "--latency", "-s", script, url], { stdout: "pipe", stderr: "inherit" });
   const out = await new Response(child.stdout).text();
   await child.exited;
-  const after = await cpuSeconds(pids);
+  const after = await Promise.all(pids.map((p) => cpuSeconds([p])));
+  if (process.env.BENCH_VERBOSE) console.error(out);
   const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const errors = /Socket errors: (.*)/.exec(out)?.[1];
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   if (non2xx > 0) throw new Error(`${url}: ${non2xx} non-2xx answers`);
-  return { requests, p50: /50%\s+(\S+)/.exec(out)?.[1] ?? "?", cpuUsPerRequest: ((after - before) * 1e6) / Math.max(1, requests) };
+  const perPid = after.map((a, i) => ((a - before[i]!) * 1e6) / Math.max(1, requests));
+  return { requests, errors, p50: /^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? "?", cpuUsPerRequest: perPid.reduce((x, y) => x + y, 0), perPid };
 }
 
 export async function benchLiveness(): Promise<string[]> {
@@ -52,7 +55,9 @@ export async function benchLiveness(): Promise<string[]> {
     children.push(proxy);
 
     const natsPort = freePort();
-    const nats = Bun.spawn(["nats-server", "-a", "127.0.0.1", "-p", String(natsPort)], { stdout: "ignore", stderr: "ignore" });
+    const monitorPort = freePort();
+    const nats = Bun.spawn(["nats-server", "-a", "127.0.0.1", "-p", String(natsPort), "-m", String(monitorPort)], { stdout: "ignore", stderr: "ignore" });
+    const natsMessages = async () => ((await (await fetch(`http://127.0.0.1:${monitorPort}/varz`)).json()) as { in_msgs: number }).in_msgs;
     children.push(nats);
     const natsUrl = `nats://127.0.0.1:${natsPort}`;
     const gatewayPort = freePort();
@@ -67,13 +72,16 @@ export async function benchLiveness(): Promise<string[]> {
     while (Date.now() < until && !(await fetch(meshUrl, { method: "POST", headers: { "content-type": "application/json" }, body: chatBody }).then((r) => r.ok, () => false))) await Bun.sleep(200);
 
     const floor = await wrk(`http://127.0.0.1:${proxyPort}/v1/chat/completions`, llmBody, [proxy.pid]);
+    const messagesBefore = await natsMessages();
     const mesh = await wrk(meshUrl, chatBody, [gateway.pid, chat.pid, nats.pid]);
+    const messages = (await natsMessages()) - messagesBefore;
     const line = (name: string, r: Run) =>
-      `${name.padEnd(34)} ${String(r.requests).padStart(6)} req  p50 ${r.p50.padStart(7)}  CPU ${r.cpuUsPerRequest.toFixed(0).padStart(5)} µs/request  (${(r.cpuUsPerRequest / floor.cpuUsPerRequest).toFixed(1)}× floor)`;
+      `${name.padEnd(34)} ${String(r.requests).padStart(6)} req  p50 ${r.p50.padStart(7)}  CPU ${r.cpuUsPerRequest.toFixed(0).padStart(5)} µs/request  (${(r.cpuUsPerRequest / floor.cpuUsPerRequest).toFixed(1)}× floor)${r.perPid.length > 1 ? ` [${r.perPid.map((c) => c.toFixed(0)).join(" + ")}]` : ""}${r.errors ? `  socket errors: ${r.errors}` : ""}`;
     return [
       `upstream ${UPSTREAM_MS} ms, ${CONNECTIONS} connections, ${SECONDS} s each, mesh from ${meshRoot === here ? "this tree" : meshRoot}`,
       line("floor (minimal Bun proxy)", floor),
       line("mesh (gateway + chat + nats-server)", mesh),
+      `NATS messages published per mesh request: ${(messages / Math.max(1, mesh.requests)).toFixed(2)} (${messages} in all, CPU split gateway + chat + nats-server in brackets)`,
     ];
   } finally {
     for (const c of children) c.kill("SIGTERM");
