@@ -234,7 +234,9 @@ export class NatsBus implements Bus {
       }
     } catch (e) {
       // No service at all answers discovery with "no responders": that is an empty list, not an error.
-      if (!(e as { isNoResponders?: () => boolean }).isNoResponders?.()) throw e;
+      // (a RequestError wrapping it, or — from the services client's request-many — NoRespondersError itself).
+      const err = e as { isNoResponders?: () => boolean; name?: string };
+      if (!err.isNoResponders?.() && err.name !== "NoResponders") throw e;
     }
     return out;
   }
