@@ -71,6 +71,16 @@ export class StallWatch {
   private readonly items = new Set<Watched>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastTick = 0;
+  private paused = false;
+
+  /** Stops judging (our own connection is down); `resume` starts again. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+  }
 
   add(item: Watched): void {
     this.items.add(item);
@@ -94,7 +104,7 @@ export class StallWatch {
     this.lastTick = now;
     // This process was frozen (GC, CPU starvation): heartbeats that arrived meanwhile are still
     // unread in the socket, so silence measured now would be our own. Read first, judge next tick.
-    if (late) return;
+    if (late || this.paused) return;
     for (const item of this.items) {
       if (item.stalled(now)) item.onStall();
     }

@@ -84,6 +84,17 @@ export class ReplyInbox {
     request.resolve(msg);
   }
 
+  /** Disconnected: heartbeats cannot arrive, so silence says nothing about the instances. */
+  pause(): void {
+    this.watch.pause();
+  }
+
+  /** Reconnected: every pending request is judged afresh from now. */
+  resume(): void {
+    for (const request of this.pending.values()) request.lastHeard = performance.now();
+    this.watch.resume();
+  }
+
   close(): void {
     this.sub.unsubscribe();
     this.beats?.unsubscribe();

@@ -23,6 +23,9 @@ export type NatsBusOptions = {
   onUnexpected?: HandlerErrorHook;
 };
 
+/** How long a request made while the connection is down waits for it to come back before failing. */
+const RECONNECT_WAIT_MS = 2000;
+
 const toHeaders = (h: Record<string, string>): MsgHdrs => {
   const out = natsHeaders();
   for (const [k, v] of Object.entries(h)) out.set(k, v);
@@ -68,11 +71,39 @@ export class NatsBus implements Bus {
     void this.watchStatus();
   }
 
+  /** Resolved at the next reconnect (requests made while disconnected wait for it, briefly). */
+  private reconnected: { promise: Promise<void>; resolve: () => void } | undefined;
+
   private async watchStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
-      if (status.type === "disconnect" || status.type === "close") this.connected = false;
-      else if (status.type === "reconnect") this.connected = true;
+      if (status.type === "disconnect" || status.type === "close") {
+        this.connected = false;
+        this.replies.pause();
+      } else if (status.type === "reconnect") {
+        this.connected = true;
+        this.replies.resume();
+        this.reconnected?.resolve();
+        this.reconnected = undefined;
+      }
     }
+  }
+
+  /**
+   * Waits up to RECONNECT_WAIT_MS for the connection to come back: with a NATS cluster, losing one
+   * server costs a reconnect to another (well under a second), which should delay requests, not fail them.
+   */
+  private async awaitConnection(): Promise<boolean> {
+    if (this.isConnected()) return true;
+    if (this.nc.isClosed()) return false;
+    if (!this.reconnected) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.reconnected = { promise, resolve };
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.reconnected.promise, new Promise<void>((r) => (timer = setTimeout(r, RECONNECT_WAIT_MS)))]);
+    clearTimeout(timer);
+    return this.isConnected();
   }
 
   /** Connects (retrying while the server is starting) and keeps reconnecting forever afterwards. */
@@ -95,7 +126,7 @@ export class NatsBus implements Bus {
   }
 
   async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
-    if (!this.isConnected()) throw new AppError("service_unavailable", "message bus unavailable");
+    if (!this.isConnected() && !(await this.awaitConnection())) throw new AppError("service_unavailable", "message bus unavailable");
     const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
     const msg = await this.replies.send(subject, encodeJson(body), headers, {
       timeoutMs: opts.timeoutMs,
