@@ -13,10 +13,14 @@ export const SUSPECT_MS = HEARTBEAT_MS * 2;
 /** An instance silent this long is forgotten (the NATS server has dropped it long before). */
 export const FORGET_MS = 30_000;
 
-/** The heartbeat each service instance publishes. */
-export type Heartbeat = { id: string; subjects: readonly string[]; leaving?: boolean };
+/**
+ * The heartbeat each service instance publishes. `epoch` counts the instance's reconnects to NATS: when
+ * it changes, messages to or from the instance may have been lost in between (a reply published while
+ * the caller's inbox was not subscribed), so its callers re-judge the requests it held.
+ */
+export type Heartbeat = { id: string; subjects: readonly string[]; epoch?: number; leaving?: boolean };
 
-type Entry = { lastBeat: number; subjects: readonly string[] };
+type Entry = { lastBeat: number; subjects: readonly string[]; epoch: number };
 
 export class InstanceTable {
   private readonly byId = new Map<string, Entry>();
@@ -30,9 +34,10 @@ export class InstanceTable {
     const entry = this.byId.get(beat.id);
     if (entry) {
       entry.lastBeat = now;
+      entry.epoch = beat.epoch ?? 0;
       return;
     }
-    this.byId.set(beat.id, { lastBeat: now, subjects: beat.subjects });
+    this.byId.set(beat.id, { lastBeat: now, subjects: beat.subjects, epoch: beat.epoch ?? 0 });
     for (const subject of beat.subjects) {
       let ids = this.bySubject.get(subject);
       if (!ids) this.bySubject.set(subject, (ids = new Set()));
@@ -50,6 +55,11 @@ export class InstanceTable {
   /** When the instance was last heard; undefined when unknown. */
   lastBeat(id: string): number | undefined {
     return this.byId.get(id)?.lastBeat;
+  }
+
+  /** The instance's connection epoch as last heard (undefined when unknown). */
+  epochOf(id: string): number | undefined {
+    return this.byId.get(id)?.epoch;
   }
 
   /** Has a known instance been silent for STALL_MS? */

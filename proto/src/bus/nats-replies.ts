@@ -89,10 +89,16 @@ export class ReplyInbox {
     this.watch.pause();
   }
 
-  /** Reconnected: every pending request is judged afresh from now. */
+  /**
+   * Reconnected: a reply published while our inbox was not subscribed is lost, so every request that
+   * may be repeated is sent again now (the first answer wins); the others are judged afresh from now.
+   */
   resume(): void {
-    for (const request of this.pending.values()) request.lastHeard = performance.now();
     this.watch.resume();
+    for (const request of [...this.pending.values()]) {
+      if (request.resendable) request.onStall();
+      else request.lastHeard = performance.now();
+    }
   }
 
   close(): void {

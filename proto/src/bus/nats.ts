@@ -71,6 +71,8 @@ export class NatsBus implements Bus {
     void this.watchStatus();
   }
 
+  /** This connection's reconnect count, carried by the heartbeats of the services it hosts. */
+  private epoch = 0;
   /** Resolved at the next reconnect (requests made while disconnected wait for it, briefly). */
   private reconnected: { promise: Promise<void>; resolve: () => void } | undefined;
 
@@ -81,6 +83,7 @@ export class NatsBus implements Bus {
         this.replies.pause();
       } else if (status.type === "reconnect") {
         this.connected = true;
+        this.epoch++;
         this.replies.resume();
         this.reconnected?.resolve();
         this.reconnected = undefined;
@@ -192,7 +195,7 @@ export class NatsBus implements Bus {
       },
     });
     const beat = (leaving = false) => {
-      const body: Heartbeat = { id, subjects, ...(leaving ? { leaving } : {}) };
+      const body: Heartbeat = { id, subjects, epoch: this.epoch, ...(leaving ? { leaving } : {}) };
       try {
         this.nc.publish(`${LivenessSubject.Heartbeat}.${id}`, encodeJson(body));
       } catch {

@@ -31,6 +31,8 @@ export class PendingRequest<T> {
   lastHeard = performance.now();
   /** The instance holding the request, once known (sent to it directly, or its accept message). */
   instance: string | undefined;
+  /** That instance's connection epoch when it took the request: a change means messages may be lost. */
+  private epoch: number | undefined;
   readonly promise: Promise<T>;
   private resolveFn!: (value: T) => void;
   private rejectFn!: (error: unknown) => void;
@@ -59,6 +61,7 @@ export class PendingRequest<T> {
   send(): boolean {
     const target = this.opts.instances.choose(this.opts.subject, this.excluded);
     this.instance = target;
+    this.epoch = target === undefined ? undefined : this.opts.instances.epochOf(target);
     this.lastHeard = performance.now();
     return this.opts.sendTo(target);
   }
@@ -66,12 +69,22 @@ export class PendingRequest<T> {
   /** The accept message arrived: `instance` holds the request and is alive. */
   accepted(instance: string): void {
     this.instance = instance || this.instance;
+    this.epoch = this.instance === undefined ? undefined : this.opts.instances.epochOf(this.instance);
     this.lastHeard = performance.now();
   }
 
   stalled(now: number): boolean {
+    if (this.instance && this.epoch !== undefined && this.opts.instances.epochOf(this.instance) !== this.epoch) {
+      this.epoch = undefined;
+      return true; // the holder reconnected meanwhile: its reply may be lost
+    }
     const beat = this.instance ? this.opts.instances.lastBeat(this.instance) : undefined;
     return now - Math.max(beat ?? 0, this.lastHeard) >= STALL_MS;
+  }
+
+  /** Safe to send again (the caller said so)? */
+  get resendable(): boolean {
+    return this.opts.resend;
   }
 
   isSettled(): boolean {
