@@ -7,12 +7,13 @@
  * reply subject; requests go out through our own reply inbox, which watches both (see `liveness.ts`).
  */
 import { connect } from "@nats-io/transport-node";
-import { Empty, headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
-import { ServiceError, ServiceErrorCodeHeader, ServiceErrorHeader, Svcm, type ServiceMsg } from "@nats-io/services";
+import { Empty, headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
+import { ServiceError, Svcm } from "@nats-io/services";
 import { AppError } from "../errors.ts";
 import { decodeJson, dispatch, encodeJson, requestHeaders, type HandlerErrorHook } from "./dispatch.ts";
 import type { Heartbeat } from "./instances.ts";
 import { HEARTBEAT_MS, LivenessSubject, PROGRESS_HEADER, ProgressTicker } from "./liveness.ts";
+import { fromHeaders, incoming, toHeaders, type Incoming } from "./nats-messages.ts";
 import { ReplyInbox } from "./nats-replies.ts";
 import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
@@ -25,36 +26,6 @@ export type NatsBusOptions = {
 
 /** How long a request made while the connection is down waits for it to come back before failing. */
 const RECONNECT_WAIT_MS = 2000;
-
-const toHeaders = (h: Record<string, string>): MsgHdrs => {
-  const out = natsHeaders();
-  for (const [k, v] of Object.entries(h)) out.set(k, v);
-  return out;
-};
-
-/** What a handler needs of a request message: a `$SRV` endpoint message or one on the instance's own subject. */
-type Incoming = Pick<ServiceMsg, "reply" | "data" | "headers" | "respond" | "respondError">;
-
-/** A message on the instance's own subject, answered with the same service-error headers as `$SRV` endpoints. */
-const incoming = (msg: Msg): Incoming => ({
-  reply: msg.reply,
-  data: msg.data,
-  headers: msg.headers,
-  respond: (data) => msg.respond(data),
-  respondError: (code, description, data) => {
-    const h = natsHeaders();
-    h.set(ServiceErrorCodeHeader, String(code));
-    h.set(ServiceErrorHeader, description);
-    return msg.respond(data, { headers: h });
-  },
-});
-
-const fromHeaders = (h: MsgHdrs | undefined): Record<string, string> => {
-  const out: Record<string, string> = {};
-  if (!h) return out;
-  for (const k of h.keys()) out[k.toLowerCase()] = h.get(k);
-  return out;
-};
 
 export class NatsBus implements Bus {
   readonly kind = "nats" as const;
