@@ -189,7 +189,7 @@ describe.skipIf(!hasPrometheus())("dashboards and rules against a real Prometheu
       'sinhome_llm_fallbacks_total{from="vllm",to="grok"} 0',
       'sinhome_fallback_replies_total{endpoint="POST /v2/personality_chat",cause="llm_unavailable"} 0',
       'sinhome_guard_model_checks_total{outcome="timeout"} 0',
-      'sinhome_guard_model_unavailable_total{mode="open"} 0',
+      'sinhome_guard_model_unavailable_total{mode="suspect"} 0', // GUARD_FAIL_MODE defaults to suspect with a guard model (#14)
       'sinhome_scoring_ai_total{outcome="ai_timeout"} 0',
     ]) expect(zeroInitialised).toContain(line);
   });

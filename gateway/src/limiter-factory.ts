@@ -2,7 +2,7 @@
 import Redis from "ioredis";
 import type { Bus } from "@sinhome/proto";
 import type { Logger } from "@sinhome/runtime";
-import { ApiKeys } from "./auth.ts";
+import { parseApiKeys } from "./auth.ts";
 import type { GatewayEnv } from "./env.ts";
 import { GatewayPeers } from "./peers.ts";
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
@@ -18,8 +18,9 @@ export type LimiterHandle = {
 };
 
 export function createRateLimiter(env: GatewayEnv, log: Logger, bus: Bus): LimiterHandle {
-  // Off only when neither the default nor any key asks for a limit.
-  if (env.RATE_LIMIT_PER_MINUTE === 0 && !new ApiKeys(env.GATEWAY_API_KEYS).hasOwnLimits) {
+  // Off only when neither the default nor any key asks for a limit (a keys file may add one at any reload).
+  const ownLimits = env.GATEWAY_KEYS_FILE !== undefined || parseApiKeys(env.GATEWAY_API_KEYS).entries.some((e) => (e.limitPerMinute ?? 0) > 0);
+  if (env.RATE_LIMIT_PER_MINUTE === 0 && !ownLimits) {
     const peers = new GatewayPeers(bus, () => "off");
     return { ready: Promise.resolve(), close: async () => peers.close() };
   }

@@ -31,8 +31,10 @@ export class EmbeddedUsageStore implements UsageStore {
     this.db.exec("PRAGMA wal_checkpoint(PASSIVE)");
   }
 
-  async query(since: number, until: number, groupBy: UsageGroupBy): Promise<UsageRow[]> {
-    const rows = this.db.prepare(usageQuerySql(groupBy).replace("$1", "?1").replace("$2", "?2")).all(since, until) as Record<string, unknown>[];
+  async query(since: number, until: number, groupBy: UsageGroupBy, tenant?: string): Promise<UsageRow[]> {
+    const sql = usageQuerySql(groupBy, tenant !== undefined).replace("$1", "?1").replace("$2", "?2").replace("$3", "?3");
+    const stmt = this.db.prepare(sql);
+    const rows = (tenant !== undefined ? stmt.all(since, until, tenant) : stmt.all(since, until)) as Record<string, unknown>[];
     return rows.map((r) => toUsageRow(r, groupBy));
   }
 

@@ -35,9 +35,10 @@ export class PostgresUsageStore implements UsageStore {
     );
   }
 
-  async query(since: number, until: number, groupBy: UsageGroupBy): Promise<UsageRow[]> {
+  async query(since: number, until: number, groupBy: UsageGroupBy, tenant?: string): Promise<UsageRow[]> {
     await this.schema();
-    const { rows } = await this.pool.query(usageQuerySql(groupBy), [since, until]);
+    const byTenant = tenant !== undefined;
+    const { rows } = await this.pool.query(usageQuerySql(groupBy, byTenant), byTenant ? [since, until, tenant] : [since, until]);
     return rows.map((r) => toUsageRow(r, groupBy));
   }
 

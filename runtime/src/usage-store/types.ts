@@ -31,8 +31,8 @@ export interface UsageStore {
   readonly kind: "postgres" | "embedded";
   /** Writes the records; ones already stored (same request id, endpoint and call) are ignored. */
   insert(records: readonly UsageRecord[]): Promise<void>;
-  /** Sums of the calls made in [since, until), one row per group (and backend, for `model`). */
-  query(since: number, until: number, groupBy: UsageGroupBy): Promise<UsageRow[]>;
+  /** Sums of the calls made in [since, until), one row per group (and backend, for `model`); `tenant` = only its calls. */
+  query(since: number, until: number, groupBy: UsageGroupBy, tenant?: string): Promise<UsageRow[]>;
   /** Drops calls older than `before` (retention). */
   prune(before: number): Promise<void>;
   close(): Promise<void>;
@@ -59,7 +59,8 @@ CREATE INDEX IF NOT EXISTS usage_calls_at ON usage_calls (at)`;
 
 const GROUP_COLUMN: Record<UsageGroupBy, string> = { key: "key", endpoint: "endpoint", model: "model" };
 
-export function usageQuerySql(groupBy: UsageGroupBy): string {
+/** `$1` since, `$2` until, and with `byTenant` `$3` the tenant. */
+export function usageQuerySql(groupBy: UsageGroupBy, byTenant = false): string {
   const group = GROUP_COLUMN[groupBy];
   const backend = groupBy === "model" ? ", backend" : "";
   return `SELECT ${group} AS grp${backend},
@@ -68,7 +69,7 @@ export function usageQuerySql(groupBy: UsageGroupBy): string {
     SUM(completion_tokens) AS completion_tokens,
     SUM(CASE WHEN retry THEN prompt_tokens + completion_tokens ELSE 0 END) AS retry_tokens,
     SUM(cost_usd) AS cost_usd
-  FROM usage_calls WHERE at >= $1 AND at < $2 GROUP BY ${group}${backend}`;
+  FROM usage_calls WHERE at >= $1 AND at < $2${byTenant ? " AND tenant = $3" : ""} GROUP BY ${group}${backend}`;
 }
 
 /** A result row of `usageQuerySql` (drivers return sums as strings or bigints) as a UsageRow. */

@@ -54,12 +54,13 @@ export function mergeRows(replies: readonly UsageInstanceReply[]): UsageRow[] {
     .sort((a, b) => b.prompt_tokens + b.completion_tokens - (a.prompt_tokens + a.completion_tokens) || a.group.localeCompare(b.group));
 }
 
-export async function collectUsage(bus: Bus, query: UsageQuery, budgetMs = 1500, store?: UsageStore): Promise<UsageResponse> {
+/** `tenant` comes from the caller's bus header (undefined = every tenant), never from `query`. */
+export async function collectUsage(bus: Bus, query: UsageQuery, tenant?: string, budgetMs = 1500, store?: UsageStore): Promise<UsageResponse> {
   const { since, until } = usageWindow(query);
   const groupBy: UsageGroupBy = query.group_by ?? "key";
   if (store) {
     const [rows, instances] = await Promise.all([
-      store.query(since, until, groupBy).catch((e) => {
+      store.query(since, until, groupBy, tenant).catch((e) => {
         throw new AppError("service_unavailable", "the usage ledger cannot be read right now", [], { cause: e });
       }),
       bus.ping("chat", Math.min(500, budgetMs)).catch(() => []),
@@ -78,7 +79,7 @@ export async function collectUsage(bus: Bus, query: UsageQuery, budgetMs = 1500,
     if (replies.size >= expected) done();
   });
   try {
-    bus.publish(Subject.ControlUsageQuery, { reply_to: replyTo, since, until, group_by: groupBy });
+    bus.publish(Subject.ControlUsageQuery, { reply_to: replyTo, since, until, group_by: groupBy, ...(tenant !== undefined ? { tenant } : {}) });
     void bus.ping("chat", Math.min(500, budgetMs)).then(
       (instances) => {
         expected = instances.length;
