@@ -8,6 +8,7 @@ import { benchCache, benchCacheSweep } from "./cache.ts";
 import { benchChaos } from "./chaos.ts";
 import { benchFootprint } from "./footprint.ts";
 import { benchGuard } from "./guard.ts";
+import { benchLiveness } from "./liveness.ts";
 import { benchMesh } from "./mesh.ts";
 import { benchOpenAi } from "./openai.ts";
 import { benchPipeline } from "./pipeline.ts";
@@ -28,7 +29,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["auth", () => benchAuth()],
 ];
 /** Sections run only when named (long): `bun run bench cache-sweep`. */
-const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()]];
+const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()], ["liveness", () => benchLiveness()]];
 const only = process.argv[2];
 
 /** Service-owned benchmarks live beside their service; run them as they are and show their lines. */

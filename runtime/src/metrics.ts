@@ -159,6 +159,11 @@ export const prom = {
     help: "API keys the gateway accepts right now",
     registers: [registry],
   }),
+  rateLimitLocalChecks: new Counter({
+    name: "sinhome_rate_limit_local_fallback_total",
+    help: "Rate-limit checks decided by this gateway's local fallback because Redis was unreachable",
+    registers: [registry],
+  }),
 };
 
 export const RETRY_CAUSES = ["refusal", "cjk", "duplicate", "empty", "safety", "transport"] as const;

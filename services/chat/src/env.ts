@@ -1,12 +1,13 @@
 /** Configuration of the chat service: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
-import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv } from "@sinhome/runtime";
+import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv, UsageStoreEnv } from "@sinhome/runtime";
 import { MODEL_ROUTES_PATTERN, parseModelRoutes } from "./routing/model-routes.ts";
 import { presetReader } from "./routing/presets.ts";
 
 export const ChatEnv = Type.Object({
   ...CommonEnv,
   ...ConversationLogEnv,
+  ...UsageStoreEnv,
   /**
    * OpenAI-compatible base URL of vLLM, with the version prefix (http://vllm:8000/v1); a comma-separated
    * list = several replicas, routed by persona. Unset (and no VLLM_DISCOVERY) = simulator.
