@@ -27,3 +27,4 @@ Bun.serve({
     return new Response(body, { headers });
   },
 });
+export {};
