@@ -2,6 +2,7 @@
  * `bun run bench`: the project's benchmark. Figures are reported as ratios against a baseline run in
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
+import { benchBudget } from "./budget.ts";
 import { benchBus } from "./bus.ts";
 import { benchCache, benchCacheSweep } from "./cache.ts";
 import { benchChaos } from "./chaos.ts";
@@ -13,7 +14,14 @@ import { benchPipeline } from "./pipeline.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** Set by a gate section (budget) past its budget: `bun run bench` then exits 1. */
+let failed = false;
 const sections: [string, () => Promise<string[]>][] = [
+  ["budget", async () => {
+    const { lines, ok } = await benchBudget();
+    failed ||= !ok;
+    return lines;
+  }],
   ["bus", () => benchBus(natsUrl)],
   ["pipeline", () => benchPipeline()],
   ["mesh", () => benchMesh(natsUrl)],
@@ -42,4 +50,4 @@ for (const [name, run] of [...sections, ...onDemand]) {
   console.log(`\n## ${name}`);
   for (const line of await run()) console.log(line);
 }
-process.exit(0);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,154 @@
+/**
+ * `bun run bench budget`: the performance gate (SPEC §7). Against one instant upstream (bench/upstream.ts),
+ * in one run, interleaved round by round so a loaded machine weighs on every path alike:
+ *   floor:      minimal Bun reverse proxy (bench/proxy.ts) → upstream
+ *   all-in-one: all-in-one.ts, /v2/personality_chat → upstream
+ *   mesh:       gateway + chat (+ its own nats-server) → upstream, the same route
+ * Tracing is on at the production sampling ratio (deploy/k8s mesh.env: 1), exported to a local OTLP sink.
+ * CPU per request = CPU time of the server processes (/proc, 10 ms ticks) / requests, 16 in flight;
+ * added p50 = p50 one at a time through the path − p50 straight to the upstream. Each figure is the median
+ * of the rounds. Exits 1 when a median is past its budget × `BENCH_BUDGET_MARGIN` (default 1: the budget
+ * itself; `.ci/run` passes 1.5 so only a real regression, not noise, fails CI).
+ */
+import type { Subprocess } from "bun";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startOtlpSink } from "./otlp-sink.ts";
+import { cpuSeconds, freePort, spawn, waitHttp } from "./procs.ts";
+import { concurrent, sequential } from "./stats.ts";
+
+const ROUNDS = Number(process.env.BENCH_BUDGET_ROUNDS ?? 5);
+const CONC_REQUESTS = Number(process.env.BENCH_BUDGET_REQUESTS ?? 4000);
+const SEQ_REQUESTS = 400;
+const IN_FLIGHT = 16;
+/** SPEC §7, as ratios to the floor (CPU) and as added milliseconds one at a time (p50). */
+export const BUDGETS = { aioCpu: 2, meshCpu: 4, aioP50Ms: 0.2, meshP50Ms: 0.6 };
+
+const json = { "content-type": "application/json" };
+const chatBody = JSON.stringify({ message: "Salut toi, ça va ? Tu fais quoi ce soir ?", session_id: "bench-1" });
+const llmBody = JSON.stringify({ model: "qwen-bench", messages: [{ role: "user", content: "Salut toi" }], max_tokens: 200 });
+
+/**
+ * CPU nanoseconds used so far by these processes, every thread included, also threads that have
+ * ended (utime + stime of /proc/<pid>/stat; per-thread schedstat is finer but forgets ended threads).
+ */
+async function cpuNs(pids: number[]): Promise<number> {
+  return (await cpuSeconds(pids)) * 1e9;
+}
+
+type Target = { name: string; url: string; body: string; pids: number[] };
+type Sample = { cpuUs: number; p50Ms: number };
+
+async function sample(t: Target): Promise<Sample> {
+  const call = async () => {
+    const res = await fetch(t.url, { method: "POST", headers: json, body: t.body });
+    if (!res.ok) throw new Error(`${t.name} answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const seq = await sequential(SEQ_REQUESTS, call, 100);
+  await concurrent(200, IN_FLIGHT, call);
+  const before = await cpuNs(t.pids);
+  await concurrent(CONC_REQUESTS, IN_FLIGHT, call);
+  const after = await cpuNs(t.pids);
+  return { cpuUs: (after - before) / 1000 / CONC_REQUESTS, p50Ms: seq.p50 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const range = (xs: number[], digits: number) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+
+export async function benchBudget(natsUrlHint?: string): Promise<{ lines: string[]; ok: boolean }> {
+  void natsUrlHint; // the mesh gets its own nats-server, so its CPU is counted and no one else's traffic is
+  const margin = Number(process.env.BENCH_BUDGET_MARGIN ?? 1);
+  const children: Subprocess[] = [];
+  const sink = startOtlpSink();
+  const dataDir = mkdtempSync(join(tmpdir(), "bench-budget-"));
+  const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: "1" };
+  try {
+    const upPort = freePort();
+    children.push(spawn("bench/upstream.ts", { PORT: String(upPort) }));
+    const upstream = `http://127.0.0.1:${upPort}`;
+    await waitHttp(`${upstream}/v1/models`);
+
+    const proxyPort = freePort();
+    const proxy = spawn("bench/proxy.ts", { PORT: String(proxyPort), TARGET_URL: upstream });
+    const llm = { VLLM_BASE_URL: `${upstream}/v1`, VLLM_MODEL_NAME: "qwen-bench", RATE_LIMIT_PER_MINUTE: "0" };
+    const aioPort = freePort();
+    const aio = spawn("all-in-one.ts", { ...otel, ...llm, PORT: String(aioPort), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "aio") });
+    const natsPort = freePort();
+    const nats = Bun.spawn(["nats-server", "-a", "127.0.0.1", "-p", String(natsPort)], { stdout: "ignore", stderr: "ignore" });
+    const natsUrl = `nats://127.0.0.1:${natsPort}`;
+    await Bun.sleep(300);
+    const gwPort = freePort();
+    const gateway = spawn("gateway/src/main.ts", { ...otel, NATS_URL: natsUrl, PORT: String(gwPort), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
+    const chat = spawn("services/chat/src/main.ts", { ...otel, ...llm, NATS_URL: natsUrl, HEALTH_PORT: "0" });
+    children.push(proxy, aio, nats, gateway, chat);
+
+    const targets: Target[] = [
+      { name: "floor", url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, body: llmBody, pids: [proxy.pid] },
+      { name: "all-in-one", url: `http://127.0.0.1:${aioPort}/v2/personality_chat`, body: chatBody, pids: [aio.pid] },
+      { name: "mesh", url: `http://127.0.0.1:${gwPort}/v2/personality_chat`, body: chatBody, pids: [gateway.pid, chat.pid, nats.pid] },
+    ];
+    for (const t of targets) await readyThrough(t);
+    const direct: Target = { name: "upstream", url: `${upstream}/v1/chat/completions`, body: llmBody, pids: [] };
+
+    const samples = new Map<string, Sample[]>(["upstream", ...targets.map((t) => t.name)].map((n) => [n, []]));
+    const per = (name: string) => samples.get(name)!;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotate the order each round: no path always runs first (cold) or last (after the others' garbage).
+      const order = [...targets.slice(round % 3), ...targets.slice(0, round % 3)];
+      samples.get("upstream")!.push({ cpuUs: 0, p50Ms: (await sequential(SEQ_REQUESTS, async () => void (await post(direct)), 100)).p50 });
+      for (const t of order) samples.get(t.name)!.push(await sample(t));
+      if (process.env.BENCH_VERBOSE) console.error(`round ${round}: ${targets.map((t) => `${t.name} ${per(t.name).at(-1)!.cpuUs.toFixed(0)} µs`).join(", ")}`);
+    }
+
+    const perRound = (f: (i: number) => number) => Array.from({ length: ROUNDS }, (_, i) => f(i));
+    const cpuRatio = (name: string) => perRound((i) => per(name)[i]!.cpuUs / per("floor")[i]!.cpuUs);
+    const addedP50 = (name: string) => perRound((i) => per(name)[i]!.p50Ms - per("upstream")[i]!.p50Ms);
+    const checks: [string, number[], number, string][] = [
+      ["all-in-one CPU/request vs floor", cpuRatio("all-in-one"), BUDGETS.aioCpu, "×"],
+      ["mesh CPU/request vs floor", cpuRatio("mesh"), BUDGETS.meshCpu, "×"],
+      ["all-in-one added p50, one at a time", addedP50("all-in-one"), BUDGETS.aioP50Ms, " ms"],
+      ["mesh added p50, one at a time", addedP50("mesh"), BUDGETS.meshP50Ms, " ms"],
+    ];
+    const lines = [
+      `${ROUNDS} interleaved rounds, ${CONC_REQUESTS} requests at ${IN_FLIGHT} in flight + ${SEQ_REQUESTS} one at a time per path and round; tracing on (ratio 1)`,
+      ...targets.map((t) => `  ${t.name.padEnd(11)} CPU ${median(per(t.name).map((s) => s.cpuUs)).toFixed(0).padStart(4)} µs/request (range ${range(per(t.name).map((s) => s.cpuUs), 0)}), p50 one at a time ${median(per(t.name).map((s) => s.p50Ms)).toFixed(3)} ms`),
+      `  upstream    p50 one at a time ${median(per("upstream").map((s) => s.p50Ms)).toFixed(3)} ms`,
+    ];
+    let ok = true;
+    for (const [what, values, budget, unit] of checks) {
+      const m = median(values);
+      const limit = budget * margin;
+      const pass = m <= limit;
+      ok &&= pass;
+      const digits = unit === "×" ? 2 : 3;
+      lines.push(`${pass ? "ok  " : "FAIL"} ${what}: ${m.toFixed(digits)}${unit} (rounds ${range(values, digits)}; budget ${budget}${unit}${margin !== 1 ? `, gate ${limit.toFixed(digits)}${unit}` : ""})`);
+    }
+    lines.push(`spans exported: ${sink.spansBatches()} OTLP batches`);
+    return { lines, ok };
+  } finally {
+    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.map((c) => c.exited));
+    sink.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function post(t: Target): Promise<string> {
+  const res = await fetch(t.url, { method: "POST", headers: json, body: t.body });
+  if (!res.ok) throw new Error(`${t.name} answered ${res.status}`);
+  return res.text();
+}
+
+/** Ready when one request goes through end to end (the mesh needs chat registered on NATS). */
+async function readyThrough(t: Target, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    // A v2 fallback is a 200 too, but not the path being measured.
+    const ok = await post(t).then((body) => !body.includes('"fallback":true'), () => false);
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`${t.name} did not come up`);
+    await Bun.sleep(100);
+  }
+}
