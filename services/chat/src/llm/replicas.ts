@@ -10,7 +10,9 @@
 import { prom } from "@sinhome/runtime";
 import { CircuitBreaker, type BreakerOptions } from "./breaker.ts";
 import { OpenAiClient, type BackendName } from "./client.ts";
+import { llmQueued } from "./metrics.ts";
 import { HashRing, hash32, pickBounded } from "./ring.ts";
+import { InFlightSlots } from "./slots.ts";
 
 export type RoutingMode = "affinity" | "random";
 
@@ -23,12 +25,17 @@ export type PoolOptions = {
   loadFactor: number;
   routing: RoutingMode;
   random?: () => number;
+  /** Calls in flight at most per replica (0 = no limit), and waiting at most (slots.ts). */
+  maxInFlight?: number;
+  maxQueued?: number;
 };
 
 export class Replica {
   inFlight = 0;
   readonly client: OpenAiClient;
   readonly breaker: CircuitBreaker;
+  /** The replica's in-flight limit and its visible queue. */
+  readonly slots: InFlightSlots;
 
   constructor(
     readonly id: string,
@@ -39,6 +46,8 @@ export class Replica {
   ) {
     this.client = new OpenAiClient({ name: opts.name, baseUrl, apiKey: opts.apiKey, model: opts.model });
     this.breaker = new CircuitBreaker(breakerLabel, opts.breaker);
+    const queued = llmQueued.labels(opts.name, id);
+    this.slots = new InFlightSlots(opts.maxInFlight ?? 0, opts.maxQueued ?? 0, opts.breaker.now, (_, waiting) => queued.set(waiting));
   }
 }
 
@@ -83,6 +92,7 @@ export class ReplicaPool {
     for (const id of removed) {
       this.byId.delete(id);
       prom.circuitOpen.remove({ backend: `${this.opts.name}@${id}` });
+      llmQueued.remove(this.opts.name, id);
     }
     for (const [id, url] of wanted) {
       if (this.byId.has(id)) continue;
