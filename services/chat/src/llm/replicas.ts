@@ -16,6 +16,9 @@ import { InFlightSlots } from "./slots.ts";
 
 export type RoutingMode = "affinity" | "random";
 
+/** Personas whose ring position is remembered (cleared when full: a bound, not an LRU). */
+const KEY_HASH_CACHE = 4096;
+
 export type PoolOptions = {
   name: BackendName;
   model: string;
@@ -60,6 +63,7 @@ export function replicaId(baseUrl: string): string {
 export class ReplicaPool {
   private readonly byId = new Map<string, Replica>();
   private readonly ring = new HashRing();
+  private readonly keyHashes = new Map<string, number>();
   private readonly random: () => number;
 
   constructor(
@@ -111,6 +115,11 @@ export class ReplicaPool {
    */
   pick(affinityKey: string | undefined, exclude: ReadonlySet<string> = new Set()): Replica | undefined {
     if (this.byId.size === 0) return undefined;
+    if (this.byId.size === 1) {
+      // One replica (a single URL, the all-in-one): nothing to choose, no key to hash.
+      const only = this.byId.values().next().value!;
+      return only.breaker.available ? only : undefined;
+    }
     const everyoneTried = [...this.byId.keys()].every((id) => exclude.has(id));
     const usable = (id: string) => (everyoneTried || !exclude.has(id)) && this.byId.get(id)!.breaker.available;
     const load = (id: string) => this.byId.get(id)!.inFlight;
@@ -118,8 +127,22 @@ export class ReplicaPool {
       const candidates = [...this.byId.keys()].filter(usable);
       return candidates.length ? this.byId.get(candidates[Math.floor(this.random() * candidates.length)]!) : undefined;
     }
-    const id = pickBounded(this.ring.order(hash32(affinityKey)).filter(usable), load, this.opts.loadFactor);
+    const id = pickBounded(this.ring.order(this.keyHash(affinityKey)).filter(usable), load, this.opts.loadFactor);
     return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /**
+   * The ring position of an affinity key (a system prompt of a few KB): hashed once per persona, not
+   * per request — the Map's own string hashing is native and cached on the string.
+   */
+  private keyHash(key: string): number {
+    let h = this.keyHashes.get(key);
+    if (h === undefined) {
+      if (this.keyHashes.size >= KEY_HASH_CACHE) this.keyHashes.clear();
+      h = hash32(key);
+      this.keyHashes.set(key, h);
+    }
+    return h;
   }
 
   /** How many usable replicas are left besides `id` (decides whether a failing replica is ejected at once). */
