@@ -11,12 +11,8 @@
  * the figure last accepted, budget-accepted.json) × `BENCH_BUDGET_MARGIN` (default 1; `.ci/run` passes
  * 1.5, so only a real regression of about 1.5×, not a loaded machine, fails CI).
  */
-import type { Subprocess } from "bun";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startOtlpSink } from "./otlp-sink.ts";
-import { cpuSeconds, freePort, spawn, waitHttp } from "./procs.ts";
+import { post, startPaths, type Target } from "./paths.ts";
+import { cpuSeconds } from "./procs.ts";
 import { concurrent, sequential } from "./stats.ts";
 
 const ROUNDS = Number(process.env.BENCH_BUDGET_ROUNDS ?? 5);
@@ -33,9 +29,6 @@ type Figures = typeof BUDGETS;
  */
 const ACCEPTED: Partial<Figures> = JSON.parse(await Bun.file(new URL("./budget-accepted.json", import.meta.url)).text());
 
-const json = { "content-type": "application/json" };
-const chatBody = JSON.stringify({ message: "Salut toi, ça va ? Tu fais quoi ce soir ?", session_id: "bench-1" });
-const llmBody = JSON.stringify({ model: "qwen-bench", messages: [{ role: "user", content: "Salut toi" }], max_tokens: 200 });
 
 /**
  * CPU nanoseconds used so far by these processes, every thread included, also threads that have
@@ -45,15 +38,10 @@ async function cpuNs(pids: number[]): Promise<number> {
   return (await cpuSeconds(pids)) * 1e9;
 }
 
-type Target = { name: string; url: string; body: string; pids: number[] };
 type Sample = { cpuUs: number; p50Ms: number };
 
 async function sample(t: Target): Promise<Sample> {
-  const call = async () => {
-    const res = await fetch(t.url, { method: "POST", headers: json, body: t.body });
-    if (!res.ok) throw new Error(`${t.name} answered ${res.status}`);
-    await res.arrayBuffer();
-  };
+  const call = () => post(t);
   const seq = await sequential(SEQ_REQUESTS, call, 100);
   await concurrent(200, IN_FLIGHT, call);
   const before = await cpuNs(t.pids);
@@ -65,41 +53,11 @@ async function sample(t: Target): Promise<Sample> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[], digits: number) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
-export async function benchBudget(natsUrlHint?: string): Promise<{ lines: string[]; ok: boolean }> {
-  void natsUrlHint; // the mesh gets its own nats-server, so its CPU is counted and no one else's traffic is
+export async function benchBudget(): Promise<{ lines: string[]; ok: boolean }> {
   const margin = Number(process.env.BENCH_BUDGET_MARGIN ?? 1);
-  const children: Subprocess[] = [];
-  const sink = startOtlpSink();
-  const dataDir = mkdtempSync(join(tmpdir(), "bench-budget-"));
-  const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: "1" };
+  const paths = await startPaths();
   try {
-    const upPort = freePort();
-    children.push(spawn("bench/upstream.ts", { PORT: String(upPort) }));
-    const upstream = `http://127.0.0.1:${upPort}`;
-    await waitHttp(`${upstream}/v1/models`);
-
-    const proxyPort = freePort();
-    const proxy = spawn("bench/proxy.ts", { PORT: String(proxyPort), TARGET_URL: upstream });
-    const llm = { VLLM_BASE_URL: `${upstream}/v1`, VLLM_MODEL_NAME: "qwen-bench", RATE_LIMIT_PER_MINUTE: "0" };
-    const aioPort = freePort();
-    const aio = spawn("all-in-one.ts", { ...otel, ...llm, PORT: String(aioPort), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "aio") });
-    const natsPort = freePort();
-    const nats = Bun.spawn(["nats-server", "-a", "127.0.0.1", "-p", String(natsPort)], { stdout: "ignore", stderr: "ignore" });
-    const natsUrl = `nats://127.0.0.1:${natsPort}`;
-    await Bun.sleep(300);
-    const gwPort = freePort();
-    const gateway = spawn("gateway/src/main.ts", { ...otel, NATS_URL: natsUrl, PORT: String(gwPort), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
-    const chat = spawn("services/chat/src/main.ts", { ...otel, ...llm, NATS_URL: natsUrl, HEALTH_PORT: "0" });
-    children.push(proxy, aio, nats, gateway, chat);
-
-    const targets: Target[] = [
-      { name: "floor", url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, body: llmBody, pids: [proxy.pid] },
-      { name: "all-in-one", url: `http://127.0.0.1:${aioPort}/v2/personality_chat`, body: chatBody, pids: [aio.pid] },
-      { name: "mesh", url: `http://127.0.0.1:${gwPort}/v2/personality_chat`, body: chatBody, pids: [gateway.pid, chat.pid, nats.pid] },
-    ];
-    for (const t of targets) await readyThrough(t);
-    const direct: Target = { name: "upstream", url: `${upstream}/v1/chat/completions`, body: llmBody, pids: [] };
-
+    const { targets, upstream: direct } = paths;
     const samples = new Map<string, Sample[]>(["upstream", ...targets.map((t) => t.name)].map((n) => [n, []]));
     const per = (name: string) => samples.get(name)!;
     for (let round = 0; round < ROUNDS; round++) {
@@ -140,30 +98,9 @@ export async function benchBudget(natsUrlHint?: string): Promise<{ lines: string
       ].filter(Boolean).join(", ");
       lines.push(`${pass ? "ok  " : "FAIL"} ${what}: ${m.toFixed(digits)}${unit} (rounds ${range(values, digits)}; ${note})`);
     }
-    lines.push(`spans exported: ${sink.spansBatches()} OTLP batches`);
+    lines.push(`spans exported: ${paths.spans()} OTLP batches`);
     return { lines, ok };
   } finally {
-    for (const c of children) c.kill("SIGTERM");
-    await Promise.all(children.map((c) => c.exited));
-    sink.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function post(t: Target): Promise<string> {
-  const res = await fetch(t.url, { method: "POST", headers: json, body: t.body });
-  if (!res.ok) throw new Error(`${t.name} answered ${res.status}`);
-  return res.text();
-}
-
-/** Ready when one request goes through end to end (the mesh needs chat registered on NATS). */
-async function readyThrough(t: Target, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    // A v2 fallback is a 200 too, but not the path being measured.
-    const ok = await post(t).then((body) => !body.includes('"fallback":true'), () => false);
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`${t.name} did not come up`);
-    await Bun.sleep(100);
+    await paths.stop();
   }
 }

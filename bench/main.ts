@@ -3,6 +3,7 @@
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
 import { benchBudget } from "./budget.ts";
+import { benchBudgetSlow } from "./budget-slow.ts";
 import { benchBus } from "./bus.ts";
 import { benchCache, benchCacheSweep } from "./cache.ts";
 import { benchChaos } from "./chaos.ts";
@@ -34,7 +35,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["chaos", () => benchChaos()],
 ];
 /** Sections run only when named (long): `bun run bench cache-sweep`. */
-const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()]];
+const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()], ["budget-slow", () => benchBudgetSlow()]];
 const only = process.argv[2];
 
 /** Service-owned benchmarks live beside their service; run them as they are and show their lines. */
