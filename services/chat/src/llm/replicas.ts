@@ -10,7 +10,7 @@
 import { prom } from "@sinhome/runtime";
 import { CircuitBreaker, type BreakerOptions } from "./breaker.ts";
 import { OpenAiClient, type BackendName } from "./client.ts";
-import { llmQueued } from "./metrics.ts";
+import { llmQueued, llmSlotRefusals } from "./metrics.ts";
 import { HashRing, hash32, pickBounded } from "./ring.ts";
 import { InFlightSlots } from "./slots.ts";
 
@@ -50,6 +50,9 @@ export class Replica {
     this.client = new OpenAiClient({ name: opts.name, baseUrl, apiKey: opts.apiKey, model: opts.model });
     this.breaker = new CircuitBreaker(breakerLabel, opts.breaker);
     const queued = llmQueued.labels(opts.name, id);
+    // Exported at 0 from the start (a panel shows 0, not "No data"), like the other chat counters.
+    queued.set(0);
+    for (const reason of ["queue_full", "would_miss_deadline", "deadline_while_queued"]) llmSlotRefusals.inc({ backend: opts.name, replica: id, reason }, 0);
     this.slots = new InFlightSlots(opts.maxInFlight ?? 0, opts.maxQueued ?? 0, opts.breaker.now, (_, waiting) => queued.set(waiting));
   }
 }
