@@ -42,7 +42,7 @@ export async function startPaths(opts: { delayMs?: number; env?: Record<string, 
     const aioPort = freePort();
     const aio = spawn("all-in-one.ts", { ...env, ...llm, PORT: String(aioPort), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "aio") });
     const natsPort = freePort();
-    const nats = Bun.spawn(["nats-server", "-a", "127.0.0.1", "-p", String(natsPort)], { stdout: "ignore", stderr: "ignore" });
+    const nats = Bun.spawn([Bun.which("nats-server") ?? "/usr/sbin/nats-server", "-a", "127.0.0.1", "-p", String(natsPort)], { stdout: "ignore", stderr: "ignore" });
     children.push(proxy, aio, nats);
     const natsUrl = `nats://127.0.0.1:${natsPort}`;
     await Bun.sleep(300);
