@@ -142,6 +142,8 @@ export const ChatLogEvent = Type.Object({
   endpoint: Type.String(),
   request_id: Type.String(),
   session_id: Type.Union([Type.String(), Type.Null()]),
+  /** The tenant of the caller's key (`""` = the default tenant); absent on events stored before tenants existed (= `""`). */
+  tenant: Type.Optional(Type.String()),
   backend: Type.String(),
   model: Type.String(),
   latency_ms: Type.Number(),

@@ -20,7 +20,7 @@ import type { ChatLogEvent, LogHistoryResponse, StoredLogEvent } from "@sinhome/
 import { BatchQueue } from "./batch-queue.ts";
 import { openPragmas, SqliteDisk } from "./disk.ts";
 import { conversationLogDropped } from "./metrics.ts";
-import { eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
+import { eventTenant, eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
 
 const PRUNE_EVERY_MS = 60_000;
 /** A follower with an old Last-Event-ID is caught up in pages, yielding between them. */
@@ -36,7 +36,7 @@ export class EmbeddedConversationLog implements ConversationLog {
   readonly kind = "embedded" as const;
   private readonly db: Database;
   private readonly disk: SqliteDisk;
-  private readonly insert: Statement<unknown, [number, string | null, number, string]>;
+  private readonly insert: Statement<unknown, [number, string | null, string, number, string]>;
   private readonly queue: BatchQueue<ChatLogEvent, string>;
   private readonly followers = new Set<(event: StoredLogEvent) => void>();
   private readonly pruneTimer: ReturnType<typeof setInterval>;
@@ -58,8 +58,11 @@ export class EmbeddedConversationLog implements ConversationLog {
     );
     CREATE INDEX IF NOT EXISTS conversation_events_session ON conversation_events (session_id, seq);
     CREATE INDEX IF NOT EXISTS conversation_events_ts ON conversation_events (ts);`);
+    // Tenants came later: a file from before gets the column, its events the default tenant "".
+    const columns = this.db.query<{ name: string }, []>("PRAGMA table_info(conversation_events)").all();
+    if (!columns.some((c) => c.name === "tenant")) this.db.exec("ALTER TABLE conversation_events ADD COLUMN tenant TEXT NOT NULL DEFAULT ''");
     this.disk = new SqliteDisk(this.db, path, opts.maxBytes);
-    this.insert = this.db.prepare("INSERT INTO conversation_events (ts, session_id, bytes, body) VALUES (?, ?, ?, ?)");
+    this.insert = this.db.prepare("INSERT INTO conversation_events (ts, session_id, tenant, bytes, body) VALUES (?, ?, ?, ?, ?)");
     this.queue = new BatchQueue<ChatLogEvent, string>({
       ...EMBEDDED_QUEUE_DEFAULTS,
       ...queue,
@@ -90,7 +93,7 @@ export class EmbeddedConversationLog implements ConversationLog {
         const body = JSON.stringify(event);
         const size = Buffer.byteLength(body);
         bytes += size;
-        const { lastInsertRowid } = this.insert.run(eventTimeMs(event), event.session_id ?? null, size, body);
+        const { lastInsertRowid } = this.insert.run(eventTimeMs(event), event.session_id ?? null, eventTenant(event), size, body);
         stored.push({ id: String(lastInsertRowid), ...event });
       }
     })();
@@ -103,19 +106,19 @@ export class EmbeddedConversationLog implements ConversationLog {
   async history(q: HistoryQuery): Promise<LogHistoryResponse> {
     await this.queue.flush();
     const rows = this.db
-      .query<Row, [number, string | null, string | null, number, number, number]>(
+      .query<Row, [number, string | null, string | null, string | null, string | null, number, number, number]>(
         `SELECT seq, body FROM conversation_events
-         WHERE seq > ? AND (? IS NULL OR session_id = ?) AND ts >= ? AND ts <= ?
+         WHERE seq > ? AND (? IS NULL OR session_id = ?) AND (? IS NULL OR tenant = ?) AND ts >= ? AND ts <= ?
          ORDER BY seq LIMIT ?`,
       )
-      .all(parseLogId(q.afterId) ?? 0, q.sessionId ?? null, q.sessionId ?? null, q.sinceMs ?? 0, q.untilMs ?? Number.MAX_SAFE_INTEGER, q.limit + 1);
+      .all(parseLogId(q.afterId) ?? 0, q.sessionId ?? null, q.sessionId ?? null, q.tenant ?? null, q.tenant ?? null, q.sinceMs ?? 0, q.untilMs ?? Number.MAX_SAFE_INTEGER, q.limit + 1);
     const page = rows.slice(0, q.limit).map(toStored);
     return { events: page, next_cursor: rows.length > q.limit ? page.at(-1)!.id : null };
   }
 
-  async erase(sessionId: string): Promise<number> {
+  async erase(sessionId: string, tenant?: string): Promise<number> {
     await this.queue.flush();
-    return this.db.query("DELETE FROM conversation_events WHERE session_id = ?").run(sessionId).changes;
+    return this.db.query("DELETE FROM conversation_events WHERE session_id = ? AND (? IS NULL OR tenant = ?)").run(sessionId, tenant ?? null, tenant ?? null).changes;
   }
 
   async follow(afterId: string | undefined, onEvent: (event: StoredLogEvent) => void): Promise<() => void> {

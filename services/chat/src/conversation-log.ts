@@ -7,7 +7,8 @@
 import { Subject, type Bus, type ChatLogEvent } from "@sinhome/proto";
 import type { ConversationLog, Logger } from "@sinhome/runtime";
 
-export type ExchangeRecord = Omit<ChatLogEvent, "timestamp" | "message" | "response"> & { message: string; response: string };
+/** One exchange; `tenant` is the caller's (`""` = the default tenant), so the log can be read per tenant. */
+export type ExchangeRecord = Omit<ChatLogEvent, "timestamp" | "message" | "response" | "tenant"> & { tenant: string; message: string; response: string };
 
 /** Where an exchange goes: the bus broadcast, and the persisted log when there is one. */
 export type ExchangeSink = { bus: Bus; conversations?: ConversationLog; log?: Logger };

@@ -3,8 +3,8 @@
  * and a conversation's erasure (a fan's data-erasure request). Plain data in, plain data out; the
  * store is JetStream in the mesh and the embedded file in the all-in-one (same interface).
  */
-import { AppError, LogEraseRequest, LogHistoryQuery, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
-import type { ConversationLog, HistoryQuery } from "@sinhome/runtime";
+import { AppError, LogEraseRequest, LogHistoryQuery, tenantOf, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
+import { audited, auditCaller, AuditAction, type ConversationLog, type HistoryQuery, type Logger } from "@sinhome/runtime";
 import { Value } from "@sinclair/typebox/value";
 import type { Static, TSchema } from "@sinclair/typebox";
 
@@ -26,8 +26,11 @@ function checked<T extends TSchema>(schema: T, body: unknown): Static<T> {
   throw new AppError("validation_failed", "the request does not match the log contract", details);
 }
 
-/** The history query in store terms; 422 with a detail per unreadable field. */
-export function toHistoryQuery(body: unknown): HistoryQuery {
+/**
+ * The history query in store terms; 422 with a detail per unreadable field. `tenant` is the caller's,
+ * from the gateway's bus header (undefined = an operator key, every tenant) — never from the query body.
+ */
+export function toHistoryQuery(body: unknown, tenant?: string): HistoryQuery {
   const raw = Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => v !== "" && v !== null && v !== undefined));
   const q = checked(LogHistoryQuery, raw);
   const details: ErrorDetail[] = [];
@@ -35,19 +38,21 @@ export function toHistoryQuery(body: unknown): HistoryQuery {
   const untilMs = instant("until", q.until, details);
   if (sinceMs !== undefined && untilMs !== undefined && sinceMs > untilMs) details.push({ field: "until", reason: "must not be before since" });
   if (details.length) throw new AppError("validation_failed", "the request does not match the log contract", details);
-  return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor };
+  return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor, ...(tenant !== undefined ? { tenant } : {}) };
 }
 
-export function logHandlers(conversations: ConversationLog | undefined) {
+export function logHandlers(conversations: ConversationLog | undefined, log?: Logger) {
   const store = (): ConversationLog => {
     if (!conversations) throw new AppError("not_configured", "this ops instance has no conversation log");
     return conversations;
   };
   return {
-    history: (req: BusRequest): Promise<LogHistoryResponse> => store().history(toHistoryQuery(req.body)),
+    history: (req: BusRequest): Promise<LogHistoryResponse> => store().history(toHistoryQuery(req.body, tenantOf(req.headers))),
+    /** Erases one conversation of the caller's tenant (an operator key: of every tenant), audited. */
     erase: async (req: BusRequest): Promise<LogEraseResponse> => {
       const { session_id } = checked(LogEraseRequest, req.body);
-      return { session_id, erased: await store().erase(session_id) };
+      const erase = async () => ({ session_id, erased: await store().erase(session_id, tenantOf(req.headers)) });
+      return log ? audited(log, { action: AuditAction.EraseConversation, ...auditCaller(req.headers), target: session_id }, erase) : erase();
     },
   };
 }
