@@ -73,6 +73,8 @@ export class JetStreamConversationLog implements ConversationLog {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
+      // No Error object (stack capture) per publish: chat appends one event per reply.
+      noAsyncTraces: true,
       timeout: 5000,
     });
     const jsm = await jetstreamManager(nc);

@@ -74,6 +74,11 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
   const router = new LlmRouter(env, { simulatorUrl: simulator?.url, log });
   if (env.VLLM_DISCOVERY && env.VLLM_BASE_URL) log.info({ discovery: env.VLLM_DISCOVERY }, "vLLM replicas come from VLLM_DISCOVERY (VLLM_BASE_URL ignored)");
   await router.start();
+  // Bun queues fetch calls past BUN_CONFIG_MAX_HTTP_REQUESTS silently: the replicas' slots must fit under it.
+  const slotsWanted = env.VLLM_MAX_IN_FLIGHT * Math.max(1, router.primary?.replicas.length ?? 1);
+  if (env.VLLM_MAX_IN_FLIGHT > 0 && slotsWanted > env.BUN_CONFIG_MAX_HTTP_REQUESTS) {
+    log.warn({ slotsWanted, BUN_CONFIG_MAX_HTTP_REQUESTS: env.BUN_CONFIG_MAX_HTTP_REQUESTS }, "VLLM_MAX_IN_FLIGHT × replicas exceeds Bun's in-flight fetch limit: raise BUN_CONFIG_MAX_HTTP_REQUESTS");
+  }
   void announceModels(router, env, log);
   const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
