@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testServerUrl } from "@sinhome/testing";
 import { freePort, ROOT, waitFor } from "./harness.ts";
 
 export { waitFor } from "./harness.ts";
@@ -17,8 +18,8 @@ export { waitFor } from "./harness.ts";
 export type Mode = "all-in-one" | "mesh";
 export type KeySpec = { name: string; key: string; scopes?: string[]; tenant?: string; notAfter?: string; plaintext?: boolean };
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const NATS_URL = await testServerUrl("nats");
+const DATABASE_URL = await testServerUrl("postgres");
 
 export const sha256Hex = (key: string) => createHash("sha256").update(key).digest("hex");
 

@@ -12,8 +12,9 @@ import { startSimulator } from "@sinhome/llm-sim";
 import { fixedSample, mustPass, mustStop } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { startAllInOne, type AllInOne } from "./start.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
 const guard = startSimulator({ port: 0, name: "guard-sim", modelIds: ["meta-llama/Llama-Guard-3-1B"] });
 const llm = startSimulator({ port: 0, name: "llm-sim" });

@@ -13,8 +13,9 @@ import { TrustedProxies } from "./client-address.ts";
 import { parseGatewayEnv } from "./env.ts";
 import { createRateLimiter } from "./limiter-factory.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./rate-limit.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = await testServerUrl("redis");
 const log = createLogger("limits-test", "error");
 const bus = new MemoryBus();
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -37,7 +38,7 @@ afterAll(async () => {
 /** A gateway listening on a loopback port, built the way main.ts builds it. */
 async function listen(source: Record<string, string>) {
   const env = parseGatewayEnv(source);
-  const limiter = createRateLimiter(env, log);
+  const limiter = createRateLimiter(env, log, bus);
   await limiter.ready;
   const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter }).listen({ port: 0, hostname: "127.0.0.1" });
   started.push({ stop: async () => { await app.server?.stop(true); await limiter.close(); } });

@@ -8,3 +8,4 @@ export * from "./service.ts";
 export * from "./tracing.ts";
 export * from "./conversation-log/index.ts";
 export * from "./text-fold.ts";
+export * from "./usage-store/index.ts";

@@ -12,8 +12,9 @@ import { EmbeddedConversationLog } from "./embedded.ts";
 import { conversationSubject, JetStreamConversationLog } from "./jetstream.ts";
 import { logEvent } from "./testing.ts";
 import type { ConversationLog } from "./types.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const LIMITS = { retentionHours: 168, maxBytes: 1024 ** 3 };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -181,11 +182,11 @@ describe("embedded retention", () => {
     const log = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1024 * 1024 });
     await log.append(logEvent("old", 1, new Date(Date.now() - 2 * 3_600_000)));
     await log.append(logEvent("new", 2));
-    log.prune();
+    await log.prune();
     expect((await log.history({ limit: 10 })).events.map((e) => e.session_id)).toEqual(["new"]);
     const small = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1200 });
     for (let i = 0; i < 10; i++) await small.append(logEvent("s", i));
-    small.prune();
+    await small.prune();
     const left = (await small.history({ limit: 10 })).events.map((e) => e.request_id);
     expect(left.length).toBeGreaterThan(0);
     expect(left.length).toBeLessThan(10);
