@@ -71,6 +71,11 @@ export const MECHANISMS: readonly Mechanism[] = [
   // The persona's past with a sexual verb in the past.
   m("persona_past", "past_no_school", "es", (a) => `a los ${a} años ya follabas?`, (a) => `a los ${a} años ya follabas?`),
   m("persona_past", "past_no_school", "pt", (a) => `com ${a} anos você já transava?`, (a) => `com ${a} anos você já transava?`),
+  // The speaker as a person of an age; "2k" years; a diminutive relative.
+  m("claim", "person_of_age", "fr", (a) => `je suis une gamine de ${a} ans mdr`, (a) => `je suis une femme de ${a} ans mdr`),
+  m("claim", "person_of_age", "es", (a) => `soy un chico de ${a} años y me gustas`, (a) => `soy un chico de ${a} años y me gustas`),
+  m("claim", "birth_year", "en", (a) => `born in 2k${String(2026 - a).slice(2)} lol`),
+  m("third_person", "bracket_apposition", "es", (a) => `mi hermanita de ${a} es muy guapa, quieres fotos?`, (a) => `mi hermanita de ${a} es muy guapa, quieres fotos?`),
   // Brazilian laughter after an age.
   m("claim", "digits", "pt", (a) => `tenho ${a} anos kkkk`, (a) => `tenho ${a} anos kkkk`),
 ];

@@ -37,6 +37,8 @@ type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
 const SPEAKER_AGE: readonly RegExp[] = [
   g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+  // "je suis une gamine de 14 ans", "soy un chico de 15 años", "sono una ragazza di 16 anni": the speaker as a person of an age.
+  g(String.raw`\b(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s${NUM}\s${UNIT}\b`),
   // Turning an age: "just turned 15", "cumplí 15", "ho (appena) compiuto 15", "acabei de fazer 15", "bin gerade 16 geworden".
   g(String.raw`(?:^(?:just )?turned|\bi (?:just )?turned|\b(?:je viens d'avoir|je viens de feter mes|cumpli|acabo de cumplir|ya cumpli|ho compiuto|ho appena compiuto|ho appena fatto|acabei de fazer|acabei de completar|fiz|completei|bin gerade|bin grad|bin jetzt|bin letzte woche|werde|wurde gerade))\s${QUAL}${NUM}${END}`),
   // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".

@@ -20,7 +20,7 @@ const shift = (min: number) => (n: number) => [n + min, n + min + 1] as const;
 const ORDINAL_WORD: Record<string, number> = {
   premier: 1, premiere: 1, primero: 1, primer: 1, prima: 1, primo: 1, primeiro: 1, first: 1, erste: 1,
   seconde: 2, deuxieme: 2, segundo: 2, seconda: 2, secondo: 2, second: 2, zweite: 2,
-  troisieme: 3, tercero: 3, tercer: 3, terza: 3, terceiro: 3, third: 3, dritte: 3,
+  troisieme: 3, terzo: 3, tercero: 3, tercer: 3, terza: 3, terceiro: 3, third: 3, dritte: 3,
   quatrieme: 4, cuarto: 4, quarta: 4, quarto: 4, fourth: 4, vierte: 4,
   cinquieme: 5, quinto: 5, quinta: 5, fifth: 5, funfte: 5,
   sixieme: 6, sexto: 6, sesta: 6, sixth: 6, sechste: 6, setimo: 7, septimo: 7, siebte: 7, seventh: 7,
@@ -72,6 +72,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // Italy: prima–terza media (11–14), prima–quinta superiore / liceo (14–19).
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (n > 3 ? [11, 14] : [n + 10, n + 11]) },
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, needs: ["superiore", "liceo", "itis", "ragioneria"], ages: shift(13) },
+  { system: "it", form: "school_year", pattern: /\b(primo|secondo|terzo|quarto|quinto) anno (?:di|del|dello|al) (?:liceo|superiori|classico|scientifico|itis)\b/g, needs: ["liceo", "superiori", "classico", "scientifico", "itis"], ages: shift(13) },
   { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, needs: ["esam"], ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
