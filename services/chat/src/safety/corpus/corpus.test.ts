@@ -7,7 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
 import { checkReplyForMinors } from "../reply-check.ts";
-import { loadCorpus, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -42,6 +42,18 @@ describe("minors corpus", () => {
     const heldOut = of("held-out", "pass");
     expect(heldOut.filter(stopped).length / heldOut.length).toBeLessThanOrEqual(0.01);
   });
+
+  // Issue #14's bar for a held-out part: ≥ 97 % recall, ≤ 1 % false blocks (years of birth read in CORPUS_YEAR).
+  for (const [name, load] of [["2", loadHeldOut2], ["3", loadHeldOut3], ["4", loadHeldOut4]] as const) {
+    test(`held-out part ${name}: recall ≥ 97 %, false blocks ≤ 1 %`, () => {
+      const cases = load();
+      const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
+      const stop = cases.filter((c) => c.expect === "stop");
+      const pass = cases.filter((c) => c.expect === "pass");
+      expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
+      expect(pass.filter(hit).length / pass.length).toBeLessThanOrEqual(0.01);
+    });
+  }
 
   test("replies (layer 3): every bad reply caught, no adult reply caught", () => {
     const replies = loadReplyCorpus();

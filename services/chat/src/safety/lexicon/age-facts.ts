@@ -11,12 +11,13 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
+import { gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
 import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
-  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative";
+  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative" | "grad_year";
 export type AgeFact = { who: AgeWho; min: number; max: number; form: AgeForm; offset: number };
 
 export type AgeFactOptions = {
@@ -46,20 +47,20 @@ const SPEAKER_AGE: readonly RegExp[] = [
   // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
   g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
   // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
-  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])\s?(?:m|f|h|male|female)|(?:m|f|h)\s?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
+  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])[\s/]?(?:m|f|h|male|female)|(?:m|f|h)[\s/]?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
 ];
 /**
  * Ages told against the age of majority: "majeur dans 2 ans", "2 more years till i'm 18", "encore un an avant mes
  * 18 ans", "18 in 2 years". The speaker's age is 18 minus the wait.
  */
-const MAJORITY = String.raw`(?:majeure?|18(?: ans)?|legal|an adult|adulto?a?|mayor de edad|maggiorenne|volljahrig|maior de idade|de maior)`;
+const MAJORITY = String.raw`(?:majorite|mayoria de edad|maggiore eta|volljahrigkeit|maioridade|majeure?|18(?: ans)?|legal|an adult|adulto?a?|mayor de edad|maggiorenne|volljahrig|maior de idade|de maior)`;
 // The wait: a number, or "one"/"a" ("un an", "a year", "un año").
 const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an)`;
 const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
 const UNTIL_MAJORITY: readonly RegExp[] = [
   g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:je serai|je suis|i'll be|i will be|i'm|sere|saro|serei|ich|bin|werde ich|voy a ser|vou ser)\s)?${MAJORITY}`),
   g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
-  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|hasta|antes de|prima di|prima dei|bis|ate|para)\s(?:(?:d'etre|etre|mes|my|i'm|i am|i turn|i'll be|being|be|los|i|meinen|ich|eu|os|ser|essere|sein)\s){0,2}${MAJORITY}`),
+  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|off|away from|short of|from|hasta|antes de|para la|prima di|prima dei|prima della|bis|bis zur|ate|ate a|para)\s(?:(?:d'etre|etre|mes|ma|my|i'm|i am|i turn|i'll be|being|be|los|la|mi|i|meinen|meiner|zur|ich|eu|os|a|minha|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
 /** "You are N": the persona (or a role, inside a frame). */
 const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
@@ -91,13 +92,13 @@ const GENERIC_AGE: readonly RegExp[] = [
 ];
 const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
 const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
-const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b`);
+const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b`);
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
 // Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
 // the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
 const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
-const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
+const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
   g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you|con|with|avec|mit|com|en|in|sans|without|sin|senza|sem|ohne|nue?s?|naked|nude|desnud[oa]|nud[oa]|nua|nackt)\b))`),
@@ -116,7 +117,7 @@ const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 
 // Gates as substrings: an unanchored alternation tried at every position showed in the profile.
-const MAJORITY_WORDS = ["majeur", "18", "legal", "adult", "mayor", "maggiorenne", "volljahrig", "maior"] as const;
+const MAJORITY_WORDS = ["majeur", "majorit", "18", "legal", "adult", "mayor", "maggior", "volljahrig", "maior"] as const;
 // Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
 // showed in the profile).
 const SCHOOL_NEEDS = new RegExp([...new Set(SCHOOL_ROWS.flatMap((r) => r.needs))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
@@ -145,7 +146,7 @@ const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
-const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
 
 const WORD = /[a-z]{3,16}/g;
 
@@ -227,6 +228,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
   const whoOf = (offset: number, history: boolean): AgeWho => {
     const clause = clauseBefore(s, offset);
+    if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s)) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause)) return "third_person";
@@ -235,6 +237,8 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     return "speaker";
   };
   const year = opts.year ?? new Date().getFullYear();
+  for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
+  for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   each(BIRTH_YEAR, (m) => {
     const born = Number(m[1] ?? m[2] ?? m[3]);
     const age = year - born;

@@ -8,9 +8,9 @@ import type { AgeFact, AgeWho } from "./age-facts.ts";
 import { isMinorFact } from "./age-facts.ts";
 import type { MinorCategory, MinorRule } from "./detect.ts";
 import { COMMERCE, CONTENT_REQUEST, SEXUAL } from "./vocabulary.ts";
-import { COMMERCE_I18N, PAST_CONTENT, SEXUAL_I18N } from "./vocabulary-i18n.ts";
+import { COMMERCE_I18N, CONTACT, PAST_CONTENT, SEXUAL_I18N } from "./vocabulary-i18n.ts";
 
-type Context = "none" | "sexual_or_commerce" | "past_content";
+type Context = "none" | "sexual_or_commerce" | "past_content" | "contact";
 type FactRule = { who: AgeWho; schoolOnly?: boolean; needs: Context; category: MinorCategory; rule: MinorRule };
 
 /** The decision table: a minor fact of `who`, in a message with `needs`, blocks as `category`. */
@@ -22,9 +22,24 @@ export const FACT_RULES: readonly FactRule[] = [
   { who: "persona", needs: "none", category: "persona_as_minor", rule: "minor_sexual_context" },
   { who: "persona_past", needs: "past_content", category: "persona_past", rule: "minor_sexual_context" },
   { who: "third_person", needs: "sexual_or_commerce", category: "third_person", rule: "minor_sexual_context" },
+  { who: "third_person", needs: "contact", category: "third_person", rule: "minor_sexual_context" },
 ];
 
 const SEXUAL_OR_COMMERCE = new RegExp(`${SEXUAL}|${COMMERCE}|${CONTENT_REQUEST}|${SEXUAL_I18N}|${COMMERCE_I18N}`);
+const CONTACT_RE = new RegExp(CONTACT, "g");
+// The speaker as the subject of the contact ("je suis tranquille pour te parler") is his own wish, not the minor's.
+const FIRST_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|i'll|yo|io|ich|eu|moi)(?=\s|$)/;
+
+/** True when someone other than the speaker is to be put in touch with the persona (a contact phrase in a clause without "I"). */
+function contactForSomeoneElse(s: string): boolean {
+  CONTACT_RE.lastIndex = 0;
+  for (const m of s.matchAll(CONTACT_RE)) {
+    let start = m.index ?? 0;
+    while (start > 0 && !",;.!?".includes(s[start - 1]!)) start--;
+    if (!FIRST_SUBJECT.test(s.slice(start, m.index))) return true;
+  }
+  return false;
+}
 const PAST_CONTENT_RE = new RegExp(`${PAST_CONTENT}|${SEXUAL}|${SEXUAL_I18N}`);
 
 export type FactDecision = { rule: MinorRule; category: MinorCategory };
@@ -34,9 +49,11 @@ export function decideFromFacts(facts: readonly AgeFact[], s: string): FactDecis
   if (facts.length === 0) return null;
   let sexual: boolean | undefined;
   let past: boolean | undefined;
+  let contact: boolean | undefined;
   const has = (needs: Context): boolean => {
     if (needs === "none") return true;
     if (needs === "sexual_or_commerce") return (sexual ??= SEXUAL_OR_COMMERCE.test(s));
+    if (needs === "contact") return (contact ??= contactForSomeoneElse(s));
     return (past ??= PAST_CONTENT_RE.test(s));
   };
   for (const rule of FACT_RULES) {

@@ -48,7 +48,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`\b(?:i'm|i am|we're|we are)\s(?:still\s)?not (?:yet\s)?(?:of (?:legal\s)?age|legal)\b`),
   // almost 18, a coming birthday
   once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|\bnot 18 yet\b)`),
-  once(String.raw`\b(?:je vais avoir|j'aurai|je vais sur mes|vais sur mes|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at))`),
+  once(String.raw`\b(?:je vais avoir|j'aurai|je vais sur mes|vais sur mes|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at|euros?|€|balles|dollars?|km|kg|kilos?|photos?|pics?|fois|times|%))`),
   // English: "i'm 15", "im only 16", "we're both 14", "me and my friend are 15"
   once(String.raw`\b(?:i'm|i am|iam)\s(?:only\s|just\s|barely\s|still\s|like\s|almost\s|nearly\s|a\s)?${V.MINOR_N}\b${"(?!\\s?ans\\s(?:de|d'))"}${unitGuard()}`),
   once(String.raw`\b(?:we're|we are|we r|both of us are|we both are|me and my [a-z]+(?: [a-z]+)? (?:are|r)|my [a-z]+(?: [a-z]+)? and i (?:are|r|am)|my [a-z]+ and me (?:are|r))\s(?:both\s|all\s|only\s|just\s)?${V.MINOR_N}\b${unitGuard()}`),
@@ -56,7 +56,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`(?:^|\b(?:moi|me|c'est [a-z]+|je m'appelle [a-z]+|mon nom c'est [a-z]+|my name is [a-z]+|i'm [a-z]{3,})\s?,?\s)${V.MINOR_N} ans\b(?!\s(?:de\s|d'|que\b|qu'|plus\b|apres|ago|of\b|together))`),
 ];
 function unitGuard(): string {
-  return String.raw`(?![:h.,]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
+  return String.raw`(?![:h.,'"]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
 }
 const CLAIM_SCHOOL = once(String.raw`\b(?:je suis|on est|nous sommes|je vais|je rentre|je sors|je reviens|j'ai cours|je retourne|i'm|i am|we're|we are|i go to|i just got out of|i got out of|im in)\b(?:\s\S+){0,3}?\s?(?:${V.GRADE}|${V.SCHOOL_PLACE})`);
 const PUPIL_LIFE = once(V.PUPIL_LIFE);

@@ -42,7 +42,7 @@ const TEXTING: [RegExp, string][] = [
   // j'ai (also "g 15 ans", "jai", "j ai", "jé")
   [/\b(?:jai|j ai|je ai|jé|jay|j'ai)\b/g, "j'ai"],
   [/\bje ai\b/g, "j'ai"],
-  [/\bg (?=\d)/g, "j'ai "],
+  [/\bg (?=\d|[a-z]{3,14} ans\b)/g, "j'ai "],
   [/\bjaur(ai|ais|a)\b/g, "j'aur$1"],
   [/\bme n (?=my|me)\b/g, "me and "],
   [/\bn me\b/g, "and me"],
@@ -53,6 +53,9 @@ const TEXTING: [RegExp, string][] = [
   [/\bta (?=\d)/g, "tu as "],
   [/\bt'?avais\b/g, "tu avais"],
   [/\bt'?etais\b/g, "tu etais"],
+  // Spanish and Portuguese "I have" without vowels: "tngo 16", "tnho 15".
+  [/\b(?:tngo|tngo|tng|tego)\b/g, "tengo"],
+  [/\b(?:tnho|tnh)\b/g, "tenho"],
   // small words of texting
   [/\bc (?=[a-z])/g, "c'est "],
   [/\b(?:ke|k)\b/g, "que"],
@@ -62,7 +65,8 @@ const TEXTING: [RegExp, string][] = [
   [/\b(?:ds)\b/g, "dans"],
   [/\bj(?=(?:veux|peux|vais|sais|kiffe|aime|adore|passe|rentre|sors|fais)\b)/g, "je "],
   [/\bi m\b/g, "i'm"],
-  [/\bim\b/g, "i'm"],
+  // German "im" (= in dem) stays: after a German verb or before an ordinal ("bin im 5. Semester").
+  [/(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) )\bim\b(?! \d{1,2}\.(?!\d))/g, "i'm"],
   [/\bu\b/g, "you"],
   [/\bur\b/g, "your"],
   [/\br\b/g, "are"],
@@ -84,6 +88,8 @@ function undressDigits(s: string): string {
     .replace(/(?<![\w.])[li|]([0-9])(?![\w])/g, "1$1")
     .replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10")
     .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "$1$2")
+    // A teen age split by a space or a dot right after "I am"/"I have", at the end of its phrase: "ich bin 1 5 hehe".
+    .replace(/(?<=\b(?:i'?m|i am|j'?ai|g|tengo|ho|bin|tenho|moi|me|yo|io|ich|eu)\s)1[ .]([0-9])(?=\s?(?:$|[,!?;]|(?:hehe|hihi|lol|mdr|haha|jaja|kkk|xd|et|and|und|y|e|ou|or)\b))/g, "1$1")
     .replace(/(?<![\w.,])1 5(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "15");
 }
 
@@ -100,7 +106,8 @@ export function normalizeForLexicon(text: string): string {
   s = undressDigits(s);
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
-  s = s.replace(/\bk{2,}\b/g, "haha").replace(/([a-z])\1{2,}/g, "$1");
+  // Laughter of every language ("jsjsjs", "jajaja", "hehe", "hihi", "rsrs") reads as "haha" too.
+  s = s.replace(/\bk{2,}\b|\b(?:js|ja|je|ha|he|hi|rs|sj)(?:js|ja|je|ha|he|hi|rs|sj)+[jh]?\b/g, "haha").replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");

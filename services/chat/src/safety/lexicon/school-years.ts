@@ -33,12 +33,13 @@ export const isOrdinalWord = (word: string): boolean => ORDINAL_WORD[word] !== u
 export function yearNumber(token: string): number | undefined {
   const digits = /^(\d{1,2})/.exec(token);
   if (digits) return Number(digits[1]);
-  return ORDINAL_WORD[token] ?? numberValue(token);
+  // German ordinals decline ("in der neunten Klasse", "achten"): the bare form is the one known.
+  return ORDINAL_WORD[token] ?? ORDINAL_WORD[token.replace(/(?<=te)(?:n|r|s|m)$/, "")] ?? numberValue(token);
 }
-const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
+const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
@@ -68,9 +69,13 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
   { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) },
+  // Latin America: 1ro–6to de secundaria (12–18, by country), preparatoria; Spain's "insti" (instituto, 12–18).
+  { system: "latam", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:ano |grado )?(?:de |del )?(?:la )?(?:secundaria|secu|preparatoria)\b`, "g"), needs: ["secundaria", "secu", "preparatoria"], ages: shift(11) },
+  { system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) },
+  { system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) },
   { system: "es", form: "exam", pattern: /\b(examen(?:es)? de (?:la )?eso)\b/g, needs: ["eso"], ages: fixed(12, 16) },
   // Italy: prima–terza media (11–14), prima–quinta superiore / liceo (14–19).
-  { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (n > 3 ? [11, 14] : [n + 10, n + 11]) },
+  { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (Number.isNaN(n) || n > 3 ? [11, 14] : [n + 10, n + 11]) },
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, needs: ["superiore", "liceo", "itis", "ragioneria"], ages: shift(13) },
   { system: "it", form: "school_year", pattern: /\b(primo|secondo|terzo|quarto|quinto) anno (?:di|del|dello|al) (?:liceo|superiori|classico|scientifico|itis)\b/g, needs: ["liceo", "superiori", "classico", "scientifico", "itis"], ages: shift(13) },
   { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
@@ -80,7 +85,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de) (?:ensino )?(?:medio|secundario|faculdade|curso))\b`, "g"), needs: ["ano"], ages: shift(5) },
+  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no) (?:ensino )?(?:medio|secundario|faculdade|facul|curso|universidade|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
   { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
 ];

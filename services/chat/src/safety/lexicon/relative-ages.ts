@@ -1,0 +1,49 @@
+/**
+ * Ages told against a date rather than stated (issue #14, third round), over normalised text:
+ * - an age about to be reached, with the time it takes: "werde nächsten Monat 16", "faço 16 mês que vem",
+ *   "i'm turning 16 next week", "cumplo 15 el sábado" — the speaker is the age minus one until then;
+ * - a graduation year ("class of 2029", "promo 2028", "Abi 2029", "maturità 2029"): school ends at 18, so a
+ *   cohort still to graduate in `year + d` is 18 − d now (a year already passed is an adult's);
+ * - a title: a number after "the movie", "la chanson", "la serie"… names a work, not anyone's age.
+ */
+import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
+
+const src = String.raw;
+/** Words of a coming moment in the six languages: "next", "la semaine pro", "mes que vem", "domani"… */
+const SOON = src`(?:next|this|coming|nachste\w*|nachsten|kommende\w*|diese\w*|in|im|am|bald|prochaine?|pro|cette|ce|la|le|dans|en|el|este|esta|proxim[oa]|tra|fra|questo|questa|prossim[oa]|em|no|na|que vem|semaine|week|weekend|month|mois|monat|woche|wochenende|semana|mes|mese|settimana|fim de semana|sabado|samedi|saturday|samstag|sabato|domingo|dimanche|sunday|sonntag|domenica|demain|tomorrow|morgen|manana|domani|amanha|soon|bientot|pronto|presto|logo|jours?|days?|tagen|dias|giorni)`;
+const TURNING_VERB = src`(?:werde|ich werde|je vais avoir|j'aurai|i'll be|i will be|i turn|i'm turning|turning|cumplo|voy a cumplir|cumplire|compio|compiro|faccio|faco|vou fazer|farei)`;
+const UNIT = src`(?:ans?|anos?|anni|jahre?|years?)`;
+const TURNING = new RegExp(src`\b${TURNING_VERB}\s(?:${SOON}\s){0,3}(${NUMBER_TOKEN})(?=\s(?:${UNIT}|${SOON})\b|\s?(?:$|[,.!?;]))`, "g");
+const GRAD_YEAR = /\b(?:class of|promo(?:tion)?|abschlussjahrgang|abi|abitur|matura|maturita|clase de|promocion|turma de|formatura)\s?'?(20\d\d|\d\d)\b/g;
+const HIGHER_ED_NEAR = /\b(?:college|uni\w*|fac|faculdade|facultad|ecole de|business school|master|licence|grande ecole|hochschule|studium|laurea)\b/;
+const TITLE_BEFORE = /\b(?:the (?:movie|film|song|show|series|book)|(?:le|un) film|la (?:chanson|serie|serie tele)|(?:el|la) (?:peli|pelicula|cancion|serie)|(?:il|un) film|la canzone|der film|das lied|die serie|o filme|a (?:musica|serie|novela)|movie|film|filme|pelicula|titled|called|intitule|titulada|intitolato)\s(?:\S+\s)?$/;
+
+export type RelativeAge = { min: number; max: number; offset: number };
+
+/** "Turning N soon": the speaker is N − 1 now. */
+export function turningAges(s: string): RelativeAge[] {
+  const found: RelativeAge[] = [];
+  if (!/werde|avoir|j'aurai|i'll be|i will be|turn|cumpl|compi|faccio|faco|fazer|farei/.test(s)) return found;
+  TURNING.lastIndex = 0;
+  for (const m of s.matchAll(TURNING)) {
+    const n = numberValue(m[1]!);
+    if (n !== undefined && n >= 10 && n <= 19) found.push({ min: n - 1, max: n - 1, offset: m.index ?? 0 });
+  }
+  return found;
+}
+
+/** A graduation year still to come: 18 at graduation, one year younger for every year before it. */
+export function gradYearAges(s: string, year: number): RelativeAge[] {
+  const found: RelativeAge[] = [];
+  if (!/class of|promo|abschluss|abi|matura|clase de|turma de|formatura/.test(s) || HIGHER_ED_NEAR.test(s)) return found;
+  GRAD_YEAR.lastIndex = 0;
+  for (const m of s.matchAll(GRAD_YEAR)) {
+    const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+    const d = y - year;
+    if (d >= 1 && d <= 8) found.push({ min: 18 - d, max: 19 - d, offset: m.index ?? 0 });
+  }
+  return found;
+}
+
+/** True when the text just before `offset` names a work ("the movie Sixteen Candles", "la chanson…"). */
+export const isTitleAt = (s: string, offset: number): boolean => TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset));
