@@ -35,7 +35,7 @@ export function turningAges(s: string): RelativeAge[] {
 /** A graduation year still to come: 18 at graduation, one year younger for every year before it. */
 export function gradYearAges(s: string, year: number): RelativeAge[] {
   const found: RelativeAge[] = [];
-  if (!/class of|promo|abschluss|abi|matura|clase de|turma de|formatura/.test(s) || HIGHER_ED_NEAR.test(s)) return found;
+  if (!/class of|promo|abschluss|abi|matur|clase de|turma de|formatura/.test(s) || HIGHER_ED_NEAR.test(s)) return found;
   GRAD_YEAR.lastIndex = 0;
   for (const m of s.matchAll(GRAD_YEAR)) {
     const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);

@@ -24,17 +24,18 @@ const ORDINAL_WORD: Record<string, number> = {
   quatrieme: 4, cuarto: 4, quarta: 4, quarto: 4, fourth: 4, vierte: 4,
   cinquieme: 5, quinto: 5, quinta: 5, fifth: 5, funfte: 5,
   sixieme: 6, sexto: 6, sesta: 6, sixth: 6, sechste: 6, setimo: 7, septimo: 7, siebte: 7, seventh: 7,
-  oitavo: 8, octavo: 8, achte: 8, eighth: 8, nono: 9, noveno: 9, neunte: 9, ninth: 9, zehnte: 10, tenth: 10,
+  oitavo: 8, octavo: 8, achte: 8, eighth: 8, nono: 9, noveno: 9, neunte: 9, ninth: 9, zehnte: 10, tenth: 10, elfte: 11, zwolfte: 12, dreizehnte: 13,
 };
 /** True for an ordinal word of the six languages ("seconde", "terza", "achte", "primeiro"). */
-export const isOrdinalWord = (word: string): boolean => ORDINAL_WORD[word] !== undefined;
+export const isOrdinalWord = (word: string): boolean => ordinal(word) !== undefined;
+// German ordinals decline ("in der neunten Klasse", "achten"): the bare form is the one known.
+const ordinal = (word: string): number | undefined => ORDINAL_WORD[word] ?? ORDINAL_WORD[word.replace(/(?<=te)(?:n|r|s|m)$/, "")];
 
 /** A year number: digits with an ordinal mark, or an ordinal word of the six languages. */
 export function yearNumber(token: string): number | undefined {
   const digits = /^(\d{1,2})/.exec(token);
   if (digits) return Number(digits[1]);
-  // German ordinals decline ("in der neunten Klasse", "achten"): the bare form is the one known.
-  return ORDINAL_WORD[token] ?? ORDINAL_WORD[token.replace(/(?<=te)(?:n|r|s|m)$/, "")] ?? numberValue(token);
+  return ordinal(token) ?? numberValue(token);
 }
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
@@ -85,7 +86,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no) (?:ensino )?(?:medio|secundario|faculdade|facul|curso|universidade|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
+  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
   { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
 ];
