@@ -53,9 +53,6 @@ const TEXTING: [RegExp, string][] = [
   [/\bta (?=\d)/g, "tu as "],
   [/\bt'?avais\b/g, "tu avais"],
   [/\bt'?etais\b/g, "tu etais"],
-  // Spanish and Portuguese "I have" without vowels: "tngo 16", "tnho 15".
-  [/\b(?:tngo|tngo|tng|tego)\b/g, "tengo"],
-  [/\b(?:tnho|tnh)\b/g, "tenho"],
   // small words of texting
   [/\bc (?=[a-z])/g, "c'est "],
   [/\b(?:ke|k)\b/g, "que"],
@@ -66,7 +63,7 @@ const TEXTING: [RegExp, string][] = [
   [/\bj(?=(?:veux|peux|vais|sais|kiffe|aime|adore|passe|rentre|sors|fais)\b)/g, "je "],
   [/\bi m\b/g, "i'm"],
   // German "im" (= in dem) stays: after a German verb or before an ordinal ("bin im 5. Semester").
-  [/(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) )\bim\b(?! \d{1,2}\.(?!\d))/g, "i'm"],
+  [/\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?! \d{1,2}\.(?!\d))/g, "i'm"],
   [/\bu\b/g, "you"],
   [/\bur\b/g, "your"],
   [/\br\b/g, "are"],
@@ -89,7 +86,7 @@ function undressDigits(s: string): string {
     .replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10")
     .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "$1$2")
     // A teen age split by a space or a dot right after "I am"/"I have", at the end of its phrase: "ich bin 1 5 hehe".
-    .replace(/(?<=\b(?:i'?m|i am|j'?ai|g|tengo|ho|bin|tenho|moi|me|yo|io|ich|eu)\s)1[ .]([0-9])(?=\s?(?:$|[,!?;]|(?:hehe|hihi|lol|mdr|haha|jaja|kkk|xd|et|and|und|y|e|ou|or)\b))/g, "1$1")
+    .replace(/\b(i'?m|i am|j'?ai|g|tengo|ho|bin|tenho|moi|me|yo|io|ich|eu) 1[ .]([0-9])(?=\s?(?:$|[,!?;]|(?:hehe|hihi|lol|mdr|haha|jaja|kkk|xd|et|and|und|y|e|ou|or)\b))/g, "$1 1$2")
     .replace(/(?<![\w.,])1 5(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "15");
 }
 
@@ -119,5 +116,6 @@ export function normalizeForLexicon(text: string): string {
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
+  if (s.includes("tn") || s.includes("tego")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh)\b/g, "tenho");
   return s.replace(/\s+/g, " ").trim();
 }

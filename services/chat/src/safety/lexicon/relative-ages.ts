@@ -18,12 +18,16 @@ const GRAD_YEAR = /\b(?:class of|promo(?:tion)?|abschlussjahrgang|abi|abitur|mat
 const HIGHER_ED_NEAR = /\b(?:college|uni\w*|fac|faculdade|facultad|ecole de|business school|master|licence|grande ecole|hochschule|studium|laurea)\b/;
 const TITLE_BEFORE = /\b(?:the (?:movie|film|song|show|series|book)|(?:le|un) film|la (?:chanson|serie|serie tele)|(?:el|la) (?:peli|pelicula|cancion|serie)|(?:il|un) film|la canzone|der film|das lied|die serie|o filme|a (?:musica|serie|novela)|movie|film|filme|pelicula|titled|called|intitule|titulada|intitolato)\s(?:\S+\s)?$/;
 
+// Substrings first: a regular expression tried at every position of every message showed in the profile.
+const TURNING_GATE = ["werde", "avoir", "aurai", "ll be", "will be", "turn", "cumpl", "compi", "faccio", "faco", "fazer", "farei"];
+const GRAD_GATE = ["class of", "promo", "abschluss", "abi", "matur", "clase de", "turma de", "formatura"];
+
 export type RelativeAge = { min: number; max: number; offset: number };
 
 /** "Turning N soon": the speaker is N − 1 now. */
 export function turningAges(s: string): RelativeAge[] {
   const found: RelativeAge[] = [];
-  if (!/werde|avoir|j'aurai|i'll be|i will be|turn|cumpl|compi|faccio|faco|fazer|farei/.test(s)) return found;
+  if (!TURNING_GATE.some((w) => s.includes(w))) return found;
   TURNING.lastIndex = 0;
   for (const m of s.matchAll(TURNING)) {
     const n = numberValue(m[1]!);
@@ -35,7 +39,7 @@ export function turningAges(s: string): RelativeAge[] {
 /** A graduation year still to come: 18 at graduation, one year younger for every year before it. */
 export function gradYearAges(s: string, year: number): RelativeAge[] {
   const found: RelativeAge[] = [];
-  if (!/class of|promo|abschluss|abi|matur|clase de|turma de|formatura/.test(s) || HIGHER_ED_NEAR.test(s)) return found;
+  if (!GRAD_GATE.some((w) => s.includes(w)) || HIGHER_ED_NEAR.test(s)) return found;
   GRAD_YEAR.lastIndex = 0;
   for (const m of s.matchAll(GRAD_YEAR)) {
     const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
