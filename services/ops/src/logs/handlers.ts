@@ -3,7 +3,7 @@
  * and a conversation's erasure (a fan's data-erasure request). Plain data in, plain data out; the
  * store is JetStream in the mesh and the embedded file in the all-in-one (same interface).
  */
-import { AppError, LogEraseRequest, LogHistoryQuery, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
+import { AppError, LogEraseRequest, LogHistoryQuery, Subject, type Bus, type BusRequest, type OutcomesEraseResponse, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
 import type { ConversationLog, HistoryQuery } from "@sinhome/runtime";
 import { Value } from "@sinclair/typebox/value";
 import type { Static, TSchema } from "@sinclair/typebox";
@@ -38,7 +38,22 @@ export function toHistoryQuery(body: unknown): HistoryQuery {
   return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor };
 }
 
-export function logHandlers(conversations: ConversationLog | undefined) {
+/**
+ * A conversation's reply records and outcomes go with it: the outcomes service erases them. When no
+ * outcomes instance runs at all (a mesh deployed without it) there is nothing to erase there: null.
+ * Any other failure fails the erasure (503/504), which the CRM repeats; erasing twice is harmless.
+ */
+async function eraseOutcomes(bus: Bus, req: BusRequest, sessionId: string): Promise<number | null> {
+  try {
+    const reply = await bus.requestJson<OutcomesEraseResponse>(Subject.OutcomesErase, { session_id: sessionId }, { timeoutMs: 10_000, requestId: req.requestId, resend: true });
+    return reply.erased;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "service_unavailable" && /^no service is answering/.test(e.message)) return null;
+    throw e;
+  }
+}
+
+export function logHandlers(conversations: ConversationLog | undefined, bus?: Bus) {
   const store = (): ConversationLog => {
     if (!conversations) throw new AppError("not_configured", "this ops instance has no conversation log");
     return conversations;
@@ -47,7 +62,8 @@ export function logHandlers(conversations: ConversationLog | undefined) {
     history: (req: BusRequest): Promise<LogHistoryResponse> => store().history(toHistoryQuery(req.body)),
     erase: async (req: BusRequest): Promise<LogEraseResponse> => {
       const { session_id } = checked(LogEraseRequest, req.body);
-      return { session_id, erased: await store().erase(session_id) };
+      const erased = await store().erase(session_id);
+      return { session_id, erased, ...(bus ? { outcomes_erased: await eraseOutcomes(bus, req, session_id) } : {}) };
     },
   };
 }
