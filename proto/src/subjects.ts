@@ -63,8 +63,6 @@ export const Subject = {
   DatasetsExportPage: "sinhome.outcomes.datasets_export_page",
   /** Internal: erase one conversation's reply records and outcomes (ops, on DELETE /logs/session/{id}). */
   OutcomesErase: "sinhome.outcomes.erase",
-  /** Internal: reply records and outcomes reachability, for health. */
-  OutcomesStatus: "sinhome.outcomes.status",
   // broadcasts (no queue group: every instance receives them)
   /** A conversation log event, published by chat after each exchange. */
   LogsChat: "sinhome.logs.chat",

@@ -7,3 +7,4 @@ export * from "./service.ts";
 export * from "./tracing.ts";
 export * from "./conversation-log/index.ts";
 export * from "./text-fold.ts";
+export * from "./dir-lock.ts";

@@ -1,0 +1,78 @@
+/**
+ * Feeds the reply records from the persisted conversation log (JetStream in the mesh, the embedded
+ * store in the all-in-one): from the stored cursor on start (a restart or a new replica catches up on
+ * what it missed, within the log's retention), then every new event. Events are stored in small
+ * batches, in order; a failed batch is retried (1 s doubling to 30 s) before anything newer.
+ * Several replicas all follow the log: records are keyed by request_id, so a second copy stores nothing.
+ */
+import type { ChatLogEvent, StoredLogEvent } from "@sinhome/proto";
+import type { ConversationLog, Logger } from "@sinhome/runtime";
+import { toReplyRecord } from "./record.ts";
+import type { OutcomesStore } from "../store/outcomes-store.ts";
+
+const BATCH = 200;
+
+export type Follower = { stop(): void; /** Resolves once everything delivered so far is stored (tests, feedback waits). */ settled(): Promise<void> };
+
+export function followConversationLog(log: ConversationLog, store: () => OutcomesStore, logger: Logger): Follower {
+  const queue: StoredLogEvent[] = [];
+  let draining: Promise<void> | undefined;
+  let stopFollowing: (() => void) | undefined;
+  let stopped = false;
+  let retryMs = 1000;
+
+  const drain = async (): Promise<void> => {
+    while (queue.length > 0 && !stopped) {
+      const batch = queue.slice(0, BATCH);
+      const records = batch.map((e) => toReplyRecord(e as ChatLogEvent)).filter((r) => r !== null);
+      const lastId = Number(batch[batch.length - 1]!.id);
+      try {
+        await store().ingest(records, Number.isFinite(lastId) ? lastId : undefined);
+        queue.splice(0, batch.length);
+        retryMs = 1000;
+      } catch (e) {
+        logger.warn({ err: e instanceof Error ? e.message : String(e), retryInMs: retryMs }, "reply records not stored yet; retrying");
+        await Bun.sleep(retryMs);
+        retryMs = Math.min(retryMs * 2, 30_000);
+      }
+    }
+  };
+  const kick = () => {
+    draining ??= drain().finally(() => {
+      draining = undefined;
+      if (queue.length > 0 && !stopped) kick();
+    });
+  };
+
+  const start = async (): Promise<void> => {
+    let delayMs = 500;
+    while (!stopped) {
+      try {
+        const after = await store().lastIngested();
+        // No cursor yet: read the whole retained log once ("0" = from the first event).
+        stopFollowing = await log.follow(String(after ?? 0), (event) => {
+          queue.push(event);
+          kick();
+        });
+        logger.info({ after: after ?? 0 }, "following the conversation log");
+        if (stopped) stopFollowing();
+        return;
+      } catch (e) {
+        logger.warn({ err: e instanceof Error ? e.message : String(e), retryInMs: delayMs }, "conversation log not followed yet");
+        await Bun.sleep(delayMs);
+        delayMs = Math.min(delayMs * 2, 30_000);
+      }
+    }
+  };
+  void start();
+
+  return {
+    stop() {
+      stopped = true;
+      stopFollowing?.();
+    },
+    async settled() {
+      while (draining) await draining;
+    },
+  };
+}
