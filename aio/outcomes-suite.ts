@@ -5,6 +5,7 @@
  * hand-off reasons. Start chat with `MODEL_ROUTES=default=50,euryale=50`, OUTCOMES_MIN_SAMPLE=30.
  */
 import { expect, test } from "bun:test";
+import type { ArmMetrics, ReportResponse } from "@sinhome/proto";
 import { formatErrors } from "@sinhome/outcomes/src/export/formats.ts";
 
 export const OUTCOMES_ENV = { MODEL_ROUTES: "default=50,euryale=50", OUTCOMES_MIN_SAMPLE: "30", OUTCOMES_FEEDBACK_WAIT_MS: "3000" };
@@ -26,7 +27,7 @@ export function outcomesSuite(target: OutcomesTarget): void {
   const report = async (since: string, until: string) => {
     const r = await get(`/experiments/report?since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`);
     expect(r.status).toBe(200);
-    return JSON.parse(r.text) as { control: string; min_sample: number; arms: Json[]; comparisons: { arm: string; verdict: string; metrics: Json[] }[] };
+    return JSON.parse(r.text) as ReportResponse;
   };
   const exportLines = async (query: string) => {
     const r = await get(`/datasets/export?${query}`);
@@ -89,7 +90,7 @@ export function outcomesSuite(target: OutcomesTarget): void {
     const again = await fetch(`${base(0)}/feedback`, { method: "POST", headers: { ...headers, "idempotency-key": `key-${request_id}` }, body: JSON.stringify({ request_id, purchase_amount: 5 }) });
     expect(await again.json()).toEqual({ request_id, accepted: true, duplicate: true });
     const r = await report(since, now());
-    const arm = r.arms.find((a) => a.arm === "euryale") as Json & Record<string, { value: number; n: number }>;
+    const arm = r.arms.find((a) => a.arm === "euryale")!;
     expect(arm.replies).toBe(1);
     expect(arm.edited_rate.value).toBe(1);
     expect(arm.fan_reply_rate.value).toBe(1);
@@ -117,17 +118,17 @@ export function outcomesSuite(target: OutcomesTarget): void {
     const r = await report(since, now());
     expect(r.control).toBe("default");
     expect(r.min_sample).toBe(30);
-    const arm = (name: string) => r.arms.find((a) => a.arm === name) as Record<string, { value: number; n: number; ci95: { low: number; high: number } }> & Json;
+    const arm = (name: string): ArmMetrics => r.arms.find((a) => a.arm === name)!;
     expect(arm("default")).toMatchObject({ replies: 40, with_feedback: 40, sent_rate: { value: 0.5, n: 40 }, edited_rate: { value: 0.25 }, discarded_rate: { value: 0.25 }, fan_reply_rate: { value: 0.4, n: 30 }, purchases_per_100: { value: 5 }, revenue_per_100: { value: 50 } });
     expect(arm("euryale")).toMatchObject({ replies: 40, sent_rate: { value: 0.8 }, edited_rate: { value: 0.1 }, discarded_rate: { value: 0.1 }, fan_reply_rate: { value: 0.361111, n: 36 }, purchases_per_100: { value: 10 }, revenue_per_100: { value: 100 } });
     // Beta(21, 21) is symmetric: the interval of 20/40 is centred on 0.5.
-    expect(arm("default").sent_rate.ci95.low + arm("default").sent_rate.ci95.high).toBeCloseTo(1, 5);
+    expect(arm("default").sent_rate.ci95!.low + arm("default").sent_rate.ci95!.high).toBeCloseTo(1, 5);
     const cmp = r.comparisons.find((c) => c.arm === "euryale")!;
     expect(cmp.verdict).toBe("better");
-    const metric = (m: string) => cmp.metrics.find((x) => x.metric === m) as Json & { probability_better: number; ci95: { low: number; high: number } };
+    const metric = (m: string) => cmp.metrics.find((x) => x.metric === m)!;
     expect(metric("sent_rate")).toMatchObject({ difference: 0.3, method: "beta_binomial", verdict: "better" });
     expect(metric("sent_rate").probability_better).toBeGreaterThan(0.99);
-    expect(metric("sent_rate").ci95.low).toBeGreaterThan(0);
+    expect(metric("sent_rate").ci95!.low).toBeGreaterThan(0);
     expect(metric("fan_reply_rate")).toMatchObject({ difference: -0.038889, verdict: "inconclusive", reason: "the difference is within chance" });
     expect(metric("revenue_per_100")).toMatchObject({ difference: 50, method: "normal_approximation", verdict: "inconclusive" });
 
@@ -187,7 +188,7 @@ export function outcomesSuite(target: OutcomesTarget): void {
     expect(await erased.json()).toMatchObject({ session_id: session, outcomes_erased: 1 });
     expect(await exportLines(`format=sft&${window}`)).toHaveLength(1);
     const r = await report(since, now());
-    expect((r.arms.find((a) => a.arm === "default") as Json).replies).toBe(1);
+    expect(r.arms.find((a) => a.arm === "default")!.replies).toBe(1);
     expect((await post("/feedback", { request_id: gone.request_id, outcome: "edited", final_text: "x" })).status).toBe(404);
   }, 60_000);
 
@@ -205,7 +206,5 @@ export function outcomesSuite(target: OutcomesTarget): void {
     expect((await reasonsOf("/personality_chat", { message: "j'ai envie de mourir ce soir" })).reasons).toEqual(["distress"]);
     expect((await reasonsOf("/v2/personality_chat", { message: "salut [[sim:status=500]]" })).reasons).toEqual(["fallback"]);
     expect((await reasonsOf("/v2/personality_chat", { message: "salut [[sim:refuse]]" })).reasons).toEqual(["repeated_refusal"]);
-    const metrics = await (await fetch(`${base()}/metrics`)).text();
-    expect(metrics.length).toBeGreaterThan(0);
   }, 120_000);
 }

@@ -1,5 +1,5 @@
 /** The outcome loop in the all-in-one (in-process bus, embedded PGlite for outcomes, embedded conversation log). */
-import { afterAll, beforeAll, describe } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,4 +19,14 @@ afterAll(async () => {
 
 describe("all-in-one: outcomes", () => {
   outcomesSuite({ baseUrls: () => [aio.url], apiKey: "crm-key" });
+
+  test("the Grafana row's counters: outcomes per arm, purchases, records, hand-offs by reason (one process: the gateway's /metrics shows them)", async () => {
+    const metrics = await (await fetch(`${aio.url}/metrics`)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"=,]/g, "\\$&")} (\\S+)$`, "m").exec(metrics)?.[1] ?? 0);
+    expect(value('sinhome_feedback_outcomes_total{arm="euryale",outcome="sent"}')).toBeGreaterThanOrEqual(41);
+    expect(value('sinhome_feedback_purchases_total{arm="default"}')).toBeGreaterThanOrEqual(2);
+    expect(value('sinhome_outcome_records_total{arm="default"}')).toBeGreaterThanOrEqual(40);
+    expect(value('sinhome_handoff_total{reason="distress"}')).toBeGreaterThanOrEqual(1);
+    expect(value("sinhome_feedback_duplicates_total")).toBeGreaterThanOrEqual(8);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { AppError, FeedbackEvent, type FeedbackBatchResponse, type FeedbackResponse } from "@sinhome/proto";
 import { Value } from "@sinclair/typebox/value";
+import { outcomeMetrics } from "../metrics.ts";
 import type { OutcomesStore } from "../store/outcomes-store.ts";
 import { detailsOf, validated } from "../validate.ts";
 
@@ -32,6 +33,8 @@ export function feedbackHandlers(store: () => OutcomesStore, opts: { waitMs: num
     const event = checkEvent(body);
     await awaitRecord(event.request_id, tenant, deadline);
     const result = await store().addFeedback(event, tenant);
+    if (result.duplicate) outcomeMetrics.duplicate();
+    else outcomeMetrics.event(result.arm, event);
     return { request_id: event.request_id, accepted: result.accepted, ...(result.duplicate ? { duplicate: true } : {}) };
   };
 

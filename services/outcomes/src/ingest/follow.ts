@@ -7,6 +7,7 @@
  */
 import type { ChatLogEvent, StoredLogEvent } from "@sinhome/proto";
 import type { ConversationLog, Logger } from "@sinhome/runtime";
+import { outcomeMetrics } from "../metrics.ts";
 import { toReplyRecord } from "./record.ts";
 import type { OutcomesStore } from "../store/outcomes-store.ts";
 
@@ -27,7 +28,7 @@ export function followConversationLog(log: ConversationLog, store: () => Outcome
       const records = batch.map((e) => toReplyRecord(e as ChatLogEvent)).filter((r) => r !== null);
       const lastId = Number(batch[batch.length - 1]!.id);
       try {
-        await store().ingest(records, Number.isFinite(lastId) ? lastId : undefined);
+        outcomeMetrics.recordsStored(await store().ingest(records, Number.isFinite(lastId) ? lastId : undefined));
         queue.splice(0, batch.length);
         retryMs = 1000;
       } catch (e) {

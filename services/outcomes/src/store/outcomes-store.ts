@@ -14,7 +14,7 @@ import type { Sql } from "./sql.ts";
 
 export type Window = { since: string; until: string; tenant?: string };
 export type ExportFilter = Window & { outcomes: string[]; minRating?: number; purchased?: boolean; after?: { at: string; requestId: string }; limit: number };
-export type FeedbackResult = { accepted: true; duplicate: boolean };
+export type FeedbackResult = { accepted: true; duplicate: boolean; arm: string | null };
 
 const CONSUMER = "conversation-log";
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -29,10 +29,10 @@ export class OutcomesStore {
     return rows[0] ? Number(rows[0].last_id) : undefined;
   }
 
-  /** Stores records (a replay stores nothing twice) and moves the cursor; records of erased conversations are dropped. */
-  async ingest(records: readonly ReplyRecord[], lastId: number | undefined): Promise<number> {
+  /** Stores records (a replay stores nothing twice) and moves the cursor; records of erased conversations are dropped. Resolves with the arms of the records stored. */
+  async ingest(records: readonly ReplyRecord[], lastId: number | undefined): Promise<(string | null)[]> {
     return this.sql.transaction(async (tx) => {
-      let stored = 0;
+      const stored: (string | null)[] = [];
       for (const r of records) {
         const rows = await tx.query(
           `INSERT INTO outcome_records (request_id, at, session_id, key_name, tenant, endpoint, backend, model, arm, persona, prompt_tokens, completion_tokens,
@@ -43,7 +43,7 @@ export class OutcomesStore {
           [r.request_id, r.at, r.session_id, r.key_name, r.tenant, r.endpoint, r.backend, r.model, r.arm, r.persona, r.prompt_tokens, r.completion_tokens,
             r.latency_ms, json(r.retries), r.fallback, r.error, json(r.guard), json(r.handoff), json(r.messages), r.reply, r.session_id ? sessionHash(r.session_id) : ""],
         );
-        stored += rows.length;
+        if (rows.length > 0) stored.push(r.arm);
       }
       if (lastId !== undefined) {
         await tx.query(
@@ -63,8 +63,8 @@ export class OutcomesStore {
   /** Adds one event and re-merges the reply's outcome; `unknown_request` when the reply is not (or no longer) known. */
   async addFeedback(event: FeedbackEvent & { event_id: string; at: string }, tenant?: string): Promise<FeedbackResult> {
     return this.sql.transaction(async (tx) => {
-      const record = await tx.query<{ reply: string | null }>(
-        `SELECT reply FROM outcome_records WHERE request_id = $1 AND ($2::text IS NULL OR tenant = $2) FOR UPDATE`,
+      const record = await tx.query<{ reply: string | null; arm: string | null }>(
+        `SELECT reply, arm FROM outcome_records WHERE request_id = $1 AND ($2::text IS NULL OR tenant = $2) FOR UPDATE`,
         [event.request_id, tenant ?? null],
       );
       if (record.length === 0) throw new AppError("unknown_request", "no reply with this request_id (unknown, or older than the retention)", [{ field: "request_id", reason: "unknown or expired" }]);
@@ -72,7 +72,8 @@ export class OutcomesStore {
         `INSERT INTO outcome_events (event_id, request_id, at, body) VALUES ($1, $2, $3::timestamptz, $4::jsonb) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
         [event.event_id, event.request_id, event.at, JSON.stringify(event)],
       );
-      if (inserted.length === 0) return { accepted: true, duplicate: true };
+      const arm = record[0]!.arm;
+      if (inserted.length === 0) return { accepted: true, duplicate: true, arm };
       const events = await tx.query<{ body: FeedbackEvent | string }>(`SELECT body FROM outcome_events WHERE request_id = $1 ORDER BY at, received_at, event_id`, [event.request_id]);
       const m = mergeEvents(events.map((e) => (typeof e.body === "string" ? (JSON.parse(e.body) as FeedbackEvent) : e.body)), record[0]!.reply);
       await tx.query(
@@ -83,7 +84,7 @@ export class OutcomesStore {
            rating = EXCLUDED.rating, edit_ratio = EXCLUDED.edit_ratio, events = EXCLUDED.events, updated_at = EXCLUDED.updated_at`,
         [event.request_id, m.outcome, m.final_text, m.fan_replied, m.fan_reply_after_s, m.purchases, m.revenue, m.currency, m.rating, m.edit_ratio, m.events],
       );
-      return { accepted: true, duplicate: false };
+      return { accepted: true, duplicate: false, arm };
     });
   }
 
