@@ -9,6 +9,7 @@ import { benchFootprint } from "./footprint.ts";
 import { benchGuard } from "./guard.ts";
 import { benchMesh } from "./mesh.ts";
 import { benchOpenAi } from "./openai.ts";
+import { benchOutcomesAb } from "./outcomes-ab.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
@@ -26,7 +27,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["chaos", () => benchChaos()],
 ];
 /** Sections run only when named (long): `bun run bench cache-sweep`. */
-const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()]];
+const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()], ["outcomes-ab", () => benchOutcomesAb()]];
 const only = process.argv[2];
 
 /** Service-owned benchmarks live beside their service; run them as they are and show their lines. */
