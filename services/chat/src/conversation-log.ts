@@ -25,7 +25,8 @@ export function publishExchange(sink: ExchangeSink, logContent: boolean, record:
   const { message, response, prompt_messages, ...meta } = record;
   const content = logContent ? { message, response, ...(prompt_messages ? { prompt_messages } : {}) } : {};
   const event: ChatLogEvent = { timestamp: new Date().toISOString(), ...meta, ...callerOf(headers), ...content };
-  sink.bus.publish(Subject.LogsChat, event);
+  // The broadcast is only counted (ops): it goes without the prompt, kilobytes that only the persisted log needs.
+  sink.bus.publish(Subject.LogsChat, prompt_messages && logContent ? { ...event, prompt_messages: undefined } : event);
   sink.conversations?.append(event).catch((err: unknown) => {
     if (Date.now() - lastWarning < 10_000) return;
     lastWarning = Date.now();

@@ -19,6 +19,9 @@ export type HandoffInput = {
   fallback: boolean;
   /** Refusal retries of this exchange. */
   refusals: number;
+  /** What the pipeline already detected on this message (not detected again); absent = detect here. */
+  aiQuestion?: boolean;
+  meetingRequest?: boolean;
 };
 
 /** Reasons in a fixed order (the order of `HandoffReason`), each once. */
@@ -28,8 +31,8 @@ export function detectHandoff(input: HandoffInput): Handoff {
     const message = input.message ?? "";
     const folded = foldForMatching(message);
     if (input.guarded) reasons.push("minors_guard");
-    if (message && detectMeetingRequest(message)) reasons.push("meeting_request");
-    if (message && isSincereAiQuestion(message)) reasons.push("ai_question");
+    if (input.meetingRequest ?? (message !== "" && detectMeetingRequest(message))) reasons.push("meeting_request");
+    if (input.aiQuestion ?? (message !== "" && isSincereAiQuestion(message))) reasons.push("ai_question");
     if (folded && matchesAny(HUMAN_REQUEST_PATTERNS, folded)) reasons.push("human_requested");
     if (folded && matchesAny(DISTRESS_PATTERNS, folded)) reasons.push("distress");
     if (input.fallback) reasons.push("fallback");

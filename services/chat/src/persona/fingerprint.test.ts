@@ -5,5 +5,5 @@ test("same persona, same fingerprint however it is spelled; another persona, ano
   expect(personaFingerprint(undefined)).toBe(personaFingerprint({ name: "Seline", tone: 3 }));
   expect(personaFingerprint({ tone: 5, emojis: 1 })).toBe(personaFingerprint({ emojis: 1, tone: 5 }));
   expect(personaFingerprint({ tone: 5 })).not.toBe(personaFingerprint({ tone: 4 }));
-  expect(personaFingerprint({ tone: 5 })).toMatch(/^[0-9a-f]{12}$/);
+  expect(personaFingerprint({ tone: 5 })).toMatch(/^[0-9a-f]{16}$/);
 });

@@ -65,10 +65,12 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
     if (guard.blocked) return respond(deps, env.LOG_CONTENT, req, exchange, guard.blocked);
 
     const aiQuestion = isSincereAiQuestion(message);
+    const meetingRequest = detectMeetingRequest(message);
+    exchange.signals = { aiQuestion, meetingRequest };
     const directives = [
       ...endpoint.directives(body),
       ...(aiQuestion ? [AI_HONESTY_DIRECTIVE] : []),
-      ...(detectMeetingRequest(message) ? [MEETING_DECLINE_DIRECTIVE] : []),
+      ...(meetingRequest ? [MEETING_DECLINE_DIRECTIVE] : []),
     ];
     const sanitized = sanitizeHistory(history, message, historyLimits(endpoint.family, env));
     const messages = assembleMessages(endpoint.prompt(body, directives), sanitized);

@@ -17,6 +17,8 @@ export type Exchange = {
   persona?: string;
   /** The messages as sent to the model (kept in the log only with LOG_CONTENT). */
   promptMessages?: { role: string; content: string }[];
+  /** What the pipeline detected on the fan's message, reused by the hand-off signal. */
+  signals?: { aiQuestion: boolean; meetingRequest: boolean };
 };
 
 /** A reply written by a rule rather than the LLM (safety guard, v2 fallback). */
@@ -52,7 +54,7 @@ function publish(sink: ExchangeSink, logContent: boolean, req: BusRequest, excha
 
 /** The hand-off signal of an exchange, counted by reason. */
 function handoffOf(exchange: Exchange, generated: Generated, failed: boolean): Handoff {
-  const handoff = detectHandoff({ message: exchange.message, guarded: generated.backend === "guard", fallback: failed, refusals: generated.retries.refusal });
+  const handoff = detectHandoff({ message: exchange.message, guarded: generated.backend === "guard", fallback: failed, refusals: generated.retries.refusal, ...exchange.signals });
   countHandoff(handoff);
   return handoff;
 }
