@@ -20,6 +20,16 @@ afterAll(async () => {
 describe("all-in-one: outcomes", () => {
   outcomesSuite({ baseUrls: () => [aio.url], apiKey: "crm-key" });
 
+  test("OpenAPI lists the outcome routes and the hand-off on chat replies", async () => {
+    const spec = (await (await fetch(`${aio.url}/swagger/json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: unknown }> }> }>> };
+    for (const [path, method] of [["/feedback", "post"], ["/feedback/batch", "post"], ["/experiments/report", "get"], ["/datasets/export", "get"]] as const) {
+      expect(spec.paths[path]?.[method]).toBeDefined();
+    }
+    expect(Object.keys(spec.paths["/datasets/export"]!.get!.responses["200"]!.content)).toEqual(["application/x-ndjson"]);
+    const chatReply = JSON.stringify(spec.paths["/v2/personality_chat"]!.post!.responses["200"]!.content["application/json"]!.schema);
+    for (const reason of ["minors_guard", "meeting_request", "ai_question", "human_requested", "distress", "fallback", "repeated_refusal"]) expect(chatReply).toContain(reason);
+  });
+
   test("the Grafana row's counters: outcomes per arm, purchases, records, hand-offs by reason (one process: the gateway's /metrics shows them)", async () => {
     const metrics = await (await fetch(`${aio.url}/metrics`)).text();
     const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"=,]/g, "\\$&")} (\\S+)$`, "m").exec(metrics)?.[1] ?? 0);
