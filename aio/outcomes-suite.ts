@@ -185,7 +185,7 @@ export function outcomesSuite(target: OutcomesTarget): void {
     expect(await exportLines(`format=sft&${window}`)).toHaveLength(2);
     const erased = await fetch(`${base()}/logs/session/${session}`, { method: "DELETE", headers });
     expect(erased.status).toBe(200);
-    expect(await erased.json()).toMatchObject({ session_id: session, outcomes_erased: 1 });
+    expect(await erased.json()).toEqual({ session_id: session, erased: 1 });
     expect(await exportLines(`format=sft&${window}`)).toHaveLength(1);
     const r = await report(since, now());
     expect(r.arms.find((a) => a.arm === "default")!.replies).toBe(1);

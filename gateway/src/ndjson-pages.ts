@@ -6,14 +6,18 @@
  * time). A failure after the first bytes aborts the stream (the client sees a truncated transfer, never
  * a line that lies).
  */
-import type { Bus, ExportPageResponse, Route } from "@sinhome/proto";
+import { AppError, type Bus, type ExportPageResponse, type Route } from "@sinhome/proto";
 
 export const NDJSON_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" };
 
 export type PageRequester = (payload: Record<string, unknown>) => Promise<ExportPageResponse>;
 
 export function pageRequester(bus: Bus, route: Route, opts: { timeoutMs: number; requestId: string; headers: Record<string, string> }): PageRequester {
-  return (payload) => bus.requestJson<ExportPageResponse>(route.subject, payload, { timeoutMs: opts.timeoutMs, requestId: opts.requestId, headers: opts.headers, resend: true });
+  return async (payload) => {
+    const page = await bus.requestJson<ExportPageResponse>(route.subject, payload, { timeoutMs: opts.timeoutMs, requestId: opts.requestId, headers: opts.headers, resend: true });
+    if (!page || !Array.isArray(page.lines) || page.lines.some((l) => typeof l !== "string")) throw new AppError("upstream_error", "the service answered something that is not a page of lines");
+    return page;
+  };
 }
 
 /** The whole answer: the first page is fetched here (errors thrown), the rest while streaming. */

@@ -41,6 +41,5 @@ export type LogEraseRequest = Static<typeof LogEraseRequest>;
 export const LogEraseResponse = Type.Object({
   session_id: Type.String(),
   erased: Type.Integer({ description: "events of this conversation removed from the log" }),
-  outcomes_erased: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: "reply records (with their feedback) removed by the outcomes service; null when no outcomes service runs" })),
 });
 export type LogEraseResponse = Static<typeof LogEraseResponse>;

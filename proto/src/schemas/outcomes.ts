@@ -54,7 +54,7 @@ export type FeedbackResponse = Static<typeof FeedbackResponse>;
 
 export const FEEDBACK_BATCH_MAX = 500;
 export const FeedbackBatchRequest = Type.Object({
-  events: Type.Array(Type.Unknown(), { minItems: 1, maxItems: FEEDBACK_BATCH_MAX, description: "feedback events, each checked on its own" }),
+  events: Type.Array(Type.Record(Type.String(), Type.Unknown()), { minItems: 1, maxItems: FEEDBACK_BATCH_MAX, description: "feedback events (the shape of POST /feedback), each checked on its own: one bad event never fails the others" }),
 });
 export type FeedbackBatchRequest = Static<typeof FeedbackBatchRequest>;
 

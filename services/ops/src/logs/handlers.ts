@@ -39,11 +39,11 @@ export function toHistoryQuery(body: unknown): HistoryQuery {
 }
 
 /**
- * A conversation's reply records and outcomes go with it: the outcomes service erases them. When no
- * outcomes instance runs at all (a mesh deployed without it) there is nothing to erase there: null.
+ * A conversation's reply records and outcomes go with it: the outcomes service erases them (resolves with
+ * how many). When no outcomes instance runs at all (a mesh deployed without it) there is nothing to erase: null.
  * Any other failure fails the erasure (503/504), which the CRM repeats; erasing twice is harmless.
  */
-async function eraseOutcomes(bus: Bus, req: BusRequest, sessionId: string): Promise<number | null> {
+export async function eraseOutcomes(bus: Bus, req: BusRequest, sessionId: string): Promise<number | null> {
   try {
     const reply = await bus.requestJson<OutcomesEraseResponse>(Subject.OutcomesErase, { session_id: sessionId }, { timeoutMs: 10_000, requestId: req.requestId, resend: true });
     return reply.erased;
@@ -63,7 +63,9 @@ export function logHandlers(conversations: ConversationLog | undefined, bus?: Bu
     erase: async (req: BusRequest): Promise<LogEraseResponse> => {
       const { session_id } = checked(LogEraseRequest, req.body);
       const erased = await store().erase(session_id);
-      return { session_id, erased, ...(bus ? { outcomes_erased: await eraseOutcomes(bus, req, session_id) } : {}) };
+      // The answer keeps its contract ({session_id, erased}: log events); the records go with them or the erase fails.
+      if (bus) await eraseOutcomes(bus, req, session_id);
+      return { session_id, erased };
     },
   };
 }

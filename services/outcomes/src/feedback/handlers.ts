@@ -13,7 +13,9 @@ import { detailsOf, validated } from "../validate.ts";
 const WAIT_STEP_MS = 100;
 
 export function checkEvent(body: unknown): FeedbackEvent & { event_id: string; at: string } {
-  const event = validated(FeedbackEvent, body);
+  // null means absent (the gateway drops nulls of /feedback; batch events arrive as they were sent).
+  const present = body && typeof body === "object" && !Array.isArray(body) ? Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null)) : body;
+  const event = validated(FeedbackEvent, present);
   if (event.final_text !== undefined && event.outcome !== "edited") {
     throw new AppError("validation_failed", "final_text is only accepted with outcome \"edited\"", [{ field: "final_text", reason: "only with outcome \"edited\"" }]);
   }

@@ -12,6 +12,14 @@ import { toReplyRecord } from "./record.ts";
 import type { OutcomesStore } from "../store/outcomes-store.ts";
 
 const BATCH = 200;
+/** Events held in memory at most: past it the follower lets go of the log and follows again from its cursor once stored (a replay of a 1 GiB log must not be held whole). */
+const HIGH_WATER = 5000;
+/**
+ * Events arriving within this window are stored together: one transaction per window instead of one per
+ * reply (in the all-in-one the embedded database shares the event loop with every other service). Feedback
+ * that comes sooner waits for its record (OUTCOMES_FEEDBACK_WAIT_MS).
+ */
+const COALESCE_MS = 250;
 
 export type Follower = { stop(): void; /** Resolves once everything delivered so far is stored (tests, feedback waits). */ settled(): Promise<void> };
 
@@ -20,9 +28,12 @@ export function followConversationLog(log: ConversationLog, store: () => Outcome
   let draining: Promise<void> | undefined;
   let stopFollowing: (() => void) | undefined;
   let stopped = false;
+  let paused = false;
   let retryMs = 1000;
+  let lastQueued = -1;
 
   const drain = async (): Promise<void> => {
+    if (queue.length < BATCH) await Bun.sleep(COALESCE_MS);
     while (queue.length > 0 && !stopped) {
       const batch = queue.slice(0, BATCH);
       const records = batch.map((e) => toReplyRecord(e as ChatLogEvent)).filter((r) => r !== null);
@@ -42,7 +53,22 @@ export function followConversationLog(log: ConversationLog, store: () => Outcome
     draining ??= drain().finally(() => {
       draining = undefined;
       if (queue.length > 0 && !stopped) kick();
+      else if (paused && !stopped) {
+        paused = false;
+        void start();
+      }
     });
+  };
+  const onEvent = (event: StoredLogEvent) => {
+    const id = Number(event.id);
+    if (id <= lastQueued) return; // delivered again after a re-follow: already queued or stored
+    lastQueued = id;
+    queue.push(event);
+    if (queue.length >= HIGH_WATER && !paused) {
+      paused = true;
+      stopFollowing?.();
+    }
+    kick();
   };
 
   const start = async (): Promise<void> => {
@@ -51,11 +77,8 @@ export function followConversationLog(log: ConversationLog, store: () => Outcome
       try {
         const after = await store().lastIngested();
         // No cursor yet: read the whole retained log once ("0" = from the first event).
-        stopFollowing = await log.follow(String(after ?? 0), (event) => {
-          queue.push(event);
-          kick();
-        });
-        logger.info({ after: after ?? 0 }, "following the conversation log");
+        stopFollowing = await log.follow(String(after ?? 0), onEvent);
+        logger.debug({ after: after ?? 0 }, "following the conversation log");
         if (stopped) stopFollowing();
         return;
       } catch (e) {

@@ -17,7 +17,6 @@ export type ExportFilter = Window & { outcomes: string[]; minRating?: number; pu
 export type FeedbackResult = { accepted: true; duplicate: boolean; arm: string | null };
 
 const CONSUMER = "conversation-log";
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 const sessionHash = (sessionId: string) => createHash("sha256").update(sessionId).digest("hex");
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -32,26 +31,27 @@ export class OutcomesStore {
   /** Stores records (a replay stores nothing twice) and moves the cursor; records of erased conversations are dropped. Resolves with the arms of the records stored. */
   async ingest(records: readonly ReplyRecord[], lastId: number | undefined): Promise<(string | null)[]> {
     return this.sql.transaction(async (tx) => {
-      const stored: (string | null)[] = [];
-      for (const r of records) {
-        const rows = await tx.query(
-          `INSERT INTO outcome_records (request_id, at, session_id, key_name, tenant, endpoint, backend, model, arm, persona, prompt_tokens, completion_tokens,
-             latency_ms, retries, fallback, error, guard, handoff, messages, reply)
-           SELECT $1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb, $18::jsonb, $19::jsonb, $20
-           WHERE NOT EXISTS (SELECT 1 FROM outcome_erasures WHERE session_hash = $21 AND erased_at >= $2::timestamptz)
-           ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
-          [r.request_id, r.at, r.session_id, r.key_name, r.tenant, r.endpoint, r.backend, r.model, r.arm, r.persona, r.prompt_tokens, r.completion_tokens,
-            r.latency_ms, json(r.retries), r.fallback, r.error, json(r.guard), json(r.handoff), json(r.messages), r.reply, r.session_id ? sessionHash(r.session_id) : ""],
-        );
-        if (rows.length > 0) stored.push(r.arm);
-      }
+      // One statement per batch (a replay of a busy log is thousands of events; PGlite runs one statement at a time).
+      const rows = records.map((r) => ({ ...r, session_hash: r.session_id ? sessionHash(r.session_id) : "" }));
+      const stored = rows.length === 0 ? [] : await tx.query<{ arm: string | null }>(
+        `INSERT INTO outcome_records (request_id, at, session_id, key_name, tenant, endpoint, backend, model, arm, persona, prompt_tokens, completion_tokens,
+           latency_ms, retries, fallback, error, guard, handoff, messages, reply)
+         SELECT x.request_id, x.at, x.session_id, x.key_name, x.tenant, x.endpoint, x.backend, x.model, x.arm, x.persona, x.prompt_tokens, x.completion_tokens,
+           x.latency_ms, coalesce(x.retries, '{}'::jsonb), x.fallback, x.error, x.guard, x.handoff, x.messages, x.reply
+         FROM jsonb_to_recordset($1::jsonb) AS x(request_id text, at timestamptz, session_id text, key_name text, tenant text, endpoint text, backend text,
+           model text, arm text, persona text, prompt_tokens integer, completion_tokens integer, latency_ms double precision, retries jsonb, fallback boolean,
+           error text, guard jsonb, handoff jsonb, messages jsonb, reply text, session_hash text)
+         WHERE NOT EXISTS (SELECT 1 FROM outcome_erasures e WHERE e.session_hash = x.session_hash AND e.erased_at >= x.at)
+         ON CONFLICT (request_id) DO NOTHING RETURNING arm`,
+        [JSON.stringify(rows)],
+      );
       if (lastId !== undefined) {
         await tx.query(
           `INSERT INTO outcome_ingest (consumer, last_id) VALUES ($1, $2) ON CONFLICT (consumer) DO UPDATE SET last_id = GREATEST(outcome_ingest.last_id, EXCLUDED.last_id)`,
           [CONSUMER, lastId],
         );
       }
-      return stored;
+      return stored.map((r) => r.arm);
     });
   }
 
