@@ -13,7 +13,7 @@ import type { OutcomesStore } from "../store/outcomes-store.ts";
 
 const BATCH = 200;
 /** Events held in memory at most: past it the follower lets go of the log and follows again from its cursor once stored (a replay of a 1 GiB log must not be held whole). */
-const HIGH_WATER = 5000;
+const HIGH_WATER = 1000;
 /**
  * Events arriving within this window are stored together: one transaction per window instead of one per
  * reply (in the all-in-one the embedded database shares the event loop with every other service). Feedback
