@@ -250,6 +250,19 @@ describe("auth and limits", () => {
     await expectError(res, 429, "rate_limited");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+  test("401 and 429, answered before routing, are counted under their route like every answer", async () => {
+    const count = async (status: string, route = "/personality_chat") =>
+      (await registry.getSingleMetric("sinhome_gateway_requests_total")!.get()).values.find((v) => v.labels.route === route && v.labels.status === status)?.value ?? 0;
+    const [limited401, limited429, history401] = [await count("401"), await count("429"), await count("401", "/media/history/:fan_id")];
+    const limited = createGateway({ bus, env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "1" }), log, rateLimiter: new MemoryRateLimiter() });
+    const go = () => limited.handle(new Request("http://localhost/personality_chat", { method: "POST", headers: { "content-type": "application/json", "x-api-key": "counted" }, body: '{"message":"a"}' }));
+    expect([(await go()).status, (await go()).status]).toEqual([200, 429]);
+    expect(await count("429")).toBe(limited429 + 1);
+    await expectError(await req("/personality_chat"), 401, "unauthorized");
+    expect(await count("401")).toBe(limited401 + 1);
+    expect((await secured.handle(new Request("http://localhost/media/history/f1"))).status).toBe(401);
+    expect(await count("401", "/media/history/:fan_id")).toBe(history401 + 1);
+  });
 });
 
 describe("access log", () => {

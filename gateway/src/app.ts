@@ -37,6 +37,15 @@ const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger"
 const LOG_STREAM_PATH = "/logs/stream";
 const LOCAL_ROUTES: Record<string, string[]> = { ...OPENAI_ROUTES, "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
 
+/**
+ * The route (as Elysia names it) a path would be routed to: the metrics label of requests answered before
+ * routing (401, 429), which Elysia's onAfterResponse never sees.
+ */
+const ROUTE_PATHS = [...new Set([...ROUTES.map((r) => r.path), ...Object.keys(LOCAL_ROUTES)])];
+const STATIC_ROUTES = new Set(ROUTE_PATHS.filter((path) => !path.includes(":")));
+const PARAM_ROUTES = ROUTE_PATHS.filter((path) => path.includes(":")).map((path) => ({ path, re: new RegExp(`^${path.replace(/:[a-z_]+/g, "[^/]+")}$`) }));
+const routePatternOf = (path: string) => (STATIC_ROUTES.has(path) ? path : PARAM_ROUTES.find((r) => r.re.test(path))?.path ?? "unmatched");
+
 const tracer = trace.getTracer("sinhome.gateway");
 /** Reads W3C trace headers straight from the request, without copying them. */
 const HEADERS_GETTER: TextMapGetter<Headers> = {
@@ -131,6 +140,27 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     }
   };
 
+  /** One answered request: counted, timed and access-logged. */
+  const counted = (request: Request, route: string, status: number | string) => {
+    const s = state.get(request);
+    if (!s) return;
+    const seconds = (performance.now() - s.started) / 1000;
+    const labels = { method: request.method, route };
+    prom.gatewayRequests.inc({ ...labels, status: String(status) });
+    prom.gatewayDuration.observe(labels, seconds);
+    // Access log: server-side failures always, everything else at debug (one line per CRM message is a lot).
+    // Never the body or the query string: they carry fans' texts.
+    const level = typeof status === "number" && status >= 500 ? "warn" : "debug";
+    if (log.isLevelEnabled(level)) {
+      log[level]({ requestId: s.id, method: request.method, route, status, ms: Math.round(seconds * 1000) }, "request");
+    }
+  };
+  /** An answer given in onRequest (401, 429): Elysia skips onAfterResponse for it, so it is counted here. */
+  const answeredEarly = (request: Request, path: string, res: Response) => {
+    counted(request, routePatternOf(path), res.status);
+    return res;
+  };
+
   const app = new Elysia({ normalize: true })
     .onRequest(async ({ request, set, server }) => {
       const s = stateOf(request);
@@ -141,7 +171,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       let caller: { id: string; perMinute: number } | undefined;
       if (keys.enabled) {
         const entry = keys.match(ApiKeys.presented(request, path === LOG_STREAM_PATH));
-        if (!entry) return errorResponseFor(path, new AppError("unauthorized", "missing or invalid API key"), s.id);
+        if (!entry) return answeredEarly(request, path, errorResponseFor(path, new AppError("unauthorized", "missing or invalid API key"), s.id));
         caller = { id: `key:${entry.name}`, perMinute: entry.limitPerMinute ?? env.RATE_LIMIT_PER_MINUTE };
       }
       if (!rateLimiter) return;
@@ -149,7 +179,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       if (caller.perMinute === 0) return;
       const decision = await rateLimiter.hit(caller.id, caller.perMinute);
       if (!decision.allowed) {
-        return errorResponseFor(path, new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) });
+        return answeredEarly(request, path, errorResponseFor(path, new AppError("rate_limited", "too many requests, slow down"), s.id, { "retry-after": String(decision.retryAfterS) }));
       }
     })
     .onParse(async ({ request, contentType }) => {
@@ -177,20 +207,8 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       return errorResponseFor(url.pathname, appError, s.id, headers);
     })
     .onAfterResponse(({ request, set, route, responseValue }) => {
-      const s = state.get(request);
-      if (!s) return;
-      const seconds = (performance.now() - s.started) / 1000;
-      const labels = { method: request.method, route: route || "unmatched" };
       // Most answers are Response objects built here (pass-through replies, errors): their status is the truth.
-      const status = responseValue instanceof Response ? responseValue.status : set.status ?? 200;
-      prom.gatewayRequests.inc({ ...labels, status: String(status) });
-      prom.gatewayDuration.observe(labels, seconds);
-      // Access log: server-side failures always, everything else at debug (one line per CRM message is a lot).
-      // Never the body or the query string: they carry fans' texts.
-      const level = typeof status === "number" && status >= 500 ? "warn" : "debug";
-      if (log.isLevelEnabled(level)) {
-        log[level]({ requestId: s.id, method: request.method, route: labels.route, status, ms: Math.round(seconds * 1000) }, "request");
-      }
+      counted(request, route || "unmatched", responseValue instanceof Response ? responseValue.status : set.status ?? 200);
     })
     .get("/metrics", async () => new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } }))
     .get("/healthz", () => ({ status: "ok" }))

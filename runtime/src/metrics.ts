@@ -4,7 +4,7 @@
  * - a small counter snapshot per service instance, which the NATS `$SRV.STATS` answer carries
  *   so ops can sum `/monitoring/metrics` over every instance of every service.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from "prom-client";
 import type { MetricsSnapshot } from "@sinhome/proto";
 
 export const registry = new Registry();
@@ -144,7 +144,16 @@ export const prom = {
   }),
 };
 
-export type RetryCause = "refusal" | "cjk" | "duplicate" | "empty" | "safety" | "transport";
+export const RETRY_CAUSES = ["refusal", "cjk", "duplicate", "empty", "safety", "transport"] as const;
+export type RetryCause = (typeof RETRY_CAUSES)[number];
+
+/**
+ * Exports a labelled counter at 0 for each of its known label sets, so that a panel (or an SLO ratio) shows 0
+ * from the start instead of "No data" — which looks exactly like a misspelt metric — until the first event.
+ */
+export function zeroCounters<T extends string>(counter: Counter<T>, labelSets: readonly LabelValues<T>[]): void {
+  for (const labels of labelSets) counter.inc(labels, 0);
+}
 
 /** The counters of one service instance, as reported in `$SRV.STATS` data. */
 export class ServiceCounters {

@@ -11,6 +11,7 @@ import type { IDeployment, IStatefulSet } from "kubernetes-models/apps/v1";
 import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import type { IIngress, INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1";
+import type { IPrometheusRule } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule";
 import type {
   IConfigMap,
   IContainer,
@@ -55,7 +56,8 @@ export type KnownManifest =
   | IHorizontalPodAutoscaler
   | IPodDisruptionBudget
   | INetworkPolicy
-  | IIngress;
+  | IIngress
+  | IPrometheusRule;
 export type Kind = KnownManifest["kind"];
 export type OfKind<K extends Kind> = Extract<KnownManifest, { kind: K }>;
 export type ObjectMeta = NonNullable<IConfigMap["metadata"]>;

@@ -1,5 +1,6 @@
 /**
- * Validation of rendered objects against the Kubernetes 1.34 API, with the npm package kubernetes-models:
+ * Validation of rendered objects against the Kubernetes 1.34 API, with the npm package kubernetes-models
+ * (and @kubernetes-models/prometheus-operator for the PrometheusRule of components/alerts):
  *  - `schemaErrors`: its JSON Schema validators (Ajv: types, required fields, enums, formats such as
  *    resource quantities);
  *  - `unknownFieldErrors`: its TypeScript interfaces. The objects are compiled in memory as typed
@@ -12,6 +13,7 @@ import { Deployment, StatefulSet } from "kubernetes-models/apps/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { Ingress, NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
+import { PrometheusRule } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule";
 import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from "kubernetes-models/v1";
 import { id, isKind, K8S, type Manifest, overlays, render } from "./render.ts";
 
@@ -39,6 +41,8 @@ const MODELS: Record<string, (o: unknown) => Validatable | undefined> = {
   "policy/v1/PodDisruptionBudget": model(PodDisruptionBudget),
   "networking.k8s.io/v1/NetworkPolicy": model(NetworkPolicy),
   "networking.k8s.io/v1/Ingress": model(Ingress),
+  // The CRD of prometheus-operator (kube-prometheus), as @kubernetes-models/prometheus-operator models it.
+  "monitoring.coreos.com/v1/PrometheusRule": model(PrometheusRule),
 };
 
 /** One message per object the Kubernetes schemas reject (or that has no schema here). */
@@ -79,6 +83,7 @@ const INTERFACES: Record<string, [module: string, iface: string]> = {
   "policy/v1/PodDisruptionBudget": ["kubernetes-models/policy/v1/PodDisruptionBudget", "IPodDisruptionBudget"],
   "networking.k8s.io/v1/NetworkPolicy": ["kubernetes-models/networking.k8s.io/v1/NetworkPolicy", "INetworkPolicy"],
   "networking.k8s.io/v1/Ingress": ["kubernetes-models/networking.k8s.io/v1/Ingress", "IIngress"],
+  "monitoring.coreos.com/v1/PrometheusRule": ["@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule", "IPrometheusRule"],
 };
 
 type Span = { start: number; end: number; obj: Manifest };

@@ -3,9 +3,9 @@
  * mesh (scoring's AI call, QA runs, health). With no VLLM_BASE_URL it starts the project's LLM
  * simulator on loopback and says so loudly: replies then carry `backend: "simulator"`.
  */
-import { ServiceName, StreamServer, Subject } from "@sinhome/proto";
+import { routeLabel, ServiceName, StreamServer, Subject } from "@sinhome/proto";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
-import { countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { countedEndpoints, openConversationLog, prom, RETRY_CAUSES, ServiceCounters, zeroCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import type { ChatEnv } from "./env.ts";
 import { llmAccessHandlers } from "./handlers/llm-access.ts";
 import { openAiHandlers } from "./handlers/openai.ts";
@@ -59,6 +59,10 @@ async function announceModels(router: LlmRouter, env: ChatEnv, log: ServiceDeps[
 
 export async function createChatService(env: ChatEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Chat);
+  // Zero before the first event, so "Retries/s by cause" and the v2 real-replies SLO show 0, not "No data".
+  // A v2 fallback's usual cause is llm_unavailable (every backend failed); other causes appear when they happen.
+  zeroCounters(prom.retries, RETRY_CAUSES.map((cause) => ({ cause })));
+  zeroCounters(prom.fallbackReplies, PERSONA_ENDPOINTS.filter((e) => e.family === "v2").map((e) => ({ endpoint: routeLabel({ method: "POST", path: e.path }), cause: "llm_unavailable" })));
   // Every chat instance appends to the persisted log: the host's, or its own JetStream connection.
   const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "chat", manage: false, log }) : undefined);
   let simulator: Simulator | undefined;

@@ -1,7 +1,9 @@
 /** The scoring service on the bus: fan interest scores, single and bulk. */
 import { ServiceName, Subject } from "@sinhome/proto";
-import { countedEndpoints, prom, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
-import { createAiScorer, type AiScorer } from "./ai/client.ts";
+import { countedEndpoints, prom, ServiceCounters, zeroCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { createAiScorer, type AiErrorCode, type AiScorer } from "./ai/client.ts";
+
+const AI_OUTCOMES = ["ok", "ai_timeout", "ai_unavailable", "ai_parse_error"] as const satisfies readonly ("ok" | AiErrorCode)[];
 import type { ScoringEnv } from "./env.ts";
 import { createScoringHandlers } from "./handlers.ts";
 
@@ -9,6 +11,7 @@ export const SCORING_VERSION = "0.1.0";
 
 export async function createScoringService(env: ScoringEnv, { bus, log }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Scoring);
+  zeroCounters(prom.scoringAi, AI_OUTCOMES.map((outcome) => ({ outcome }))); // "AI scoring calls/s by outcome" shows 0, not "No data"
   const scorer = createAiScorer({ bus, timeoutMs: env.SCORING_AI_TIMEOUT_MS });
   // Every AI call's outcome is counted, so a silent fallback to the regex score shows in Grafana.
   const ai: AiScorer = async (history, ctx) => {

@@ -7,7 +7,7 @@
  * are not handled here: the caller inspects the text and calls again if it wants another candidate.
  */
 import { AppError } from "@sinhome/proto";
-import { prom, type Logger } from "@sinhome/runtime";
+import { prom, zeroCounters, type Logger } from "@sinhome/runtime";
 import type { ChatEnv } from "../env.ts";
 import { MIN_FIRST_ATTEMPT_MS, attemptTimeout, backoffDelay, minUsefulAttempt, primaryEnd } from "./budget.ts";
 import type { CircuitBreaker } from "./breaker.ts";
@@ -118,6 +118,8 @@ export class LlmRouter {
       this.primary = pool("simulator", options.simulatorModel ?? "sinhome-simulator", undefined, [options.simulatorUrl]);
     }
     if (env.GROK_API_KEY) this.grok = pool("grok", env.GROK_MODEL, env.GROK_API_KEY, [env.GROK_BASE_URL]);
+    const fallback = this.fallback();
+    if (this.primary && fallback) zeroCounters(prom.fallbacks, [{ from: this.primary.name, to: fallback.name }]);
     this.embedder = new Embedder(env);
   }
 

@@ -10,8 +10,10 @@
  * - `sinhome_minors_reply_checks_total{outcome, category}`: generated replies caught (retried, deflected).
  */
 import { Counter, Histogram } from "prom-client";
-import { registry } from "@sinhome/runtime";
+import { registry, zeroCounters } from "@sinhome/runtime";
 import type { GuardModelOutcome } from "./guard-model/client.ts";
+
+const GUARD_MODEL_OUTCOMES = ["safe", "unsafe", "timeout", "error", "malformed", "skipped"] as const satisfies readonly GuardModelOutcome[];
 
 export type GuardLayer = "lexicon" | "guard_model" | "reply";
 
@@ -47,6 +49,11 @@ const replyChecks = new Counter({
 });
 
 export const guardModelMetrics = {
+  /** A guard model is configured: its outcomes and its fail mode are exported at 0 (the guard SLO and panels read them). */
+  configured(mode: "open" | "closed"): void {
+    zeroCounters(checks, GUARD_MODEL_OUTCOMES.map((outcome) => ({ outcome })));
+    zeroCounters(unavailable, [{ mode }]);
+  },
   observe(result: { outcome: GuardModelOutcome; latencyMs: number }): void {
     checks.inc({ outcome: result.outcome });
     if (result.outcome !== "skipped") duration.observe(result.latencyMs / 1000);

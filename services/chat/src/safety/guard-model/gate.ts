@@ -25,6 +25,7 @@ export class GuardModelGate {
 
   constructor(readonly settings: GuardModelSettings, now?: () => number) {
     this.client = new GuardModelClient(settings, now);
+    guardModelMetrics.configured(settings.failMode);
   }
 
   /** Starts the check of the fan's new `message` (a followup without one has nothing new to check). */

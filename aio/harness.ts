@@ -1,0 +1,49 @@
+/**
+ * What end-to-end tests of the mesh as processes share: free loopback ports, mesh processes started from the
+ * repository root (stopped together), and waiting for a condition with a deadline. Older tests in aio/ still
+ * carry their own copies; new ones use this.
+ */
+import type { Subprocess } from "bun";
+
+export const ROOT = new URL("..", import.meta.url).pathname;
+
+/** A loopback port free right now (the OS picks it; nothing holds it afterwards). */
+export function freePort(): number {
+  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+  const port = s.port!;
+  s.stop(true);
+  return port;
+}
+
+/** Mesh processes (`bun <entry>` with a clean environment plus `env`), all stopped by `stopAll`. */
+export class MeshProcesses {
+  readonly list: Subprocess[] = [];
+  constructor(private readonly common: Record<string, string>) {}
+
+  spawn(entry: string, env: Record<string, string> = {}): Subprocess {
+    const p = Bun.spawn(["bun", entry], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...this.common, ...env },
+      stdout: "ignore",
+      stderr: "inherit",
+    });
+    this.list.push(p);
+    return p;
+  }
+
+  /** SIGTERM to every process still running; their exit codes, in start order. */
+  async stopAll(): Promise<(number | null)[]> {
+    for (const p of this.list) if (p.exitCode === null && p.signalCode === null) p.kill("SIGTERM");
+    return await Promise.all(this.list.map((p) => p.exited));
+  }
+}
+
+/** Polls `check` until it holds (errors count as "not yet"); throws naming `what` after `ms`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await Bun.sleep(100);
+  }
+  throw new Error(`${what}: not in ${ms} ms`);
+}
