@@ -11,7 +11,8 @@ import { outcomeMetrics } from "../metrics.ts";
 import { toReplyRecord } from "./record.ts";
 import type { OutcomesStore } from "../store/outcomes-store.ts";
 
-const BATCH = 200;
+/** Records per statement: small enough that one statement never holds the event loop long (PGlite runs in it). */
+const BATCH = 50;
 /** Events held in memory at most: past it the follower lets go of the log and follows again from its cursor once stored (a replay of a 1 GiB log must not be held whole). */
 const HIGH_WATER = 1000;
 /**
@@ -42,6 +43,7 @@ export function followConversationLog(log: ConversationLog, store: () => Outcome
         outcomeMetrics.recordsStored(await store().ingest(records, Number.isFinite(lastId) ? lastId : undefined));
         queue.splice(0, batch.length);
         retryMs = 1000;
+        await Bun.sleep(0); // let replies go out between two statements
       } catch (e) {
         logger.warn({ err: e instanceof Error ? e.message : String(e), retryInMs: retryMs }, "reply records not stored yet; retrying");
         await Bun.sleep(retryMs);

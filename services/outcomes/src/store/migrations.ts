@@ -66,6 +66,16 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `CREATE TABLE outcome_erasures (session_hash text PRIMARY KEY, erased_at timestamptz NOT NULL)`,
     ],
   },
+  {
+    version: 2,
+    name: "system prompts stored once",
+    statements: [
+      // The system prompt (static prefix + persona + script) is the same for many replies and most of their bytes:
+      // stored once by hash, records keep the rest of the messages.
+      `CREATE TABLE outcome_prompts (hash text PRIMARY KEY, content text NOT NULL, last_seen timestamptz NOT NULL DEFAULT now())`,
+      `ALTER TABLE outcome_records ADD COLUMN system_hash text`,
+    ],
+  },
 ];
 
 const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('sinhome.outcomes.migrations:' || current_schema()))`;

@@ -17,10 +17,22 @@ export type ExportFilter = Window & { outcomes: string[]; minRating?: number; pu
 export type FeedbackResult = { accepted: true; duplicate: boolean; arm: string | null };
 
 const CONSUMER = "conversation-log";
+/** A replica re-sends a prompt it already stored after this long (keeps `last_seen` fresh for pruning). */
+const PROMPT_REFRESH_MS = 60 * 60 * 1000;
+
+/** Splits the system prompt off the messages: stored once by hash (see migration 2). */
+function splitSystem(messages: ReplyRecord["messages"]): { hash: string | null; system: string | null; rest: ReplyRecord["messages"] } {
+  const first = messages?.[0];
+  if (!messages || first?.role !== "system") return { hash: null, system: null, rest: messages };
+  return { hash: Bun.hash(first.content).toString(16).padStart(16, "0"), system: first.content, rest: messages.slice(1) };
+}
 const sessionHash = (sessionId: string) => createHash("sha256").update(sessionId).digest("hex");
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 export class OutcomesStore {
+  /** Prompts this process stored recently (hash → when): their text is not sent again. */
+  private readonly knownPrompts = new Map<string, number>();
+
   constructor(readonly sql: Sql) {}
 
   async lastIngested(): Promise<number | undefined> {
@@ -32,15 +44,28 @@ export class OutcomesStore {
   async ingest(records: readonly ReplyRecord[], lastId: number | undefined): Promise<(string | null)[]> {
     return this.sql.transaction(async (tx) => {
       // One statement per batch (a replay of a busy log is thousands of events; PGlite runs one statement at a time).
-      const rows = records.map((r) => ({ ...r, session_hash: r.session_id ? sessionHash(r.session_id) : "" }));
+      const now = Date.now();
+      const prompts = new Map<string, string>();
+      const rows = records.map((r) => {
+        const { hash, system, rest } = splitSystem(r.messages);
+        if (hash && system !== null && now - (this.knownPrompts.get(hash) ?? 0) > PROMPT_REFRESH_MS) prompts.set(hash, system);
+        return { ...r, messages: rest, system_hash: hash, session_hash: r.session_id ? sessionHash(r.session_id) : "" };
+      });
+      if (prompts.size > 0) {
+        await tx.query(
+          `INSERT INTO outcome_prompts (hash, content) SELECT x.hash, x.content FROM jsonb_to_recordset($1::jsonb) AS x(hash text, content text)
+           ON CONFLICT (hash) DO UPDATE SET last_seen = now()`,
+          [JSON.stringify([...prompts].map(([hash, content]) => ({ hash, content })))],
+        );
+      }
       const stored = rows.length === 0 ? [] : await tx.query<{ arm: string | null }>(
         `INSERT INTO outcome_records (request_id, at, session_id, key_name, tenant, endpoint, backend, model, arm, persona, prompt_tokens, completion_tokens,
-           latency_ms, retries, fallback, error, guard, handoff, messages, reply)
+           latency_ms, retries, fallback, error, guard, handoff, messages, reply, system_hash)
          SELECT x.request_id, x.at, x.session_id, x.key_name, x.tenant, x.endpoint, x.backend, x.model, x.arm, x.persona, x.prompt_tokens, x.completion_tokens,
-           x.latency_ms, coalesce(x.retries, '{}'::jsonb), x.fallback, x.error, x.guard, x.handoff, x.messages, x.reply
+           x.latency_ms, coalesce(x.retries, '{}'::jsonb), x.fallback, x.error, x.guard, x.handoff, x.messages, x.reply, x.system_hash
          FROM jsonb_to_recordset($1::jsonb) AS x(request_id text, at timestamptz, session_id text, key_name text, tenant text, endpoint text, backend text,
            model text, arm text, persona text, prompt_tokens integer, completion_tokens integer, latency_ms double precision, retries jsonb, fallback boolean,
-           error text, guard jsonb, handoff jsonb, messages jsonb, reply text, session_hash text)
+           error text, guard jsonb, handoff jsonb, messages jsonb, reply text, system_hash text, session_hash text)
          WHERE NOT EXISTS (SELECT 1 FROM outcome_erasures e WHERE e.session_hash = x.session_hash AND e.erased_at >= x.at)
          ON CONFLICT (request_id) DO NOTHING RETURNING arm`,
         [JSON.stringify(rows)],
@@ -51,6 +76,8 @@ export class OutcomesStore {
           [CONSUMER, lastId],
         );
       }
+      for (const hash of prompts.keys()) this.knownPrompts.set(hash, now);
+      if (this.knownPrompts.size > 10_000) this.knownPrompts.clear();
       return stored.map((r) => r.arm);
     });
   }
@@ -128,9 +155,9 @@ export class OutcomesStore {
 
   /** One page of exportable replies (texts kept, outcome known), oldest first, after the keyset cursor. */
   async exportRows(f: ExportFilter): Promise<(ExportRow & { at: string; request_id: string })[]> {
-    const rows = await this.sql.query<{ request_id: string; at: Date | string; messages: unknown; reply: string; outcome: string | null; final_text: string | null }>(
-      `SELECT r.request_id, r.at, r.messages, r.reply, o.outcome, o.final_text
-       FROM outcome_records r JOIN reply_outcomes o ON o.request_id = r.request_id
+    const rows = await this.sql.query<{ request_id: string; at: Date | string; messages: unknown; system: string | null; reply: string; outcome: string | null; final_text: string | null }>(
+      `SELECT r.request_id, r.at, r.messages, p.content AS system, r.reply, o.outcome, o.final_text
+       FROM outcome_records r JOIN reply_outcomes o ON o.request_id = r.request_id LEFT JOIN outcome_prompts p ON p.hash = r.system_hash
        WHERE r.messages IS NOT NULL AND r.reply IS NOT NULL
          AND r.at >= $1::timestamptz AND r.at < $2::timestamptz AND ($3::text IS NULL OR r.tenant = $3)
          AND o.outcome IN (SELECT jsonb_array_elements_text($4::jsonb))
@@ -143,7 +170,10 @@ export class OutcomesStore {
     return rows.map((r) => ({
       request_id: r.request_id,
       at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
-      messages: (typeof r.messages === "string" ? JSON.parse(r.messages) : r.messages) as ExportRow["messages"],
+      messages: [
+        ...(r.system !== null ? [{ role: "system", content: r.system }] : []),
+        ...((typeof r.messages === "string" ? JSON.parse(r.messages) : r.messages) as ExportRow["messages"]),
+      ],
       reply: r.reply,
       outcome: r.outcome,
       final_text: r.final_text,
@@ -165,6 +195,9 @@ export class OutcomesStore {
   async prune(retentionHours: number): Promise<number> {
     const cutoff = new Date(Date.now() - retentionHours * 3_600_000).toISOString();
     await this.sql.query(`DELETE FROM outcome_erasures WHERE erased_at < $1::timestamptz`, [cutoff]);
-    return (await this.sql.query(`DELETE FROM outcome_records WHERE at < $1::timestamptz RETURNING request_id`, [cutoff])).length;
+    const pruned = (await this.sql.query(`DELETE FROM outcome_records WHERE at < $1::timestamptz RETURNING request_id`, [cutoff])).length;
+    // Prompts no record uses any more, and not re-sent by any replica for the retention period.
+    await this.sql.query(`DELETE FROM outcome_prompts p WHERE p.last_seen < $1::timestamptz AND NOT EXISTS (SELECT 1 FROM outcome_records r WHERE r.system_hash = p.hash)`, [cutoff]);
+    return pruned;
   }
 }
