@@ -6,24 +6,23 @@
  *   and the log survives a restart of ops.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Subprocess } from "bun";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LogHistoryResponse } from "@sinhome/proto";
 import { SseReader } from "@sinhome/gateway/src/sse-client.testing.ts";
 import { startAllInOne } from "./start.ts";
+import { testServerUrl } from "@sinhome/testing";
+import { freePort, instances, MeshProcesses, waitFor } from "./harness.ts";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const KEY = "log-test-key";
 const auth = { authorization: `Bearer ${KEY}` };
 const dataDir = mkdtempSync(join(tmpdir(), "sinhome-log-aio-"));
-const root = new URL("..", import.meta.url).pathname;
-const procs = new Set<Subprocess>();
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0" });
 
 afterAll(async () => {
-  for (const p of procs) p.kill("SIGTERM");
-  await Promise.all([...procs].map((p) => p.exited));
+  await mesh.stopAll();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -120,41 +119,15 @@ describe("all-in-one: the embedded log", () => {
   }, 60_000);
 });
 
-function spawn(entry: string, env: Record<string, string>): Subprocess {
-  const p = Bun.spawn(["bun", entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0", ...env },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  procs.add(p);
-  return p;
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await Bun.sleep(50);
-  }
-  throw new Error("condition not met in time");
-}
-
 describe("mesh: JetStream", () => {
   test("two chat instances append, ops reads and erases; the log survives a restart of ops", async () => {
-    const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-    const port = s.port!;
-    s.stop(true);
+    const port = freePort();
     const base = `http://127.0.0.1:${port}`;
-    spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `ops:${KEY}` });
-    spawn("services/chat/src/main.ts", {});
-    spawn("services/chat/src/main.ts", {});
-    let ops = spawn("services/ops/src/main.ts", {});
-    const chatInstances = async () => {
-      const body = (await (await fetch(`${base}/monitoring/health`)).json()) as { components: { name: string; instances?: number }[] };
-      return body.components.find((c) => c.name === "chat")?.instances ?? 0;
-    };
-    await waitFor(async () => (await fetch(`${base}/logs/health`, { headers: auth })).status === 200 && (await chatInstances()) === 2, 20_000);
+    mesh.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `ops:${KEY}` });
+    mesh.spawn("services/chat/src/main.ts");
+    mesh.spawn("services/chat/src/main.ts");
+    let ops = mesh.spawn("services/ops/src/main.ts");
+    await waitFor("the mesh up", async () => (await fetch(`${base}/logs/health`, { headers: auth })).status === 200 && (await instances(base, "chat")) === 2, 20_000);
 
     const session = `mesh-fan-${crypto.randomUUID()}`;
     const other = `mesh-erase-${crypto.randomUUID()}`;
@@ -172,9 +145,8 @@ describe("mesh: JetStream", () => {
     // Ops is stateless: the log lives in JetStream, a restarted ops reads the same events.
     ops.kill("SIGTERM");
     expect(await ops.exited).toBe(0);
-    procs.delete(ops);
-    ops = spawn("services/ops/src/main.ts", {});
-    await waitFor(async () => (await fetch(`${base}/logs/history?limit=1`, { headers: auth })).status === 200, 15_000);
+    ops = mesh.spawn("services/ops/src/main.ts");
+    await waitFor("ops back", async () => (await fetch(`${base}/logs/history?limit=1`, { headers: auth })).status === 200, 15_000);
     const after = await history(base, `session_id=${encodeURIComponent(session)}&limit=3`);
     expect(after.events.map((e) => e.id)).toEqual(before.events.slice(0, 3).map((e) => e.id));
     expect(after.next_cursor).toBe(before.events[2]!.id);

@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { testServerUrl } from "@sinhome/testing";
 import { freePort, MeshProcesses, ROOT, waitFor } from "./harness.ts";
 import { hasPrometheus, startPrometheus, type RealPrometheus } from "./prometheus.ts";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const NATS_URL = await testServerUrl("nats");
+const REDIS_URL = await testServerUrl("redis");
+const DATABASE_URL = await testServerUrl("postgres");
 const DASHBOARDS = join(ROOT, "deploy/k8s/base/grafana/dashboards");
 const RULES = join(ROOT, "deploy/k8s/components/alerts/sinhome.rules.yml");
 const KEY = "dash-crm-key-0123456789";
@@ -198,7 +199,7 @@ describe.skipIf(!hasPrometheus())("dashboards and rules against a real Prometheu
       'sinhome_llm_fallbacks_total{from="vllm",to="grok"} 0',
       'sinhome_fallback_replies_total{endpoint="POST /v2/personality_chat",cause="llm_unavailable"} 0',
       'sinhome_guard_model_checks_total{outcome="timeout"} 0',
-      'sinhome_guard_model_unavailable_total{mode="open"} 0',
+      'sinhome_guard_model_unavailable_total{mode="suspect"} 0', // GUARD_FAIL_MODE defaults to suspect with a guard model (#14)
       'sinhome_scoring_ai_total{outcome="ai_timeout"} 0',
     ]) expect(zeroInitialised).toContain(line);
   });

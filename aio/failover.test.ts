@@ -8,8 +8,9 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import { NatsBus, STALL_MS } from "@sinhome/proto";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
 const procs = new Set<Subprocess>();
 let base = "";

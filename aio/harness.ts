@@ -4,6 +4,7 @@
  * carry their own copies; new ones use this.
  */
 import type { Subprocess } from "bun";
+import { wrap } from "@sinhome/testing";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -21,7 +22,8 @@ export class MeshProcesses {
   constructor(private readonly common: Record<string, string>) {}
 
   spawn(entry: string, env: Record<string, string> = {}): Subprocess {
-    const p = Bun.spawn(["bun", entry], {
+    // Dies with the test process (pdeathsig), so a killed test run leaves no mesh process behind.
+    const p = Bun.spawn(wrap(["bun", entry]), {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...this.common, ...env },
       stdout: "ignore",
@@ -46,4 +48,10 @@ export async function waitFor(what: string, check: () => Promise<boolean>, ms: n
     await Bun.sleep(100);
   }
   throw new Error(`${what}: not in ${ms} ms`);
+}
+
+/** How many instances of a service the gateway's health reports (0 when absent). */
+export async function instances(base: string, service: string, headers: Record<string, string> = {}): Promise<number> {
+  const body = (await (await fetch(`${base}/monitoring/health`, { headers })).json()) as { components: { name: string; instances?: number }[] };
+  return body.components.find((c) => c.name === service)?.instances ?? 0;
 }

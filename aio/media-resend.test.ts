@@ -13,8 +13,9 @@ import { createPostgresStore } from "@sinhome/media/src/store/postgres.ts";
 import { createScratchSchema, TEST_DATABASE_URL, uid, type ScratchSchema } from "@sinhome/media/src/store/testing.ts";
 import { createGateway } from "@sinhome/gateway";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const log = createLogger("resend-test", "fatal");
 
 let scratch: ScratchSchema;

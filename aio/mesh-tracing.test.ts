@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
+import { testServerUrl } from "@sinhome/testing";
 import { freePort, MeshProcesses, waitFor } from "./harness.ts";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 
 type Span = { traceId: string; spanId: string; parentSpanId?: string; name: string; service: string };
 type OtlpExport = {

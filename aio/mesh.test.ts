@@ -5,61 +5,27 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { startSimulator } from "@sinhome/llm-sim";
+import { testServerUrl } from "@sinhome/testing";
+import { freePort, instances as instancesAt, MeshProcesses, ROOT as root, waitFor } from "./harness.ts";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
-const root = new URL("..", import.meta.url).pathname;
-const procs = new Set<Subprocess>();
+const NATS_URL = await testServerUrl("nats");
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0" });
 let base = "";
-
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
-}
-
-function spawn(entry: string, env: Record<string, string>): Subprocess {
-  const p = Bun.spawn(["bun", entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0", ...env },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  procs.add(p);
-  return p;
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await Bun.sleep(50);
-  }
-  throw new Error("condition not met in time");
-}
-
-const instances = async (name: string) => {
-  const res = await fetch(`${base}/monitoring/health`);
-  const body = (await res.json()) as { components: { name: string; instances?: number }[] };
-  return body.components.find((c) => c.name === name)?.instances ?? 0;
-};
+const instances = (name: string) => instancesAt(base, name);
 
 let ops: Subprocess;
 
 beforeAll(async () => {
   const port = freePort();
   base = `http://127.0.0.1:${port}`;
-  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
-  ops = spawn("services/ops/src/main.ts", {});
-  spawn("services/scoring/src/main.ts", {});
-  spawn("services/scoring/src/main.ts", {});
-  await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000);
+  mesh.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0" });
+  ops = mesh.spawn("services/ops/src/main.ts");
+  mesh.spawn("services/scoring/src/main.ts");
+  mesh.spawn("services/scoring/src/main.ts");
+  await waitFor("the mesh up", async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000);
 }, 30_000);
 
-afterAll(async () => {
-  for (const p of procs) p.kill("SIGTERM");
-  await Promise.all([...procs].map((p) => p.exited));
-});
+afterAll(() => mesh.stopAll());
 
 describe("mesh over NATS", () => {
   test("the gateway reaches services in other processes; health counts replicas", async () => {
@@ -75,8 +41,10 @@ describe("mesh over NATS", () => {
 
   test("metrics are summed over every instance of every service, and reset everywhere", async () => {
     const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const scored = async () => ((await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> }).endpoint_counts["POST /fan/interest_score"] ?? 0;
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
-    await Bun.sleep(100); // the reset is a broadcast: let every instance receive it
+    // The reset is a broadcast: wait until every instance has heard it (a loaded machine may take a while).
+    await waitFor("the reset heard everywhere", async () => (await scored()) === 0, 10_000);
     for (let i = 0; i < 6; i++) await post("/fan/interest_score", { fan_id: `f${i}` });
     const m = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number>; instances: number; total_requests: number };
     expect(m.endpoint_counts["POST /fan/interest_score"]).toBe(6);
@@ -85,10 +53,8 @@ describe("mesh over NATS", () => {
     const perInstance = await fetch(`${base}/monitoring/health`).then((r) => r.json()) as { components: { name: string; instances?: number }[] };
     expect(perInstance.components.find((c) => c.name === "scoring")?.instances).toBe(2);
     expect((await post("/monitoring/metrics/reset", {})).status).toBe(200);
-    await Bun.sleep(100);
-    const after = (await (await fetch(`${base}/monitoring/metrics`)).json()) as { endpoint_counts: Record<string, number> };
-    expect(after.endpoint_counts["POST /fan/interest_score"] ?? 0).toBe(0);
-  });
+    await waitFor("the second reset heard everywhere", async () => (await scored()) === 0, 10_000);
+  }, 30_000);
 
   test("a stopped service answers 503 within a second, and succeeds again once restarted", async () => {
     ops.kill("SIGTERM");
@@ -99,17 +65,17 @@ describe("mesh over NATS", () => {
     expect(((await down.json()) as { error: { code: string } }).error.code).toBe("service_unavailable");
     expect(performance.now() - started).toBeLessThan(1000);
 
-    ops = spawn("services/ops/src/main.ts", {});
-    await waitFor(async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
+    ops = mesh.spawn("services/ops/src/main.ts");
+    await waitFor("ops back", async () => (await fetch(`${base}/logs/health`)).status === 200, 10_000);
     expect((await fetch(`${base}/logs/health`)).status).toBe(200);
   }, 20_000);
 
   test("SIGTERM on chat lets its in-flight LLM call finish before it exits", async () => {
     const sim = startSimulator({ port: 0, hostname: "127.0.0.1" });
-    const chat = spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none" });
-    await waitFor(async () => (await instances("chat")) === 1, 10_000);
+    const chat = mesh.spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sim.url, LLM_FALLBACK: "none" });
+    await waitFor("chat up", async () => (await instances("chat")) === 1, 10_000);
     const pending = fetch(`${base}/personality_chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "Salut [[sim:stall=1500]]" }) });
-    await waitFor(async () => sim.pendingRequests > 0, 5_000);
+    await waitFor("the LLM call in flight", async () => sim.pendingRequests > 0, 5_000);
     chat.kill("SIGTERM");
     const res = await pending;
     expect(res.status).toBe(200);

@@ -9,9 +9,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "@sinhome/llm-sim";
+import { fixedSample, mustPass, mustStop } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { startAllInOne, type AllInOne } from "./start.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
 const guard = startSimulator({ port: 0, name: "guard-sim", modelIds: ["meta-llama/Llama-Guard-3-1B"] });
 const llm = startSimulator({ port: 0, name: "llm-sim" });
@@ -44,10 +46,11 @@ function layerTests(post: Post, base: () => string) {
     expect(ok.body.backend).toBe("vllm");
   });
 
-  test("layer 2 down or late: fail-open, the request is answered", async () => {
-    const { status, body } = await post("/personality_chat", { message: "coucou [[sim:guard=hang]]" });
-    expect(status).toBe(200);
-    expect(body.backend).toBe("vllm");
+  test("generated messages through the gateway: ages under 18 in any form and language stopped, adult ones answered", async () => {
+    const stops = fixedSample(mustStop, 24, 1414);
+    const passes = fixedSample(mustPass, 12, 1414);
+    for (const c of stops) expect(`${c.text} → ${(await post("/v2/personality_chat", { message: c.text })).body.backend}`).toBe(`${c.text} → guard`);
+    for (const c of passes) expect(`${c.text} → ${(await post("/v2/personality_chat", { message: c.text })).body.backend}`).toBe(`${c.text} → vllm`);
   });
 
   test("layer 3: a reply role-playing a minor is replaced by the fixed deflection", async () => {
@@ -59,6 +62,28 @@ function layerTests(post: Post, base: () => string) {
   test("health lists the guard model", async () => {
     const health = (await (await fetch(`${base()}/monitoring/health`)).json()) as { components: { name: string; status: string }[] };
     expect(health.components.find((c) => c.name === "guard_model")).toMatchObject({ status: "ok" });
+  });
+
+  // Last: these time the guard model out, and enough timeouts open its breaker.
+  test("layer 2 down or late, GUARD_FAIL_MODE=suspect (the default with a guard model): an ordinary message is answered", async () => {
+    const { status, body } = await post("/personality_chat", { message: "coucou [[sim:guard=hang]]" });
+    expect(status).toBe(200);
+    expect(body.backend).toBe("vllm");
+  });
+
+  test("layer 2 hanging: a suspect message is deflected within the guard timeout, an ordinary one answered", async () => {
+    const c = chatCalls();
+    // Adult messages the lexicon lets through, but holding an under-18 age or school fact (six languages).
+    for (const message of ["ma nièce fête ses 16 ans samedi [[sim:guard=hang]]", "mi hija tiene 15 años, qué estrés [[sim:guard=hang]]", "sono un insegnante di terza media [[sim:guard=hang]]"]) {
+      const { status, body } = await post("/v2/personality_chat", { message });
+      expect(status).toBe(200);
+      expect(body.backend).toBe("guard");
+    }
+    expect(chatCalls()).toBe(c);
+    const ordinary = await post("/v2/personality_chat", { message: "ça fait 15 ans que je suis marié, tu me remontes le moral ? [[sim:guard=hang]]" });
+    expect(ordinary.body.backend).toBe("vllm");
+    const metrics = await (await fetch(`${base()}/metrics`)).text();
+    if (metrics.includes("sinhome_minors_blocks_total")) expect(metrics).toMatch(/sinhome_minors_blocks_total\{[^}]*layer="lexicon_suspect"[^}]*\} 3/);
   });
 }
 

@@ -12,8 +12,9 @@ import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import { AB_ROUTES, modelRoutesSuite } from "./model-routes-suite.ts";
 import { OPENAI_TEST_KEY, OPENAI_TEST_MODEL, openAiSuite } from "./openai-suite.ts";
 import { startAllInOne, type AllInOne } from "./start.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const root = new URL("..", import.meta.url).pathname;
 /** Fast transport retries and a breaker that never opens: the failure case must not affect the others. */
 const LLM_ENV = { VLLM_MODEL_NAME: OPENAI_TEST_MODEL, LLM_FALLBACK: "none", LLM_RETRY_BASE_MS: "10", LLM_BREAKER_THRESHOLD: "100", GATEWAY_API_KEYS: OPENAI_TEST_KEY, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "error", MODEL_ROUTES: AB_ROUTES };

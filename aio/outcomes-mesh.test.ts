@@ -62,7 +62,12 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) spawn("services/outcomes/src/main.ts", { DATABASE_URL: outcomesDb, OUTCOMES_FEEDBACK_WAIT_MS: "15000" });
   await waitFor(async () => (await instances("outcomes")) === 2 && (await instances("chat")) === 1 && (await instances("ops")) === 1, 30_000);
   await waitFor(async () => (await fetch(`${gateways[1]}/healthz`)).status === 200, 10_000);
-}, 60_000);
+  // A new outcomes database first reads the whole retained log (on a shared NATS: every earlier test's
+  // exchanges): the suite starts once a fresh reply is stored, i.e. once the replicas caught up.
+  const headers = { "content-type": "application/json", authorization: `Bearer ${KEY}` };
+  const reply = (await (await fetch(`${gateways[0]}/v2/personality_chat`, { method: "POST", headers, body: JSON.stringify({ message: "warm-up" }) })).json()) as { request_id: string };
+  await waitFor(async () => (await fetch(`${gateways[0]}/feedback`, { method: "POST", headers, body: JSON.stringify({ request_id: reply.request_id, rating: 3 }) })).status === 200, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const p of procs) p.kill("SIGTERM");

@@ -12,7 +12,7 @@ import { createGateway } from "@sinhome/gateway";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { createMediaService } from "@sinhome/media";
 import { parseMediaEnv } from "@sinhome/media/src/env.ts";
-import { startPrivatePostgres, type PrivatePostgres } from "@sinhome/media/src/store/private-postgres.ts";
+import { startPostgres, type PrivateServer } from "@sinhome/testing";
 
 const CLIENTS = 16;
 const MEDIA_PER_FAN = 4;
@@ -21,13 +21,13 @@ const FAST_MS = 1000;
 
 const log = createLogger("pg-restart", "fatal");
 const bus = new MemoryBus();
-let pg: PrivatePostgres;
+let pg: PrivateServer;
 let media: MeshService;
 let registration: ServiceRegistration;
 let gateway: ReturnType<typeof createGateway>;
 
 beforeAll(async () => {
-  pg = await startPrivatePostgres();
+  pg = await startPostgres();
   media = await createMediaService(parseMediaEnv({ DATABASE_URL: pg.url, DATABASE_POOL_SIZE: "8" }), { bus, log });
   registration = await bus.addService(media.definition);
   gateway = createGateway({ bus, env: parseGatewayEnv({ RATE_LIMIT_PER_MINUTE: "0" }), log });
@@ -79,7 +79,7 @@ test("a PostgreSQL crash-restart under concurrent sends with client retries: exa
 
   const traffic = Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
   await Bun.sleep(800);
-  await pg.stop("immediate");
+  await pg.stop("crash"); // immediate shutdown: no checkpoint, recovery at the next start
   await Bun.sleep(1500); // the outage: every send fails, fast
   await pg.start();
   restarted = true;

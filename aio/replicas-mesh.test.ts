@@ -6,45 +6,19 @@
  * both chat instances by API key name.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { Subprocess } from "bun";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import type { UsageResponse } from "@sinhome/proto";
 import { buildV2PersonalityPrompt, resolvePersona } from "@sinhome/chat/src/persona/index.ts";
 import { HashRing, hash32 } from "@sinhome/chat/src/llm/ring.ts";
+import { testServerUrl } from "@sinhome/testing";
+import { freePort, MeshProcesses, waitFor } from "./harness.ts";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
-const root = new URL("..", import.meta.url).pathname;
+const NATS_URL = await testServerUrl("nats");
 const KEY = "mesh-test-key-1234";
-const procs: Subprocess[] = [];
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0" });
 let base = "";
 let sims: Simulator[] = [];
 const chatPorts: number[] = [];
-
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
-}
-
-const spawn = (entry: string, env: Record<string, string>) => {
-  const p = Bun.spawn(["bun", entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "warn", HEALTH_PORT: "0", ...env },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  procs.push(p);
-};
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await Bun.sleep(100);
-  }
-  throw new Error("condition not met in time");
-}
 
 const authed = { authorization: `Bearer ${KEY}`, "content-type": "application/json" };
 const health = async () => (await (await fetch(`${base}/monitoring/health`)).json()) as { components: { name: string; status: string; instances?: number }[] };
@@ -54,18 +28,17 @@ beforeAll(async () => {
   sims = [first, startSimulator({ hostname: "127.0.0.2", port: first.port, name: "replica-2" }), startSimulator({ hostname: "127.0.0.3", port: first.port, name: "replica-3" })];
   const port = freePort();
   base = `http://127.0.0.1:${port}`;
-  spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `mesh-crm:${KEY}` });
-  spawn("services/ops/src/main.ts", {});
+  mesh.spawn("gateway/src/main.ts", { PORT: String(port), HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "0", GATEWAY_API_KEYS: `mesh-crm:${KEY}` });
+  mesh.spawn("services/ops/src/main.ts");
   for (let i = 0; i < 2; i++) {
     chatPorts.push(freePort());
-    spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sims.map((s) => s.url).join(","), LLM_FALLBACK: "none", HEALTH_PORT: String(chatPorts[i]) });
+    mesh.spawn("services/chat/src/main.ts", { VLLM_BASE_URL: sims.map((s) => s.url).join(","), LLM_FALLBACK: "none", HEALTH_PORT: String(chatPorts[i]) });
   }
-  await waitFor(async () => (await health()).components.find((c) => c.name === "chat")?.instances === 2, 20_000);
+  await waitFor("two chat instances up", async () => (await health()).components.find((c) => c.name === "chat")?.instances === 2, 20_000);
 }, 40_000);
 
 afterAll(async () => {
-  for (const p of procs) p.kill("SIGTERM");
-  await Promise.all(procs.map((p) => p.exited));
+  await mesh.stopAll();
   await Promise.all(sims.map((s) => s.stop()));
 });
 

@@ -2,6 +2,7 @@
 import { createBus, type ServiceRegistration } from "@sinhome/proto";
 import { createLogger, embeddedLogPath, listenForMetricsReset, loadEnvOrExit, openConversationLog, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
 import { createGateway } from "@sinhome/gateway";
+import { keyRingFromEnv } from "@sinhome/gateway/src/auth.ts";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
 import { createRateLimiter } from "@sinhome/gateway/src/limiter-factory.ts";
 import { SERVER_BODY_LIMIT } from "@sinhome/gateway/src/body.ts";
@@ -46,7 +47,8 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
 
   const limiter = createRateLimiter(gatewayEnv, log);
   await limiter.ready;
-  const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter, conversations }).listen({
+  const keys = keyRingFromEnv(gatewayEnv, log);
+  const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter, conversations, keys }).listen({
     port: gatewayEnv.PORT,
     hostname: gatewayEnv.HOST,
     maxRequestBodySize: SERVER_BODY_LIMIT,
@@ -70,7 +72,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
           ? `vLLM ${chatEnv.VLLM_BASE_URL.split(",").map((u) => redactUrl(u.trim())).join(", ")} (${chatEnv.VLLM_MODEL_NAME})`
           : "SIMULATOR — no real LLM (set VLLM_BASE_URL)",
       grok: chatEnv.GROK_API_KEY ? `Grok ${redactUrl(chatEnv.GROK_BASE_URL)}` : "disabled (set GROK_API_KEY)",
-      auth: gatewayEnv.GATEWAY_API_KEYS ? "API keys required" : "OPEN — set GATEWAY_API_KEYS before exposing this port",
+      auth: keys.describe(),
     }));
   }
 

@@ -9,10 +9,7 @@
  * fallbacks, lost, the worst time to answer, and every media count checked against what was sent.
  */
 import type { Subprocess } from "bun";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startPrivatePostgres } from "../services/media/src/store/private-postgres.ts";
+import { startNats, startPostgres } from "@sinhome/testing";
 import { freePort, spawn, waitHttp } from "./procs.ts";
 import { percentile } from "./stats.ts";
 import { crmCall, type CallResult } from "./chaos-crm.ts";
@@ -23,7 +20,6 @@ const KILL_EVERY_MS = Number(process.env.CHAOS_KILL_EVERY_MS ?? 2000);
 const NATS_DOWN_MS = 2000;
 const WORKERS = 12;
 const SERVICES = ["chat", "scoring", "media", "ops"] as const;
-const NATS_BINARY = ["/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server"].find((p) => existsSync(p)) ?? "nats-server";
 
 type Replica = { service: (typeof SERVICES)[number]; proc: Subprocess; killed?: boolean };
 
@@ -55,12 +51,9 @@ function spawnNamed(name: string, entry: string, env: Record<string, string>, ex
 }
 
 export async function benchChaos(): Promise<string[]> {
-  const natsDir = mkdtempSync(join(tmpdir(), "sinhome-chaos-nats-"));
-  const natsPort = freePort();
-  const natsUrl = `nats://127.0.0.1:${natsPort}`;
-  const startNats = () => Bun.spawn([NATS_BINARY, "-a", "127.0.0.1", "-p", String(natsPort), "-js", "-sd", natsDir], { stdout: "ignore", stderr: "ignore" });
-  let nats = startNats();
-  const pg = await startPrivatePostgres();
+  const nats = await startNats();
+  const natsUrl = nats.url;
+  const pg = await startPostgres();
   const children: Subprocess[] = [];
   const replicas: Replica[] = [];
   let shuttingDown = false;
@@ -111,10 +104,9 @@ export async function benchChaos(): Promise<string[]> {
         if (Date.now() - started >= SECONDS * 1000) break;
         if (!natsRestarted && Date.now() - started >= (SECONDS * 1000) / 2) {
           natsRestarted = true;
-          nats.kill("SIGKILL");
-          await nats.exited;
+          await nats.stop("crash");
           await Bun.sleep(NATS_DOWN_MS);
-          nats = startNats();
+          await nats.start();
           kills.push("nats-server");
           continue;
         }
@@ -143,10 +135,8 @@ export async function benchChaos(): Promise<string[]> {
     for (const c of children) c.kill("SIGTERM");
     // The gateways drain their NATS connection on SIGTERM: the server goes last.
     await Promise.all([...replicas.map((r) => r.proc.exited), ...children.map((c) => c.exited)]);
-    nats.kill("SIGTERM");
-    await nats.exited;
+    await nats.destroy();
     await pg.destroy();
-    rmSync(natsDir, { recursive: true, force: true });
   }
 }
 

@@ -2,6 +2,9 @@
  * `bun run bench guard`: the minors guard measured on the project's corpus (services/chat/src/safety/corpus).
  * - Layer 1 (lexicon): recall on must-stop cases and false-block rate on must-pass cases, per category, for
  *   the tuned and the held-out part; and its cost per message against a baseline (folding the text).
+ * - Held-out part 2 (issue #14, six languages, new ways of writing an age) and a fixed generated sample
+ *   (corpus/generated.ts, seed 14): recall and false blocks per category, language and age form; the share of
+ *   must-pass messages that are *suspect* (what a guard-model outage deflects with GUARD_FAIL_MODE=suspect).
  * - Layer 3 (reply check): the same on the generated-replies corpus.
  * - Layer 2 (guard model): with BENCH_GUARD_BASE_URL (+ BENCH_GUARD_MODEL) pointing at a real Llama Guard 3,
  *   the corpus goes through it too (layer 2 alone, and layers 1+2); against the simulator only its latency
@@ -11,7 +14,9 @@
  *   p50/p99 with the guard off vs on, and of the guard check alone.
  */
 import { foldForMatching } from "@sinhome/runtime";
-import { loadCorpus, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } from "@sinhome/chat/src/safety/corpus/generated.ts";
+import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { checkReplyForMinors } from "@sinhome/chat/src/safety/reply-check.ts";
@@ -44,12 +49,21 @@ async function table(title: string, cases: CorpusCase[], stopped: Judge): Promis
   return lines;
 }
 
+/**
+ * Cost per call in ms: process CPU time (not wall time: the machine is shared), the best of 7 rounds over all
+ * texts, each round with new strings so no memo answers.
+ */
 function perCall(texts: string[], fn: (text: string) => unknown): number {
   for (const t of texts) fn(t);
-  const rounds = 20;
-  const started = performance.now();
-  for (let r = 0; r < rounds; r++) for (const t of texts) fn(`${t}${r}`);
-  return (performance.now() - started) / (rounds * texts.length);
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 7; round++) {
+    const inputs = texts.map((t) => `${t} ${round}`);
+    const started = process.cpuUsage();
+    for (const t of inputs) fn(t);
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000 / inputs.length);
+  }
+  return best;
 }
 
 async function guardModelLayer(corpus: CorpusCase[]): Promise<string[]> {
@@ -99,17 +113,69 @@ async function addedLatency(): Promise<string[]> {
   }
 }
 
+/** Recall (stop) or false blocks (pass) grouped by a key, with totals: the per-language and per-form figures. */
+function breakdown(title: string, cases: { expect: "stop" | "pass" }[], key: (c: never) => string, stopped: (c: never) => boolean): string[] {
+  const rows = new Map<string, { n: number; hit: number }>();
+  for (const c of cases) {
+    const k = `${c.expect} ${key(c as never)}`;
+    const row = rows.get(k) ?? { n: 0, hit: 0 };
+    row.n++;
+    if (stopped(c as never)) row.hit++;
+    rows.set(k, row);
+  }
+  const lines = [title];
+  for (const [k, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const what = k.startsWith("stop") ? `recall ${pct(row.hit, row.n)}` : `false blocks ${pct(row.hit, row.n)}`;
+    lines.push(`  ${k.padEnd(34)} ${String(row.n).padStart(5)} cases  ${what}`);
+  }
+  return lines;
+}
+
+/** Issue #14's figures: held-out part 2 and the generated sample, by category, language and form; the suspect share. */
+function ageFactFigures(corpus: CorpusCase[]): string[] {
+  const heldOut2 = loadHeldOut2();
+  const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000)];
+  const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
+  const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
+  const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
+    const stop = cases.filter((c) => c.expect === "stop");
+    const pass = cases.filter((c) => c.expect === "pass");
+    const s = stop.filter((c) => hit(c as never)).length;
+    const p = pass.filter((c) => hit(c as never)).length;
+    return `  TOTAL recall ${pct(s, stop.length)} (${s}/${stop.length}), false blocks ${pct(p, pass.length)} (${p}/${pass.length})`;
+  };
+  const mustPassCorpus = [...corpus, ...heldOut2].filter((c) => c.expect === "pass");
+  const suspectCorpus = mustPassCorpus.filter((c) => corpusVerdict(c).suspect).length;
+  const genPass = generated.filter((c) => c.expect === "pass");
+  const suspectGen = genPass.filter((c) => genVerdict(c).suspect).length;
+  return [
+    ...breakdown("layer 1 (lexicon), held-out part 2 (issue #14, never tuned on), by category:", heldOut2, (c: CorpusCase) => c.category, stopped2),
+    total(heldOut2, stopped2),
+    ...breakdown("  … by language:", heldOut2, (c: CorpusCase) => c.lang ?? "?", stopped2),
+    ...breakdown("  … by age form:", heldOut2, (c: CorpusCase) => c.form ?? "?", stopped2),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 stop + 3000 pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    `suspect share of must-pass traffic (deflected during a guard-model outage with GUARD_FAIL_MODE=suspect):`,
+    `  written must-pass cases (all parts): ${pct(suspectCorpus, mustPassCorpus.length)} (${suspectCorpus}/${mustPassCorpus.length})`,
+    `  generated must-pass sample:          ${pct(suspectGen, genPass.length)} (${suspectGen}/${genPass.length})`,
+  ];
+}
+
 export async function benchGuard(): Promise<string[]> {
   const corpus = loadCorpus();
   const lexicon = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
   const texts = corpus.map((c) => c.text);
   const baseline = perCall(texts, (t) => foldForMatching(t));
-  const cost = perCall(texts, (t) => detectMinorRisk(t));
+  const cost = perCall(texts, (t) => assessMinorRisk(t));
   const replies = loadReplyCorpus();
   return [
     ...(await table("layer 1 (lexicon), tuned part:", corpus.filter((c) => c.part === "tuned"), lexicon)),
     ...(await table("layer 1 (lexicon), held-out part (never tuned on):", corpus.filter((c) => c.part === "held-out"), lexicon)),
-    `layer 1 cost per message (uncached): ${fmt(cost)} = ${(cost / baseline).toFixed(1)}× folding the text (${fmt(baseline)})`,
+    `layer 1 CPU per new message (uncached, both thresholds, best of 7 rounds): ${fmt(cost)} = ${(cost / baseline).toFixed(1)}× folding the text (${fmt(baseline)}); budget ≤ 50 µs`,
+    ...ageFactFigures(corpus),
     ...(await table("layer 3 (reply check), generated replies:", replies, (c) => checkReplyForMinors(c.text) !== null)),
     ...(await guardModelLayer(corpus)),
     ...(await addedLatency()),

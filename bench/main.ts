@@ -2,6 +2,7 @@
  * `bun run bench`: the project's benchmark. Figures are reported as ratios against a baseline run in
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
+import { benchAuth } from "./auth.ts";
 import { benchBus } from "./bus.ts";
 import { benchCache, benchCacheSweep } from "./cache.ts";
 import { benchChaos } from "./chaos.ts";
@@ -25,6 +26,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["media", () => runScript("services/media/bench.ts")],
   ["cache", () => benchCache()],
   ["chaos", () => benchChaos()],
+  ["auth", () => benchAuth()],
 ];
 /** Sections run only when named (long): `bun run bench cache-sweep`. */
 const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()], ["outcomes-ab", () => benchOutcomesAb()]];

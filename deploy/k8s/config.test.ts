@@ -37,8 +37,19 @@ import {
   workloads,
 } from "./testing/render.ts";
 
+/**
+ * The example keys Secret (components/keys-file) stands in for the production one: the gateway's own
+ * parser reads its keys.yaml from a file, as the mounted Secret would be read.
+ */
+const exampleKeys = (() => {
+  const secret = Bun.YAML.parse(readFileSync(join(ROOT, "deploy/k8s/components/keys-file/api-keys.example.yaml"), "utf8")) as { stringData: { "keys.yaml": string } };
+  const dir = mkdtempSync(join(tmpdir(), "k8s-keys-"));
+  writeFileSync(join(dir, "keys.yaml"), secret.stringData["keys.yaml"]);
+  return join(dir, "keys.yaml");
+})();
+
 const PARSERS: Record<MeshName, (env: Env) => unknown> = {
-  gateway: parseGatewayEnv,
+  gateway: (env) => parseGatewayEnv({ ...env, ...(env.GATEWAY_KEYS_FILE ? { GATEWAY_KEYS_FILE: exampleKeys } : {}) }),
   chat: parseChatEnv,
   scoring: parseScoringEnv,
   media: parseMediaEnv,
@@ -65,7 +76,15 @@ for (const overlay of overlays) {
         for (const [k, v] of Object.entries(env)) if (typeof v === "string" && /\$\([A-Z_]+\)/.test(v)) problems.push(`${name}: ${k} has an unresolved ${v}`);
       }
       const gw = containerEnv(objs, mainContainer(meshDeployment(objs, "gateway")));
-      if (!gw.GATEWAY_API_KEYS) problems.push("gateway: GATEWAY_API_KEYS must come from the Secret (an open API in a cluster)");
+      if (!gw.GATEWAY_API_KEYS && !gw.GATEWAY_KEYS_FILE) problems.push("gateway: no API keys (an open API in a cluster)");
+      if (isProd) {
+        // Production: scoped keys from the mounted Secret, as a directory (a subPath mount never sees an update).
+        const gateway = meshDeployment(objs, "gateway");
+        const mount = (mainContainer(gateway).volumeMounts ?? []).find((m) => gw.GATEWAY_KEYS_FILE?.startsWith(`${m.mountPath}/`));
+        const volume = (specOf(gateway).template.spec?.volumes ?? []).find((v) => v.name === mount?.name);
+        if (gw.GATEWAY_API_KEYS) problems.push("gateway: GATEWAY_API_KEYS in production (every key has every scope); use the keys file");
+        if (!mount || mount.subPath || volume?.secret?.secretName !== "sinhome-api-keys") problems.push("gateway: GATEWAY_KEYS_FILE must be in a directory mount of the Secret sinhome-api-keys");
+      }
       if (!gw.REDIS_URL) problems.push("gateway: REDIS_URL unset (rate limits would be per replica)");
       const media = containerEnv(objs, mainContainer(meshDeployment(objs, "media")));
       if (!media.DATABASE_URL) problems.push("media: DATABASE_URL unset (PGlite in a pod would lose data)");

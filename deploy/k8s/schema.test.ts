@@ -62,7 +62,7 @@ for (const overlay of overlays) {
       }
       expect(find(objs, "Namespace", NAMESPACE)?.metadata?.labels?.["pod-security.kubernetes.io/enforce"]).toBe("restricted");
       // Secrets created out of band in production (documented in RUNBOOK.md / secrets.example.env).
-      const external = new Set(isProd ? ["sinhome-secrets", "sinhome-gateway-tls"] : ["sinhome-gateway-tls"]);
+      const external = new Set(isProd ? ["sinhome-secrets", "sinhome-api-keys", "sinhome-gateway-tls"] : ["sinhome-gateway-tls"]);
       const hasCm = (n: string | undefined) => !!find(objs, "ConfigMap", n);
       const hasSecret = (n: string | undefined) => !!find(objs, "Secret", n) || (n !== undefined && external.has(n));
       for (const w of workloads(objs)) {

@@ -187,7 +187,7 @@ for (const overlay of overlays) {
         expect(chat.GUARD_BASE_URL).toBe("http://guard-model:8000/v1");
         expect(chat.GUARD_MODEL).toBe(served);
         expect(Number(chat.GUARD_TIMEOUT_MS)).toBeGreaterThan(0);
-        expect(chat.GUARD_FAIL_MODE ?? "open").toBe("open");
+        expect(chat.GUARD_FAIL_MODE).toBe("suspect");
       });
     } else {
       test("dev: the simulator instead of vLLM, no GPU, single replicas", () => {

@@ -6,9 +6,11 @@
 import { Elysia } from "elysia";
 import { Value } from "@sinclair/typebox/value";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter } from "@opentelemetry/api";
-import { AppError, BusHeader, droppedNullOptionals, ErrorBody, freeTextCleaner, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, TimeoutClass, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
+import { AppError, BusHeader, droppedNullOptionals, ErrorBody, freeTextCleaner, Resend, routeLabel, ROUTES, ROUTES_BY_SUBJECT, Subject, TimeoutClass, toAppError, withNullableOptionals, type Bus, type Route } from "@sinhome/proto";
 import { prom, registry, type ConversationLog, type Logger } from "@sinhome/runtime";
-import { ApiKeys } from "./auth.ts";
+import { authorize, callerHeaders, keyRingFromEnv, type Caller, type KeyRing } from "./auth.ts";
+import { withKeysHealth } from "./keys/health.ts";
+import { routeScopes, securityDoc } from "./keys/route-scopes.ts";
 import { TrustedProxies } from "./client-address.ts";
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH, readBodyCapped } from "./body.ts";
 import type { GatewayEnv } from "./env.ts";
@@ -28,13 +30,14 @@ export type GatewayDeps = {
   conversations?: ConversationLog;
   /** False while draining (SIGTERM): readiness fails so the load balancer stops sending traffic. */
   accepting?: () => boolean;
+  /** The API keys (main and the all-in-one pass theirs to show them in the banner); default: from `env`. */
+  keys?: KeyRing;
 };
 
 /** Paths that answer without an API key: probes, scrapers and the API docs. */
 const PUBLIC_PATHS = new Set([...ROUTES.filter((r) => r.public).map((r) => r.path), "/metrics", "/healthz", "/readyz"]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/swagger" || path.startsWith("/swagger/");
 /** Routes served by the gateway itself (not in ROUTES), for 405 detection. */
-const LOG_STREAM_PATH = "/logs/stream";
 const LOCAL_ROUTES: Record<string, string[]> = { ...OPENAI_ROUTES, "/metrics": ["GET"], "/logs/stream": ["GET"], "/healthz": ["GET"], "/readyz": ["GET"], "/swagger": ["GET"], "/swagger/json": ["GET"] };
 
 /**
@@ -58,7 +61,7 @@ const BUS_FAILURES = new Set(["service_unavailable", "timeout"]);
 /** Set on an answer that came from a second replica, after the first one died holding the request. */
 const RESENT_HEADER = "x-sinhome-resent";
 
-type RequestState = { id: string; started: number };
+type RequestState = { id: string; started: number; caller?: Caller };
 
 /**
  * Per route: its metrics label (`POST /personality_chat`) and, when several routes share its subject,
@@ -70,8 +73,9 @@ const ROUTE_META = new Map(ROUTES.map((r) => {
   return [r, { label, header: shared ? { [BusHeader.Route]: label } : undefined }] as const;
 }));
 
-export function createGateway({ bus, env, log, rateLimiter, conversations, accepting = () => true }: GatewayDeps) {
-  const keys = new ApiKeys(env.GATEWAY_API_KEYS);
+export function createGateway({ bus, env, log, rateLimiter, conversations, accepting = () => true, keys = keyRingFromEnv(env, log) }: GatewayDeps) {
+  keys.start();
+  const scopeOf = routeScopes();
   const proxies = new TrustedProxies(env.TRUSTED_PROXIES);
   const state = new WeakMap<Request, RequestState>();
   const timeouts: Record<TimeoutClass, number> = {
@@ -91,8 +95,8 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     return s;
   };
 
-  /** The caller's key name for accounting (never the key itself); "anonymous" when the gateway is open. */
-  const keyName = (request: Request): string => (keys.enabled ? keys.match(ApiKeys.presented(request))?.name : undefined) ?? "anonymous";
+  /** Who calls, for services: the key's name (never the key) and its tenant, as bus headers. */
+  const callerOf = (request: Request): Record<string, string> => callerHeaders(state.get(request)?.caller);
 
   const forward = (route: Route) => async ({ request, body, params, query }: { request: Request; body: unknown; params: Record<string, string>; query: Record<string, unknown> }) => {
     const s = stateOf(request);
@@ -109,16 +113,17 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     };
     try {
       const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : route.query ? { ...query, ...params } : params;
-      const busHeaders = { ...ROUTE_META.get(route)!.header, [BusHeader.KeyName]: keyName(request) };
+      const busHeaders = { ...ROUTE_META.get(route)!.header, ...callerOf(request) };
       if (route.ndjsonPages) {
         const pages = pageRequester(bus, route, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: busHeaders });
         const response = await context.with(trace.setSpan(parent, span), () => ndjsonResponse(payload as Record<string, unknown>, pages, { "x-request-id": s.id }));
         span.setAttribute("http.response.status_code", 200);
         return response;
       }
-      const reply = await context.with(trace.setSpan(parent, span), () =>
+      let reply = await context.with(trace.setSpan(parent, span), () =>
         bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: busHeaders, resend: route.resend !== undefined, onResend }),
       );
+      if (route.subject === Subject.Health) reply = withKeysHealth(reply, keys.status());
       const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
       span.setAttribute("http.response.status_code", status);
       const headers: Record<string, string> = { ...JSON_HEADERS, "x-request-id": s.id };
@@ -167,13 +172,14 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       set.headers["x-request-id"] = s.id;
       const path = pathOf(request.url);
       if (isPublic(path)) return;
+      try {
+        s.caller = authorize(keys, scopeOf, request, path, Date.now());
+      } catch (e) {
+        return answeredEarly(request, path, errorResponseFor(path, toAppError(e), s.id));
+      }
       // A bucket per key name when keys are on; per client address (never one shared bucket) when open.
       let caller: { id: string; perMinute: number } | undefined;
-      if (keys.enabled) {
-        const entry = keys.match(ApiKeys.presented(request, path === LOG_STREAM_PATH));
-        if (!entry) return answeredEarly(request, path, errorResponseFor(path, new AppError("unauthorized", "missing or invalid API key"), s.id));
-        caller = { id: `key:${entry.name}`, perMinute: entry.limitPerMinute ?? env.RATE_LIMIT_PER_MINUTE };
-      }
+      if (keys.enabled) caller = { id: `key:${s.caller.name}`, perMinute: s.caller.limitPerMinute ?? env.RATE_LIMIT_PER_MINUTE };
       if (!rateLimiter) return;
       caller ??= { id: `ip:${proxies.clientOf(server?.requestIP(request)?.address, request.headers.get("x-forwarded-for"))}`, perMinute: env.RATE_LIMIT_PER_MINUTE };
       if (caller.perMinute === 0) return;
@@ -210,6 +216,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       // Most answers are Response objects built here (pass-through replies, errors): their status is the truth.
       counted(request, route || "unmatched", responseValue instanceof Response ? responseValue.status : set.status ?? 200);
     })
+    .onStop(() => keys.stop())
     .get("/metrics", async () => new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } }))
     .get("/healthz", () => ({ status: "ok" }))
     .get("/readyz", ({ request }) => {
@@ -217,14 +224,14 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       return errorResponse(new AppError("service_unavailable", "not ready: draining or bus disconnected"), stateOf(request).id);
     })
     .use(docs())
-    .use(logStream({ conversations, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id }))
+    .use(logStream({ conversations, maxClients: env.MAX_LOG_STREAMS, requestIdOf: (r) => stateOf(r).id, tenantOf: (r) => state.get(r)?.caller?.tenant }))
     .use(openAiApi({
       bus,
       chatTimeoutMs: timeouts.chat,
       shortTimeoutMs: env.SHORT_TIMEOUT_MS,
       streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS,
       requestIdOf: (r) => stateOf(r).id,
-      keyNameOf: keyName,
+      callerOf,
     }));
 
   for (const route of ROUTES) {
@@ -250,6 +257,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       detail: {
         summary: route.summary,
         tags: [route.tag],
+        ...securityDoc(route.scope, route.public),
         responses: {
           200: { description: "OK", content: { [route.ndjsonPages ? "application/x-ndjson" : "application/json"]: { schema: route.response } } },
           default: { description: "Error (the one error shape of the API)", content: { "application/json": { schema: ErrorBody } } },

@@ -1,7 +1,9 @@
 /** Configuration of the gateway: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
 import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv } from "@sinhome/runtime";
+import { readFileSync } from "node:fs";
 import { parseApiKeys } from "./auth.ts";
+import { parseKeysFile } from "./keys/file.ts";
 import { parseTrustedProxies } from "./client-address.ts";
 
 export const GatewayEnv = Type.Object({
@@ -16,6 +18,13 @@ export const GatewayEnv = Type.Object({
    * that key, 0 = unlimited); unset = open (development), with a warning at start. See auth.ts.
    */
   GATEWAY_API_KEYS: Type.Optional(Type.String()),
+  /**
+   * A YAML or JSON file of API keys with scopes, tenants, limits and expiry (a mounted Kubernetes Secret),
+   * re-read when it changes; see gateway/src/keys/file.ts. Exclusive with GATEWAY_API_KEYS.
+   */
+  GATEWAY_KEYS_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** How often GATEWAY_KEYS_FILE is checked for a change (a Secret update is picked up within this). */
+  GATEWAY_KEYS_POLL_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 2_000 }),
   /**
    * CIDRs (or addresses) of our own reverse proxies / ingress, comma-separated. Only a peer in these
    * ranges may name the client with X-Forwarded-For; unset = trust nobody, the socket address is the client.
@@ -51,7 +60,20 @@ export type GatewayEnv = Static<typeof GatewayEnv>;
 
 export function parseGatewayEnv(source?: Record<string, string | undefined>): GatewayEnv {
   const env = parseEnv(GatewayEnv, source);
-  const problems = [...parseApiKeys(env.GATEWAY_API_KEYS).problems, ...parseTrustedProxies(env.TRUSTED_PROXIES).problems];
+  const problems = [...parseApiKeys(env.GATEWAY_API_KEYS).problems, ...keysFileProblems(env), ...parseTrustedProxies(env.TRUSTED_PROXIES).problems];
   if (problems.length) throw new ConfigError(problems);
   return env;
+}
+
+/** A keys file must be readable and valid at start (there is no previous set to fall back on). */
+function keysFileProblems(env: GatewayEnv): string[] {
+  if (!env.GATEWAY_KEYS_FILE) return [];
+  if (env.GATEWAY_API_KEYS) return ["set GATEWAY_KEYS_FILE or GATEWAY_API_KEYS, not both"];
+  let text: string;
+  try {
+    text = readFileSync(env.GATEWAY_KEYS_FILE, "utf8");
+  } catch (e) {
+    return [`GATEWAY_KEYS_FILE ${env.GATEWAY_KEYS_FILE}: cannot read it (${(e as { code?: string }).code ?? "error"})`];
+  }
+  return parseKeysFile(text).problems.map((p) => `GATEWAY_KEYS_FILE ${env.GATEWAY_KEYS_FILE}: ${p}`);
 }

@@ -1,7 +1,7 @@
 /** Builds the rate limiter the configuration asks for: Redis-backed, in-memory, or none. */
 import Redis from "ioredis";
 import type { Logger } from "@sinhome/runtime";
-import { ApiKeys } from "./auth.ts";
+import { parseApiKeys } from "./auth.ts";
 import type { GatewayEnv } from "./env.ts";
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
@@ -16,8 +16,9 @@ export type LimiterHandle = {
 };
 
 export function createRateLimiter(env: GatewayEnv, log: Logger): LimiterHandle {
-  // Off only when neither the default nor any key asks for a limit.
-  if (env.RATE_LIMIT_PER_MINUTE === 0 && !new ApiKeys(env.GATEWAY_API_KEYS).hasOwnLimits) return { ready: Promise.resolve(), close: async () => {} };
+  // Off only when neither the default nor any key asks for a limit (a keys file may add one at any reload).
+  const ownLimits = env.GATEWAY_KEYS_FILE !== undefined || parseApiKeys(env.GATEWAY_API_KEYS).entries.some((e) => (e.limitPerMinute ?? 0) > 0);
+  if (env.RATE_LIMIT_PER_MINUTE === 0 && !ownLimits) return { ready: Promise.resolve(), close: async () => {} };
   if (!env.REDIS_URL) return { limiter: new MemoryRateLimiter(), ready: Promise.resolve(), close: async () => {} };
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
   let warned = 0;

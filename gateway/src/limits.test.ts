@@ -13,8 +13,9 @@ import { TrustedProxies } from "./client-address.ts";
 import { parseGatewayEnv } from "./env.ts";
 import { createRateLimiter } from "./limiter-factory.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./rate-limit.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = await testServerUrl("redis");
 const log = createLogger("limits-test", "error");
 const bus = new MemoryBus();
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });

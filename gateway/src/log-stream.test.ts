@@ -13,8 +13,9 @@ import { createLogger, EmbeddedConversationLog, JetStreamConversationLog, type C
 import { createGateway } from "./app.ts";
 import { parseGatewayEnv } from "./env.ts";
 import { SseReader } from "./sse-client.testing.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const log = createLogger("sse-test", "error");
 const dir = mkdtempSync(join(tmpdir(), "sse-log-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

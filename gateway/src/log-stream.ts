@@ -9,7 +9,8 @@
  */
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import { AppError, type StoredLogEvent } from "@sinhome/proto";
+import { AppError, MODULE_ROUTE_SCOPES, type StoredLogEvent } from "@sinhome/proto";
+import { securityDoc } from "./keys/route-scopes.ts";
 import { parseLogId, type ConversationLog } from "@sinhome/runtime";
 
 const HEARTBEAT_MS = 15_000;
@@ -33,12 +34,23 @@ function resumeId(request: Request): string | undefined {
   return given;
 }
 
-export function logStream(opts: { conversations?: ConversationLog; maxClients: number; requestIdOf: (r: Request) => string }) {
+export type LogStreamOptions = {
+  conversations?: ConversationLog;
+  maxClients: number;
+  requestIdOf: (r: Request) => string;
+  /** The tenant the caller is confined to (or asked for); undefined = every tenant's events. */
+  tenantOf: (r: Request) => string | undefined;
+};
+
+export function logStream(opts: LogStreamOptions) {
   let clients = 0;
   return new Elysia({ name: "log-stream" }).get("/logs/stream", async ({ request }) => {
     const log = opts.conversations;
     if (!log) throw new AppError("not_configured", "no conversation log on this gateway");
     const after = resumeId(request);
+    const tenant = opts.tenantOf(request);
+    // Events written before tenants existed carry none: they belong to the default tenant "".
+    const visible = (event: StoredLogEvent) => tenant === undefined || (event.tenant ?? "") === tenant;
     if (clients >= opts.maxClients) throw new AppError("service_unavailable", "too many log stream clients");
     clients++;
     let cleanup = () => {};
@@ -69,7 +81,9 @@ export function logStream(opts: { conversations?: ConversationLog; maxClients: n
         request.signal.addEventListener("abort", () => cleanup());
         send(`retry: ${RETRY_MS}\n\n`);
         try {
-          const stop = await log.follow(after, (event) => send(sseFrame(event)));
+          const stop = await log.follow(after, (event) => {
+            if (visible(event)) send(sseFrame(event));
+          });
           if (done) stop();
           else stopFollowing = stop;
           // From here on no event is missed (the replay after Last-Event-ID, if any, is already queued).
@@ -96,9 +110,11 @@ export function logStream(opts: { conversations?: ConversationLog; maxClients: n
     // Documents the query parameters (both are read from the URL above).
     query: Type.Object({
       token: Type.Optional(Type.String({ description: "the API key, for clients that cannot send headers (EventSource)" })),
+      tenant: Type.Optional(Type.String({ description: "operator keys: only this tenant's events (a tenant key sees only its own)" })),
       last_event_id: Type.Optional(Type.String({ description: "resume after this event id (the Last-Event-ID header wins)" })),
     }),
     detail: {
+      ...securityDoc(MODULE_ROUTE_SCOPES["/logs/stream"]!),
       summary: "Server-Sent Events of every chat exchange (id: per event, resumes after Last-Event-ID or ?last_event_id=; key also as ?token=)",
       tags: ["ops"],
     },

@@ -2,6 +2,7 @@
 import { NatsBus } from "@sinhome/proto";
 import { createLogger, loadEnvOrExit, openConversationLog, setupTracing } from "@sinhome/runtime";
 import { createGateway } from "./app.ts";
+import { keyRingFromEnv } from "./auth.ts";
 import { SERVER_BODY_LIMIT } from "./body.ts";
 import { parseGatewayEnv } from "./env.ts";
 import { createRateLimiter } from "./limiter-factory.ts";
@@ -18,9 +19,11 @@ const limiter = createRateLimiter(env, log);
 // `/logs/stream` follows the persisted conversation log (JetStream) directly.
 const conversations = await openConversationLog(env, { name: "gateway", manage: false, log });
 await limiter.ready;
-if (!env.GATEWAY_API_KEYS) log.warn("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it");
+const keys = keyRingFromEnv(env, log);
+if (keys.enabled) log.info({ keys: keys.status().keys, source: keys.status().source }, `auth: ${keys.describe()}`);
+else log.warn("no GATEWAY_KEYS_FILE or GATEWAY_API_KEYS: the API is open to anyone who can reach it");
 let stopping = false;
-const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter, conversations, accepting: () => !stopping });
+const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter, conversations, accepting: () => !stopping, keys });
 let server: typeof app;
 try {
   // Elysia shares ports by default; a second gateway on the same port must fail, not split the traffic.

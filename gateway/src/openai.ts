@@ -9,10 +9,10 @@
 import { Elysia } from "elysia";
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type TextMapGetter } from "@opentelemetry/api";
 import {
-  BusHeader,
   ChatCompletion,
   ChatCompletionRequest,
   ModelList,
+  MODULE_ROUTE_SCOPES,
   OpenAiErrorBody,
   openStream,
   Subject,
@@ -22,6 +22,7 @@ import {
   type OpenAiChatBusRequest,
 } from "@sinhome/proto";
 import { JSON_HEADERS, openAiError } from "./http-errors.ts";
+import { securityDoc } from "./keys/route-scopes.ts";
 
 export const OPENAI_ROUTES: Record<string, string[]> = { "/v1/chat/completions": ["POST"], "/v1/models": ["GET"] };
 
@@ -34,8 +35,8 @@ export type OpenAiApiOptions = {
   /** Longest silence of a running stream (chat pings every second while the model thinks). */
   streamIdleTimeoutMs: number;
   requestIdOf: (request: Request) => string;
-  /** Non-secret name of the caller's API key, for accounting (travels as the key-name bus header). */
-  keyNameOf: (request: Request) => string;
+  /** Who calls, as bus headers: the key's name (never the key) for accounting, and its tenant. */
+  callerOf: (request: Request) => Record<string, string>;
 };
 
 /** Chunks the chat service may send ahead of what the HTTP client has read. */
@@ -87,7 +88,7 @@ export function openAiApi(opts: OpenAiApiOptions) {
     const requestId = opts.requestIdOf(request);
     const { span, ctx } = startSpan(request, "/v1/chat/completions", requestId);
     const payload: OpenAiChatBusRequest = body;
-    const headers = { [BusHeader.KeyName]: opts.keyNameOf(request) };
+    const headers = opts.callerOf(request);
     span.setAttribute("gen_ai.request.model", body.model);
     try {
       if (body.stream !== true) {
@@ -110,13 +111,14 @@ export function openAiApi(opts: OpenAiApiOptions) {
 
   // OpenAPI documents the TypeBox schemas as they are; Elysia's detail typing wants plain OpenAPI objects.
   const modelsHook = {
-    detail: { summary: "models served (OpenAI-compatible)", tags: ["openai"], responses: { 200: { description: "OK", content: { "application/json": { schema: ModelList } } }, default: errorDoc } },
+    detail: { summary: "models served (OpenAI-compatible)", tags: ["openai"], ...securityDoc(MODULE_ROUTE_SCOPES["/v1/models"]!), responses: { 200: { description: "OK", content: { "application/json": { schema: ModelList } } }, default: errorDoc } },
   };
   const completionsHook = {
     body: ChatCompletionRequest,
     detail: {
       summary: "chat completion (OpenAI-compatible); `stream: true` answers Server-Sent Events",
       tags: ["openai"],
+      ...securityDoc(MODULE_ROUTE_SCOPES["/v1/chat/completions"]!),
       responses: {
         200: { description: "a completion, or an SSE stream of chunks ending with `data: [DONE]`", content: { "application/json": { schema: ChatCompletion }, "text/event-stream": { schema: { type: "string" } } } },
         default: errorDoc,

@@ -1,9 +1,10 @@
 /** Rate limiters: in memory and on the real Redis (shared by gateway replicas), and Redis failing open. */
 import { afterAll, describe, expect, test } from "bun:test";
+import { testServerUrl } from "@sinhome/testing";
 import Redis from "ioredis";
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = await testServerUrl("redis");
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
 afterAll(() => redis.disconnect());
 

@@ -10,6 +10,8 @@ export const ErrorStatus = {
   bad_request: 400,
   invalid_json: 400,
   unauthorized: 401,
+  /** A known key used after its `not_after` instant. */
+  key_expired: 401,
   forbidden: 403,
   not_found: 404,
   /** The OpenAI API was asked for a model this mesh does not serve. */

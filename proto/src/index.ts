@@ -2,6 +2,7 @@
 export * from "./errors.ts";
 export * from "./subjects.ts";
 export * from "./routes.ts";
+export * from "./scopes.ts";
 export * from "./schemas/common.ts";
 export * from "./schemas/nullable.ts";
 export * from "./schemas/chat.ts";

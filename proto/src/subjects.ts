@@ -93,6 +93,9 @@ export const BusHeader = {
   Route: "x-route",
   /** Name of the caller's API key (never the key), set by the gateway for accounting; absent when open. */
   KeyName: "x-sinhome-key-name",
-  /** Tenant of the caller's API key, when it has one (least-privilege keys); absent otherwise. */
+  /**
+   * The tenant the caller's key is confined to (or the one an operator key asked for with `?tenant=`), set by
+   * the gateway only; absent = an operator key over every tenant. Services never take a tenant from a body.
+   */
   Tenant: "x-sinhome-tenant",
 } as const;

@@ -1,6 +1,7 @@
 /** @sinhome/runtime — what every process shares: env parsing, logging, metrics, tracing, the service host. */
 export * from "./env.ts";
 export * from "./log.ts";
+export * from "./audit.ts";
 export * from "./metrics.ts";
 export * from "./process.ts";
 export * from "./service.ts";

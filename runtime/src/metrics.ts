@@ -142,6 +142,23 @@ export const prom = {
     labelNames: ["method", "route"] as const,
     registers: [registry],
   }),
+  auditEvents: new Counter({
+    name: "sinhome_audit_events_total",
+    help: "Audit events written (erasures, metrics resets, QA runs, key reloads), by action and outcome",
+    labelNames: ["action", "outcome"] as const,
+    registers: [registry],
+  }),
+  gatewayKeysReloads: new Counter({
+    name: "sinhome_gateway_keys_reload_total",
+    help: "Reads of a changed GATEWAY_KEYS_FILE, by outcome (ok = swapped in, rejected = previous keys kept)",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  }),
+  gatewayKeysLoaded: new Gauge({
+    name: "sinhome_gateway_keys_loaded",
+    help: "API keys the gateway accepts right now",
+    registers: [registry],
+  }),
 };
 
 export const RETRY_CAUSES = ["refusal", "cjk", "duplicate", "empty", "safety", "transport"] as const;

@@ -21,15 +21,15 @@ const CATALOGUE = 200_000;
 const FAN = "fan-target";
 
 const SEED = [
-  `INSERT INTO media_contents (media_id, content_hash)
-   SELECT 'media-' || g, md5('content-' || g) FROM generate_series(1, ${CATALOGUE}) g`,
-  `INSERT INTO media_sends (fan_id, media_id, media_type, media_tags, content_hash, times_sent, first_sent_at, last_sent_at)
-   SELECT '${FAN}', 'media-' || g, 'photo', ARRAY['tag-' || (g % 7)], md5('content-' || g), 1 + g % 3,
+  `INSERT INTO media_contents (tenant, media_id, content_hash)
+   SELECT '', 'media-' || g, md5('content-' || g) FROM generate_series(1, ${CATALOGUE}) g`,
+  `INSERT INTO media_sends (tenant, fan_id, media_id, media_type, media_tags, content_hash, times_sent, first_sent_at, last_sent_at)
+   SELECT '', '${FAN}', 'media-' || g, 'photo', ARRAY['tag-' || (g % 7)], md5('content-' || g), 1 + g % 3,
           now() - g * interval '1 minute', now() - g * interval '1 minute'
    FROM generate_series(1, 10000) g`,
   // 99,000 other fans × 10 distinct media each (7919 is coprime with the catalogue size)
-  `INSERT INTO media_sends (fan_id, media_id, media_type, media_tags, content_hash, times_sent, first_sent_at, last_sent_at)
-   SELECT 'fan-' || (g / 10), 'media-' || m, 'video', '{}', md5('content-' || m), 1,
+  `INSERT INTO media_sends (tenant, fan_id, media_id, media_type, media_tags, content_hash, times_sent, first_sent_at, last_sent_at)
+   SELECT '', 'fan-' || (g / 10), 'media-' || m, 'video', '{}', md5('content-' || m), 1,
           now() - (g % 5000) * interval '1 hour', now() - (g % 5000) * interval '1 hour'
    FROM generate_series(0, 989999) g, LATERAL (SELECT 1 + (g::bigint * 7919) % ${CATALOGUE} AS m) x`,
   `VACUUM ANALYZE media_sends`,

@@ -8,11 +8,12 @@ import { BusHeader } from "../subjects.ts";
 import { MemoryBus, NatsBus } from "./index.ts";
 import { STALL_MS } from "./liveness.ts";
 import type { Bus, BusRequest } from "./types.ts";
+import { testServerUrl } from "@sinhome/testing";
 
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 
 const makers: [string, () => Promise<Bus>][] = [
   ["memory", async () => new MemoryBus()],

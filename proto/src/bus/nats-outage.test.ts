@@ -4,48 +4,26 @@
  * service_unavailable and readiness is false; after the restart the bus reconnects on its own.
  */
 import { afterAll, expect, test } from "bun:test";
-import type { Subprocess } from "bun";
-import { existsSync } from "node:fs";
+import { startNats, type PrivateServer } from "@sinhome/testing";
 import { NatsBus } from "./nats.ts";
 
-const BINARY = ["/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server"].find((p) => existsSync(p)) ?? "nats-server";
-let server: Subprocess | undefined;
+// Every server a test started, so none outlives the run.
+const servers: PrivateServer[] = [];
+afterAll(async () => void (await Promise.all(servers.map((s) => s.destroy()))));
 
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
+async function startServer(): Promise<PrivateServer> {
+  const server = await startNats({ jetstream: false });
+  servers.push(server);
+  return server;
 }
-
-async function startServer(port: number): Promise<void> {
-  server = Bun.spawn([BINARY, "-a", "127.0.0.1", "-p", String(port)], { stdout: "ignore", stderr: "ignore" });
-  started.push(server);
-  for (let i = 0; i < 100; i++) {
-    const ok = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).then((s) => (s.end(), true), () => false);
-    if (ok) return;
-    await Bun.sleep(20);
-  }
-  throw new Error("nats-server did not start");
-}
-
-// Every server a test started, so none outlives the run (each test starts its own; a restart starts another).
-const started: Subprocess[] = [];
-
-afterAll(async () => {
-  for (const p of started) p.kill("SIGKILL");
-  await Promise.all(started.map((p) => p.exited));
-});
 
 test("requests fail fast while NATS is down, and work again once it is back", async () => {
-  const port = freePort();
-  await startServer(port);
-  const bus = await NatsBus.connect({ servers: `nats://127.0.0.1:${port}`, name: "outage-test" });
+  const server = await startServer();
+  const bus = await NatsBus.connect({ servers: server.url, name: "outage-test" });
   await bus.addService({ name: "echo", version: "1.0.0", description: "echo", endpoints: { e: { subject: "outage.echo", handler: (r) => r.body } } });
   expect(await bus.requestJson("outage.echo", { a: 1 }, { timeoutMs: 2000, requestId: "r1" })).toEqual({ a: 1 });
 
-  server!.kill();
-  await server!.exited;
+  await server.stop();
   for (let i = 0; i < 100 && bus.isConnected(); i++) await Bun.sleep(20);
   expect(bus.isConnected()).toBe(false);
   const started = performance.now();
@@ -53,7 +31,7 @@ test("requests fail fast while NATS is down, and work again once it is back", as
   expect(err.code).toBe("service_unavailable");
   expect(performance.now() - started).toBeLessThan(1000);
 
-  await startServer(port);
+  await server.start(); // same port: the bus reconnects to the address it knows
   for (let i = 0; i < 200 && !bus.isConnected(); i++) await Bun.sleep(25);
   expect(bus.isConnected()).toBe(true);
   // The service re-subscribes on reconnect: the same endpoint answers again.
@@ -67,11 +45,9 @@ test("requests fail fast while NATS is down, and work again once it is back", as
 }, 30_000);
 
 test("closing the bus while the server is gone ends cleanly (a SIGTERM during a NATS outage)", async () => {
-  const port = freePort();
-  await startServer(port);
-  const bus = await NatsBus.connect({ servers: `nats://127.0.0.1:${port}`, name: "outage-close-test" });
-  server!.kill("SIGKILL");
-  await server!.exited;
+  const server = await startServer();
+  const bus = await NatsBus.connect({ servers: server.url, name: "outage-close-test" });
+  await server.stop("crash");
   for (let i = 0; i < 100 && bus.isConnected(); i++) await Bun.sleep(20);
   await bus.close(); // rejected before: drain waits for a flush the dead server never answers
   expect(bus.isConnected()).toBe(false);

@@ -5,8 +5,9 @@ import { MemoryBus, NatsBus } from "./index.ts";
 import { openStream, StreamHeader } from "./stream.ts";
 import { StreamServer, type StreamHandler } from "./stream-server.ts";
 import type { Bus, ServiceRegistration } from "./types.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 
 const makers: [string, () => Promise<Bus>][] = [
   ["memory", async () => new MemoryBus()],

@@ -145,6 +145,8 @@ export const ChatLogEvent = Type.Object({
   endpoint: Type.String(),
   request_id: Type.String(),
   session_id: Type.Union([Type.String(), Type.Null()]),
+  /** The tenant of the caller's key (`""` = the default tenant); absent on events stored before tenants existed (= `""`). */
+  tenant: Type.Optional(Type.String()),
   backend: Type.String(),
   model: Type.String(),
   latency_ms: Type.Number(),
@@ -158,9 +160,8 @@ export const ChatLogEvent = Type.Object({
   guard: Type.Optional(Type.Object({ layer: Type.String(), category: Type.String(), source: Type.String() })),
   /** The A/B arm (MODEL_ROUTES name) that answered. */
   model_route: Type.Optional(Type.String()),
-  /** Name of the caller's API key (never the key) and its tenant, when the gateway sent them. */
+  /** Name of the caller's API key (never the key), when the gateway sent it. */
   key_name: Type.Optional(Type.String()),
-  tenant: Type.Optional(Type.String()),
   /** Short hash of the persona sliders (same persona = same fingerprint), to compare like with like. */
   persona: Type.Optional(Type.String()),
   handoff: Type.Optional(Handoff),

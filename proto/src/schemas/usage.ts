@@ -15,6 +15,7 @@ export const UsageQuery = Type.Object({
   since: Type.Optional(Instant),
   until: Type.Optional(Instant),
   group_by: Type.Optional(UsageGroupBy),
+  tenant: Type.Optional(Type.String({ maxLength: 64, description: "operator keys: only this tenant's rows (a tenant key always sees only its own)" })),
 });
 export type UsageQuery = Static<typeof UsageQuery>;
 
@@ -48,6 +49,8 @@ export const UsageInstanceQuery = Type.Object({
   since: Type.Number(),
   until: Type.Number(),
   group_by: UsageGroupBy,
+  /** Only this tenant's rows (set by ops from the caller's tenant header, never from the query body). */
+  tenant: Type.Optional(Type.String()),
 });
 export type UsageInstanceQuery = Static<typeof UsageInstanceQuery>;
 

@@ -12,8 +12,9 @@ import { EmbeddedConversationLog } from "./embedded.ts";
 import { conversationSubject, JetStreamConversationLog } from "./jetstream.ts";
 import { logEvent } from "./testing.ts";
 import type { ConversationLog } from "./types.ts";
+import { testServerUrl } from "@sinhome/testing";
 
-const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_URL = await testServerUrl("nats");
 const LIMITS = { retentionHours: 168, maxBytes: 1024 ** 3 };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -112,6 +113,41 @@ for (const [kind, make] of stores) {
       await log.close();
     });
 
+    test("tenants: history and erase see only the caller's tenant; events without a tenant are the default one; an operator pages over all", async () => {
+      const { log } = await make();
+      const s = `shared-${crypto.randomUUID()}`;
+      const t0 = Date.now() - 10_000;
+      const at = (i: number) => new Date(t0 + i * 100);
+      // Interleaved: a legacy event (no tenant field), then a, b, a, b, "" …
+      const plan = [undefined, "agency-a", "agency-b", "agency-a", "agency-b", "", "agency-a"];
+      for (const [i, tenant] of plan.entries()) await log.append({ ...logEvent(s, i, at(i)), ...(tenant !== undefined ? { tenant } : {}) });
+      const ids = async (q: { tenant?: string; limit?: number }) => (await log.history({ sessionId: s, limit: q.limit ?? 100, ...(q.tenant !== undefined ? { tenant: q.tenant } : {}) })).events.map((e) => e.request_id);
+      expect(await ids({ tenant: "agency-a" })).toEqual(["r-1", "r-3", "r-6"]);
+      expect(await ids({ tenant: "agency-b" })).toEqual(["r-2", "r-4"]);
+      expect(await ids({ tenant: "" })).toEqual(["r-0", "r-5"]);
+      expect(await ids({})).toEqual(["r-0", "r-1", "r-2", "r-3", "r-4", "r-5", "r-6"]);
+      // An operator's pages over every tenant, 3 at a time, continue exactly where the last stopped.
+      const paged: string[] = [];
+      for (let cursor: string | undefined, n = 0; n < 10; n++) {
+        const page = await log.history({ sessionId: s, limit: 3, ...(cursor ? { afterId: cursor } : {}) });
+        paged.push(...page.events.map((e) => e.request_id));
+        if (!page.next_cursor) break;
+        cursor = page.next_cursor;
+      }
+      expect(paged).toEqual(["r-0", "r-1", "r-2", "r-3", "r-4", "r-5", "r-6"]);
+      // A tenant's history without a session: only its own conversations.
+      const all = await log.history({ tenant: "agency-b", limit: 500 });
+      expect(all.events.every((e) => e.tenant === "agency-b")).toBe(true);
+
+      expect(await log.erase(s, "agency-b")).toBe(2);
+      expect(await ids({ tenant: "agency-a" })).toEqual(["r-1", "r-3", "r-6"]);
+      expect(await log.erase(s, "")).toBe(2);
+      expect(await ids({})).toEqual(["r-1", "r-3", "r-6"]);
+      expect(await log.erase(s)).toBe(3);
+      expect(await ids({})).toEqual([]);
+      await log.close();
+    });
+
     test("stats count what is stored", async () => {
       const { log } = await make();
       await log.append(logEvent(null, 1));
@@ -123,6 +159,23 @@ for (const [kind, make] of stores) {
     });
   });
 }
+
+describe("embedded store from before tenants", () => {
+  test("a file without the tenant column gets it; its events belong to the default tenant", async () => {
+    const { Database } = await import("bun:sqlite");
+    const file = join(tempDir(), "old.sqlite");
+    const old = new Database(file, { create: true });
+    old.exec(`CREATE TABLE conversation_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT NULL, session_id TEXT, bytes INTEGER NOT NULL, body TEXT NOT NULL)`);
+    const body = JSON.stringify(logEvent("old-session", 0));
+    old.query("INSERT INTO conversation_events (ts, session_id, bytes, body) VALUES (?, ?, ?, ?)").run(Date.now(), "old-session", body.length, body);
+    old.close();
+    const log = new EmbeddedConversationLog(file, LIMITS);
+    expect((await log.history({ tenant: "", limit: 10 })).events.map((e) => e.request_id)).toEqual(["r-0"]);
+    expect((await log.history({ tenant: "agency-a", limit: 10 })).events).toEqual([]);
+    expect(await log.erase("old-session", "")).toBe(1);
+    await log.close();
+  });
+});
 
 describe("embedded retention", () => {
   test("events older than the retention, then the oldest past the byte cap, are pruned", async () => {

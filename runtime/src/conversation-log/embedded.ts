@@ -8,7 +8,7 @@ import { Database } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { ChatLogEvent, LogHistoryResponse, StoredLogEvent } from "@sinhome/proto";
-import { eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
+import { eventTenant, eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
 
 const PRUNE_EVERY_MS = 60_000;
 /** A follower with an old Last-Event-ID is caught up in pages, yielding between them. */
@@ -36,6 +36,9 @@ export class EmbeddedConversationLog implements ConversationLog {
     );
     CREATE INDEX IF NOT EXISTS conversation_events_session ON conversation_events (session_id, seq);
     CREATE INDEX IF NOT EXISTS conversation_events_ts ON conversation_events (ts);`);
+    // Tenants came later: a file from before gets the column, its events the default tenant "".
+    const columns = this.db.query<{ name: string }, []>("PRAGMA table_info(conversation_events)").all();
+    if (!columns.some((c) => c.name === "tenant")) this.db.exec("ALTER TABLE conversation_events ADD COLUMN tenant TEXT NOT NULL DEFAULT ''");
     this.prune();
     this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref?.();
@@ -44,8 +47,8 @@ export class EmbeddedConversationLog implements ConversationLog {
   async append(event: ChatLogEvent): Promise<string> {
     const body = JSON.stringify(event);
     const row = this.db
-      .query<{ seq: number }, [number, string | null, number, string]>("INSERT INTO conversation_events (ts, session_id, bytes, body) VALUES (?, ?, ?, ?) RETURNING seq")
-      .get(eventTimeMs(event), event.session_id ?? null, Buffer.byteLength(body), body)!;
+      .query<{ seq: number }, [number, string | null, string, number, string]>("INSERT INTO conversation_events (ts, session_id, tenant, bytes, body) VALUES (?, ?, ?, ?, ?) RETURNING seq")
+      .get(eventTimeMs(event), event.session_id ?? null, eventTenant(event), Buffer.byteLength(body), body)!;
     const stored = { id: String(row.seq), ...event };
     for (const follower of this.followers) follower(stored);
     return stored.id;
@@ -53,18 +56,18 @@ export class EmbeddedConversationLog implements ConversationLog {
 
   async history(q: HistoryQuery): Promise<LogHistoryResponse> {
     const rows = this.db
-      .query<Row, [number, string | null, string | null, number, number, number]>(
+      .query<Row, [number, string | null, string | null, string | null, string | null, number, number, number]>(
         `SELECT seq, body FROM conversation_events
-         WHERE seq > ? AND (? IS NULL OR session_id = ?) AND ts >= ? AND ts <= ?
+         WHERE seq > ? AND (? IS NULL OR session_id = ?) AND (? IS NULL OR tenant = ?) AND ts >= ? AND ts <= ?
          ORDER BY seq LIMIT ?`,
       )
-      .all(parseLogId(q.afterId) ?? 0, q.sessionId ?? null, q.sessionId ?? null, q.sinceMs ?? 0, q.untilMs ?? Number.MAX_SAFE_INTEGER, q.limit + 1);
+      .all(parseLogId(q.afterId) ?? 0, q.sessionId ?? null, q.sessionId ?? null, q.tenant ?? null, q.tenant ?? null, q.sinceMs ?? 0, q.untilMs ?? Number.MAX_SAFE_INTEGER, q.limit + 1);
     const page = rows.slice(0, q.limit).map(toStored);
     return { events: page, next_cursor: rows.length > q.limit ? page.at(-1)!.id : null };
   }
 
-  async erase(sessionId: string): Promise<number> {
-    return this.db.query("DELETE FROM conversation_events WHERE session_id = ?").run(sessionId).changes;
+  async erase(sessionId: string, tenant?: string): Promise<number> {
+    return this.db.query("DELETE FROM conversation_events WHERE session_id = ? AND (? IS NULL OR tenant = ?)").run(sessionId, tenant ?? null, tenant ?? null).changes;
   }
 
   async follow(afterId: string | undefined, onEvent: (event: StoredLogEvent) => void): Promise<() => void> {

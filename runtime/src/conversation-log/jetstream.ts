@@ -26,9 +26,25 @@ const STREAM = ConversationLogStream.Name;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+const token = (s: string) => Buffer.from(s).toString("base64url");
+const sessionToken = (sessionId: string | null | undefined) => (sessionId ? `s${token(sessionId)}` : "none");
+/**
+ * Where a tenant's conversations live: the default tenant `""` keeps the subjects from before tenants
+ * (`<prefix>.s<session>`, so stored events stay its own), another tenant gets a token of its own
+ * (`<prefix>.t<base64url(tenant)>.s<session>`), so a tenant's history and erasure are subject filters.
+ */
+const tenantPrefix = (tenant: string) => (tenant === "" ? ConversationLogStream.SubjectPrefix : `${ConversationLogStream.SubjectPrefix}.t${token(tenant)}`);
+
 /** The subject of one conversation (base64url keeps any session id a valid, reversible subject token). */
-export const conversationSubject = (sessionId: string | null | undefined): string =>
-  `${ConversationLogStream.SubjectPrefix}.${sessionId ? `s${Buffer.from(sessionId).toString("base64url")}` : "none"}`;
+export const conversationSubject = (sessionId: string | null | undefined, tenant = ""): string => `${tenantPrefix(tenant)}.${sessionToken(sessionId)}`;
+
+/** The subjects a history page reads: one conversation (of one tenant, or of all), one tenant (`<prefix>.*` = exactly the default tenant's), or all. */
+function historyFilters(sessionId: string | undefined, tenant: string | undefined): string[] {
+  const prefix = ConversationLogStream.SubjectPrefix;
+  if (tenant === undefined) return sessionId !== undefined ? [conversationSubject(sessionId), `${prefix}.*.${sessionToken(sessionId)}`] : [`${prefix}.>`];
+  if (sessionId !== undefined) return [conversationSubject(sessionId, tenant)];
+  return [tenant === "" ? `${prefix}.*` : `${tenantPrefix(tenant)}.*`];
+}
 
 export type JetStreamLogOptions = ConversationLogOptions & {
   servers: string;
@@ -64,11 +80,23 @@ export class JetStreamConversationLog implements ConversationLog {
   }
 
   async append(event: ChatLogEvent): Promise<string> {
-    const ack = await this.js.publish(conversationSubject(event.session_id), encoder.encode(JSON.stringify(event)));
+    const ack = await this.js.publish(conversationSubject(event.session_id, event.tenant ?? ""), encoder.encode(JSON.stringify(event)));
     return String(ack.seq);
   }
 
+  /**
+   * One page: each subject filter is read from the same start (NATS 2.9 consumers take one filter),
+   * and the pages are merged by sequence, so the cursor (the last id returned) is right for every filter.
+   */
   async history(q: HistoryQuery): Promise<LogHistoryResponse> {
+    const pages = await Promise.all(historyFilters(q.sessionId, q.tenant).map((filter) => this.page(filter, q)));
+    const merged = pages.flatMap((p) => p.events).sort((a, b) => Number(a.id) - Number(b.id));
+    const events = merged.slice(0, q.limit);
+    const more = merged.length > q.limit || pages.some((p) => p.more);
+    return { events, next_cursor: more ? events.at(-1)!.id : null };
+  }
+
+  private async page(filter: string, q: HistoryQuery): Promise<{ events: StoredLogEvent[]; more: boolean }> {
     const after = parseLogId(q.afterId);
     const start =
       after !== undefined
@@ -80,7 +108,7 @@ export class JetStreamConversationLog implements ConversationLog {
     const info = await this.jsm.consumers.add(STREAM, {
       ...start,
       ack_policy: AckPolicy.None,
-      filter_subject: q.sessionId !== undefined ? conversationSubject(q.sessionId) : `${ConversationLogStream.SubjectPrefix}.>`,
+      filter_subject: filter,
       inactive_threshold: nanos(30_000),
       mem_storage: true,
     });
@@ -108,11 +136,14 @@ export class JetStreamConversationLog implements ConversationLog {
     } finally {
       this.jsm.consumers.delete(STREAM, info.name).catch(() => {});
     }
-    return { events, next_cursor: more ? events.at(-1)!.id : null };
+    return { events, more };
   }
 
-  async erase(sessionId: string): Promise<number> {
-    const { purged } = await this.jsm.streams.purge(STREAM, { filter: conversationSubject(sessionId) });
+  async erase(sessionId: string, tenant?: string): Promise<number> {
+    // An operator erases the conversation in every tenant: the default tenant's subject, then the others'.
+    const filters = tenant !== undefined ? [conversationSubject(sessionId, tenant)] : [conversationSubject(sessionId), `${ConversationLogStream.SubjectPrefix}.*.${sessionToken(sessionId)}`];
+    let purged = 0;
+    for (const filter of filters) purged += (await this.jsm.streams.purge(STREAM, { filter })).purged;
     return purged;
   }
 

@@ -53,8 +53,8 @@ export class ResilientConversationLog implements ConversationLog {
   async history(query: HistoryQuery): Promise<LogHistoryResponse> {
     return this.ready().history(query);
   }
-  async erase(sessionId: string): Promise<number> {
-    return this.ready().erase(sessionId);
+  async erase(sessionId: string, tenant?: string): Promise<number> {
+    return this.ready().erase(sessionId, tenant);
   }
   async follow(afterId: string | undefined, onEvent: (event: StoredLogEvent) => void): Promise<() => void> {
     return this.ready().follow(afterId, onEvent);

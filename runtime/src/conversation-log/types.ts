@@ -13,6 +13,8 @@ export type HistoryQuery = {
   limit: number;
   /** Exclusive: events after this id. */
   afterId?: string;
+  /** Only this tenant's events (`""` = the default tenant); undefined = every tenant (operator keys). */
+  tenant?: string;
 };
 
 export type LogStats = { kind: "jetstream" | "embedded"; events: number; bytes: number; lastEventAt: string | null };
@@ -23,8 +25,8 @@ export interface ConversationLog {
   append(event: ChatLogEvent): Promise<string>;
   /** Events oldest first, and the cursor of the next page (null on the last one). */
   history(query: HistoryQuery): Promise<LogHistoryResponse>;
-  /** Removes every event of one conversation; resolves with how many were removed. */
-  erase(sessionId: string): Promise<number>;
+  /** Removes every event of one conversation of `tenant` (undefined: of every tenant); resolves with how many were removed. */
+  erase(sessionId: string, tenant?: string): Promise<number>;
   /**
    * Delivers every event stored after `afterId` (none: only new ones), then each new event as it is
    * stored, in order, exactly once. Resolves once following; the returned function stops it.
@@ -38,6 +40,9 @@ export type ConversationLogOptions = {
   retentionHours: number;
   maxBytes: number;
 };
+
+/** The tenant of a stored event: events from before tenants existed belong to the default tenant `""`. */
+export const eventTenant = (event: Pick<ChatLogEvent, "tenant">): string => event.tenant ?? "";
 
 /** Event ids are decimal positions; anything else is not one of ours. */
 export const parseLogId = (id: string | undefined): number | undefined => {

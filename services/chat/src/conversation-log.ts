@@ -7,7 +7,8 @@
 import { BusHeader, Subject, type Bus, type ChatLogEvent } from "@sinhome/proto";
 import type { ConversationLog, Logger } from "@sinhome/runtime";
 
-export type ExchangeRecord = Omit<ChatLogEvent, "timestamp" | "message" | "response" | "key_name" | "tenant"> & { message: string; response: string };
+/** One exchange; `tenant` is the caller's (`""` = the default tenant), so the log can be read per tenant. `key_name` comes from the bus headers. */
+export type ExchangeRecord = Omit<ChatLogEvent, "timestamp" | "message" | "response" | "tenant" | "key_name"> & { tenant: string; message: string; response: string };
 
 /** Where an exchange goes: the bus broadcast, and the persisted log when there is one. */
 export type ExchangeSink = { bus: Bus; conversations?: ConversationLog; log?: Logger };
@@ -15,11 +16,9 @@ export type ExchangeSink = { bus: Bus; conversations?: ConversationLog; log?: Lo
 /** Warnings about a failing store, at most one every 10 s (a down JetStream must not flood the logs). */
 let lastWarning = 0;
 
-/** Who asked, from the bus headers the gateway sets: the key's name (never the key) and its tenant, when present. */
-export const callerOf = (headers: Record<string, string>): Pick<ChatLogEvent, "key_name" | "tenant"> => ({
-  ...(headers[BusHeader.KeyName] ? { key_name: headers[BusHeader.KeyName] } : {}),
-  ...(headers[BusHeader.Tenant] ? { tenant: headers[BusHeader.Tenant] } : {}),
-});
+/** Who asked, from the bus headers the gateway sets: the key's name (never the key), when present. */
+export const callerOf = (headers: Record<string, string>): Pick<ChatLogEvent, "key_name"> =>
+  headers[BusHeader.KeyName] ? { key_name: headers[BusHeader.KeyName] } : {};
 
 export function publishExchange(sink: ExchangeSink, logContent: boolean, record: ExchangeRecord, headers: Record<string, string> = {}): void {
   const { message, response, prompt_messages, ...meta } = record;

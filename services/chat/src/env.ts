@@ -69,8 +69,12 @@ export const ChatEnv = Type.Object({
   GUARD_API_KEY: Type.Optional(Type.String()),
   /** Budget of one guard check; late = treated as unavailable (see GUARD_FAIL_MODE). */
   GUARD_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 400 }),
-  /** `open` = when the guard model is down or late, the lexicon's verdict stands and the request goes on (counted); `closed` = refuse (503 / v2 fallback). */
-  GUARD_FAIL_MODE: Type.Union([Type.Literal("open"), Type.Literal("closed")], { default: "open" }),
+  /**
+   * When the guard model is down or late: `suspect` (the default when GUARD_BASE_URL is set) = a message holding
+   * an under-18 age or school fact is deflected (layer=lexicon_suspect), any other goes on; `open` = the lexicon's
+   * verdict stands and the request goes on (counted); `closed` = refuse (503 / v2 fallback).
+   */
+  GUARD_FAIL_MODE: Type.Optional(Type.Union([Type.Literal("open"), Type.Literal("closed"), Type.Literal("suspect")])),
   /** `template` = send the turns as chat messages (Llama Guard's own chat template builds its prompt); `inline` = send Llama Guard 3's prompt written by us. */
   GUARD_PROMPT: Type.Union([Type.Literal("template"), Type.Literal("inline")], { default: "template" }),
   /** Recent turns (fan's message included) the guard model reads. */

@@ -68,13 +68,13 @@ describe("layer 2: the guard model", () => {
     expect(s.chatCalls(s.vllm)).toHaveLength(0);
   });
 
-  test("timeout (fail-open): the lexicon's verdict stands, the request goes on, counted", async () => {
-    const before = await metric("sinhome_guard_model_unavailable_total", { mode: "open" });
+  test("timeout (GUARD_FAIL_MODE=suspect, the default): nothing suspect, the lexicon's verdict stands, the request goes on, counted", async () => {
+    const before = await metric("sinhome_guard_model_unavailable_total", { mode: "suspect" });
     const timeouts = await metric("sinhome_guard_model_checks_total", { outcome: "timeout" });
     const { status, body } = await s.post("/personality_chat", { message: "salut toi [[sim:guard=hang]]" });
     expect(status).toBe(200);
     expect(body.backend).toBe("vllm");
-    expect(await metric("sinhome_guard_model_unavailable_total", { mode: "open" })).toBe(before + 1);
+    expect(await metric("sinhome_guard_model_unavailable_total", { mode: "suspect" })).toBe(before + 1);
     expect(await metric("sinhome_guard_model_checks_total", { outcome: "timeout" })).toBe(timeouts + 1);
   });
 

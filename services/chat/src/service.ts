@@ -77,7 +77,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
   const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
   const guardModel = createGuardModelGate(env);
-  if (guardModel) log.info({ guard: env.GUARD_BASE_URL, model: env.GUARD_MODEL, failMode: env.GUARD_FAIL_MODE }, "minors guard model on");
+  if (guardModel) log.info({ guard: env.GUARD_BASE_URL, model: env.GUARD_MODEL, failMode: guardModel.settings.failMode }, "minors guard model on");
   const usage = new UsageLedger({ prices: priceTable(env), retentionMs: env.USAGE_RETENTION_HOURS * 3_600_000 });
   const stopUsage = answerUsageQueries(bus, usage, crypto.randomUUID());
   const deps = { router, counters, env, bus, log, guardModel, conversations, usage };

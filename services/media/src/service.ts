@@ -5,11 +5,12 @@ import {
   MediaImportRequest,
   MediaRecommendRequest,
   MediaSentRequest,
+  dataTenantOf,
   ServiceName,
   Subject,
   type ComponentsReply,
 } from "@sinhome/proto";
-import { countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { audited, auditCaller, AuditAction, countedEndpoints, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import type { MediaEnv } from "./env.ts";
 import { openMediaDatabase } from "./store/database.ts";
 import { probeDatabase } from "./store/health.ts";
@@ -56,15 +57,22 @@ export async function createMediaService(env: MediaEnv, { log }: ServiceDeps, op
       description: "Media tracking: what each fan already received (PostgreSQL)",
       statsData: () => counters.snapshot(),
       endpoints: countedEndpoints(counters, {
-        sent: { subject: Subject.MediaSent, handler: (req) => recordSend(db.store(), validated(MediaSentRequest, req.body)) },
-        check_duplicates: { subject: Subject.MediaCheck, handler: (req) => checkDuplicates(db.store(), validated(MediaCheckRequest, req.body)) },
-        recommend: { subject: Subject.MediaRecommend, handler: (req) => recommend(db.store(), validated(MediaRecommendRequest, req.body)) },
+        // A fan is (tenant, fan_id): the tenant comes from the gateway's bus header, never from the body.
+        sent: { subject: Subject.MediaSent, handler: (req) => recordSend(db.store(), validated(MediaSentRequest, req.body), dataTenantOf(req.headers)) },
+        check_duplicates: { subject: Subject.MediaCheck, handler: (req) => checkDuplicates(db.store(), validated(MediaCheckRequest, req.body), dataTenantOf(req.headers)) },
+        recommend: { subject: Subject.MediaRecommend, handler: (req) => recommend(db.store(), validated(MediaRecommendRequest, req.body), dataTenantOf(req.headers)) },
         history: {
           subject: Subject.MediaHistory,
-          handler: (req) => fanHistory(db.store(), validated(MediaFanRequest, req.body).fan_id, env.MEDIA_HISTORY_LIMIT),
+          handler: (req) => fanHistory(db.store(), validated(MediaFanRequest, req.body).fan_id, env.MEDIA_HISTORY_LIMIT, dataTenantOf(req.headers)),
         },
-        import: { subject: Subject.MediaImport, handler: (req) => importRecords(db.store(), validated(MediaImportRequest, req.body)) },
-        delete: { subject: Subject.MediaDelete, handler: (req) => deleteHistory(db.store(), validated(MediaFanRequest, req.body).fan_id) },
+        import: { subject: Subject.MediaImport, handler: (req) => importRecords(db.store(), validated(MediaImportRequest, req.body), dataTenantOf(req.headers)) },
+        delete: {
+          subject: Subject.MediaDelete,
+          handler: (req) => {
+            const { fan_id } = validated(MediaFanRequest, req.body);
+            return audited(log, { action: AuditAction.EraseFanMedia, ...auditCaller(req.headers), target: fan_id }, () => deleteHistory(db.store(), fan_id, dataTenantOf(req.headers)));
+          },
+        },
         status: { subject: Subject.MediaStatus, handler: status },
       }),
     },

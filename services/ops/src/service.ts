@@ -1,6 +1,6 @@
 /** The ops service on the bus: health of everything, metrics summed over the mesh, QA, log stream health. */
-import { ServiceName, Subject, type UsageQuery, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
-import { countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { ServiceName, Subject, tenantOf, type BusRequest, type UsageQuery, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
+import { audited, auditCaller, AuditAction, countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import Redis from "ioredis";
 import type { OpsEnv } from "./env.ts";
 import { collectHealth, collectMetrics } from "./health/collect.ts";
@@ -14,7 +14,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
   const counters = new ServiceCounters(ServiceName.Ops);
   // Ops owns the persisted log: it reads it, and applies LOG_RETENTION_HOURS / LOG_MAX_BYTES to the stream.
   const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "ops", manage: true, log }) : undefined);
-  const logs = logHandlers(conversations, bus);
+  const logs = logHandlers(conversations, log, bus);
   const startedAt = new Date();
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false })
@@ -31,7 +31,9 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
   const health = ({ requestId }: { requestId: string }): Promise<HealthResponse> =>
     collectHealth({ bus, redis, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
 
-  const reset = async (): Promise<MetricsResetResponse> => {
+  const reset = (req: BusRequest): Promise<MetricsResetResponse> =>
+    audited(log, { action: AuditAction.MetricsReset, ...auditCaller(req.headers), target: null }, () => resetEverywhere());
+  const resetEverywhere = async (): Promise<MetricsResetResponse> => {
     bus.publish(Subject.ControlMetricsReset, { at: new Date().toISOString() });
     const instances = await bus.ping(undefined, 500).catch(() => []);
     return { reset: true, instances: instances.length };
@@ -49,7 +51,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
     };
   };
 
-  const qa = qaHandlers(bus);
+  const qa = qaHandlers(bus, log);
 
   return {
     counters,
@@ -68,7 +70,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
         logs_health: { subject: Subject.LogsHealth, handler: logsHealth },
         logs_history: { subject: Subject.LogsHistory, handler: logs.history },
         logs_erase: { subject: Subject.LogsErase, handler: logs.erase },
-        usage: { subject: Subject.Usage, handler: (req) => collectUsage(bus, req.body as UsageQuery) },
+        usage: { subject: Subject.Usage, handler: (req) => collectUsage(bus, req.body as UsageQuery, tenantOf(req.headers)) },
       }),
     },
     readiness: async () => [],

@@ -3,7 +3,7 @@
  * the A/B report, the fine-tuning export, and erasure with the conversation. It owns its data
  * (PostgreSQL in the mesh, embedded PGlite in the all-in-one); chat stays a stateless reply engine.
  */
-import { BusHeader, FeedbackBatchRequest, OutcomesEraseRequest, ServiceName, Subject, type BusRequest } from "@sinhome/proto";
+import { FeedbackBatchRequest, OutcomesEraseRequest, ServiceName, Subject, tenantOf as tenantHeader, type BusRequest } from "@sinhome/proto";
 import { countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import { controlArm, type OutcomesEnv } from "./env.ts";
 import { exportPage } from "./export/handler.ts";
@@ -18,8 +18,8 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export type OutcomesServiceOptions = { pgOptions?: string };
 
-/** The caller's tenant, when the gateway sent one: a tenant's key sees only its tenant's replies. */
-const tenantOf = (req: BusRequest): string | undefined => req.headers[BusHeader.Tenant] || undefined;
+/** The caller's tenant, when the gateway sent one: a tenant's key sees only its tenant's replies (absent = an operator key, every tenant). */
+const tenantOf = (req: BusRequest): string | undefined => tenantHeader(req.headers);
 
 export async function createOutcomesService(env: OutcomesEnv, { bus, log, conversations: shared }: ServiceDeps, opts: OutcomesServiceOptions = {}): Promise<MeshService & { settled(): Promise<void> }> {
   const counters = new ServiceCounters(ServiceName.Outcomes);
@@ -63,7 +63,7 @@ export async function createOutcomesService(env: OutcomesEnv, { bus, log, conver
         feedback_batch: { subject: Subject.FeedbackBatch, handler: (req) => feedback.batch(validated(FeedbackBatchRequest, req.body).events, tenantOf(req), req.deadline) },
         experiments_report: { subject: Subject.ExperimentsReport, handler: (req) => experimentsReport(db.store(), req.body, { control, minSample: env.OUTCOMES_MIN_SAMPLE, tenant: tenantOf(req) }) },
         datasets_export_page: { subject: Subject.DatasetsExportPage, handler: (req) => exportPage(db.store(), req.body, { logContent: env.LOG_CONTENT, tenant: tenantOf(req) }) },
-        erase: { subject: Subject.OutcomesErase, handler: async (req) => ({ erased: await db.store().erase(validated(OutcomesEraseRequest, req.body).session_id) }) },
+        erase: { subject: Subject.OutcomesErase, handler: async (req) => ({ erased: await db.store().erase(validated(OutcomesEraseRequest, req.body).session_id, tenantOf(req)) }) },
       }),
     },
     readiness: async () => {

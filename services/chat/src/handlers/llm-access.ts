@@ -15,7 +15,7 @@ import type {
 import type { ServiceCounters } from "@sinhome/runtime";
 import type { LlmRouter } from "../llm/router.ts";
 import type { GuardModelGate } from "../safety/index.ts";
-import { keyNameOf, type UsageLedger } from "../usage/ledger.ts";
+import { usageCallerOf, type UsageLedger } from "../usage/ledger.ts";
 
 /**
  * `routerFor(model_route)` picks an A/B arm's router for completions that name one (QA of one arm);
@@ -43,7 +43,7 @@ export function llmAccessHandlers(
       });
       counters.tokens(result.backend, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
       const tokens = { prompt: result.usage.prompt_tokens, cached: result.usage.cached_tokens, completion: result.usage.completion_tokens };
-      usage?.record({ key: keyNameOf(req.headers), endpoint: "llm_complete", backend: result.backend, model: result.model }, tokens, false);
+      usage?.record({ ...usageCallerOf(req.headers), endpoint: "llm_complete", backend: result.backend, model: result.model }, tokens, false);
       return { text: result.text, backend: result.backend, model: result.model, usage: result.usage, latency_ms: result.latencyMs };
     },
 

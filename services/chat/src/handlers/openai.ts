@@ -8,6 +8,7 @@
  * here: the caller asked for this model's raw answer.
  */
 import {
+  dataTenantOf,
   AppError,
   type Bus,
   type BusRequest,
@@ -31,7 +32,7 @@ import { emptyRetries } from "../pipeline/generate.ts";
 import { startFanGuard } from "../pipeline/guarded.ts";
 import { deadlineOf } from "../pipeline/reply.ts";
 import { MINOR_REPLY_DEFLECTION, type GuardModelGate } from "../safety/index.ts";
-import { keyNameOf, type UsageLedger } from "../usage/ledger.ts";
+import { usageCallerOf, type UsageLedger } from "../usage/ledger.ts";
 
 export const OPENAI_CHAT_PATH = "/v1/chat/completions";
 
@@ -83,6 +84,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
       endpoint: OPENAI_CHAT_PATH,
       request_id: req.requestId,
       session_id: body.session_id ?? null,
+      tenant: dataTenantOf(req.headers),
       backend,
       model,
       latency_ms: Date.now() - started,
@@ -107,7 +109,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
   const account = (req: BusRequest, backend: string, model: string, usage: CountedUsage) => {
     counters.tokens(backend, model, usage.prompt_tokens, usage.completion_tokens);
     const tokens = { prompt: usage.prompt_tokens, cached: usage.cached_tokens, completion: usage.completion_tokens };
-    deps.usage?.record({ key: keyNameOf(req.headers), endpoint: OPENAI_CHAT_PATH, backend, model }, tokens, false);
+    deps.usage?.record({ ...usageCallerOf(req.headers), endpoint: OPENAI_CHAT_PATH, backend, model }, tokens, false);
   };
 
   const failed = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, message: string, e: unknown): AppError => {

@@ -6,7 +6,7 @@
 import type { BusRequest, ChatResponse, DirectChatRequest } from "@sinhome/proto";
 import { historyLimits, sanitizeHistory } from "../history/index.ts";
 import type { LlmMessage } from "../llm/client.ts";
-import { keyNameOf } from "../usage/ledger.ts";
+import { usageCallerOf } from "../usage/ledger.ts";
 import { generate } from "./generate.ts";
 import { startFanGuard } from "./guarded.ts";
 import { deadlineOf, failExchange, MAX_TOKENS, type ChatDeps } from "./reply.ts";
@@ -37,7 +37,7 @@ export function directChatHandler(deps: ChatDeps) {
       contentRetries: deps.env.LLM_CONTENT_RETRIES,
       aiQuestion: false,
       checks: "direct",
-      meter: deps.usage.meter(keyNameOf(req.headers), "/direct_chat"),
+      meter: deps.usage.meter(usageCallerOf(req.headers), "/direct_chat"),
     }, deps.router, deps.counters).catch((e: unknown) => failExchange(deps, req, exchange, e));
     return respond(deps, deps.env.LOG_CONTENT, req, exchange, generated);
   };

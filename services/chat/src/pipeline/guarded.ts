@@ -45,7 +45,7 @@ export function startFanGuard(deps: GuardDeps, req: BusRequest, input: GuardInpu
     recordBlock(deps, req, lexicon);
     return { blocked: deflection(lexicon) };
   }
-  const pending = deps.guardModel?.check(input.message, input.history);
+  const pending = deps.guardModel?.check(input.message, input.history, lexicon.suspect);
   return { modelVerdict: () => (pending ? pending.then((decision) => settle(deps, req, decision)) : Promise.resolve(undefined)) };
 }
 
@@ -61,7 +61,7 @@ function settle(deps: GuardDeps, req: BusRequest, decision: GuardModelDecision):
   }
   const { result } = decision;
   if (result && result.outcome !== "safe" && result.outcome !== "unsafe") {
-    deps.log.warn({ requestId: req.requestId, layer: "guard_model", outcome: result.outcome, error: result.error }, "guard model unavailable, lexicon verdict stands (fail-open)");
+    deps.log.warn({ requestId: req.requestId, layer: "guard_model", outcome: result.outcome, error: result.error }, "guard model unavailable, the lexicon's verdict stands (GUARD_FAIL_MODE open, or suspect and nothing suspect)");
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { shortenAtSentence } from "../checks/index.ts";
 import type { ChatEnv } from "../env.ts";
 import { historyLimits, sanitizeHistory } from "../history/index.ts";
 import type { LlmRouter } from "../llm/router.ts";
-import { keyNameOf, type UsageLedger } from "../usage/ledger.ts";
+import { usageCallerOf, type UsageLedger } from "../usage/ledger.ts";
 import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
 import { personaFingerprint } from "../persona/fingerprint.ts";
 import { detectMeetingRequest, isSincereAiQuestion, neutralizeFakeDirectives, type GuardModelGate } from "../safety/index.ts";
@@ -88,7 +88,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         contentRetries: env.LLM_CONTENT_RETRIES,
         aiQuestion,
         checks: "persona",
-        meter: deps.usage.meter(keyNameOf(req.headers), endpoint.path),
+        meter: deps.usage.meter(usageCallerOf(req.headers), endpoint.path),
       }, deps.router, deps.counters);
       if (generated.backend === "guard") return respond(deps, env.LOG_CONTENT, req, exchange, generated);
       const notice = env.AI_DISCLOSURE_NOTICE && isFirstMessage(body) ? `${env.AI_DISCLOSURE_NOTICE}\n\n` : "";

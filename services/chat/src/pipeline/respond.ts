@@ -1,5 +1,5 @@
 /** Turns a generated reply into the CRM's response and publishes the exchange on the log stream. */
-import type { BusRequest, ChatResponse, Handoff } from "@sinhome/proto";
+import { dataTenantOf, type BusRequest, type ChatResponse, type Handoff } from "@sinhome/proto";
 import { publishExchange, type ExchangeSink } from "../conversation-log.ts";
 import { countHandoff, detectHandoff } from "../handoff/index.ts";
 import { emptyRetries, type Generated } from "./generate.ts";
@@ -35,6 +35,7 @@ function publish(sink: ExchangeSink, logContent: boolean, req: BusRequest, excha
     endpoint: exchange.path,
     request_id: req.requestId,
     session_id: exchange.sessionId ?? null,
+    tenant: dataTenantOf(req.headers),
     backend: generated.backend,
     model: generated.model,
     latency_ms: latencyMs,

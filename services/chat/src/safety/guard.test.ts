@@ -9,11 +9,19 @@ const history: ChatMessage[] = [
 ];
 
 describe("guardFanInput", () => {
+  test("an adult message holding an under-18 age or school fact passes, marked suspect (the outage threshold)", () => {
+    for (const message of ["mes gosses ont 14 et 16 ans, ils dorment enfin", "mi hija tiene 15 años y me vuelve loco", "ich bin lehrer an einer realschule"]) {
+      expect(guardFanInput({ message, history })).toEqual({ blocked: false, suspect: true });
+    }
+    expect(guardFanInput({ message: "ça fait 15 ans que je suis marié, tu m'envoies une photo ?", history })).toEqual({ blocked: false, suspect: false });
+  });
+
   test("lets an ordinary adult conversation through", () => {
-    expect(guardFanInput({ message: "je pense à toi, t'es trop sexy", history })).toEqual({ blocked: false });
-    expect(guardFanInput({ message: "", history, script: "Relance-le avec ta nouvelle vidéo" })).toEqual({ blocked: false });
+    expect(guardFanInput({ message: "je pense à toi, t'es trop sexy", history })).toEqual({ blocked: false, suspect: false });
+    expect(guardFanInput({ message: "", history, script: "Relance-le avec ta nouvelle vidéo" })).toEqual({ blocked: false, suspect: false });
     expect(guardFanInput({ message: "j'ai 32 ans et toi ?", history, persona: { traits: "brune, 27 ans, yoga" } })).toEqual({
       blocked: false,
+      suspect: false,
     });
   });
 
@@ -31,7 +39,7 @@ describe("guardFanInput", () => {
   test("a bare age answering the persona's question counts", () => {
     const asked: ChatMessage[] = [...history, { role: "user", content: "rien" }, { role: "assistant", content: "t'as quel âge ?" }];
     expect(guardFanInput({ message: "15", history: asked })).toMatchObject({ blocked: true, rule: "minor_fan" });
-    expect(guardFanInput({ message: "31", history: asked })).toEqual({ blocked: false });
+    expect(guardFanInput({ message: "31", history: asked })).toEqual({ blocked: false, suspect: false });
   });
 
   test("a minor claim earlier in the history still blocks, also for followups", () => {
@@ -70,7 +78,7 @@ describe("guardFanInput", () => {
 
   test("persona messages are not read as the fan's claims", () => {
     const personaSaid: ChatMessage[] = [{ role: "user", content: "raconte" }, { role: "assistant", content: "à 15 ans j'étais au lycée" }];
-    expect(guardFanInput({ message: "cool", history: personaSaid })).toEqual({ blocked: false });
+    expect(guardFanInput({ message: "cool", history: personaSaid })).toEqual({ blocked: false, suspect: false });
   });
 
   test("a replying deflection never comes from the model: it is one of the two fixed texts", () => {

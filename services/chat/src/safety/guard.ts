@@ -5,17 +5,18 @@
  */
 import type { ChatMessage, Persona } from "@sinhome/proto";
 import { MINOR_FAN_REPLY, MINOR_SEXUAL_CONTEXT_REPLY } from "./deflections.fr.ts";
-import { detectMinorInAdultContext, detectMinorRisk, type MinorCategory, type MinorFinding, type MinorRule } from "./minors.ts";
+import { assessMinorRisk, detectMinorInAdultContext, detectMinorRisk, type MinorCategory, type MinorFinding, type MinorRule } from "./minors.ts";
 import type { GuardLayer } from "./metrics.ts";
 
 export type GuardRule = MinorRule;
 /** Where the rule was triggered, for logs and metrics (never shown to the fan). */
 export type GuardSource = "message" | "history" | "script" | "persona" | "reply";
-/** What blocked: a lexicon category, or `s4` for the guard model's verdict. */
-export type GuardCategory = MinorCategory | "s4";
+/** What blocked: a lexicon category, `s4` for the guard model's verdict, `suspect` for the outage threshold. */
+export type GuardCategory = MinorCategory | "s4" | "suspect";
 
 export type GuardBlock = { blocked: true; layer: GuardLayer; rule: GuardRule; category: GuardCategory; source: GuardSource; reply: string };
-export type GuardVerdict = { blocked: false } | GuardBlock;
+/** `suspect`: the new message holds an under-18 age or school fact (deflected only if the guard model cannot answer). */
+export type GuardVerdict = { blocked: false; suspect: boolean } | GuardBlock;
 
 export type GuardInput = {
   /** The fan's new message (may be empty for followups). */
@@ -35,9 +36,11 @@ const HISTORY_USER_MESSAGES_CHECKED = 20;
  * message, a recent fan message, the script or the persona's traits bring minors into a sexual context.
  */
 export function guardFanInput(input: GuardInput): GuardVerdict {
+  let suspect = false;
   if (input.message) {
-    const found = detectMinorRisk(input.message, { previousAssistant: lastAssistantMessage(input.history) });
-    if (found) return block(found, "message");
+    const assessed = assessMinorRisk(input.message, { previousAssistant: lastAssistantMessage(input.history) });
+    if (assessed.finding) return block(assessed.finding, "message");
+    suspect = assessed.suspect;
   }
   for (const turn of recentFanTurns(input.history)) {
     const found = detectMinorRisk(turn.text, { previousAssistant: turn.previousAssistant });
@@ -47,7 +50,7 @@ export function guardFanInput(input: GuardInput): GuardVerdict {
   if (script) return block(script, "script");
   const traits = input.persona?.traits ? detectMinorInAdultContext(input.persona.traits) : null;
   if (traits) return block(traits, "persona");
-  return { blocked: false };
+  return { blocked: false, suspect };
 }
 
 /** The fixed reply of a rule: the fan is a minor, or minors were brought into the content. */

@@ -2,7 +2,7 @@
  * Prometheus metrics of the minors guard, by layer and category (never the text). Registered on the
  * process registry of @sinhome/runtime, so they appear in every chat instance's `/metrics`:
  * - `sinhome_minors_blocks_total{layer, category, source}`: requests answered by a deflection;
- *   layer = lexicon | guard_model | reply, source = message | history | script | persona | reply;
+ *   layer = lexicon | lexicon_suspect | guard_model | reply, source = message | history | script | persona | reply;
  * - `sinhome_guard_model_checks_total{outcome}`: guard-model calls (safe, unsafe, timeout, error,
  *   malformed, skipped while its breaker is open); `..._unavailable_total{mode}` when it could not answer
  *   and the request went on (open) or was refused (closed);
@@ -15,7 +15,8 @@ import type { GuardModelOutcome } from "./guard-model/client.ts";
 
 const GUARD_MODEL_OUTCOMES = ["safe", "unsafe", "timeout", "error", "malformed", "skipped"] as const satisfies readonly GuardModelOutcome[];
 
-export type GuardLayer = "lexicon" | "guard_model" | "reply";
+/** `lexicon_suspect`: the guard model could not answer and the lexicon's suspect threshold deflected (GUARD_FAIL_MODE=suspect). */
+export type GuardLayer = "lexicon" | "guard_model" | "reply" | "lexicon_suspect";
 
 const blocks = new Counter({
   name: "sinhome_minors_blocks_total",
@@ -31,7 +32,7 @@ const checks = new Counter({
 });
 const unavailable = new Counter({
   name: "sinhome_guard_model_unavailable_total",
-  help: "Requests the guard model could not check, by fail mode (open: went on with the lexicon; closed: refused)",
+  help: "Requests the guard model could not check, by fail mode (open: went on with the lexicon; closed: refused; suspect: deflected when suspect)",
   labelNames: ["mode"] as const,
   registers: [registry],
 });
@@ -50,7 +51,7 @@ const replyChecks = new Counter({
 
 export const guardModelMetrics = {
   /** A guard model is configured: its outcomes and its fail mode are exported at 0 (the guard SLO and panels read them). */
-  configured(mode: "open" | "closed"): void {
+  configured(mode: "open" | "closed" | "suspect"): void {
     zeroCounters(checks, GUARD_MODEL_OUTCOMES.map((outcome) => ({ outcome })));
     zeroCounters(unavailable, [{ mode }]);
   },
@@ -58,7 +59,7 @@ export const guardModelMetrics = {
     checks.inc({ outcome: result.outcome });
     if (result.outcome !== "skipped") duration.observe(result.latencyMs / 1000);
   },
-  unavailable(mode: "open" | "closed"): void {
+  unavailable(mode: "open" | "closed" | "suspect"): void {
     unavailable.inc({ mode });
   },
 };

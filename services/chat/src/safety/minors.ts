@@ -10,7 +10,8 @@
  */
 import { detectMinorClaim, detectMinorInAdultContext, detectMinorSexualContext } from "./lexicon/detect.ts";
 
-export { detectMinorClaim, detectMinorInAdultContext, detectMinorRisk, detectMinorSexualContext } from "./lexicon/detect.ts";
+export { assessMinorRisk, detectMinorClaim, detectMinorInAdultContext, detectMinorRisk, detectMinorSexualContext } from "./lexicon/detect.ts";
+export type { MinorAssessment } from "./lexicon/detect.ts";
 export type { MinorCategory, MinorFinding, MinorRule } from "./lexicon/detect.ts";
 
 /** True when the text says its author is under 18. `previousAssistant` is the persona's last message, if any. */

@@ -15,7 +15,7 @@ const isQuery = (v: unknown): v is UsageInstanceQuery => {
 export function answerUsageQueries(bus: Bus, ledger: UsageLedger, instance: string): () => void {
   return bus.subscribe(Subject.ControlUsageQuery, (body) => {
     if (!isQuery(body)) return;
-    const reply: UsageInstanceReply = { instance, rows: ledger.query(body.since, body.until, body.group_by) };
+    const reply: UsageInstanceReply = { instance, rows: ledger.query(body.since, body.until, body.group_by, typeof body.tenant === "string" ? body.tenant : undefined) };
     bus.publish(body.reply_to, reply);
   });
 }

@@ -20,7 +20,7 @@ describe("prices", () => {
 describe("UsageLedger", () => {
   let now = Date.parse("2026-12-01T10:00:30Z");
   const ledger = new UsageLedger({ prices, retentionMs: 3_600_000, now: () => now });
-  const crm = (endpoint: string, backend = "vllm", model = "qwen") => ({ key: "crm-prod", endpoint, backend, model });
+  const crm = (endpoint: string, backend = "vllm", model = "qwen") => ({ key: "crm-prod", tenant: "", endpoint, backend, model });
   ledger.record(crm("/v2/personality_chat"), { prompt: 1000, cached: 800, completion: 50 }, false);
   ledger.record(crm("/v2/personality_chat"), { prompt: 1000, cached: 990, completion: 40 }, true); // content retry
   ledger.record({ ...crm("/personality_chat", "grok", "grok-4"), key: "crm-staging" }, { prompt: 2000, cached: 0, completion: 100 }, false);
@@ -61,5 +61,21 @@ describe("UsageLedger", () => {
     expect(text).toContain('sinhome_usage_tokens_total{key="crm-prod",endpoint="/v2/personality_chat",backend="vllm",model="qwen",type="cached"} 1790');
     expect(text).toContain('sinhome_usage_tokens_total{key="crm-prod",endpoint="/v2/personality_chat",backend="vllm",model="qwen",type="retry"} 1040');
     expect(text).toMatch(/sinhome_usage_cost_usd_total\{key="crm-staging",endpoint="\/personality_chat",backend="grok",model="grok-4"\} 0\.00045/);
+  });
+});
+
+describe("UsageLedger tenants", () => {
+  test("rows carry the tenant: a tenant's query sees only its rows, no tenant sees all; the Prometheus labels stay per key", () => {
+    const ledger = new UsageLedger({ prices, retentionMs: 3_600_000 });
+    const account = (key: string, tenant: string) => ({ key, tenant, endpoint: "/v2/personality_chat", backend: "vllm", model: "qwen" });
+    ledger.record(account("crm-a", "agency-a"), { prompt: 10, cached: 0, completion: 1 }, false);
+    ledger.record(account("crm-b", "agency-b"), { prompt: 20, cached: 0, completion: 2 }, false);
+    ledger.record(account("ops", ""), { prompt: 30, cached: 0, completion: 3 }, false);
+    const groups = (tenant?: string) => ledger.query(0, Number.MAX_SAFE_INTEGER, "key", tenant).map((r) => r.group).sort();
+    expect(groups("agency-a")).toEqual(["crm-a"]);
+    expect(groups("agency-b")).toEqual(["crm-b"]);
+    expect(groups("")).toEqual(["ops"]);
+    expect(groups()).toEqual(["crm-a", "crm-b", "ops"]);
+    expect(ledger.query(0, Number.MAX_SAFE_INTEGER, "endpoint", "agency-b")[0]).toMatchObject({ prompt_tokens: 20, completion_tokens: 2 });
   });
 });

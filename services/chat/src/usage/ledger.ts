@@ -8,14 +8,17 @@
  * starts empty: the durable record is the Prometheus counters `sinhome_usage_tokens_total` and
  * `sinhome_usage_cost_usd_total`, which Prometheus keeps across restarts (counter resets are handled by rate()).
  */
-import { BusHeader, type UsageGroupBy, type UsageRow } from "@sinhome/proto";
+import { BusHeader, dataTenantOf, type UsageGroupBy, type UsageRow } from "@sinhome/proto";
 import { prom } from "@sinhome/runtime";
 import { costOf, type PriceTable, type TokenCounts } from "./prices.ts";
 
 export const BUCKET_MS = 60_000;
 
 /** Who spent the tokens, on what. */
-export type UsageAccount = { key: string; endpoint: string; backend: string; model: string };
+export type UsageAccount = { key: string; tenant: string; endpoint: string; backend: string; model: string };
+
+/** Who pays: the key name and its tenant (`""` for operator keys and calls from inside the mesh). */
+export type UsageCaller = Pick<UsageAccount, "key" | "tenant">;
 
 type Totals = Omit<UsageRow, "group" | "backend">;
 
@@ -24,6 +27,8 @@ export type Meter = (backend: string, model: string, tokens: TokenCounts, retry:
 
 /** The key name the gateway put on the request; calls from inside the mesh (scoring, QA) are `internal`. */
 export const keyNameOf = (headers: Record<string, string>): string => headers[BusHeader.KeyName] || "internal";
+/** The key name and tenant the gateway put on the request. */
+export const usageCallerOf = (headers: Record<string, string>): UsageCaller => ({ key: keyNameOf(headers), tenant: dataTenantOf(headers) });
 type Bucket = Map<string, { account: UsageAccount; totals: Totals }>;
 
 const emptyTotals = (): Totals => ({ requests: 0, prompt_tokens: 0, cached_tokens: 0, completion_tokens: 0, retry_tokens: 0, cost_usd: 0 });
@@ -52,7 +57,7 @@ export class UsageLedger {
       this.buckets.set(at, bucket);
       this.expire(at);
     }
-    const id = `${account.key}\u0000${account.endpoint}\u0000${account.backend}\u0000${account.model}`;
+    const id = `${account.key}\u0000${account.tenant}\u0000${account.endpoint}\u0000${account.backend}\u0000${account.model}`;
     let row = bucket.get(id);
     if (!row) {
       row = { account, totals: emptyTotals() };
@@ -67,7 +72,8 @@ export class UsageLedger {
     if (retry) t.retry_tokens += tokens.prompt + tokens.completion;
     t.cost_usd += cost;
 
-    const labels = account;
+    // Tenants stay out of the Prometheus labels: the key name already tells them apart there.
+    const labels = { key: account.key, endpoint: account.endpoint, backend: account.backend, model: account.model };
     prom.usageTokens.inc({ ...labels, type: "prompt" }, tokens.prompt);
     prom.usageTokens.inc({ ...labels, type: "cached" }, Math.min(tokens.cached, tokens.prompt));
     prom.usageTokens.inc({ ...labels, type: "completion" }, tokens.completion);
@@ -76,16 +82,17 @@ export class UsageLedger {
   }
 
   /** A recorder for the calls of one request (`retry` = a content retry), as the pipeline takes it. */
-  meter(key: string, endpoint: string): Meter {
-    return (backend, model, tokens, retry) => this.record({ key, endpoint, backend, model }, tokens, retry);
+  meter(caller: UsageCaller, endpoint: string): Meter {
+    return (backend, model, tokens, retry) => this.record({ ...caller, endpoint, backend, model }, tokens, retry);
   }
 
-  /** Sums of the buckets that start in [since, until), one row per group (unsorted). */
-  query(since: number, until: number, groupBy: UsageGroupBy): UsageRow[] {
+  /** Sums of the buckets that start in [since, until), one row per group (unsorted); `tenant` = only its rows. */
+  query(since: number, until: number, groupBy: UsageGroupBy, tenant?: string): UsageRow[] {
     const rows = new Map<string, UsageRow>();
     for (const [at, bucket] of this.buckets) {
       if (at < since || at >= until) continue;
       for (const { account, totals } of bucket.values()) {
+        if (tenant !== undefined && account.tenant !== tenant) continue;
         const group = groupOf(account, groupBy);
         const id = groupBy === "model" ? `${account.backend}\u0000${group}` : group;
         let row = rows.get(id);

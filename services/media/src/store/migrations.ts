@@ -49,6 +49,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX media_send_events_created_idx ON media_send_events (created_at)`,
     ],
   },
+  {
+    version: 2,
+    name: "tenants: a fan is (tenant, fan_id); existing rows move to the default tenant ''",
+    statements: [
+      // Existing rows get the default tenant; the default is dropped after, so no write can forget the tenant.
+      ...["media_sends", "media_contents", "media_send_events"].flatMap((table) => [
+        `ALTER TABLE ${table} ADD COLUMN tenant text NOT NULL DEFAULT ''`,
+        `ALTER TABLE ${table} ALTER COLUMN tenant DROP DEFAULT`,
+        `ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey`,
+      ]),
+      `ALTER TABLE media_sends ADD PRIMARY KEY (tenant, fan_id, media_id)`,
+      `DROP INDEX media_sends_fan_hash_idx`,
+      `CREATE INDEX media_sends_fan_hash_idx ON media_sends (tenant, fan_id, content_hash) WHERE content_hash IS NOT NULL`,
+      // Media ids are the CRM's: two tenants' "m1" are two contents.
+      `ALTER TABLE media_contents ADD PRIMARY KEY (tenant, media_id)`,
+      `ALTER TABLE media_send_events ADD PRIMARY KEY (tenant, event_id)`,
+      `DROP INDEX media_send_events_fan_idx`,
+      `CREATE INDEX media_send_events_fan_idx ON media_send_events (tenant, fan_id)`,
+    ],
+  },
 ];
 
 const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('sinhome.media.migrations:' || current_schema()))`;

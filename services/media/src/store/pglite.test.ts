@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("PGlite store", () => {
   test("committed sends survive close and reopen; migrations do not re-run", async () => {
     const first = await openPgliteStore({ dataDir: dir });
-    expect(await runMigrations(first)).toEqual([1]);
+    expect(await runMigrations(first)).toEqual([1, 2]);
     await recordSend(first, { fan_id: "fan", media_id: "m1", media_tags: ["t"] });
     await recordSend(first, { fan_id: "fan", media_id: "m1" });
     await first.close();

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Socket } from "bun";
 import pg from "pg";
+import { testServerUrl } from "@sinhome/testing";
 import { openPgliteStore } from "./pglite.ts";
 import { createPostgresStore } from "./postgres.ts";
 import type { Store } from "./types.ts";
@@ -28,6 +29,8 @@ async function admin<T>(url: string, work: (c: pg.Client) => Promise<T>): Promis
 
 /** Creates `<prefix>_<random>`; `options` pins a pool's search_path to it. */
 export async function createScratchSchema(prefix = "media_test", url = TEST_DATABASE_URL): Promise<ScratchSchema> {
+  // A missing server fails the test here with one message saying what to do, not with ECONNREFUSED.
+  if (url === TEST_DATABASE_URL) await testServerUrl("postgres");
   const schema = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await admin(url, (c) => c.query(`CREATE SCHEMA ${schema}`));
   return {

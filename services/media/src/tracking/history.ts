@@ -13,7 +13,7 @@ import { toIso } from "./dates.ts";
  */
 const HISTORY = `
 SELECT media_id, media_type, media_tags, times_sent, first_sent_at, last_sent_at, count(*) OVER ()::int AS total
-FROM media_sends WHERE fan_id = $1
+FROM media_sends WHERE tenant = $3 AND fan_id = $1
 ORDER BY last_sent_at DESC, media_id
 LIMIT $2`;
 
@@ -27,8 +27,9 @@ type HistoryRow = {
   total: number;
 };
 
-export async function fanHistory(db: Queryable, fanId: string, limit: number): Promise<MediaHistoryResponse> {
-  const rows = await db.query<HistoryRow>(HISTORY, [fanId, limit]);
+/** One fan of one tenant (`""` = the default tenant). */
+export async function fanHistory(db: Queryable, fanId: string, limit: number, tenant = ""): Promise<MediaHistoryResponse> {
+  const rows = await db.query<HistoryRow>(HISTORY, [fanId, limit, tenant]);
   return {
     fan_id: fanId,
     total: rows[0]?.total ?? 0,
@@ -48,13 +49,13 @@ export async function fanHistory(db: Queryable, fanId: string, limit: number): P
  * event then counts again, which is what "reset the history" means). The content catalogue is
  * about media, not fans, and stays.
  */
-export async function deleteHistory(store: Store, fanId: string): Promise<MediaDeleteResponse> {
+export async function deleteHistory(store: Store, fanId: string, tenant = ""): Promise<MediaDeleteResponse> {
   return store.transaction(async (tx) => {
     const [row] = await tx.query<{ deleted: number }>(
-      `WITH gone AS (DELETE FROM media_sends WHERE fan_id = $1 RETURNING 1) SELECT count(*)::int AS deleted FROM gone`,
-      [fanId],
+      `WITH gone AS (DELETE FROM media_sends WHERE tenant = $2 AND fan_id = $1 RETURNING 1) SELECT count(*)::int AS deleted FROM gone`,
+      [fanId, tenant],
     );
-    await tx.query(`DELETE FROM media_send_events WHERE fan_id = $1`, [fanId]);
+    await tx.query(`DELETE FROM media_send_events WHERE tenant = $2 AND fan_id = $1`, [fanId, tenant]);
     return { fan_id: fanId, deleted: row?.deleted ?? 0 };
   });
 }

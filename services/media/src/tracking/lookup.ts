@@ -26,26 +26,27 @@ export type SentState = {
  */
 export const SENT_STATE_SQL = `
 WITH catalog AS (
-  SELECT media_id, content_hash FROM media_contents WHERE media_id = ANY($2::text[])
+  SELECT media_id, content_hash FROM media_contents WHERE tenant = $4 AND media_id = ANY($2::text[])
 ), hashes AS (
   SELECT content_hash FROM catalog UNION SELECT unnest($3::text[])
 )
 SELECT 'id' AS kind, s.media_id, NULL::text AS content_hash
-  FROM media_sends s WHERE s.fan_id = $1 AND s.media_id = ANY($2::text[])
+  FROM media_sends s WHERE s.tenant = $4 AND s.fan_id = $1 AND s.media_id = ANY($2::text[])
 UNION ALL
 SELECT 'catalog', c.media_id, c.content_hash FROM catalog c
 UNION ALL
 SELECT 'hash', NULL, h.content_hash FROM hashes h
- WHERE EXISTS (SELECT 1 FROM media_sends s WHERE s.fan_id = $1 AND s.content_hash = h.content_hash)`;
+ WHERE EXISTS (SELECT 1 FROM media_sends s WHERE s.tenant = $4 AND s.fan_id = $1 AND s.content_hash = h.content_hash)`;
 
 type StateRow = { kind: "id" | "catalog" | "hash"; media_id: string | null; content_hash: string | null };
 
-export async function loadSentState(db: Queryable, fanId: string, ids: readonly string[], hashes: readonly string[] = []): Promise<SentState> {
+/** What one fan of one tenant (`""` = the default tenant) already has. */
+export async function loadSentState(db: Queryable, fanId: string, ids: readonly string[], hashes: readonly string[] = [], tenant = ""): Promise<SentState> {
   const sentIds = new Set<string>();
   const sentHashes = new Set<string>();
   const catalog = new Map<string, string>();
   if (ids.length === 0) return { sentIds, sentHashes, catalog };
-  const rows = await db.query<StateRow>(SENT_STATE_SQL, [fanId, [...new Set(ids)], [...new Set(hashes)]]);
+  const rows = await db.query<StateRow>(SENT_STATE_SQL, [fanId, [...new Set(ids)], [...new Set(hashes)], tenant]);
   for (const r of rows) {
     if (r.kind === "id" && r.media_id !== null) sentIds.add(r.media_id);
     else if (r.kind === "catalog" && r.media_id !== null && r.content_hash !== null) catalog.set(r.media_id, r.content_hash);
@@ -64,8 +65,8 @@ export function isDuplicate(state: SentState, id: string, givenHash?: string): b
 }
 
 /** Splits `media_ids` into duplicates and safe ones, each list in input order. */
-export async function checkDuplicates(db: Queryable, req: MediaCheckRequest): Promise<MediaCheckResponse> {
-  const state = await loadSentState(db, req.fan_id, req.media_ids);
+export async function checkDuplicates(db: Queryable, req: MediaCheckRequest, tenant = ""): Promise<MediaCheckResponse> {
+  const state = await loadSentState(db, req.fan_id, req.media_ids, [], tenant);
   const duplicates: string[] = [];
   const safe: string[] = [];
   for (const id of req.media_ids) (isDuplicate(state, id) ? duplicates : safe).push(id);
@@ -99,9 +100,9 @@ export function rankRecommendations(available: readonly AvailableMedia[], state:
   return { recommended: unique.slice(0, maxResults), excluded_count: available.length - unique.length };
 }
 
-export async function recommend(db: Queryable, req: MediaRecommendRequest): Promise<MediaRecommendResponse> {
+export async function recommend(db: Queryable, req: MediaRecommendRequest, tenant = ""): Promise<MediaRecommendResponse> {
   const ids = req.available_media.map((m) => m.media_id);
   const hashes = req.available_media.flatMap((m) => (m.content_hash === undefined ? [] : [m.content_hash]));
-  const state = await loadSentState(db, req.fan_id, ids, hashes);
+  const state = await loadSentState(db, req.fan_id, ids, hashes, tenant);
   return rankRecommendations(req.available_media, state, req.max_results ?? DEFAULT_MAX_RESULTS);
 }

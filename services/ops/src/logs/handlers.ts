@@ -3,8 +3,8 @@
  * and a conversation's erasure (a fan's data-erasure request). Plain data in, plain data out; the
  * store is JetStream in the mesh and the embedded file in the all-in-one (same interface).
  */
-import { AppError, LogEraseRequest, LogHistoryQuery, Subject, type Bus, type BusRequest, type OutcomesEraseResponse, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
-import type { ConversationLog, HistoryQuery } from "@sinhome/runtime";
+import { AppError, BusHeader, LogEraseRequest, LogHistoryQuery, Subject, tenantOf, type Bus, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse, type OutcomesEraseResponse } from "@sinhome/proto";
+import { audited, auditCaller, AuditAction, type ConversationLog, type HistoryQuery, type Logger } from "@sinhome/runtime";
 import { Value } from "@sinclair/typebox/value";
 import type { Static, TSchema } from "@sinclair/typebox";
 
@@ -26,8 +26,11 @@ function checked<T extends TSchema>(schema: T, body: unknown): Static<T> {
   throw new AppError("validation_failed", "the request does not match the log contract", details);
 }
 
-/** The history query in store terms; 422 with a detail per unreadable field. */
-export function toHistoryQuery(body: unknown): HistoryQuery {
+/**
+ * The history query in store terms; 422 with a detail per unreadable field. `tenant` is the caller's,
+ * from the gateway's bus header (undefined = an operator key, every tenant) — never from the query body.
+ */
+export function toHistoryQuery(body: unknown, tenant?: string): HistoryQuery {
   const raw = Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => v !== "" && v !== null && v !== undefined));
   const q = checked(LogHistoryQuery, raw);
   const details: ErrorDetail[] = [];
@@ -35,7 +38,7 @@ export function toHistoryQuery(body: unknown): HistoryQuery {
   const untilMs = instant("until", q.until, details);
   if (sinceMs !== undefined && untilMs !== undefined && sinceMs > untilMs) details.push({ field: "until", reason: "must not be before since" });
   if (details.length) throw new AppError("validation_failed", "the request does not match the log contract", details);
-  return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor };
+  return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor, ...(tenant !== undefined ? { tenant } : {}) };
 }
 
 /**
@@ -44,8 +47,14 @@ export function toHistoryQuery(body: unknown): HistoryQuery {
  * Any other failure fails the erasure (503/504), which the CRM repeats; erasing twice is harmless.
  */
 export async function eraseOutcomes(bus: Bus, req: BusRequest, sessionId: string): Promise<number | null> {
+  const tenant = tenantOf(req.headers);
   try {
-    const reply = await bus.requestJson<OutcomesEraseResponse>(Subject.OutcomesErase, { session_id: sessionId }, { timeoutMs: 10_000, requestId: req.requestId, resend: true });
+    const reply = await bus.requestJson<OutcomesEraseResponse>(Subject.OutcomesErase, { session_id: sessionId }, {
+      timeoutMs: 10_000,
+      requestId: req.requestId,
+      resend: true,
+      ...(tenant !== undefined ? { headers: { [BusHeader.Tenant]: tenant } } : {}),
+    });
     return reply.erased;
   } catch (e) {
     if (e instanceof AppError && e.code === "service_unavailable" && /^no service is answering/.test(e.message)) return null;
@@ -53,19 +62,23 @@ export async function eraseOutcomes(bus: Bus, req: BusRequest, sessionId: string
   }
 }
 
-export function logHandlers(conversations: ConversationLog | undefined, bus?: Bus) {
+export function logHandlers(conversations: ConversationLog | undefined, log?: Logger, bus?: Bus) {
   const store = (): ConversationLog => {
     if (!conversations) throw new AppError("not_configured", "this ops instance has no conversation log");
     return conversations;
   };
   return {
-    history: (req: BusRequest): Promise<LogHistoryResponse> => store().history(toHistoryQuery(req.body)),
+    history: (req: BusRequest): Promise<LogHistoryResponse> => store().history(toHistoryQuery(req.body, tenantOf(req.headers))),
+    /** Erases one conversation of the caller's tenant (an operator key: of every tenant), audited. */
     erase: async (req: BusRequest): Promise<LogEraseResponse> => {
       const { session_id } = checked(LogEraseRequest, req.body);
-      const erased = await store().erase(session_id);
-      // The answer keeps its contract ({session_id, erased}: log events); the records go with them or the erase fails.
-      if (bus) await eraseOutcomes(bus, req, session_id);
-      return { session_id, erased };
+      const erase = async () => {
+        const erased = await store().erase(session_id, tenantOf(req.headers));
+        // The answer keeps its contract ({session_id, erased}: log events); the records go with them or the erase fails.
+        if (bus) await eraseOutcomes(bus, req, session_id);
+        return { session_id, erased };
+      };
+      return log ? audited(log, { action: AuditAction.EraseConversation, ...auditCaller(req.headers), target: session_id }, erase) : erase();
     },
   };
 }

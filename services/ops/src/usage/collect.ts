@@ -49,7 +49,8 @@ export function mergeRows(replies: readonly UsageInstanceReply[]): UsageRow[] {
     .sort((a, b) => b.prompt_tokens + b.completion_tokens - (a.prompt_tokens + a.completion_tokens) || a.group.localeCompare(b.group));
 }
 
-export async function collectUsage(bus: Bus, query: UsageQuery, budgetMs = 1500): Promise<UsageResponse> {
+/** `tenant` comes from the caller's bus header (undefined = every tenant), never from `query`. */
+export async function collectUsage(bus: Bus, query: UsageQuery, tenant?: string, budgetMs = 1500): Promise<UsageResponse> {
   const { since, until } = usageWindow(query);
   const groupBy: UsageGroupBy = query.group_by ?? "key";
   const replyTo = `${Subject.UsageReplies}.${crypto.randomUUID()}`;
@@ -64,7 +65,7 @@ export async function collectUsage(bus: Bus, query: UsageQuery, budgetMs = 1500)
     if (replies.size >= expected) done();
   });
   try {
-    bus.publish(Subject.ControlUsageQuery, { reply_to: replyTo, since, until, group_by: groupBy });
+    bus.publish(Subject.ControlUsageQuery, { reply_to: replyTo, since, until, group_by: groupBy, ...(tenant !== undefined ? { tenant } : {}) });
     void bus.ping("chat", Math.min(500, budgetMs)).then(
       (instances) => {
         expected = instances.length;

@@ -9,7 +9,8 @@ export type ReplyRecord = {
   at: string;
   session_id: string | null;
   key_name: string | null;
-  tenant: string | null;
+  /** `""` = the default tenant (keys without one, events from before tenants). */
+  tenant: string;
   endpoint: string;
   backend: string;
   model: string;
@@ -36,7 +37,7 @@ export function toReplyRecord(event: ChatLogEvent): ReplyRecord | null {
     at: new Date(Number.isFinite(at) ? at : Date.now()).toISOString(),
     session_id: event.session_id ?? null,
     key_name: event.key_name ?? null,
-    tenant: event.tenant ?? null,
+    tenant: event.tenant ?? "",
     endpoint: event.endpoint,
     backend: event.backend,
     model: event.model,

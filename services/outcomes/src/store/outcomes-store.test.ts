@@ -16,7 +16,7 @@ import { openPglite, openPostgres, type Sql } from "./sql.ts";
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 const record = (request_id: string, fields: Partial<ReplyRecord> = {}): ReplyRecord => ({
-  request_id, at: new Date().toISOString(), session_id: `s-${request_id}`, key_name: "crm", tenant: null, endpoint: "/v2/personality_chat",
+  request_id, at: new Date().toISOString(), session_id: `s-${request_id}`, key_name: "crm", tenant: "", endpoint: "/v2/personality_chat",
   backend: "simulator", model: "m", arm: "default", persona: "abc", prompt_tokens: 10, completion_tokens: 5, latency_ms: 12, retries: {},
   fallback: false, error: null, guard: null, handoff: { recommended: false, reasons: [] }, messages: [{ role: "user", content: "salut" }], reply: "coucou", ...fields,
 });

@@ -181,13 +181,13 @@ export class OutcomesStore {
   }
 
   /** Erases one conversation's records (their events and outcomes go with them) and remembers the erasure. */
-  async erase(sessionId: string): Promise<number> {
+  async erase(sessionId: string, tenant?: string): Promise<number> {
     return this.sql.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO outcome_erasures (session_hash, erased_at) VALUES ($1, now()) ON CONFLICT (session_hash) DO UPDATE SET erased_at = now()`,
         [sessionHash(sessionId)],
       );
-      return (await tx.query(`DELETE FROM outcome_records WHERE session_id = $1 RETURNING request_id`, [sessionId])).length;
+      return (await tx.query(`DELETE FROM outcome_records WHERE session_id = $1 AND ($2::text IS NULL OR tenant = $2) RETURNING request_id`, [sessionId, tenant ?? null])).length;
     });
   }
 

@@ -4,11 +4,12 @@
  * never used to tune). Read by the corpus test (thresholds) and `bun run bench guard` (figures).
  *
  * File format (one case per line): `## stop <category>` or `## pass <category>` opens a section; `#` lines
- * are comments; a case starting with `[asked] ` follows a persona message that asked the fan's age.
+ * are comments; a case starting with `[asked] ` follows a persona message that asked the fan's age. A heading
+ * may add a language and an age form: `## stop claim es birth_year`.
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -16,20 +17,26 @@ export type CorpusCase = {
   text: string;
   /** The persona's previous message, when the case needs it. */
   previousAssistant?: string;
+  /** Language (fr, en, es, it, de, pt) and how the age is written, when the heading names them (held-out part 2). */
+  lang?: string;
+  form?: string;
 };
+
+/** The year the corpus's years of birth are read against ("né en 2011" = 15 in 2026): corpora must not rot. */
+export const CORPUS_YEAR = 2026;
 
 /** What the persona asked before an `[asked]` case. */
 export const AGE_QUESTION_CONTEXT = "Et toi, t'as quel âge ? 😘";
 
 export function parseCorpus(source: string, part: CorpusPart): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  let section: { expect: "stop" | "pass"; category: string } | undefined;
+  let section: { expect: "stop" | "pass"; category: string; lang?: string; form?: string } | undefined;
   for (const [index, raw] of source.split("\n").entries()) {
     const line = raw.trim();
     if (!line) continue;
-    const heading = /^## (stop|pass) ([a-z_]+)$/.exec(line);
+    const heading = /^## (stop|pass) ([a-z_]+)(?: ([a-z]{2}) ([a-z0-9_]+))?$/.exec(line);
     if (heading) {
-      section = { expect: heading[1] as "stop" | "pass", category: heading[2]! };
+      section = { expect: heading[1] as "stop" | "pass", category: heading[2]!, ...(heading[3] ? { lang: heading[3], form: heading[4] } : {}) };
       continue;
     }
     if (line.startsWith("#")) continue;
@@ -43,9 +50,14 @@ export function parseCorpus(source: string, part: CorpusPart): CorpusCase[] {
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
 
-/** Both parts of the corpus, tuned first. */
+/** The first two parts of the corpus, tuned first (the thresholds of the first guard). */
 export function loadCorpus(): CorpusCase[] {
   return [...parseCorpus(read("./tuned.txt"), "tuned"), ...parseCorpus(read("./held-out.txt"), "held-out")];
+}
+
+/** Held-out part 2 (issue #14): six languages and new ways of writing an age; never tuned on. */
+export function loadHeldOut2(): CorpusCase[] {
+  return parseCorpus(read("./held-out-2.txt"), "held-out-2");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */

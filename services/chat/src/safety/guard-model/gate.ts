@@ -4,7 +4,10 @@
  * the prompt building. Its answer becomes a decision:
  * - `block`: an S4 verdict, answered with the fixed deflection (layer `guard_model`);
  * - `pass`: safe, another category (adult sexual content S12 is the product), or the model could not
- *   answer and GUARD_FAIL_MODE=open (the default: the lexicon's verdict stands, counted, visible in health);
+ *   answer and GUARD_FAIL_MODE=open (the lexicon's verdict stands, counted, visible in health), or
+ *   GUARD_FAIL_MODE=suspect (the default with a guard model) and the lexicon found no under-18 age or school fact;
+ * - `block` too when the model could not answer, GUARD_FAIL_MODE=suspect and the message is suspect (layer
+ *   `lexicon_suspect`: the lexicon's second threshold stands in for the missing model);
  * - `unavailable`: the model could not answer and GUARD_FAIL_MODE=closed: the request is refused.
  */
 import type { ChatMessage } from "@sinhome/proto";
@@ -18,7 +21,8 @@ export type GuardModelDecision =
   | { kind: "block"; verdict: GuardBlock; result: GuardModelResult }
   | { kind: "unavailable"; result: GuardModelResult };
 
-export type GuardModelSettings = GuardModelConfig & { failMode: "open" | "closed" };
+export type GuardFailMode = "open" | "closed" | "suspect";
+export type GuardModelSettings = GuardModelConfig & { failMode: GuardFailMode };
 
 export class GuardModelGate {
   readonly client: GuardModelClient;
@@ -28,8 +32,11 @@ export class GuardModelGate {
     guardModelMetrics.configured(settings.failMode);
   }
 
-  /** Starts the check of the fan's new `message` (a followup without one has nothing new to check). */
-  async check(message: string, history: readonly ChatMessage[]): Promise<GuardModelDecision> {
+  /**
+   * Starts the check of the fan's new `message` (a followup without one has nothing new to check).
+   * `suspect`: the lexicon's second threshold on that message, used only if the model cannot answer.
+   */
+  async check(message: string, history: readonly ChatMessage[], suspect = false): Promise<GuardModelDecision> {
     if (!message.trim()) return { kind: "pass" };
     const result = await this.client.check(history, message);
     if (result.outcome === "safe" || result.outcome === "unsafe") {
@@ -44,8 +51,14 @@ export class GuardModelGate {
       };
       return { kind: "block", verdict, result };
     }
-    guardModelMetrics.unavailable(this.settings.failMode);
-    return this.settings.failMode === "closed" ? { kind: "unavailable", result } : { kind: "pass", result };
+    const mode = this.settings.failMode;
+    guardModelMetrics.unavailable(mode);
+    if (mode === "closed") return { kind: "unavailable", result };
+    if (mode === "suspect" && suspect) {
+      const verdict: GuardBlock = { blocked: true, layer: "lexicon_suspect", rule: "minor_sexual_context", category: "suspect", source: "message", reply: MINOR_SEXUAL_CONTEXT_REPLY };
+      return { kind: "block", verdict, result };
+    }
+    return { kind: "pass", result };
   }
 }
 
@@ -55,7 +68,7 @@ export function createGuardModelGate(env: {
   GUARD_MODEL: string;
   GUARD_API_KEY?: string;
   GUARD_TIMEOUT_MS: number;
-  GUARD_FAIL_MODE: "open" | "closed";
+  GUARD_FAIL_MODE?: GuardFailMode;
   GUARD_PROMPT: "template" | "inline";
   GUARD_CONTEXT_TURNS: number;
 }): GuardModelGate | undefined {
@@ -67,7 +80,7 @@ export function createGuardModelGate(env: {
     timeoutMs: env.GUARD_TIMEOUT_MS,
     prompt: env.GUARD_PROMPT,
     maxTurns: env.GUARD_CONTEXT_TURNS,
-    failMode: env.GUARD_FAIL_MODE,
+    failMode: env.GUARD_FAIL_MODE ?? "suspect",
     breakerThreshold: 5,
     breakerCooldownMs: 10_000,
   });

@@ -11,12 +11,18 @@
  * - `roleplay`: a fiction, pretend or role-play frame around someone under 18;
  * - `persona_as_minor`: the persona told she is, or looks, under 18;
  * - `persona_past`: the persona's own past as a minor asked as sexual content or pictures;
- * - `absolute`: words that are about sexualised minors by themselves.
+ * - `absolute`: words that are about sexualised minors by themselves;
+ * - `interest`: the fan asks whether the persona likes or wants people of an age under 18.
+ * After these phrasing rules, the message's age facts (age-facts.ts: ages read as values in six languages)
+ * decide through the table of age-rules.ts, and give the `suspect` threshold.
  */
+import { extractAgeFacts, isMinorFact, type AgeFact } from "./age-facts.ts";
+import { ADULT_HISTORY } from "./vocabulary-i18n.ts";
+import { decideFromFacts, isSuspect } from "./age-rules.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import * as V from "./vocabulary.ts";
 
-export type MinorCategory = "claim" | "school" | "third_person" | "roleplay" | "persona_as_minor" | "persona_past" | "absolute";
+export type MinorCategory = "claim" | "school" | "third_person" | "roleplay" | "persona_as_minor" | "persona_past" | "absolute" | "interest";
 /** Which fixed deflection answers: the fan himself is a minor, or minors are brought into the content. */
 export type MinorRule = "minor_fan" | "minor_sexual_context";
 export type MinorFinding = { rule: MinorRule; category: MinorCategory };
@@ -102,6 +108,8 @@ const EXCLUDING = re(V.EXCLUDING_MINORS);
 
 class Text {
   readonly words: number[] = []; // character offset where each word starts
+  /** The minor markers, found once per text (the block and the suspect thresholds both read them). */
+  markers?: Markers;
   constructor(readonly s: string) {
     let inWord = false;
     for (let i = 0; i < s.length; i++) {
@@ -159,6 +167,10 @@ export function prepare(text: string): Text {
 type Markers = { strong: Match[]; family: Match[]; weakChild: Match[]; schoolGirl: Match[] };
 
 function minorMarkers(t: Text): Markers {
+  return (t.markers ??= findMinorMarkers(t));
+}
+
+function findMinorMarkers(t: Text): Markers {
   const notStaff = (m: Match) => !STAFF.test(t.clauseAt(m.offset)) || PUPIL_GRADE.test(t.s.slice(Math.max(0, m.offset - 12), m.offset + m.text.length));
   const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))));
   const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)];
@@ -181,6 +193,8 @@ function minorMarkers(t: Text): Markers {
 export type DetectOptions = {
   /** The persona's previous message, when the fan may be answering an age question. */
   previousAssistant?: string;
+  /** The current year, for years of birth (default: now); tests and corpora pass it so they never rot. */
+  year?: number;
 };
 
 /** The first finding of the speaker's own claims: he is a minor, or a pupil. */
@@ -244,21 +258,46 @@ function detectSexualContext(t: Text): MinorFinding | null {
 // A conversation's history comes back with every new message: its verdicts are remembered (bounded).
 const MEMO_MAX_ENTRIES = 4096;
 const MEMO_MAX_LENGTH = 4000;
-const memo = new Map<string, MinorFinding | null>();
+const memo = new Map<string, MinorAssessment>();
+const ADULT_HISTORY_RE = new RegExp(ADULT_HISTORY);
 
-/** Layer 1 on a fan message: a claim to be a minor first, then minors brought into the content. */
-export function detectMinorRisk(text: string, opts: DetectOptions = {}): MinorFinding | null {
-  const key = `${opts.previousAssistant ?? ""}\u0000${text}`;
+/** Layer 1's two thresholds on one message: the block (a finding) and `suspect` (an age or school fact under 18). */
+export type MinorAssessment = { finding: MinorFinding | null; suspect: boolean };
+
+/** Layer 1 on a fan message: a claim to be a minor first, then minors brought into the content, then age facts. */
+export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAssessment {
+  const key = `${opts.year ?? ""}\u0000${opts.previousAssistant ?? ""}\u0000${text}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   const t = prepare(text);
-  const found = t.s.length === 0 ? null : (detectClaim(t, opts) ?? detectSexualContext(t));
+  let found: MinorAssessment = { finding: null, suspect: false };
+  if (t.s.length > 0) {
+    // A phrasing rule that blocks settles both thresholds: the age facts are read only when it does not.
+    let ruled = detectClaim(t, opts) ?? detectSexualContext(t);
+    let facts: AgeFact[] | undefined;
+    // "School" from the phrasing rules is lifted for an adult telling his school days as history ("mon brevet,
+    // je l'ai eu en 89", "en seconde j'étais nul, maintenant j'ai 45 ans"): the age facts decide instead.
+    if (ruled?.rule === "minor_fan" && ruled.category === "school") {
+      facts = extractAgeFacts(t.s, { year: opts.year });
+      if (ADULT_HISTORY_RE.test(t.s) || facts.some((f) => f.who === "speaker" && f.min >= 18)) ruled = null;
+    }
+    if (ruled) found = { finding: ruled, suspect: true };
+    else {
+      facts ??= extractAgeFacts(t.s, { year: opts.year });
+      const finding = decideFromFacts(facts, t.s);
+      const markers = minorMarkers(t);
+      found = { finding, suspect: finding !== null || isSuspect(facts) || markers.strong.length + markers.family.length > 0 };
+    }
+  }
   if (key.length <= MEMO_MAX_LENGTH) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
     memo.set(key, found);
   }
   return found;
 }
+
+/** Layer 1's block threshold on a fan message. */
+export const detectMinorRisk = (text: string, opts: DetectOptions = {}): MinorFinding | null => assessMinorRisk(text, opts).finding;
 
 /**
  * Stricter reading for a script or the persona's traits (adult context by definition): any minor
@@ -274,6 +313,8 @@ export function detectMinorInAdultContext(text: string): MinorFinding | null {
   const AGES = new Set([...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE)].map((a) => a.offset));
   const counted = [...m.strong, ...m.family].filter((a) => !AGES.has(a.offset) || personAge(a));
   if (counted.length > 0 || m.schoolGirl.length > 0) return { rule: "minor_sexual_context", category: "roleplay" };
+  const facts = extractAgeFacts(t.s).filter((f) => isMinorFact(f) && f.who !== "speaker_past" && f.who !== "staff");
+  if (facts.length > 0) return { rule: "minor_sexual_context", category: "roleplay" };
   return null;
 }
 

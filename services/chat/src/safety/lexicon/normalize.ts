@@ -68,21 +68,41 @@ const TEXTING: [RegExp, string][] = [
 // Glued ("14a", "14ans", "14yo") or spaced ("14 piges", "14 y/o", "14 years old", "14-year-old"). A spaced "a"
 // is "à" ("de 15 a 20 €"), and "15 years" alone is usually a duration: neither is an age unit.
 const AGE_UNIT_GLUED = String.raw`(?:ans?|a|yo|y\/o|yrs?|piges?)`;
-const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|yrs? old|years? olds?|years?-olds?|-years?-olds?)`;
+const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|yrs? olds?|years? olds?|years?-olds?|-years?-olds?)`;
+
+/**
+ * Digits out of their dress (issue #14): full-width digits, "l5"/"i6"/"|4" look-alikes, digits split by a space
+ * or a dot before an age unit ("1 5 ans", "1.4 ans"). Emoji keycaps ("1️⃣5️⃣") already lost their marks in folding.
+ */
+function undressDigits(s: string): string {
+  if (/[\uff10-\uff19]/.test(s)) s = s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (!/\d/.test(s)) return s;
+  return s
+    .replace(/(?<![\w.])[li|]([0-9])(?![\w])/g, "1$1")
+    .replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10")
+    .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "$1$2")
+    .replace(/(?<![\w.,])1 5(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "15");
+}
+
+// Compiled once: a RegExp built per call showed in the profile.
+const AGE_GLUED = new RegExp(String.raw`\b(\d{1,2})${AGE_UNIT_GLUED}(?![a-z])`, "g");
+const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])`, "g");
 
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
-  let s = foldForMatching(text);
+  // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
+  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  s = undressDigits(s);
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   s = s.replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
-  s = s.replace(/[^\p{L}\p{N}'\/.,;:!?\-\s]+/gu, " ").replace(/\s+/g, " ");
+  // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
+  s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");
   for (const [pattern, digits] of NUMBER_WORDS) s = s.replace(pattern, digits);
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
   // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".
-  s = s.replace(new RegExp(String.raw`\b(\d{1,2})${AGE_UNIT_GLUED}(?![a-z])`, "g"), "$1 ans");
-  s = s.replace(new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])`, "g"), "$1 ans");
+  s = s.replace(AGE_GLUED, "$1 ans").replace(AGE_SPACED, "$1 ans");
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);

@@ -1,0 +1,220 @@
+/**
+ * Age facts: what a message says about someone's age, read as VALUES rather than phrasings (issue #14).
+ * Input is the lexicon's normalised text (normalize.ts: lower case, no accents, digits out of their dress,
+ * "15yo"/"15 piges" → "15 ans", French/English number words → digits). Each fact says:
+ * - who: the speaker now or in his past, the persona now or in her past, a third person, a role in a
+ *   fiction, the age the fan shows interest in ("tu aimes les mecs de 16 ans ?"), or school staff's pupils;
+ * - the age or range [min, max] (a school year is a range; "underage" is [0, 17]);
+ * - how it was said (digits, number word, year of birth, candles, sweet sixteen, legal status, school
+ *   year, exam, a third person's age in brackets / apposition / compound).
+ * The decisions (age-rules.ts) consume the facts; nothing here decides.
+ */
+import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
+import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
+import { ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+
+export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff";
+export type AgeForm =
+  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound";
+export type AgeFact = { who: AgeWho; min: number; max: number; form: AgeForm; offset: number };
+
+export type AgeFactOptions = {
+  /** The current year (years of birth → ages); injectable so tests and corpora never rot. */
+  year?: number;
+};
+
+const g = (source: string) => new RegExp(source, "g");
+const once = (source: string) => new RegExp(source);
+const NUM = `(${NUMBER_TOKEN})`;
+const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|anni|jahre?n?|years?|yo|piges?)`;
+// What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
+// ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all)\s)*`;
+
+type Rule = { who: AgeWho; pattern: RegExp };
+/** "I am N": the speaker's own age, in the six languages. */
+const SPEAKER_AGE: readonly RegExp[] = [
+  g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+];
+/** "You are N": the persona (or a role, inside a frame). */
+const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
+/** "She is N" in Spanish, Italian, German and Portuguese (French and English third persons are in detect.ts). */
+const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|ele tem|elle a|il a|she's|he's|she is|he is)\s${QUAL}${NUM}\s?(?:anos|anni|jahre|ans|years?)\b`);
+/** A third person's age in brackets, apposition, "de N ans", or a compound ("15-year-old", "16-jährige"). */
+// Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
+// it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
+const THIRD_ANCHORED: readonly RegExp[] = [
+  g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
+  g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
+  g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
+];
+const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}$`);
+// Patterns that open on a number token (any word) are tried only when their keyword is in the message.
+const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }[] = [
+  { gate: / ans /, pattern: g(String.raw`\b${NUM} ans (?=${PERSON_NOUN}\b)`) },
+  { gate: /jahrig|enn[ei]\b/, pattern: g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`), generic: true },
+  { gate: / ans\b/, pattern: g(String.raw`(?<!\by )\b(?:an|une?|des|los|las|el|la|il|lo|der|die|das|den|um|uma|dating|with|avec|con|mit|com)\s${NUM} ans\b(?!\s(?:de|d'|que|qu'|plus|apres|ago|of|together|tu|t'|you))`) },
+];
+const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas/;
+/** Someone unnamed of an age ("un gars de 15 ans", "16 year old boys", "15-jährige", "sedicenni"). */
+const GENERIC_PERSON = String.raw`(?:mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
+const GENERIC_AGE: readonly RegExp[] = [
+  g(String.raw`\b${GENERIC_PERSON}\s(?:de|di|von|mit|of|who are|who's|that are|aged?|com)\s${NUM}(?:\s${UNIT})?\b`),
+  g(String.raw`\b${NUM}\s(?:ans|anos|anni|years?|yrs?|y\/o)\s?(?:olds?\s)?${GENERIC_PERSON}\b`),
+  g(String.raw`\b(?:are|r|sont|son|sono|sind|sao)\s${NUM}\s?(?:ans|anos|anni|years?)?\s?(?:olds?\s)?${GENERIC_PERSON}`),
+];
+const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
+const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
+const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b`);
+const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
+const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
+// Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
+// the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
+const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
+const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
+/** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
+const PERSONA_PAST: readonly RegExp[] = [
+  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you)\b))`),
+  g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
+];
+const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
+const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}[.!?]?)`);
+// In the window after an interest verb, the first token that reads as a number in an age position.
+const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
+const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?)\b`);
+const FRAME = once(FRAME_I18N);
+const STAFF = once(STAFF_SELF);
+const PAST = once(ADULT_PAST);
+const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
+const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
+const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
+
+const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
+const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
+
+// Words that can make a fact without any number: school and exam names, status words, parties, interest words.
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|en age|sweet|quinceaner\w*|debutante|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
+
+const WORD = /[a-z]{3,16}/g;
+
+/** True when the message holds something an age fact can be made of: a digit, a number or ordinal word, a keyword. */
+function mayHoldAge(s: string): boolean {
+  if (/\d/.test(s) || KEYWORD.test(s)) return true;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
+    if (numberValue(m[0]) !== undefined || isOrdinalWord(m[0])) return true;
+  }
+  return false;
+}
+
+/** Every age fact of a normalised message. Cheap: a message without a digit, number word or keyword exits at once. */
+export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[] {
+  const facts: AgeFact[] = [];
+  if (!mayHoldAge(s)) return facts;
+  const framed = FRAME.test(s);
+  const add = (fact: AgeFact) => {
+    if (facts.length < BOUND) facts.push(fact);
+  };
+  const value = (token: string | undefined) => (token === undefined ? undefined : numberValue(token));
+  const formOf = (token: string): AgeForm => (/^\d/.test(token) ? "digits" : "number_word");
+  const each = (pattern: RegExp, fn: (m: RegExpMatchArray) => void) => {
+    pattern.lastIndex = 0;
+    for (const m of s.matchAll(pattern)) fn(m);
+  };
+  const ageFrom = (m: RegExpMatchArray, who: AgeWho) => {
+    const token = m.slice(1).find((x) => x !== undefined);
+    const n = value(token);
+    // A one-digit "age" without a unit is a count ("j'ai 3, et toi ?" about kids), not a fan's age.
+    if (n === undefined || n <= 0 || n >= 120 || (n < 10 && !HAS_UNIT.test(m[0]))) return;
+    add({ who, min: n, max: n, form: formOf(token!), offset: m.index ?? 0 });
+  };
+  // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
+  const generic: AgeWho = framed ? "role" : SECOND_PERSON_ADDRESS.test(s) ? "interest" : "third_person";
+  for (const p of SPEAKER_AGE) each(p, (m) => ageFrom(m, framed ? "role" : "speaker"));
+  each(PERSONA_AGE, (m) => ageFrom(m, framed ? "role" : "persona"));
+  each(THIRD_AGE, (m) => ageFrom(m, framed ? "role" : "third_person"));
+  for (const p of THIRD_ANCHORED) each(p, (m) => {
+    const at = m.index ?? 0;
+    if (!PERSON_BEFORE.test(s.slice(Math.max(0, at - 24), at))) return;
+    const token = m[1];
+    const n = value(token);
+    if (n !== undefined && n > 0 && n < 120) add({ who: framed ? "role" : "third_person", min: n, max: n, form: "bracket", offset: at });
+  });
+  for (const { gate, pattern: p, generic: unnamed } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
+    const token = m.slice(1).find((x) => x !== undefined);
+    const n = value(token);
+    if (n !== undefined && n > 0 && n < 120) add({ who: unnamed ? generic : framed ? "role" : "third_person", min: n, max: n, form: "compound", offset: m.index ?? 0 });
+  });
+  if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
+  each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
+  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, generic));
+  if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {
+    const n = m[2] !== undefined ? Number(m[2]) : (numberValue(`${m[1]}i`) ?? numberValue(`${m[1]}e`));
+    if (n !== undefined && n >= 10 && n < 100) add({ who: generic, min: n, max: n, form: "compound", offset: m.index ?? 0 });
+  });
+  each(INTEREST_AGE, (m) => {
+    const window = m[1] ?? "";
+    INTEREST_WINDOW_AGE.lastIndex = 0;
+    for (const w of window.matchAll(INTEREST_WINDOW_AGE)) {
+      const n = value(w[1]);
+      if (n !== undefined && n >= 10 && n < 100) {
+        add({ who: "interest", min: n, max: n, form: formOf(w[1]!), offset: m.index ?? 0 });
+        break;
+      }
+    }
+  });
+  if (INTEREST_WORD.test(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
+
+  // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
+  const whoOf = (offset: number, history: boolean): AgeWho => {
+    const clause = clauseBefore(s, offset);
+    if (STAFF.test(s)) return "staff";
+    if (framed) return "role";
+    if (THIRD_SUBJECT.test(clause)) return "third_person";
+    if (history && PAST.test(s)) return "speaker_past";
+    if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du|bist|voce|vc)\b/.test(clause)) return "persona";
+    return "speaker";
+  };
+  const year = opts.year ?? new Date().getFullYear();
+  each(BIRTH_YEAR, (m) => {
+    const born = Number(m[1] ?? m[2] ?? m[3]);
+    const age = year - born;
+    if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
+  });
+  if (CANDLES_GATE.test(s)) each(CANDLES, (m) => {
+    const n = value(m[1]);
+    if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
+  });
+  each(SWEET16, (m) => add({ who: whoOf(m.index ?? 0, true), min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
+  each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
+  each(LEGAL_WORD, (m) => {
+    const who = whoOf(m.index ?? 0, false);
+    const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clauseBefore(s, m.index ?? 0));
+    add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
+  });
+  if (SCHOOL_GATE.test(s)) for (const row of SCHOOL_ROWS) {
+    each(row.pattern, (m) => {
+      const token = m.slice(1).find((x) => x !== undefined) ?? "";
+      const n = yearNumber(token);
+      const [min, max] = row.ages(n ?? Number.NaN);
+      if (Number.isNaN(min) || min < 3 || min > 25) return;
+      add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
+    });
+  }
+  // A speaker who gives an adult age now ("I'm 33 now") tells his school years and parties as history.
+  if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {
+    for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word") f.who = "speaker_past";
+  }
+  return facts;
+}
+
+/** The text of the clause that holds `offset`, from its start to a little after (subjects come first). */
+function clauseBefore(s: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && !",;.!?:".includes(s[start - 1]!)) start--;
+  return s.slice(start, offset + 1);
+}
+
+/** True when a fact puts someone under 18 (a range counts when its youngest is). */
+export const isMinorFact = (f: AgeFact): boolean => f.min < 18;

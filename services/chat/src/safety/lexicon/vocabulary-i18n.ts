@@ -1,0 +1,37 @@
+/**
+ * The six languages' short lists the age-facts rules need (French, English, Spanish, Italian, German,
+ * Portuguese), as regular-expression sources over normalised text. A moderator's list, not a dictionary:
+ * sexual words, nudes and explicit content, the persona's body and pictures, buying and subscribing.
+ */
+
+const src = String.raw;
+
+/** People a third-person age belongs to: relatives, partners, friends, neighbours, girls and boys. */
+export const PERSON_NOUN = src`(?:fils|fille|filles|amie?s?|copines|meufs|soeurs|freres|cousins|enfants?|gosses?|gamine?s?|niece|neveu|cousine?s?|soeur|frere|pote|potes|copine|copain|meuf|nana|voisine?|belle-fille|belle-soeur|demi-soeur|petite amie|petit ami|mec|gars|son|daughter|kids?|child|children|nephew|cousin|sister|brother|girlfriend|boyfriend|gf|bf|friend|neighbou?r|stepdaughter|stepsister|stepson|girl|boy|guy|hijo|hija|hijos|sobrina|sobrino|prima|primo|hermana|hermano|novia|novio|amiga|amigo|vecina|vecino|chica|chico|chicas|chicos|figlio|figlia|nipote|cugina|cugino|sorella|fratello|ragazza|ragazzo|ragazze|ragazzi|amica|amico|vicina|vicino|sohn|tochter|kind|nichte|neffe|schwester|bruder|freundin|freund|nachbarin|nachbar|madchen|junge|jungs|filho|filha|sobrinha|sobrinho|irma|irmao|namorada|namorado|vizinha|vizinho|menina|menino|meninas|meninos|garota|garoto)`;
+
+/** Sexual vocabulary of ES/IT/DE/PT (French and English are in vocabulary.ts), plus the cross-language loans. */
+export const SEXUAL_I18N = src`\b(?:sexo|sesso|sex|sexy|sexting|nudes?|desnud[oa]s?|nud[oaie]|nackt\w*|nacktbild\w*|pelad[oa]s?|tetas|tette|titten|peitos|culo|arsch|bunda|follar\w*|coger|cogerte|scopa\w*|ficken|fick\w*|foder|transar|chupar\w*|pompin\w*|blasen|boquete|mamada|porno\w*|caliente|cachond\w*|eccitat\w*|arrapat\w*|geil\w*|heiss\w*|gostos[ao]|tesao|(?:esta|estan|muy|tan|que) buen[ao]s?|buenisim[ao]s?|(?:e|sei|troppo|molto) (?:bona|figa|gnocca)|figa|gnocca|virginidad|verginita|jungfrau\w*|virgindade|primera vez|prima volta|erstes mal|primeira vez|acostar\w*|dormir con|sleep with|hot|cama|letto|bett)\b`;
+
+/** Buying, subscribing, the persona's content or a video with her, in the six languages. */
+export const COMMERCE_I18N = src`\b(?:suscrib\w*|abbonar\w*|abonnier\w*|assinar|assinatura|comprar|comprare|kaufen|contenido|contenuti?|inhalte?|conteudo|(?:tus|tu|le tue|i tuoi|deine|dein|tuas|teus|suas|seus) (?:fotos?|foto|videos?|bilder|nacktbilder|contenido|contenuti|inhalte|conteudo|nudes)|(?:un |uno |ein |um )?video (?:contigo|con te|mit dir|com (?:voce|vc|tu))|(?:hacer|fare|machen|fazer) un\w* video|fotos?|pics?|bilder|videos?|vids?)\b`;
+
+/** Frames of a fiction or role-play in ES/IT/DE/PT (the French and English ones are in detect.ts). */
+export const FRAME_I18N = src`\b(?:imagin(?:e|es|ez|ons|a|ate|ar|iamo|emos)\b(?!\s(?:pas|bien))|fai finta|facciamo finta|fingi|finge|fingir|finja|stell dir vor|stellen wir uns vor|so tun als|tun wir so|jugamos a que|juguemos a que|vamos fingir|tu serais|pretend\w*|roleplay|role ?play|rp|jeu de role|juego de rol|gioco di ruolo|rollenspiel|haz como si|hagamos como si|como si fueras|come se fossi|als ob du|como se (?:voce|vc) fosse|act like|act as)\b`;
+
+/** Asking whether the persona likes or wants people of an age: "tu aimes les…", "u like…", "te gustan…". */
+export const INTEREST = src`\b(?:t'es attiree? par|tu es attiree? par|ca te choque|attracted to|your type|te molan?|te gustaria|ti piacerebbe|ti attizzano|findest du|wurdest du|ficaria com|ficarias com|curtiria|tu sortirais|tu serais tentee|ca te dirait|would you go out with|would you date|saldrias con|usciresti con|wurdest du mit|sairia com|ficaria com|tu aimes|t'aimes|tu aimerais|tu kiffes?|tu kif|tu preferes|ca t'exciterait|ca t'excite|tu coucherais|tu baiserais|tu sucerais|you like|you love|do you like|you into|are you into|would you (?:fuck|date|sleep with|do|suck|bang)|you'd (?:fuck|date|do)|te gustan?|te gustaria|te acostarias|te follarias|ti piacciono|ti piace|ti scoperesti|te la faresti|stehst du auf|magst du|wurdest du|voce gosta|vc gosta|gosta de|curte|curtes|transaria)\b`;
+
+/** The persona's body, pictures of her, or boys, when her past is asked about. */
+export const PAST_CONTENT = src`\b(?:brust\w*|brueste|seno|seni|pechos|pics?|pictures?|fotos?|foto|bild|bilder|selfies?|corps|body|cuerpo|corpo|korper|seins?|boobs|tits|tetas|tette|titten|peitos|mecs|garcons|copain|boys|guys|chicos|ragazzi|jungs|meninos|premiere fois|first time|primera vez|prima volta|erstes mal|primeira vez|virginit\w*|had sex|sexe|sex|trucs)\b`;
+
+/** Someone whose job is at a school says so: their pupils' years are not their age. */
+export const STAFF_SELF = src`\b(?:je suis|i'm|i am|soy|sono|ich bin|sou|trabajo|trabalho|lavoro|arbeite|je bosse|je travaille|i work)\b(?:\s\S+){0,3}?\s(?:prof\w*|enseignante?|instit\w*|surveillante?|cpe|proviseure?|directeur|directrice|chauffeur|teacher|janitor|tutor|counselor|principal|staff|profesora?|maestr[oa]|conserje|insegnante|professore?s?a?|bidello|lehrer\w*|hausmeister|direktor\w*|diretora?|coordenadora?)\b|\b(?:i teach|i coach|i work|je donne des cours|je bosse|je travaille|enseno|insegno|unterrichte|ensino(?! (?:medio|fundamental|secundario))|trabajo|lavoro|arbeite|trabalho|je suis (?:parent|maman|papa)|as a (?:teacher|counselor|coach|janitor|tutor))\b`;
+
+/**
+ * An adult telling his school days as history: a year at least ~14 years back, "long ago", "N years ago". Unlike
+ * ADULT_PAST, no bare past tense ("j'ai passé le brevet" may be last week): this one may lift a school block.
+ */
+export const ADULT_HISTORY = src`\b(?:19[4-9]\d|200\d|201[0-2])\b|\b(?:en|in|nel|em|del|back in|de) '?[4-9]\d\b|\b(?:long time ago|a long time|longtemps|a l'epoque|back in the day|back then|des annees|decades|years ago|hace (?:mil|muchos|\d+|\w+) anos|(?:tanti|molti|\d+) anni fa|vor (?:\d+|vielen|langer) (?:jahren|zeit)|ha (?:muitos|\d+) anos|anos atras|il y a (?:\d\d|longtemps|des annees|\w+ ans))\b`;
+
+/** An adult's past: a past year, "ago", "back then" — a school year, exam or party that goes with it is history. */
+export const ADULT_PAST = src`${ADULT_HISTORY}|\b(?:(?:en|in|nel|em|del|back in|depuis|date de) (?:19\d\d|200\d|201[0-5])|il y a|y a|ago|hace|\d+ anni fa|fa \d+ anni|vor \d+ jahren|faz|back in|a l'epoque|back then|good times|des annees|years ago|decades|quand j'etais|j'etais|when i was|i was|cuando estaba|cuando era|quando ero|als ich|war ich|quando eu|eu era|j'ai eu (?:mon|le|la)|i did|hice|fiz|ho fatto|l'ho fatta|gemacht|terminei|termine|i played|i had|i went|i used to|j'avais|jugaba|giocavo|spielte|eu jogava)\b`;
