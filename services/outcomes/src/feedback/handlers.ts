@@ -11,6 +11,8 @@ import type { OutcomesStore } from "../store/outcomes-store.ts";
 import { detailsOf, validated } from "../validate.ts";
 
 const WAIT_STEP_MS = 100;
+/** Kept between the end of the wait and the caller's deadline, for the answer itself (a loaded database is slow). */
+const DEADLINE_MARGIN_MS = 1500;
 
 export function checkEvent(body: unknown): FeedbackEvent & { event_id: string; at: string } {
   // null means absent (the gateway drops nulls of /feedback; batch events arrive as they were sent).
@@ -27,7 +29,7 @@ export function checkEvent(body: unknown): FeedbackEvent & { event_id: string; a
 export function feedbackHandlers(store: () => OutcomesStore, opts: { waitMs: number }) {
   /** Waits (bounded) for a reply record the log has not delivered yet. */
   const awaitRecord = async (requestId: string, tenant: string | undefined, deadline: number): Promise<void> => {
-    const until = Math.min(Date.now() + opts.waitMs, deadline - 200);
+    const until = Math.min(Date.now() + opts.waitMs, deadline - DEADLINE_MARGIN_MS);
     while (!(await store().hasRecord(requestId, tenant)) && Date.now() < until) await Bun.sleep(WAIT_STEP_MS);
   };
 
