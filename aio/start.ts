@@ -1,6 +1,6 @@
 /** Starts every part of the mesh in this process; used by `bun run start` and by end-to-end tests. */
 import { createBus, type ServiceRegistration } from "@sinhome/proto";
-import { createLogger, embeddedLogPath, listenForMetricsReset, loadEnvOrExit, openConversationLog, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
+import { createLogger, embeddedLogPath, EmbeddedUsageStore, embeddedUsagePath, PostgresUsageStore, listenForMetricsReset, loadEnvOrExit, openConversationLog, redactUrl, setupTracing, type Logger, type MeshService } from "@sinhome/runtime";
 import { createGateway } from "@sinhome/gateway";
 import { keyRingFromEnv } from "@sinhome/gateway/src/auth.ts";
 import { parseGatewayEnv } from "@sinhome/gateway/src/env.ts";
@@ -32,7 +32,9 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
   // One conversation log for every part of this process: JetStream with NATS_URL, else the embedded store under DATA_DIR.
   const conversations = await openConversationLog(opsEnv, { name: "all-in-one", manage: true, log });
-  const deps = { bus, log, conversations };
+  // One usage ledger for chat (writes) and ops (reads): PostgreSQL with DATABASE_URL, else `<DATA_DIR>/usage.sqlite`.
+  const usageStore = chatEnv.DATABASE_URL ? PostgresUsageStore.open(chatEnv.DATABASE_URL) : new EmbeddedUsageStore(embeddedUsagePath(chatEnv.DATA_DIR));
+  const deps = { bus, log, conversations, usageStore };
 
   const services: MeshService[] = [
     await createChatService(chatEnv, deps),
@@ -45,7 +47,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   for (const s of services) registrations.push(await bus.addService(s.definition));
   const stopReset = listenForMetricsReset(bus, services.map((s) => s.counters));
 
-  const limiter = createRateLimiter(gatewayEnv, log);
+  const limiter = createRateLimiter(gatewayEnv, log, bus);
   await limiter.ready;
   const keys = keyRingFromEnv(gatewayEnv, log);
   const app = createGateway({ bus, env: gatewayEnv, log, rateLimiter: limiter.limiter, conversations, keys }).listen({
@@ -86,6 +88,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
       stopReset();
       for (const s of services) await s.close();
       await conversations.close();
+      await usageStore.close();
       await bus.close();
       await limiter.close();
       await tracing.shutdown();

@@ -1,7 +1,8 @@
 /**
  * The CRM of the chaos soak: a mix of calls (v1 and v2 chat, scoring, media sends with an
  * Idempotency-Key, duplicate checks, history, metrics), each retried like a careful CRM retries —
- * after 200 ms, same key, on a 503, a v2 fallback, a 5xx or a refused connection — within a budget.
+ * after 200 ms, same key, on a 503, a v2 fallback, a 5xx or a refused connection — within a budget,
+ * each retry on the next gateway (as a load balancer in front of them would, when one is killed).
  */
 export type CallResult = {
   route: string;
@@ -17,6 +18,8 @@ export type CallResult = {
   failedAttempts: string[];
   /** The slowest of the failed attempts (a 503 during an outage should be fast). */
   worstFailedMs: number;
+  /** performance.now() when the CRM sent it (freeze costs are computed per time window). */
+  startedAt: number;
 };
 
 const BUDGET_MS = 20_000;
@@ -43,7 +46,7 @@ function pick(worker: number, n: number): Call {
   return { method: "GET", path: "/monitoring/metrics" };
 }
 
-export async function crmCall(gateway: string, worker: number, n: number): Promise<CallResult> {
+export async function crmCall(gateways: readonly string[], worker: number, n: number): Promise<CallResult> {
   const call = pick(worker, n);
   const started = performance.now();
   const failedAttempts: string[] = [];
@@ -57,6 +60,7 @@ export async function crmCall(gateway: string, worker: number, n: number): Promi
     const attemptStarted = performance.now();
     const left = BUDGET_MS - (attemptStarted - started);
     try {
+      const gateway = gateways[(n + attempts - 1) % gateways.length]!;
       const res = await fetch(`${gateway}${call.path}`, {
         method: call.method,
         headers,
@@ -65,7 +69,7 @@ export async function crmCall(gateway: string, worker: number, n: number): Promi
       });
       const body = (await res.json()) as { fallback?: boolean; error?: unknown };
       if (res.ok && body.fallback !== true) {
-        return { route: call.path, ok: true, attempts, resent: res.headers.get("x-sinhome-resent") === "1", fallback: false, ms: performance.now() - started, media: call.media, failedAttempts, worstFailedMs };
+        return { route: call.path, ok: true, attempts, resent: res.headers.has("x-sinhome-resent"), fallback: false, ms: performance.now() - started, media: call.media, failedAttempts, worstFailedMs, startedAt: started };
       }
       lastFallback = res.ok && body.fallback === true;
       failedAttempts.push(lastFallback ? "v2-fallback" : String(res.status));
@@ -77,5 +81,5 @@ export async function crmCall(gateway: string, worker: number, n: number): Promi
     }
     await Bun.sleep(RETRY_AFTER_MS);
   }
-  return { route: call.path, ok: lastFallback, attempts, resent: false, fallback: lastFallback, ms: performance.now() - started, failedAttempts, worstFailedMs };
+  return { route: call.path, ok: lastFallback, attempts, resent: false, fallback: lastFallback, ms: performance.now() - started, failedAttempts, worstFailedMs, startedAt: started };
 }

@@ -3,11 +3,14 @@
  * the same process (never as absolute pass/fail thresholds in tests). Loopback only, bounded in time.
  */
 import { benchAuth } from "./auth.ts";
+import { benchBudget } from "./budget.ts";
+import { benchBudgetSlow } from "./budget-slow.ts";
 import { benchBus } from "./bus.ts";
 import { benchCache, benchCacheSweep } from "./cache.ts";
 import { benchChaos } from "./chaos.ts";
 import { benchFootprint } from "./footprint.ts";
 import { benchGuard } from "./guard.ts";
+import { benchLiveness } from "./liveness.ts";
 import { benchMesh } from "./mesh.ts";
 import { benchOpenAi } from "./openai.ts";
 import { benchOutcomesAb } from "./outcomes-ab.ts";
@@ -15,7 +18,14 @@ import { benchPipeline } from "./pipeline.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** Set by a gate section (budget) past its budget: `bun run bench` then exits 1. */
+let failed = false;
 const sections: [string, () => Promise<string[]>][] = [
+  ["budget", async () => {
+    const { lines, ok } = await benchBudget();
+    failed ||= !ok;
+    return lines;
+  }],
   ["bus", () => benchBus(natsUrl)],
   ["pipeline", () => benchPipeline()],
   ["mesh", () => benchMesh(natsUrl)],
@@ -29,7 +39,12 @@ const sections: [string, () => Promise<string[]>][] = [
   ["auth", () => benchAuth()],
 ];
 /** Sections run only when named (long): `bun run bench cache-sweep`. */
-const onDemand: [string, () => Promise<string[]>][] = [["cache-sweep", () => benchCacheSweep()], ["outcomes-ab", () => benchOutcomesAb()]];
+const onDemand: [string, () => Promise<string[]>][] = [
+  ["cache-sweep", () => benchCacheSweep()],
+  ["liveness", () => benchLiveness()],
+  ["budget-slow", () => benchBudgetSlow()],
+  ["outcomes-ab", () => benchOutcomesAb()],
+];
 const only = process.argv[2];
 
 /** Service-owned benchmarks live beside their service; run them as they are and show their lines. */
@@ -45,4 +60,4 @@ for (const [name, run] of [...sections, ...onDemand]) {
   console.log(`\n## ${name}`);
   for (const line of await run()) console.log(line);
 }
-process.exit(0);
+process.exit(failed ? 1 : 0);

@@ -80,9 +80,9 @@ for (const overlay of overlays) {
         [PROMETHEUS, pod("postgres"), 5432, false],
         ...MESH.map((m): Flow => [pod(m), pod("nats"), 4222, true]),
         [pod("nats"), pod("nats"), 6222, true],
-        [pod("media"), pod("postgres"), 5432, true],
-        [pod("outcomes"), pod("postgres"), 5432, true],
-        ...(["gateway", "chat", "scoring", "ops"] as const).map((m): Flow => [pod(m), pod("postgres"), 5432, false]),
+        // media's and outcomes' tables; chat writes and ops reads the usage ledger; gateway and scoring never.
+        ...(["media", "chat", "ops", "outcomes"] as const).map((m): Flow => [pod(m), pod("postgres"), 5432, true]),
+        ...(["gateway", "scoring"] as const).map((m): Flow => [pod(m), pod("postgres"), 5432, false]),
         [pod("gateway"), pod("redis"), 6379, true],
         [pod("ops"), pod("redis"), 6379, true],
         ...(["chat", "scoring", "media", "outcomes"] as const).map((m): Flow => [pod(m), pod("redis"), 6379, false]),

@@ -105,9 +105,9 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       kind: SpanKind.SERVER,
       attributes: { "http.request.method": route.method, "http.route": route.path, "sinhome.request_id": s.id },
     }, parent);
-    let resent = false;
+    let resends = 0;
     const onResend = () => {
-      resent = true;
+      resends++;
       prom.gatewayResends.inc({ method: route.method, route: route.path });
       span.addEvent("resent", { reason: "the replica holding the request stopped answering" });
     };
@@ -127,7 +127,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
       const status = route.replyStatus ? route.replyStatus(JSON.parse(new TextDecoder().decode(reply))) : 200;
       span.setAttribute("http.response.status_code", status);
       const headers: Record<string, string> = { ...JSON_HEADERS, "x-request-id": s.id };
-      if (resent) headers[RESENT_HEADER] = "1";
+      if (resends > 0) headers[RESENT_HEADER] = String(resends);
       return new Response(reply, { status, headers });
     } catch (e) {
       if (route.unavailableReply && e instanceof AppError && BUS_FAILURES.has(e.code)) {

@@ -1,7 +1,7 @@
 /**
- * Reads a request body without ever holding more than the limit: the stream is consumed chunk by
- * chunk and abandoned as soon as it grows past `maxBytes` (a chunked upload has no Content-Length
- * to check first). Bun's own body limit is set far above ours so that every oversized body gets our
+ * Reads a request body without ever holding more than the limit: a declared Content-Length is checked
+ * first; a chunked upload (no Content-Length) is consumed chunk by chunk and abandoned as soon as it
+ * grows past `maxBytes`. Bun's own body limit is set far above ours so that every oversized body gets our
  * JSON 413 rather than Bun's empty one.
  */
 import { AppError } from "@sinhome/proto";
@@ -10,7 +10,11 @@ export const SERVER_BODY_LIMIT = 1024 * 1024 * 1024;
 
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new AppError("payload_too_large", `body larger than ${maxBytes} bytes`);
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
+  const declared = request.headers.get("content-length");
+  if (Number(declared ?? "0") > maxBytes) throw tooLarge();
+  // With a Content-Length the HTTP framing itself bounds the body (checked just above): read it whole,
+  // natively, without the per-chunk stream machinery (measurable CPU on every request).
+  if (declared !== null) return request.text();
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -38,7 +38,7 @@ afterAll(async () => {
 /** A gateway listening on a loopback port, built the way main.ts builds it. */
 async function listen(source: Record<string, string>) {
   const env = parseGatewayEnv(source);
-  const limiter = createRateLimiter(env, log);
+  const limiter = createRateLimiter(env, log, bus);
   await limiter.ready;
   const app = createGateway({ bus, env, log, rateLimiter: limiter.limiter }).listen({ port: 0, hostname: "127.0.0.1" });
   started.push({ stop: async () => { await app.server?.stop(true); await limiter.close(); } });

@@ -1,8 +1,8 @@
-/** Rate limiters: in memory and on the real Redis (shared by gateway replicas), and Redis failing open. */
+/** Rate limiters: in memory and on the real Redis (shared by gateway replicas), and each gateway's local share while Redis is away. */
 import { afterAll, describe, expect, test } from "bun:test";
 import { testServerUrl } from "@sinhome/testing";
 import Redis from "ioredis";
-import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { localShare, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 const REDIS_URL = await testServerUrl("redis");
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -49,14 +49,22 @@ describe("redis shared between gateway replicas", () => {
     other.disconnect();
   });
 
-  test("Redis unreachable: requests pass (fail-open) and the failure is reported", async () => {
+  test("Redis unreachable: each gateway counts its share of the limit locally, the outage reported once", async () => {
     const dead = new Redis("redis://127.0.0.1:9", { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
     dead.on("error", () => {});
     const errors: unknown[] = [];
-    const limiter = new RedisRateLimiter(dead, (e) => errors.push(e));
-    expect((await limiter.hit("x", 1)).allowed).toBe(true);
-    expect((await limiter.hit("x", 1)).allowed).toBe(true);
-    expect(errors.length).toBe(2);
+    const limiter = new RedisRateLimiter(dead, (e) => errors.push(e), () => 2); // two gateways share the traffic
+    const decisions = [];
+    for (let i = 0; i < 4; i++) decisions.push((await limiter.hit("x", 5)).allowed);
+    expect(decisions).toEqual([true, true, false, false]); // floor(5 / 2) = 2 here, the other gateway its own 2
+    expect(limiter.mode()).toBe("local");
+    expect(errors.length).toBe(1);
     dead.disconnect();
+  });
+
+  test("a gateway's local share is never 0", () => {
+    expect(localShare(1, 3)).toBe(1);
+    expect(localShare(6000, 3)).toBe(2000);
+    expect(localShare(10, 0)).toBe(10);
   });
 });

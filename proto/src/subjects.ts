@@ -70,6 +70,8 @@ export const Subject = {
   ControlMetricsReset: "sinhome.control.metrics_reset",
   /** Asks every chat instance for its usage rows (answered on the query's `reply_to`). */
   ControlUsageQuery: "sinhome.control.usage_query",
+  /** Each gateway says it is there and how it counts rate limits (`GatewayPresence`), every few seconds. */
+  GatewayPresence: "sinhome.gateway.presence",
 } as const;
 export type Subject = (typeof Subject)[keyof typeof Subject];
 

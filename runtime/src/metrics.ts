@@ -4,7 +4,9 @@
  * - a small counter snapshot per service instance, which the NATS `$SRV.STATS` answer carries
  *   so ops can sum `/monitoring/metrics` over every instance of every service.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from "prom-client";
+import { Gauge, Histogram, Registry, collectDefaultMetrics, type Counter as PromCounter, type LabelValues } from "prom-client";
+// Every counter here is incremented on the request path: no label hashing per increment (fast-counter.ts).
+import { FastCounter as Counter } from "./fast-counter.ts";
 import type { MetricsSnapshot } from "@sinhome/proto";
 
 export const registry = new Registry();
@@ -159,6 +161,11 @@ export const prom = {
     help: "API keys the gateway accepts right now",
     registers: [registry],
   }),
+  rateLimitLocalChecks: new Counter({
+    name: "sinhome_rate_limit_local_fallback_total",
+    help: "Rate-limit checks decided by this gateway's local fallback because Redis was unreachable",
+    registers: [registry],
+  }),
 };
 
 export const RETRY_CAUSES = ["refusal", "cjk", "duplicate", "empty", "safety", "transport"] as const;
@@ -168,7 +175,7 @@ export type RetryCause = (typeof RETRY_CAUSES)[number];
  * Exports a labelled counter at 0 for each of its known label sets, so that a panel (or an SLO ratio) shows 0
  * from the start instead of "No data" — which looks exactly like a misspelt metric — until the first event.
  */
-export function zeroCounters<T extends string>(counter: Counter<T>, labelSets: readonly LabelValues<T>[]): void {
+export function zeroCounters<T extends string>(counter: PromCounter<T>, labelSets: readonly LabelValues<T>[]): void {
   for (const labels of labelSets) counter.inc(labels, 0);
 }
 

@@ -6,6 +6,7 @@
  */
 import { AppError, NatsBus, type Bus } from "@sinhome/proto";
 import type { ConversationLog } from "./conversation-log/types.ts";
+import type { UsageStore } from "./usage-store/types.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { registry } from "./metrics.ts";
 import { listenForMetricsReset, type MeshService } from "./service.ts";
@@ -24,7 +25,7 @@ export type ProcessEnv = {
  * What a service gets from its host. `conversations`: the persisted conversation log when the host
  * shares one (the all-in-one); a service process opens its own (JetStream) when NATS_URL is set.
  */
-export type ServiceDeps = { bus: Bus; log: Logger; conversations?: ConversationLog };
+export type ServiceDeps = { bus: Bus; log: Logger; conversations?: ConversationLog; usageStore?: UsageStore };
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 

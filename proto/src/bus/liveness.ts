@@ -1,34 +1,43 @@
 /**
- * How a caller learns that the replica holding its request died. While a handler works, the
- * service sends a progress message on the request's reply subject every PROGRESS_INTERVAL_MS;
- * the caller watches each pending request and calls it stalled when nothing (progress or reply)
- * arrived for STALL_MS. A stalled request is re-sent once to another replica when it is safe to
- * repeat, otherwise it fails at once — instead of waiting out its whole timeout for a reply that
- * can no longer come. Both buses use these two classes, so they behave the same.
+ * How a caller learns that the replica holding its request died or froze, at a cost that does not
+ * grow with the reply's duration. Each service instance publishes one heartbeat every HEARTBEAT_MS
+ * (`instances.ts`), whatever its load; a request that works longer than ACCEPT_AFTER_MS sends ONE
+ * message on its reply subject naming the instance that holds it (never more). The caller judges a
+ * request by its instance's heartbeat — or, while it does not know the instance yet, by the silence
+ * since it sent it — and calls it stalled after STALL_MS. A stalled request is re-sent (up to
+ * MAX_RESENDS times, away from every instance that went quiet) when it is safe to repeat, otherwise
+ * it fails at once — instead of waiting out its whole timeout for a reply that can no longer come.
+ * Both buses use these classes, so they behave the same.
  */
 
-/** A handler that works longer than this sends a progress message, and again every interval. */
-export const PROGRESS_INTERVAL_MS = 500;
-/** Silence after which a pending request is declared orphaned: three progress intervals. */
+/** A handler still working after this long tells its caller which instance holds the request (once). */
+export const ACCEPT_AFTER_MS = 500;
+/** Kept for callers and tests written against the former per-request progress interval. */
+export const PROGRESS_INTERVAL_MS = ACCEPT_AFTER_MS;
+/** Every service instance announces itself this often (one message per instance, not per request). */
+export const HEARTBEAT_MS = 500;
+/** Silence after which a request (or the instance holding it) is declared stalled: three heartbeats. */
 export const STALL_MS = 1500;
+/** How many times one request may be re-sent after stalls, inside its deadline. */
+export const MAX_RESENDS = 3;
 /** Resolution of both clocks: one shared timer per bus, never a timer per request. */
 const TICK_MS = 250;
 
-/** The header that marks a reply-subject message as progress (its body is empty). */
+/** The header that marks a reply-subject message as the accept message; its value is the instance id. */
 export const PROGRESS_HEADER = "sinhome-progress";
 
-/** Service side: requests being handled, and the sender of their progress messages. */
-export type ProgressJob = { lastSent: number; send: () => void };
+/** Service side: a request being handled, and the sender of its (single) accept message. */
+export type ProgressJob = { startedAt: number; send: () => void };
 
+/** Sends each job's accept message once it has run ACCEPT_AFTER_MS; quick requests send nothing. */
 export class ProgressTicker {
   private readonly jobs = new Set<ProgressJob>();
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  /** Starts sending progress for a request received now (the first one after PROGRESS_INTERVAL_MS). */
   start(send: () => void): ProgressJob {
-    const job = { lastSent: performance.now(), send };
+    const job = { startedAt: performance.now(), send };
     this.jobs.add(job);
-    // Most requests end long before the first progress is due: the timer only runs while jobs exist.
+    // Most requests end long before their accept is due: the timer only runs while jobs wait for it.
     this.timer ??= setInterval(() => this.tick(), TICK_MS);
     return job;
   }
@@ -44,26 +53,34 @@ export class ProgressTicker {
   private tick(): void {
     const now = performance.now();
     for (const job of this.jobs) {
-      if (now - job.lastSent < PROGRESS_INTERVAL_MS) continue;
-      job.lastSent = now;
+      if (now - job.startedAt < ACCEPT_AFTER_MS) continue;
+      this.stop(job);
       try {
         job.send();
       } catch {
-        // A progress message lost (connection down) is what the caller's stall detection is for.
+        // A lost accept (connection down) is what the caller's stall detection is for.
       }
     }
   }
 }
 
-/** Caller side: a pending request, heard from at `lastHeard`; `onStall` decides what happens next. */
-export type Watched = { lastHeard: number; onStall: () => void };
+/** Caller side: a pending request; `stalled` judges it, `onStall` decides what happens next. */
+export type Watched = { stalled: (now: number) => boolean; onStall: () => void };
 
 export class StallWatch {
   private readonly items = new Set<Watched>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastTick = 0;
+  private paused = false;
 
-  constructor(private readonly stallMs = STALL_MS) {}
+  /** Stops judging (our own connection is down); `resume` starts again. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+  }
 
   add(item: Watched): void {
     this.items.add(item);
@@ -85,11 +102,21 @@ export class StallWatch {
     const now = performance.now();
     const late = now - this.lastTick > TICK_MS * 3;
     this.lastTick = now;
-    // This process was frozen (GC, CPU starvation): messages that arrived meanwhile are still
+    // This process was frozen (GC, CPU starvation): heartbeats that arrived meanwhile are still
     // unread in the socket, so silence measured now would be our own. Read first, judge next tick.
-    if (late) return;
+    if (late || this.paused) return;
     for (const item of this.items) {
-      if (now - item.lastHeard >= this.stallMs) item.onStall();
+      if (item.stalled(now)) item.onStall();
     }
   }
 }
+
+/** Bus-internal subjects: heartbeats (`<prefix>.<instance id>`) and each instance's own request subjects. */
+export const LivenessSubject = {
+  Heartbeat: "sinhome.liveness",
+  Direct: "sinhome.direct",
+} as const;
+export type LivenessSubject = (typeof LivenessSubject)[keyof typeof LivenessSubject];
+
+/** The subject on which one instance alone receives requests for `subject`. */
+export const directSubject = (instance: string, subject: string): string => `${LivenessSubject.Direct}.${instance}.${subject}`;

@@ -1,12 +1,13 @@
 /**
  * The in-process bus of the all-in-one: same semantics as the NATS bus (JSON copies of payloads,
- * queue groups spread requests round-robin, no responder → immediate error, timeouts, progress while
- * a handler works and re-sending when the instance holding a request vanishes, discovery), without
+ * queue groups spread requests round-robin, no responder → immediate error, timeouts, heartbeats of
+ * each instance and re-sending when the instance holding a request vanishes, discovery), without
  * a server.
  */
 import { AppError } from "../errors.ts";
 import { decodeJson, dispatch, encodeJson, requestHeaders, type DispatchResult, type HandlerErrorHook } from "./dispatch.ts";
-import { ProgressTicker, StallWatch } from "./liveness.ts";
+import { InstanceTable } from "./instances.ts";
+import { HEARTBEAT_MS, StallWatch } from "./liveness.ts";
 import { PendingRequest } from "./pending.ts";
 import type { Bus, BusHandler, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
@@ -27,8 +28,8 @@ export class MemoryBus implements Bus {
   private readonly listeners = new Map<string, Set<(body: unknown) => void>>();
   private readonly instances = new Map<string, Instance>();
   private closed = false;
-  private readonly progress = new ProgressTicker();
   private readonly watch = new StallWatch();
+  private readonly liveness = new InstanceTable();
 
   constructor(private readonly onUnexpected?: HandlerErrorHook) {}
 
@@ -39,34 +40,35 @@ export class MemoryBus implements Bus {
     }
     const headers = requestHeaders(opts.requestId, opts.timeoutMs, opts.headers);
     const data = encodeJson(body);
+    const deliver = (member: Member) => {
+      const instance = this.instances.get(member.serviceId)!;
+      instance.requests++;
+      // In process the holder is known at once: no accept message, its heartbeat tells if it lives.
+      pending.accepted(member.serviceId);
+      void member
+        .track(dispatch(member.handler, subject, data, headers, this.onUnexpected))
+        .then((result) => {
+          if (!member.alive()) return;
+          if (!result.ok) instance.errors++;
+          pending.resolve(result);
+        });
+    };
     const pending: PendingRequest<DispatchResult> = new PendingRequest<DispatchResult>({
       subject,
       timeoutMs: opts.timeoutMs,
       resend: opts.resend ?? false,
       onResend: opts.onResend,
       watch: this.watch,
-      resendNow: () => {
+      instances: this.liveness,
+      sendTo: (target) => {
         if (this.closed || group.members.length === 0) return false;
-        deliver();
+        const chosen = target === undefined ? undefined : group.members.find((m) => m.serviceId === target);
+        deliver(chosen ?? group.members[group.next++ % group.members.length]!);
         return true;
       },
       release: () => {},
     });
-    const deliver = () => {
-      const member = group.members[group.next++ % group.members.length]!;
-      const instance = this.instances.get(member.serviceId)!;
-      instance.requests++;
-      const job = this.progress.start(() => member.alive() && pending.heard());
-      member
-        .track(dispatch(member.handler, subject, data, headers, this.onUnexpected))
-        .then((result) => {
-          if (!member.alive()) return;
-          if (!result.ok) instance.errors++;
-          pending.resolve(result);
-        })
-        .finally(() => this.progress.stop(job));
-    };
-    deliver();
+    pending.send();
     const result = await pending.promise;
     if (!result.ok) throw AppError.fromBody(decodeJson(result.data), result.status);
     return result.data;
@@ -94,6 +96,11 @@ export class MemoryBus implements Bus {
       }
     };
     const members: [string, Member][] = Object.values(def.endpoints).map((ep) => [ep.subject, { serviceId: id, handler: ep.handler, track, alive: () => alive }]);
+    // Heartbeats as on NATS, straight into the table (no message): they stop when the instance is abandoned.
+    const beat = { id, subjects: members.map(([subject]) => subject) };
+    this.liveness.heard(beat);
+    const heartbeat = setInterval(() => this.liveness.heard(beat), HEARTBEAT_MS);
+    heartbeat.unref();
     for (const [subject, member] of members) {
       const group = this.queues.get(subject) ?? { members: [], next: 0 };
       group.members.push(member);
@@ -110,6 +117,7 @@ export class MemoryBus implements Bus {
       inFlight: () => inFlight,
       abandon: async () => {
         alive = false;
+        clearInterval(heartbeat);
         leave();
         this.instances.delete(id);
       },
@@ -118,6 +126,8 @@ export class MemoryBus implements Bus {
         if (inFlight > 0) {
           await Promise.race([new Promise<void>((r) => (idle = r)), Bun.sleep(graceMs)]);
         }
+        clearInterval(heartbeat);
+        this.liveness.forget(id);
         this.instances.delete(id);
       },
     };

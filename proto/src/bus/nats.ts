@@ -2,15 +2,18 @@
  * The NATS bus: services registered with the NATS services framework (name + version, every
  * endpoint in queue group "q", `$SRV.PING/INFO/STATS` discovery), errors as service-error headers
  * (`Nats-Service-Error-Code` = HTTP status, `Nats-Service-Error` = our code, body = the JSON error).
- * While a handler works it sends empty progress messages on the reply subject; requests go out
- * through our own reply inbox, which watches for them (see `liveness.ts`).
+ * Each instance publishes a heartbeat and also serves every endpoint on its own subject (so a caller
+ * can route around a frozen replica); a handler that works long sends one accept message on the
+ * reply subject; requests go out through our own reply inbox, which watches both (see `liveness.ts`).
  */
 import { connect } from "@nats-io/transport-node";
-import { Empty, headers as natsHeaders, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
-import { ServiceError, Svcm, type ServiceMsg } from "@nats-io/services";
+import { Empty, headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
+import { ServiceError, Svcm } from "@nats-io/services";
 import { AppError } from "../errors.ts";
 import { decodeJson, dispatch, encodeJson, requestHeaders, type HandlerErrorHook } from "./dispatch.ts";
-import { PROGRESS_HEADER, ProgressTicker } from "./liveness.ts";
+import type { Heartbeat } from "./instances.ts";
+import { HEARTBEAT_MS, LivenessSubject, PROGRESS_HEADER, ProgressTicker } from "./liveness.ts";
+import { fromHeaders, incoming, toHeaders, type Incoming } from "./nats-messages.ts";
 import { ReplyInbox } from "./nats-replies.ts";
 import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
 
@@ -21,25 +24,8 @@ export type NatsBusOptions = {
   onUnexpected?: HandlerErrorHook;
 };
 
-const toHeaders = (h: Record<string, string>): MsgHdrs => {
-  const out = natsHeaders();
-  for (const [k, v] of Object.entries(h)) out.set(k, v);
-  return out;
-};
-
-/** Headers of a progress message (built once: progress is sent often while LLM calls run). */
-const PROGRESS = (() => {
-  const h = natsHeaders();
-  h.set(PROGRESS_HEADER, "1");
-  return h;
-})();
-
-const fromHeaders = (h: MsgHdrs | undefined): Record<string, string> => {
-  const out: Record<string, string> = {};
-  if (!h) return out;
-  for (const k of h.keys()) out[k.toLowerCase()] = h.get(k);
-  return out;
-};
+/** How long a request made while the connection is down waits for it to come back before failing. */
+const RECONNECT_WAIT_MS = 2000;
 
 export class NatsBus implements Bus {
   readonly kind = "nats" as const;
@@ -56,11 +42,42 @@ export class NatsBus implements Bus {
     void this.watchStatus();
   }
 
+  /** This connection's reconnect count, carried by the heartbeats of the services it hosts. */
+  private epoch = 0;
+  /** Resolved at the next reconnect (requests made while disconnected wait for it, briefly). */
+  private reconnected: { promise: Promise<void>; resolve: () => void } | undefined;
+
   private async watchStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
-      if (status.type === "disconnect" || status.type === "close") this.connected = false;
-      else if (status.type === "reconnect") this.connected = true;
+      if (status.type === "disconnect" || status.type === "close") {
+        this.connected = false;
+        this.replies.pause();
+      } else if (status.type === "reconnect") {
+        this.connected = true;
+        this.epoch++;
+        this.replies.resume();
+        this.reconnected?.resolve();
+        this.reconnected = undefined;
+      }
     }
+  }
+
+  /**
+   * Waits up to RECONNECT_WAIT_MS for the connection to come back: with a NATS cluster, losing one
+   * server costs a reconnect to another (well under a second), which should delay requests, not fail them.
+   */
+  private async awaitConnection(): Promise<boolean> {
+    if (this.isConnected()) return true;
+    if (this.nc.isClosed()) return false;
+    if (!this.reconnected) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.reconnected = { promise, resolve };
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.reconnected.promise, new Promise<void>((r) => (timer = setTimeout(r, RECONNECT_WAIT_MS)))]);
+    clearTimeout(timer);
+    return this.isConnected();
   }
 
   /** Connects (retrying while the server is starting) and keeps reconnecting forever afterwards. */
@@ -74,12 +91,16 @@ export class NatsBus implements Bus {
       // No Error object (stack capture) per request: measurable CPU on the gateway's hot path.
       noAsyncTraces: true,
       timeout: 5000,
+      // A server that stops answering (partition, frozen node) is left for another within ~10-15 s
+      // instead of the 4 minutes of the defaults (2 min × 2). Cost: one PING/PONG per 5 s per connection.
+      pingInterval: 5000,
+      maxPingOut: 2,
     });
     return new NatsBus(nc, opts.onUnexpected);
   }
 
   async request(subject: string, body: unknown, opts: RequestOptions): Promise<Uint8Array> {
-    if (!this.isConnected()) throw new AppError("service_unavailable", "message bus unavailable");
+    if (!this.isConnected() && !(await this.awaitConnection())) throw new AppError("service_unavailable", "message bus unavailable");
     const headers = toHeaders(requestHeaders(opts.requestId, opts.timeoutMs, opts.headers));
     const msg = await this.replies.send(subject, encodeJson(body), headers, {
       timeoutMs: opts.timeoutMs,
@@ -103,13 +124,17 @@ export class NatsBus implements Bus {
       queue: "q",
       statsHandler: async () => def.statsData?.() ?? null,
     });
+    const id = service.info().id;
+    const subjects = Object.values(def.endpoints).map((ep) => ep.subject);
+    const accept = natsHeaders();
+    accept.set(PROGRESS_HEADER, id);
     let inFlight = 0;
     let idle: (() => void) | undefined;
     let abandoned = false;
-    const handle = async (handler: ServiceDefinition["endpoints"][string]["handler"], subject: string, msg: ServiceMsg) => {
+    const handle = async (handler: ServiceDefinition["endpoints"][string]["handler"], subject: string, msg: Incoming) => {
       inFlight++;
       const reply = msg.reply;
-      const job = reply ? this.progress.start(() => abandoned || this.nc.publish(reply, Empty, { headers: PROGRESS })) : undefined;
+      const job = reply ? this.progress.start(() => abandoned || this.nc.publish(reply, Empty, { headers: accept })) : undefined;
       try {
         const result = await dispatch(handler, subject, msg.data, fromHeaders(msg.headers), this.onUnexpected);
         if (abandoned) return;
@@ -129,16 +154,43 @@ export class NatsBus implements Bus {
         },
       });
     }
+    // The instance's own subjects: where callers send work while another replica of the service is frozen.
+    const directPrefix = `${LivenessSubject.Direct}.${id}.`;
+    const handlers = new Map(Object.values(def.endpoints).map((ep) => [ep.subject, ep.handler]));
+    const direct = this.nc.subscribe(`${directPrefix}>`, {
+      callback: (err, msg) => {
+        if (err) return this.onUnexpected?.(directPrefix, err);
+        const subject = msg.subject.slice(directPrefix.length);
+        const handler = handlers.get(subject);
+        if (handler) void handle(handler, subject, incoming(msg));
+      },
+    });
+    const beat = (leaving = false) => {
+      const body: Heartbeat = { id, subjects, epoch: this.epoch, ...(leaving ? { leaving } : {}) };
+      try {
+        this.nc.publish(`${LivenessSubject.Heartbeat}.${id}`, encodeJson(body));
+      } catch {
+        // disconnected: callers see the silence, which is the truth
+      }
+    };
+    beat();
+    const heartbeat = setInterval(beat, HEARTBEAT_MS);
     return {
-      id: service.info().id,
+      id,
       inFlight: () => inFlight,
       stop: async (graceMs = 30_000) => {
-        // Unsubscribe first (no new work), then let in-flight handlers reply on the still-open connection.
+        // Unsubscribe first (no new work), then let in-flight handlers reply on the still-open
+        // connection, beating meanwhile so their callers keep waiting; then say goodbye.
+        direct.unsubscribe();
         await service.stop();
         if (inFlight > 0) await Promise.race([new Promise<void>((r) => (idle = r)), Bun.sleep(graceMs)]);
+        clearInterval(heartbeat);
+        beat(true);
       },
       abandon: async () => {
         abandoned = true;
+        clearInterval(heartbeat);
+        direct.unsubscribe();
         await service.stop();
       },
     };
@@ -187,7 +239,9 @@ export class NatsBus implements Bus {
       }
     } catch (e) {
       // No service at all answers discovery with "no responders": that is an empty list, not an error.
-      if (!(e as { isNoResponders?: () => boolean }).isNoResponders?.()) throw e;
+      // (a RequestError wrapping it, or — from the services client's request-many — NoRespondersError itself).
+      const err = e as { isNoResponders?: () => boolean; name?: string };
+      if (!err.isNoResponders?.() && err.name !== "NoResponders") throw e;
     }
     return out;
   }

@@ -1,32 +1,44 @@
 /**
  * One request waiting for its reply, the same on both buses: it settles once (reply, service
- * error, timeout or stall), and when the replica holding it falls silent it is re-sent once —
- * only if the caller said it is safe to repeat — with the same reply address and deadline, so
- * whichever replica answers first wins and a late answer is simply ignored.
+ * error, timeout or stall). It is judged by the heartbeat of the instance holding it (once known)
+ * and, when that instance falls silent, re-sent — only if the caller said it is safe to repeat, at
+ * most MAX_RESENDS times, never to an instance that went quiet — with the same reply address and
+ * deadline, so whichever replica answers first wins and a late answer is simply ignored.
  */
 import { AppError } from "../errors.ts";
-import type { StallWatch } from "./liveness.ts";
+import type { InstanceTable } from "./instances.ts";
+import { MAX_RESENDS, STALL_MS, type StallWatch } from "./liveness.ts";
 
 export type PendingOptions = {
   subject: string;
   timeoutMs: number;
-  /** Safe to repeat: re-send once on stall. Otherwise a stall fails the request at once. */
+  /** Safe to repeat: re-send on stall. Otherwise a stall fails the request at once. */
   resend: boolean;
   onResend?: () => void;
   watch: StallWatch;
-  /** Sends the request once more; false when it cannot be sent (bus down, nobody left to take it). */
-  resendNow: () => boolean;
+  instances: InstanceTable;
+  /**
+   * Sends the request: to that instance's own subject, or to the queue group when `instance` is
+   * undefined. False when it cannot be sent (bus down, nobody left to take it).
+   */
+  sendTo: (instance: string | undefined) => boolean;
   /** Frees what the bus keeps for this request (reply routing). Called exactly once. */
   release: () => void;
 };
 
 export class PendingRequest<T> {
+  /** Last sign of life of this request (sent, accepted), before its instance's heartbeats count. */
   lastHeard = performance.now();
+  /** The instance holding the request, once known (sent to it directly, or its accept message). */
+  instance: string | undefined;
+  /** That instance's connection epoch when it took the request: a change means messages may be lost. */
+  private epoch: number | undefined;
   readonly promise: Promise<T>;
   private resolveFn!: (value: T) => void;
   private rejectFn!: (error: unknown) => void;
-  private resent = false;
+  private resends = 0;
   private settled = false;
+  private readonly excluded = new Set<string>();
   private readonly timer: ReturnType<typeof setTimeout>;
 
   constructor(private readonly opts: PendingOptions) {
@@ -45,9 +57,34 @@ export class PendingRequest<T> {
     return this.opts.subject;
   }
 
-  /** A progress message arrived: the replica holding the request is alive. */
-  heard(): void {
+  /** Sends the request (first time or again), routed around the instances that went quiet. */
+  send(): boolean {
+    const target = this.opts.instances.choose(this.opts.subject, this.excluded);
+    this.instance = target;
+    this.epoch = target === undefined ? undefined : this.opts.instances.epochOf(target);
     this.lastHeard = performance.now();
+    return this.opts.sendTo(target);
+  }
+
+  /** The accept message arrived: `instance` holds the request and is alive. */
+  accepted(instance: string): void {
+    this.instance = instance || this.instance;
+    this.epoch = this.instance === undefined ? undefined : this.opts.instances.epochOf(this.instance);
+    this.lastHeard = performance.now();
+  }
+
+  stalled(now: number): boolean {
+    if (this.instance && this.epoch !== undefined && this.opts.instances.epochOf(this.instance) !== this.epoch) {
+      this.epoch = undefined;
+      return true; // the holder reconnected meanwhile: its reply may be lost
+    }
+    const beat = this.instance ? this.opts.instances.lastBeat(this.instance) : undefined;
+    return now - Math.max(beat ?? 0, this.lastHeard) >= STALL_MS;
+  }
+
+  /** Safe to send again (the caller said so)? */
+  get resendable(): boolean {
+    return this.opts.resend;
   }
 
   isSettled(): boolean {
@@ -62,12 +99,15 @@ export class PendingRequest<T> {
     if (this.finish()) this.rejectFn(error);
   }
 
+  /** The instance holding it is silent (or unreachable): re-send elsewhere when allowed, else fail now. */
   onStall(): void {
     if (this.settled) return;
-    if (this.opts.resend && !this.resent) {
-      this.resent = true;
-      this.lastHeard = performance.now();
-      if (this.opts.resendNow()) {
+    // Rule out the holder, and — while the holder is unknown — every instance that has gone quiet.
+    if (this.instance) this.excluded.add(this.instance);
+    for (const id of this.opts.instances.quiet(this.opts.subject)) this.excluded.add(id);
+    if (this.opts.resend && this.resends < MAX_RESENDS) {
+      this.resends++;
+      if (this.send()) {
         this.opts.onResend?.();
         return;
       }

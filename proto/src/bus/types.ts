@@ -1,8 +1,8 @@
 /**
  * The bus: one interface, two implementations (NATS and in-process) with the same semantics —
- * request/reply in queue groups, immediate no-responder errors, timeouts, progress messages while a
- * handler works and re-sending of requests orphaned by a dead replica (`liveness.ts`), broadcast
- * publish, and NATS-services-style discovery (PING/INFO/STATS). Payloads are JSON.
+ * request/reply in queue groups, immediate no-responder errors, timeouts, instance heartbeats and
+ * re-sending of requests orphaned by a dead or frozen replica (`liveness.ts`), broadcast publish, and
+ * NATS-services-style discovery (PING/INFO/STATS). Payloads are JSON.
  */
 
 /** What a handler receives. `body` is parsed JSON (already validated by the gateway for HTTP routes). */
@@ -59,9 +59,10 @@ export type RequestOptions = {
   requestId: string;
   headers?: Record<string, string>;
   /**
-   * The request is safe to repeat: when the replica holding it falls silent (no reply and no
-   * progress for `STALL_MS`, e.g. it was killed), send it once more to another replica within the
-   * same deadline. Without it a silent replica fails the request at once with service_unavailable.
+   * The request is safe to repeat: when the replica holding it falls silent (its heartbeat stops for
+   * `STALL_MS`, e.g. it was killed or frozen), send it again — up to `MAX_RESENDS` times, never to an
+   * instance gone quiet — within the same deadline. Without it a silent replica fails the request at
+   * once with service_unavailable.
    */
   resend?: boolean;
   /** Told when the request was re-sent (metrics). */

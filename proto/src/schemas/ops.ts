@@ -116,3 +116,15 @@ export const ComponentsReply = Type.Object({
   model_name: Type.Optional(Type.String()),
 });
 export type ComponentsReply = Static<typeof ComponentsReply>;
+
+/**
+ * What each gateway broadcasts on `Subject.GatewayPresence` every few seconds: gateways count each other
+ * (a key's limit is split between them while Redis is away) and ops reports how limits are counted.
+ * `limiter`: `shared` = counted in Redis, `local` = Redis unreachable, this gateway's own share; `memory` =
+ * no Redis configured; `off` = no limits.
+ */
+export const GatewayPresence = Type.Object({
+  id: Type.String(),
+  limiter: Type.Union([Type.Literal("shared"), Type.Literal("local"), Type.Literal("memory"), Type.Literal("off")]),
+});
+export type GatewayPresence = Static<typeof GatewayPresence>;

@@ -182,11 +182,11 @@ describe("embedded retention", () => {
     const log = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1024 * 1024 });
     await log.append(logEvent("old", 1, new Date(Date.now() - 2 * 3_600_000)));
     await log.append(logEvent("new", 2));
-    log.prune();
+    await log.prune();
     expect((await log.history({ limit: 10 })).events.map((e) => e.session_id)).toEqual(["new"]);
     const small = new EmbeddedConversationLog(":memory:", { retentionHours: 1, maxBytes: 1200 });
     for (let i = 0; i < 10; i++) await small.append(logEvent("s", i));
-    small.prune();
+    await small.prune();
     const left = (await small.history({ limit: 10 })).events.map((e) => e.request_id);
     expect(left.length).toBeGreaterThan(0);
     expect(left.length).toBeLessThan(10);

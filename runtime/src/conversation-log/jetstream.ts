@@ -16,6 +16,7 @@ import {
   RetentionPolicy,
   StorageType,
   type JetStreamClient,
+  type PubAck,
   type JetStreamManager,
   type StreamConfig,
 } from "@nats-io/jetstream";
@@ -72,6 +73,8 @@ export class JetStreamConversationLog implements ConversationLog {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
+      // No Error object (stack capture) per publish: chat appends one event per reply.
+      noAsyncTraces: true,
       timeout: 5000,
     });
     const jsm = await jetstreamManager(nc);
@@ -80,7 +83,7 @@ export class JetStreamConversationLog implements ConversationLog {
   }
 
   async append(event: ChatLogEvent): Promise<string> {
-    const ack = await this.js.publish(conversationSubject(event.session_id, event.tenant ?? ""), encoder.encode(JSON.stringify(event)));
+    const ack = await publishUntilStored(this.js, conversationSubject(event.session_id, event.tenant ?? ""), encoder.encode(JSON.stringify(event)));
     return String(ack.seq);
   }
 
@@ -195,4 +198,25 @@ async function ensureStream(jsm: JetStreamManager, opts: JetStreamLogOptions): P
   }
   const drift = existing.config.max_age !== config.max_age || existing.config.max_bytes !== config.max_bytes || existing.config.num_replicas !== config.num_replicas;
   if (opts.manage && drift) await jsm.streams.update(STREAM, config);
+}
+
+/** How long an append keeps trying while the stream has no leader (a NATS node lost: elections take seconds). */
+const APPEND_RETRY_MS = 30_000;
+
+/**
+ * Publishes until the stream acknowledges: through a lost NATS node or a stream/meta leader election the
+ * publish fails (no responders, timeout) for a few seconds. One message id for every attempt, so an attempt
+ * that was stored although its acknowledgement was lost is not stored twice (the stream's duplicate window).
+ */
+async function publishUntilStored(js: JetStreamClient, subject: string, data: Uint8Array): Promise<PubAck> {
+  const msgID = crypto.randomUUID();
+  const until = Date.now() + APPEND_RETRY_MS;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await js.publish(subject, data, { msgID, timeout: 2000 });
+    } catch (e) {
+      if (Date.now() + wait > until) throw e;
+      await Bun.sleep(wait);
+    }
+  }
 }

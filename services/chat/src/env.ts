@@ -1,12 +1,13 @@
 /** Configuration of the chat service: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
-import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv } from "@sinhome/runtime";
+import { CommonEnv, ConfigError, ConversationLogEnv, parseEnv, UsageStoreEnv } from "@sinhome/runtime";
 import { MODEL_ROUTES_PATTERN, parseModelRoutes } from "./routing/model-routes.ts";
 import { presetReader } from "./routing/presets.ts";
 
 export const ChatEnv = Type.Object({
   ...CommonEnv,
   ...ConversationLogEnv,
+  ...UsageStoreEnv,
   /**
    * OpenAI-compatible base URL of vLLM, with the version prefix (http://vllm:8000/v1); a comma-separated
    * list = several replicas, routed by persona. Unset (and no VLLM_DISCOVERY) = simulator.
@@ -23,6 +24,22 @@ export const ChatEnv = Type.Object({
   VLLM_ROUTING: Type.Union([Type.Literal("affinity"), Type.Literal("random")], { default: "affinity" }),
   /** Bounded load: a replica over this × its fair share of in-flight calls passes new personas on to the next. */
   VLLM_LOAD_FACTOR: Type.Number({ minimum: 1, maximum: 10, default: 1.25 }),
+  /**
+   * LLM calls in flight at most per vLLM replica (match vLLM's `--max-num-seqs`, 256 by default; past it
+   * vLLM queues unseen). Calls beyond it wait in chat, counted (`sinhome_llm_queued`); 0 = no limit.
+   */
+  VLLM_MAX_IN_FLIGHT: Type.Integer({ minimum: 0, maximum: 65_535, default: 256 }),
+  /**
+   * Calls waiting for a slot at most per replica; beyond it, and whenever the expected wait would pass the
+   * call's deadline, the call is refused at once (next replica, Grok, else a fast 503 / v2 fallback).
+   */
+  LLM_QUEUE_MAX: Type.Integer({ minimum: 0, maximum: 100_000, default: 1024 }),
+  /**
+   * Read by Bun itself (not by us): `fetch` requests one process keeps in flight at most, 256 by default;
+   * beyond it Bun queues them silently. Declared here so a start-up check can say when the replicas'
+   * VLLM_MAX_IN_FLIGHT add up to more than it (deploy/Dockerfile and the manifests set 4096).
+   */
+  BUN_CONFIG_MAX_HTTP_REQUESTS: Type.Integer({ minimum: 1, maximum: 65_535, default: 256 }),
   /** Model name sent to vLLM (the models_env preset's served name). */
   VLLM_MODEL_NAME: Type.String({ default: "huihui-ai/Qwen2.5-72B-Instruct-abliterated" }),
   /** Bearer token for vLLM, if it needs one. */

@@ -17,6 +17,7 @@ import { PERSONA_ENDPOINTS } from "./pipeline/endpoints.ts";
 import { personaReplyHandler } from "./pipeline/reply.ts";
 import { createGuardModelGate } from "./safety/index.ts";
 import { answerUsageQueries } from "./usage/answer.ts";
+import { openDurableUsage } from "./usage/durable.ts";
 import { UsageLedger } from "./usage/ledger.ts";
 import { priceTable } from "./usage/prices.ts";
 
@@ -57,7 +58,7 @@ async function announceModels(router: LlmRouter, env: ChatEnv, log: ServiceDeps[
   }
 }
 
-export async function createChatService(env: ChatEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
+export async function createChatService(env: ChatEnv, { bus, log, conversations: shared, usageStore }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Chat);
   // Zero before the first event, so "Retries/s by cause" and the v2 real-replies SLO show 0, not "No data".
   // A v2 fallback's usual cause is llm_unavailable (every backend failed); other causes appear when they happen.
@@ -73,12 +74,18 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
   const router = new LlmRouter(env, { simulatorUrl: simulator?.url, log });
   if (env.VLLM_DISCOVERY && env.VLLM_BASE_URL) log.info({ discovery: env.VLLM_DISCOVERY }, "vLLM replicas come from VLLM_DISCOVERY (VLLM_BASE_URL ignored)");
   await router.start();
+  // Bun queues fetch calls past BUN_CONFIG_MAX_HTTP_REQUESTS silently: the replicas' slots must fit under it.
+  const slotsWanted = env.VLLM_MAX_IN_FLIGHT * Math.max(1, router.primary?.replicas.length ?? 1);
+  if (env.VLLM_MAX_IN_FLIGHT > 0 && slotsWanted > env.BUN_CONFIG_MAX_HTTP_REQUESTS) {
+    log.warn({ slotsWanted, BUN_CONFIG_MAX_HTTP_REQUESTS: env.BUN_CONFIG_MAX_HTTP_REQUESTS }, "VLLM_MAX_IN_FLIGHT × replicas exceeds Bun's in-flight fetch limit: raise BUN_CONFIG_MAX_HTTP_REQUESTS");
+  }
   void announceModels(router, env, log);
   const arms = ModelArms.create(env, router, { simulatorUrl: simulator?.url });
   if (env.MODEL_ROUTES) log.info({ shares: arms.table.shares(), models: Object.fromEntries(arms.list().map((a) => [a.route.name, a.route.model])) }, "A/B model routes");
   const guardModel = createGuardModelGate(env);
   if (guardModel) log.info({ guard: env.GUARD_BASE_URL, model: env.GUARD_MODEL, failMode: guardModel.settings.failMode }, "minors guard model on");
-  const usage = new UsageLedger({ prices: priceTable(env), retentionMs: env.USAGE_RETENTION_HOURS * 3_600_000 });
+  const durableUsage = openDurableUsage(env, usageStore, log);
+  const usage = new UsageLedger({ prices: priceTable(env), retentionMs: env.USAGE_RETENTION_HOURS * 3_600_000, journal: durableUsage.journal });
   const stopUsage = answerUsageQueries(bus, usage, crypto.randomUUID());
   const deps = { router, counters, env, bus, log, guardModel, conversations, usage };
   const llm = llmAccessHandlers(router, counters, (route) => arms.routerFor(route), guardModel, usage);
@@ -128,6 +135,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
       router.close();
       await simulator?.stop();
       if (!shared) await conversations?.close();
+      await durableUsage.close(); // the last calls written before the process goes
     },
   };
 }

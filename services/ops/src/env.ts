@@ -1,10 +1,11 @@
 /** Configuration of the ops service: parsed once at start; nothing else reads process.env. */
 import { Type, type Static } from "@sinclair/typebox";
-import { CommonEnv, ConversationLogEnv, parseEnv } from "@sinhome/runtime";
+import { CommonEnv, ConversationLogEnv, parseEnv, UsageStoreEnv } from "@sinhome/runtime";
 
 export const OpsEnv = Type.Object({
   ...CommonEnv,
   ...ConversationLogEnv,
+  ...UsageStoreEnv,
   /** Redis used by the gateway, checked by health; unset = reported `not_configured` (in-memory). */
   REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://" })),
   /** Budget of the LLM backend checks (vLLM and Grok `GET /models`). */

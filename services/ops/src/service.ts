@@ -1,16 +1,17 @@
 /** The ops service on the bus: health of everything, metrics summed over the mesh, QA, log stream health. */
 import { ServiceName, Subject, tenantOf, type BusRequest, type UsageQuery, type HealthResponse, type LogsHealthResponse, type MetricsResetResponse } from "@sinhome/proto";
-import { audited, auditCaller, AuditAction, countedEndpoints, openConversationLog, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
+import { audited, auditCaller, AuditAction, countedEndpoints, openConversationLog, PostgresUsageStore, ServiceCounters, type MeshService, type ServiceDeps } from "@sinhome/runtime";
 import Redis from "ioredis";
 import type { OpsEnv } from "./env.ts";
 import { collectHealth, collectMetrics } from "./health/collect.ts";
+import { GatewayLimits } from "./health/gateways.ts";
 import { logHandlers } from "./logs/handlers.ts";
 import { qaHandlers } from "./qa/handlers.ts";
 import { collectUsage } from "./usage/collect.ts";
 
 export const OPS_VERSION = "0.1.0";
 
-export async function createOpsService(env: OpsEnv, { bus, log, conversations: shared }: ServiceDeps): Promise<MeshService> {
+export async function createOpsService(env: OpsEnv, { bus, log, conversations: shared, usageStore: sharedUsage }: ServiceDeps): Promise<MeshService> {
   const counters = new ServiceCounters(ServiceName.Ops);
   // Ops owns the persisted log: it reads it, and applies LOG_RETENTION_HOURS / LOG_MAX_BYTES to the stream.
   const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "ops", manage: true, log }) : undefined);
@@ -21,6 +22,9 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
     : undefined;
   redis?.on("error", (err) => log.warn({ err: err.message }, "redis unavailable"));
   redis?.connect().catch(() => {});
+  const gatewayLimits = new GatewayLimits(bus);
+  // The durable usage ledger chat writes: the host's, or PostgreSQL (DATABASE_URL); none = ask each chat instance.
+  const usageStore = sharedUsage ?? (env.DATABASE_URL ? PostgresUsageStore.open(env.DATABASE_URL) : undefined);
   let eventsSeen = 0;
   let lastEventAt: string | null = null;
   const stopLogs = bus.subscribe(Subject.LogsChat, () => {
@@ -29,7 +33,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
   });
 
   const health = ({ requestId }: { requestId: string }): Promise<HealthResponse> =>
-    collectHealth({ bus, redis, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
+    collectHealth({ bus, redis, gatewayLimits, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
 
   const reset = (req: BusRequest): Promise<MetricsResetResponse> =>
     audited(log, { action: AuditAction.MetricsReset, ...auditCaller(req.headers), target: null }, () => resetEverywhere());
@@ -70,12 +74,14 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
         logs_health: { subject: Subject.LogsHealth, handler: logsHealth },
         logs_history: { subject: Subject.LogsHistory, handler: logs.history },
         logs_erase: { subject: Subject.LogsErase, handler: logs.erase },
-        usage: { subject: Subject.Usage, handler: (req) => collectUsage(bus, req.body as UsageQuery, tenantOf(req.headers)) },
+        usage: { subject: Subject.Usage, handler: (req) => collectUsage(bus, req.body as UsageQuery, tenantOf(req.headers), undefined, usageStore) },
       }),
     },
     readiness: async () => [],
     close: async () => {
       stopLogs();
+      gatewayLimits.close();
+      if (!sharedUsage) await usageStore?.close();
       redis?.disconnect();
       if (!shared) await conversations?.close();
     },

@@ -43,7 +43,7 @@ export function llmAccessHandlers(
       });
       counters.tokens(result.backend, result.model, result.usage.prompt_tokens, result.usage.completion_tokens);
       const tokens = { prompt: result.usage.prompt_tokens, cached: result.usage.cached_tokens, completion: result.usage.completion_tokens };
-      usage?.record({ ...usageCallerOf(req.headers), endpoint: "llm_complete", backend: result.backend, model: result.model }, tokens, false);
+      usage?.record({ ...usageCallerOf(req.headers), endpoint: "llm_complete", backend: result.backend, model: result.model }, tokens, false, { requestId: req.requestId, call: 0 });
       return { text: result.text, backend: result.backend, model: result.model, usage: result.usage, latency_ms: result.latencyMs };
     },
 

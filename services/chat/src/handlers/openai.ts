@@ -109,7 +109,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
   const account = (req: BusRequest, backend: string, model: string, usage: CountedUsage) => {
     counters.tokens(backend, model, usage.prompt_tokens, usage.completion_tokens);
     const tokens = { prompt: usage.prompt_tokens, cached: usage.cached_tokens, completion: usage.completion_tokens };
-    deps.usage?.record({ ...usageCallerOf(req.headers), endpoint: OPENAI_CHAT_PATH, backend, model }, tokens, false);
+    deps.usage?.record({ ...usageCallerOf(req.headers), endpoint: OPENAI_CHAT_PATH, backend, model }, tokens, false, { requestId: req.requestId, call: 0 });
   };
 
   const failed = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, message: string, e: unknown): AppError => {

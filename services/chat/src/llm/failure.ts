@@ -21,7 +21,9 @@ export type FailureKind =
   /** The caller aborted (client gone, shutdown): stop everything, no retry, no fallback. */
   | "aborted"
   /** Not attempted: the backend's circuit breaker is open. */
-  | "circuit_open";
+  | "circuit_open"
+  /** Not attempted: every slot of the replica busy and the wait would pass the deadline (slots.ts). */
+  | "overloaded";
 
 const RETRYABLE = new Set<FailureKind>(["connection", "rate_limited", "server", "malformed"]);
 

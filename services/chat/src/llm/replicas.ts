@@ -10,9 +10,14 @@
 import { prom } from "@sinhome/runtime";
 import { CircuitBreaker, type BreakerOptions } from "./breaker.ts";
 import { OpenAiClient, type BackendName } from "./client.ts";
+import { llmQueued, llmSlotRefusals } from "./metrics.ts";
 import { HashRing, hash32, pickBounded } from "./ring.ts";
+import { InFlightSlots } from "./slots.ts";
 
 export type RoutingMode = "affinity" | "random";
+
+/** Personas whose ring position is remembered (cleared when full: a bound, not an LRU). */
+const KEY_HASH_CACHE = 4096;
 
 export type PoolOptions = {
   name: BackendName;
@@ -23,12 +28,17 @@ export type PoolOptions = {
   loadFactor: number;
   routing: RoutingMode;
   random?: () => number;
+  /** Calls in flight at most per replica (0 = no limit), and waiting at most (slots.ts). */
+  maxInFlight?: number;
+  maxQueued?: number;
 };
 
 export class Replica {
   inFlight = 0;
   readonly client: OpenAiClient;
   readonly breaker: CircuitBreaker;
+  /** The replica's in-flight limit and its visible queue. */
+  readonly slots: InFlightSlots;
 
   constructor(
     readonly id: string,
@@ -39,6 +49,11 @@ export class Replica {
   ) {
     this.client = new OpenAiClient({ name: opts.name, baseUrl, apiKey: opts.apiKey, model: opts.model });
     this.breaker = new CircuitBreaker(breakerLabel, opts.breaker);
+    const queued = llmQueued.labels(opts.name, id);
+    // Exported at 0 from the start (a panel shows 0, not "No data"), like the other chat counters.
+    queued.set(0);
+    for (const reason of ["queue_full", "would_miss_deadline", "deadline_while_queued"]) llmSlotRefusals.inc({ backend: opts.name, replica: id, reason }, 0);
+    this.slots = new InFlightSlots(opts.maxInFlight ?? 0, opts.maxQueued ?? 0, opts.breaker.now, (_, waiting) => queued.set(waiting));
   }
 }
 
@@ -51,6 +66,7 @@ export function replicaId(baseUrl: string): string {
 export class ReplicaPool {
   private readonly byId = new Map<string, Replica>();
   private readonly ring = new HashRing();
+  private readonly keyHashes = new Map<string, number>();
   private readonly random: () => number;
 
   constructor(
@@ -83,6 +99,7 @@ export class ReplicaPool {
     for (const id of removed) {
       this.byId.delete(id);
       prom.circuitOpen.remove({ backend: `${this.opts.name}@${id}` });
+      llmQueued.remove(this.opts.name, id);
     }
     for (const [id, url] of wanted) {
       if (this.byId.has(id)) continue;
@@ -101,6 +118,11 @@ export class ReplicaPool {
    */
   pick(affinityKey: string | undefined, exclude: ReadonlySet<string> = new Set()): Replica | undefined {
     if (this.byId.size === 0) return undefined;
+    if (this.byId.size === 1) {
+      // One replica (a single URL, the all-in-one): nothing to choose, no key to hash.
+      const only = this.byId.values().next().value!;
+      return only.breaker.available ? only : undefined;
+    }
     const everyoneTried = [...this.byId.keys()].every((id) => exclude.has(id));
     const usable = (id: string) => (everyoneTried || !exclude.has(id)) && this.byId.get(id)!.breaker.available;
     const load = (id: string) => this.byId.get(id)!.inFlight;
@@ -108,8 +130,22 @@ export class ReplicaPool {
       const candidates = [...this.byId.keys()].filter(usable);
       return candidates.length ? this.byId.get(candidates[Math.floor(this.random() * candidates.length)]!) : undefined;
     }
-    const id = pickBounded(this.ring.order(hash32(affinityKey)).filter(usable), load, this.opts.loadFactor);
+    const id = pickBounded(this.ring.order(this.keyHash(affinityKey)).filter(usable), load, this.opts.loadFactor);
     return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /**
+   * The ring position of an affinity key (a system prompt of a few KB): hashed once per persona, not
+   * per request — the Map's own string hashing is native and cached on the string.
+   */
+  private keyHash(key: string): number {
+    let h = this.keyHashes.get(key);
+    if (h === undefined) {
+      if (this.keyHashes.size >= KEY_HASH_CACHE) this.keyHashes.clear();
+      h = hash32(key);
+      this.keyHashes.set(key, h);
+    }
+    return h;
   }
 
   /** How many usable replicas are left besides `id` (decides whether a failing replica is ejected at once). */

@@ -14,7 +14,9 @@ import type { CircuitBreaker } from "./breaker.ts";
 import type { BackendName, ChatResult, LlmMessage, ResponseFormat, Usage } from "./client.ts";
 import { Embedder, type EmbedResult } from "./embedder.ts";
 import { LlmFailure } from "./failure.ts";
+import { llmSlotRefusals } from "./metrics.ts";
 import { ReplicaPool } from "./replicas.ts";
+import { SlotUnavailable } from "./slots.ts";
 import { DnsDiscovery, type Resolver } from "./discovery.ts";
 import { probeBackends, type BackendStatus } from "./probe.ts";
 
@@ -59,6 +61,7 @@ export type RouterEnv = Pick<
   | "VLLM_BASE_URL" | "VLLM_MODEL_NAME" | "VLLM_API_KEY" | "GROK_BASE_URL" | "GROK_API_KEY" | "GROK_MODEL" | "LLM_FALLBACK"
   | "LLM_TIMEOUT_MS" | "LLM_TRANSPORT_RETRIES" | "LLM_BREAKER_THRESHOLD" | "LLM_BREAKER_COOLDOWN_MS"
   | "LLM_FALLBACK_RESERVE_MS" | "LLM_RETRY_BASE_MS" | "VLLM_DISCOVERY" | "VLLM_DISCOVERY_INTERVAL_MS" | "VLLM_ROUTING" | "VLLM_LOAD_FACTOR"
+  | "VLLM_MAX_IN_FLIGHT" | "LLM_QUEUE_MAX"
   | "EMBEDDINGS_BASE_URL" | "EMBEDDINGS_API_KEY" | "EMBEDDINGS_MODELS" | "EMBEDDINGS_TIMEOUT_MS"
 >;
 
@@ -105,6 +108,9 @@ export class LlmRouter {
         loadFactor: env.VLLM_LOAD_FACTOR ?? 1.25,
         routing: env.VLLM_ROUTING ?? "affinity",
         random: this.random,
+        // Grok is a shared cloud API with its own limits (429 + Retry-After): no local slot limit there.
+        maxInFlight: name === "grok" ? 0 : env.VLLM_MAX_IN_FLIGHT ?? 0,
+        maxQueued: env.LLM_QUEUE_MAX ?? 1024,
       }, urls, replicated);
     if (env.VLLM_DISCOVERY) {
       // Members come from DNS (discovery.ts); empty until the first resolution.
@@ -219,6 +225,21 @@ export class LlmRouter {
       if (!replica || !replica.breaker.tryAcquire()) {
         return { ok: false, failure: last ?? new LlmFailure("circuit_open", `${pool.name}: circuit breaker open`), retries: retry };
       }
+      let release: () => void;
+      try {
+        // The call must start while a useful attempt still fits before `end`; a wait past that is refused now.
+        release = await replica.slots.acquire(end - minUsefulAttempt(timeoutMs), call.signal);
+      } catch (e) {
+        replica.breaker.release();
+        const reason = e instanceof SlotUnavailable ? e.reason : "aborted";
+        llmSlotRefusals.inc({ backend: pool.name, replica: replica.id, reason });
+        if (reason === "aborted") return { ok: false, failure: new LlmFailure("aborted", `${pool.name}: call aborted by the caller`), retries: retry };
+        last = new LlmFailure("overloaded", `${pool.name}: no free slot on ${replica.id} (${reason.replaceAll("_", " ")})`);
+        tried.add(replica.id);
+        if (!pool.replicas.some((r) => !tried.has(r.id) && r.breaker.available)) return { ok: false, failure: last, retries: retry };
+        retry--; // another replica with room: not a transport retry
+        continue;
+      }
       replica.inFlight++;
       prom.replicaInFlight.set({ backend: pool.name, replica: replica.id }, replica.inFlight);
       try {
@@ -245,6 +266,7 @@ export class LlmRouter {
           return { ok: false, failure: new LlmFailure("aborted", `${pool.name}: call aborted by the caller`), retries: retry };
         }
       } finally {
+        release();
         replica.inFlight--;
         prom.replicaInFlight.set({ backend: pool.name, replica: replica.id }, replica.inFlight);
       }

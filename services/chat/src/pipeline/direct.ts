@@ -37,7 +37,7 @@ export function directChatHandler(deps: ChatDeps) {
       contentRetries: deps.env.LLM_CONTENT_RETRIES,
       aiQuestion: false,
       checks: "direct",
-      meter: deps.usage.meter(usageCallerOf(req.headers), "/direct_chat"),
+      meter: deps.usage.meter(usageCallerOf(req.headers), "/direct_chat", req.requestId),
     }, deps.router, deps.counters).catch((e: unknown) => failExchange(deps, req, exchange, e));
     return respond(deps, deps.env.LOG_CONTENT, req, exchange, generated);
   };

@@ -88,7 +88,7 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
         contentRetries: env.LLM_CONTENT_RETRIES,
         aiQuestion,
         checks: "persona",
-        meter: deps.usage.meter(usageCallerOf(req.headers), endpoint.path),
+        meter: deps.usage.meter(usageCallerOf(req.headers), endpoint.path, req.requestId),
       }, deps.router, deps.counters);
       if (generated.backend === "guard") return respond(deps, env.LOG_CONTENT, req, exchange, generated);
       const notice = env.AI_DISCLOSURE_NOTICE && isFirstMessage(body) ? `${env.AI_DISCLOSURE_NOTICE}\n\n` : "";

@@ -80,6 +80,8 @@ export class RouteTable {
 
   /** The arm of a conversation (sticky); `key` is its session_id (or the request id when there is none). */
   pick(key: string): ModelRoute {
+    // One arm (MODEL_ROUTES unset): every conversation is on it; no SHA-256 per request.
+    if (this.routes.length === 1) return this.routes[0]!;
     let point = stickyPoint(key) * this.total;
     for (const route of this.routes) {
       if (point < route.weight) return route;

@@ -3,13 +3,13 @@
  * key name (never the key: the gateway passes the name in a bus header), endpoint, backend and model, content
  * retries included (and also counted apart as `retry_tokens`), with its cost from the configured prices.
  *
- * Kept in memory in one-minute buckets for `USAGE_RETENTION_HOURS`, so `GET /monitoring/usage` can sum any
- * window over every instance (ops asks all of them over the bus, see usage-query.ts). A restarted instance
- * starts empty: the durable record is the Prometheus counters `sinhome_usage_tokens_total` and
- * `sinhome_usage_cost_usd_total`, which Prometheus keeps across restarts (counter resets are handled by rate()).
+ * Every call is also handed to the durable journal when one is configured (PostgreSQL in the mesh, SQLite in
+ * the all-in-one: `@sinhome/runtime` usage-store), keyed by request id, endpoint and call number so a
+ * re-sent request counts once; ops then answers `GET /monitoring/usage` from it, and a restarted instance
+ * loses nothing. The one-minute buckets in memory (`USAGE_RETENTION_HOURS`) answer when there is no store.
  */
 import { BusHeader, dataTenantOf, type UsageGroupBy, type UsageRow } from "@sinhome/proto";
-import { prom } from "@sinhome/runtime";
+import { prom, type UsageJournal } from "@sinhome/runtime";
 import { costOf, type PriceTable, type TokenCounts } from "./prices.ts";
 
 export const BUCKET_MS = 60_000;
@@ -19,6 +19,9 @@ export type UsageAccount = { key: string; tenant: string; endpoint: string; back
 
 /** Who pays: the key name and its tenant (`""` for operator keys and calls from inside the mesh). */
 export type UsageCaller = Pick<UsageAccount, "key" | "tenant">;
+
+/** Which LLM call of which request (the durable ledger's idempotency key, with the endpoint). */
+export type CallId = { requestId: string; call: number };
 
 type Totals = Omit<UsageRow, "group" | "backend">;
 
@@ -38,7 +41,7 @@ export class UsageLedger {
   private readonly buckets = new Map<number, Bucket>();
 
   constructor(
-    private readonly opts: { prices: PriceTable; retentionMs: number; now?: () => number },
+    private readonly opts: { prices: PriceTable; retentionMs: number; now?: () => number; journal?: UsageJournal },
   ) {}
 
   private now(): number {
@@ -49,8 +52,9 @@ export class UsageLedger {
    * One LLM call. `retry` = a content retry (a refusal, CJK or duplicate made us ask again): its tokens
    * count in the totals and in `retry_tokens`, and it is not a new request.
    */
-  record(account: UsageAccount, tokens: TokenCounts, retry: boolean): void {
-    const at = Math.floor(this.now() / BUCKET_MS) * BUCKET_MS;
+  record(account: UsageAccount, tokens: TokenCounts, retry: boolean, call?: CallId): void {
+    const now = this.now();
+    const at = Math.floor(now / BUCKET_MS) * BUCKET_MS;
     let bucket = this.buckets.get(at);
     if (!bucket) {
       bucket = new Map();
@@ -79,11 +83,18 @@ export class UsageLedger {
     prom.usageTokens.inc({ ...labels, type: "completion" }, tokens.completion);
     if (retry) prom.usageTokens.inc({ ...labels, type: "retry" }, tokens.prompt + tokens.completion);
     if (cost > 0) prom.usageCost.inc(labels, cost);
+    if (call && this.opts.journal) {
+      this.opts.journal.add({
+        request_id: call.requestId, call: call.call, at: now, ...account,
+        prompt_tokens: tokens.prompt, cached_tokens: Math.min(tokens.cached, tokens.prompt), completion_tokens: tokens.completion, retry, cost_usd: cost,
+      });
+    }
   }
 
   /** A recorder for the calls of one request (`retry` = a content retry), as the pipeline takes it. */
-  meter(caller: UsageCaller, endpoint: string): Meter {
-    return (backend, model, tokens, retry) => this.record({ ...caller, endpoint, backend, model }, tokens, retry);
+  meter(caller: UsageCaller, endpoint: string, requestId?: string): Meter {
+    let call = 0;
+    return (backend, model, tokens, retry) => this.record({ ...caller, endpoint, backend, model }, tokens, retry, requestId ? { requestId, call: call++ } : undefined);
   }
 
   /** Sums of the buckets that start in [since, until), one row per group (unsorted); `tenant` = only its rows. */

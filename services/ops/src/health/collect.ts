@@ -7,11 +7,14 @@ import { AppError, ServiceName, Subject, type Bus, type ComponentsReply, type He
 import { sumSnapshots } from "@sinhome/runtime";
 import type { MetricsSnapshot } from "@sinhome/proto";
 import type Redis from "ioredis";
+import type { GatewayLimits } from "./gateways.ts";
 import { overallStatus } from "./status.ts";
 
 export type HealthDeps = {
   bus: Bus;
   redis?: Redis;
+  /** How the gateways count rate limits (their presence broadcasts). */
+  gatewayLimits?: GatewayLimits;
   startedAt: Date;
   llmTimeoutMs: number;
   dbTimeoutMs: number;
@@ -65,7 +68,8 @@ export async function collectHealth(deps: HealthDeps): Promise<HealthResponse> {
     const count = instances.filter((i) => i.name === name).length;
     return { name, status: count > 0 ? "ok" : "down", latency_ms: null, instances: count };
   });
-  const components = [...llm.components, ...db.components, redis, nats, ...services];
+  const limits = deps.gatewayLimits ? [deps.gatewayLimits.component()] : [];
+  const components = [...llm.components, ...db.components, redis, ...limits, nats, ...services];
   return {
     status: overallStatus(components),
     timestamp: new Date().toISOString(),

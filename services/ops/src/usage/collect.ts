@@ -4,7 +4,12 @@
  * instance on a subject of its own, until every instance that answers discovery has replied or the budget is
  * spent — an instance that does not answer in time is simply missing from the sum (`instances` says how many
  * answered). Works the same on NATS and on the in-process bus.
+ *
+ * With a durable usage store (PostgreSQL with DATABASE_URL, the all-in-one's SQLite file), the answer
+ * comes from the store instead — the same figures before and after any chat instance restarts —
+ * and `instances` counts the chat instances that answer discovery.
  */
+import type { UsageStore } from "@sinhome/runtime";
 import { AppError, Subject, type Bus, type UsageGroupBy, type UsageInstanceReply, type UsageQuery, type UsageResponse, type UsageRow } from "@sinhome/proto";
 
 const BUCKET_MS = 60_000;
@@ -50,9 +55,18 @@ export function mergeRows(replies: readonly UsageInstanceReply[]): UsageRow[] {
 }
 
 /** `tenant` comes from the caller's bus header (undefined = every tenant), never from `query`. */
-export async function collectUsage(bus: Bus, query: UsageQuery, tenant?: string, budgetMs = 1500): Promise<UsageResponse> {
+export async function collectUsage(bus: Bus, query: UsageQuery, tenant?: string, budgetMs = 1500, store?: UsageStore): Promise<UsageResponse> {
   const { since, until } = usageWindow(query);
   const groupBy: UsageGroupBy = query.group_by ?? "key";
+  if (store) {
+    const [rows, instances] = await Promise.all([
+      store.query(since, until, groupBy, tenant).catch((e) => {
+        throw new AppError("service_unavailable", "the usage ledger cannot be read right now", [], { cause: e });
+      }),
+      bus.ping("chat", Math.min(500, budgetMs)).catch(() => []),
+    ]);
+    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), group_by: groupBy, instances: instances.length, rows: mergeRows([{ instance: "store", rows }]) };
+  }
   const replyTo = `${Subject.UsageReplies}.${crypto.randomUUID()}`;
   const replies = new Map<string, UsageInstanceReply>();
   let expected = Number.POSITIVE_INFINITY;
