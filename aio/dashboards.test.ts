@@ -77,7 +77,7 @@ const procs = new MeshProcesses({ NATS_URL, LOG_LEVEL: "error" });
 let sims: Simulator[] = [];
 let prom: RealPrometheus;
 let base = "";
-const ports = { gateway: 0, chatA: 0, chatB: 0, scoring: 0, media: 0, ops: 0, prometheus: 0 };
+const ports = { gateway: 0, chatA: 0, chatB: 0, scoring: 0, media: 0, ops: 0, outcomes: 0, prometheus: 0 };
 
 const post = (path: string, body: unknown, key = KEY) =>
   fetch(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -114,12 +114,13 @@ beforeAll(async () => {
   procs.spawn("services/scoring/src/main.ts", { HEALTH_PORT: String(ports.scoring) });
   procs.spawn("services/media/src/main.ts", { HEALTH_PORT: String(ports.media), DATABASE_URL });
   procs.spawn("services/ops/src/main.ts", { HEALTH_PORT: String(ports.ops), REDIS_URL });
+  procs.spawn("services/outcomes/src/main.ts", { HEALTH_PORT: String(ports.outcomes), DATABASE_URL });
   prom = await startPrometheus({
     port: ports.prometheus,
-    targets: [ports.gateway, ports.chatA, ports.chatB, ports.scoring, ports.media, ports.ops].map((p) => `127.0.0.1:${p}`),
+    targets: [ports.gateway, ports.chatA, ports.chatB, ports.scoring, ports.media, ports.ops, ports.outcomes].map((p) => `127.0.0.1:${p}`),
     ruleFiles: [RULES],
   });
-  await waitFor("mesh ready", async () => (await instances("chat")) === 1 && (await instances("scoring")) === 1 && (await instances("media")) === 1 && (await fetch(`${base}/logs/health`, { headers: { authorization: `Bearer ${KEY}` } })).ok, 30_000);
+  await waitFor("mesh ready", async () => (await instances("chat")) === 1 && (await instances("scoring")) === 1 && (await instances("media")) === 1 && (await instances("outcomes")) === 1 && (await fetch(`${base}/logs/health`, { headers: { authorization: `Bearer ${KEY}` } })).ok, 30_000);
   zeroInitialised = (await metricsOf(ports.chatA)) + (await metricsOf(ports.scoring));
 
   // A re-send: chat A holds a reply (the simulator stalls it), chat B starts, A is killed without draining;
@@ -170,6 +171,14 @@ async function drive(): Promise<void> {
   llm.program([{ kind: "status", status: 500 }]);
   const viaGrok = await post("/personality_chat", { message: "tu es là ?", session_id: "d11" });
   ok(viaGrok);
+  // The CRM reports what happened to three replies (the "A/B outcomes" row): sent with a purchase, edited, discarded.
+  await Promise.all((["sent", "edited", "discarded"] as const).map(async (outcome, i) => {
+    const reply = await post("/v2/personality_chat", { message: "coucou toi", session_id: `dash-outcome-${i}` });
+    ok(reply);
+    const { request_id } = (await reply.json()) as { request_id: string };
+    const event = { request_id, outcome, ...(outcome === "edited" ? { final_text: "version du chatteur" } : {}), ...(outcome === "discarded" ? {} : { fan_replied: true }), ...(outcome === "sent" ? { purchase_amount: 10 } : {}) };
+    ok(await post("/feedback", event));
+  }));
   // The tiny key's limit is 2 a minute: the third is refused.
   const statuses: number[] = [];
   for (let i = 0; i < 3; i++) statuses.push((await post("/fan/interest_score", { fan_id: `dash-tiny-${i}` }, TINY_KEY)).status);

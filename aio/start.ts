@@ -12,6 +12,8 @@ import { createMediaService } from "@sinhome/media";
 import { parseMediaEnv } from "@sinhome/media/src/env.ts";
 import { createOpsService } from "@sinhome/ops";
 import { parseOpsEnv } from "@sinhome/ops/src/env.ts";
+import { createOutcomesService } from "@sinhome/outcomes";
+import { parseOutcomesEnv } from "@sinhome/outcomes/src/env.ts";
 import { createScoringService } from "@sinhome/scoring";
 import { parseScoringEnv } from "@sinhome/scoring/src/env.ts";
 import { banner } from "./banner.ts";
@@ -24,6 +26,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const scoringEnv = loadEnvOrExit("scoring", () => parseScoringEnv(source));
   const mediaEnv = loadEnvOrExit("media", () => parseMediaEnv(source));
   const opsEnv = loadEnvOrExit("ops", () => parseOpsEnv(source));
+  const outcomesEnv = loadEnvOrExit("outcomes", () => parseOutcomesEnv(source));
   const log = createLogger("all-in-one", opts.quiet ? "warn" : gatewayEnv.LOG_LEVEL);
   const tracing = setupTracing({ serviceName: "sinhome-all-in-one", endpoint: gatewayEnv.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: gatewayEnv.OTEL_TRACES_SAMPLER_ARG });
   const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
@@ -38,6 +41,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
     await createScoringService(scoringEnv, deps),
     await createMediaService(mediaEnv, deps),
     await createOpsService(opsEnv, deps),
+    await createOutcomesService(outcomesEnv, deps),
   ];
   const registrations: ServiceRegistration[] = [];
   for (const s of services) registrations.push(await bus.addService(s.definition));

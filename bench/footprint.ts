@@ -30,6 +30,7 @@ export async function benchFootprint(natsUrl: string, databaseUrl: string): Prom
     ["scoring", "services/scoring/src/main.ts", (p) => ({ HEALTH_PORT: String(p) }), "/readyz"],
     ["media", "services/media/src/main.ts", (p) => ({ HEALTH_PORT: String(p), DATABASE_URL: databaseUrl }), "/readyz"],
     ["ops", "services/ops/src/main.ts", (p) => ({ HEALTH_PORT: String(p) }), "/readyz"],
+    ["outcomes", "services/outcomes/src/main.ts", (p) => ({ HEALTH_PORT: String(p), DATABASE_URL: databaseUrl }), "/readyz"],
   ];
   for (const [name, entry, env, path] of targets) {
     const port = freePort();

@@ -13,6 +13,7 @@ import { benchGuard } from "./guard.ts";
 import { benchLiveness } from "./liveness.ts";
 import { benchMesh } from "./mesh.ts";
 import { benchOpenAi } from "./openai.ts";
+import { benchOutcomesAb } from "./outcomes-ab.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
@@ -42,6 +43,7 @@ const onDemand: [string, () => Promise<string[]>][] = [
   ["cache-sweep", () => benchCacheSweep()],
   ["liveness", () => benchLiveness()],
   ["budget-slow", () => benchBudgetSlow()],
+  ["outcomes-ab", () => benchOutcomesAb()],
 ];
 const only = process.argv[2];
 

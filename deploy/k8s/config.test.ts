@@ -14,6 +14,7 @@ import { parseGatewayEnv } from "../../gateway/src/env.ts";
 import { parseChatEnv } from "../../services/chat/src/env.ts";
 import { parseMediaEnv } from "../../services/media/src/env.ts";
 import { parseOpsEnv } from "../../services/ops/src/env.ts";
+import { parseOutcomesEnv } from "../../services/outcomes/src/env.ts";
 import { parseScoringEnv } from "../../services/scoring/src/env.ts";
 import { containerEnv, type Env } from "./testing/env.ts";
 import {
@@ -53,6 +54,7 @@ const PARSERS: Record<MeshName, (env: Env) => unknown> = {
   scoring: parseScoringEnv,
   media: parseMediaEnv,
   ops: parseOpsEnv,
+  outcomes: parseOutcomesEnv,
 };
 
 for (const overlay of overlays) {
@@ -86,6 +88,8 @@ for (const overlay of overlays) {
       if (!gw.REDIS_URL) problems.push("gateway: REDIS_URL unset (rate limits would be per replica)");
       const media = containerEnv(objs, mainContainer(meshDeployment(objs, "media")));
       if (!media.DATABASE_URL) problems.push("media: DATABASE_URL unset (PGlite in a pod would lose data)");
+      const outcomes = containerEnv(objs, mainContainer(meshDeployment(objs, "outcomes")));
+      if (!outcomes.DATABASE_URL) problems.push("outcomes: DATABASE_URL unset (PGlite in a pod would lose data)");
       // The URL chat calls must be an in-cluster Service on the LLM backend's port.
       const chat = containerEnv(objs, mainContainer(meshDeployment(objs, "chat")));
       const llm = new URL(chat.VLLM_BASE_URL ?? "http://unset");

@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { registry } from "../../runtime/src/metrics.ts";
 // The chat service's own metrics (minors guard) register on the same registry when imported.
 import "../../services/chat/src/safety/metrics.ts";
+// The hand-off counter (chat) and the outcome loop's counters (outcomes) too.
+import "../../services/chat/src/handoff/metrics.ts";
+import "../../services/outcomes/src/metrics.ts";
 import { K8S } from "./testing/render.ts";
 
 /** The parts of Grafana's dashboard JSON model these checks read. */

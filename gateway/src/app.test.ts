@@ -37,6 +37,8 @@ const VALID: Record<string, unknown> = {
   "/qa/run": { test_cases: [{ name: "t", messages: [{ role: "user", content: "salut" }] }] },
   "/qa/run/builtin": {},
   "/qa/smoke": {},
+  "/feedback": { request_id: "r1", outcome: "sent" },
+  "/feedback/batch": { events: [{ request_id: "r1", outcome: "sent" }] },
 };
 
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -59,7 +61,11 @@ const expectError = async (res: Response, status: number, code: string) => {
 beforeAll(async () => {
   const endpoints = Object.fromEntries([...new Set(ROUTES.map((r) => r.subject))].map((subject) => [
     subject.replaceAll(".", "_"),
-    { subject, handler: (req: BusRequest) => { seen.push(req); return { subject, body: req.body }; } },
+    { subject, handler: (req: BusRequest) => {
+      seen.push(req);
+      // An NDJSON route (the dataset export) is answered in pages of lines.
+      return ROUTES.some((r) => r.subject === subject && r.ndjsonPages) ? { lines: [JSON.stringify({ subject, body: req.body })], next_cursor: null } : { subject, body: req.body };
+    } },
   ]));
   await bus.addService({ name: "everything", version: "1.0.0", description: "echo", endpoints });
 });
@@ -71,7 +77,7 @@ describe("routing", () => {
       const path = route.path.replace(":fan_id", "fan-42");
       const res = await call(route.method, path, route.method === "POST" ? VALID[route.path] : undefined);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { subject: string; body: Record<string, unknown> };
+      const body = (route.ndjsonPages ? JSON.parse((await res.text()).trim()) : await res.json()) as { subject: string; body: Record<string, unknown> };
       expect(body.subject).toBe(route.subject);
       if (route.path.includes(":fan_id")) expect(body.body).toEqual({ fan_id: "fan-42" });
     });

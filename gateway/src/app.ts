@@ -17,6 +17,7 @@ import type { GatewayEnv } from "./env.ts";
 import { errorResponse, errorResponseFor, JSON_HEADERS, toHttpError } from "./http-errors.ts";
 import { docs } from "./docs.ts";
 import { logStream } from "./log-stream.ts";
+import { ndjsonResponse, pageRequester } from "./ndjson-pages.ts";
 import { OPENAI_ROUTES, openAiApi } from "./openai.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
@@ -113,6 +114,12 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
     try {
       const payload = route.body ? withIdempotencyKey(route, request, body ?? {}) : route.query ? { ...query, ...params } : params;
       const busHeaders = { ...ROUTE_META.get(route)!.header, ...callerOf(request) };
+      if (route.ndjsonPages) {
+        const pages = pageRequester(bus, route, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: busHeaders });
+        const response = await context.with(trace.setSpan(parent, span), () => ndjsonResponse(payload as Record<string, unknown>, pages, { "x-request-id": s.id }));
+        span.setAttribute("http.response.status_code", 200);
+        return response;
+      }
       let reply = await context.with(trace.setSpan(parent, span), () =>
         bus.request(route.subject, payload, { timeoutMs: timeouts[route.timeout], requestId: s.id, headers: busHeaders, resend: route.resend !== undefined, onResend }),
       );
@@ -252,7 +259,7 @@ export function createGateway({ bus, env, log, rateLimiter, conversations, accep
         tags: [route.tag],
         ...securityDoc(route.scope, route.public),
         responses: {
-          200: { description: "OK", content: { "application/json": { schema: route.response } } },
+          200: { description: "OK", content: { [route.ndjsonPages ? "application/x-ndjson" : "application/json"]: { schema: route.response } } },
           default: { description: "Error (the one error shape of the API)", content: { "application/json": { schema: ErrorBody } } },
         },
       },

@@ -16,7 +16,11 @@ export const ErrorStatus = {
   not_found: 404,
   /** The OpenAI API was asked for a model this mesh does not serve. */
   model_not_found: 404,
+  /** Feedback for a reply the outcomes service does not know (never made, or past LOG_RETENTION_HOURS). */
+  unknown_request: 404,
   method_not_allowed: 405,
+  /** A dataset export asked of a mesh that does not keep texts (LOG_CONTENT=false). */
+  content_not_stored: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

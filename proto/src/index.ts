@@ -14,5 +14,6 @@ export * from "./schemas/embeddings.ts";
 export * from "./schemas/openai.ts";
 export * from "./schemas/text.ts";
 export * from "./schemas/usage.ts";
+export * from "./schemas/outcomes.ts";
 export * from "./bus/types.ts";
 export * from "./bus/index.ts";

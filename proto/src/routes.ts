@@ -8,6 +8,7 @@ import * as emb from "./schemas/embeddings.ts";
 import * as logs from "./schemas/logs.ts";
 import * as media from "./schemas/media.ts";
 import * as ops from "./schemas/ops.ts";
+import * as outcomes from "./schemas/outcomes.ts";
 import * as scoring from "./schemas/scoring.ts";
 import * as usage from "./schemas/usage.ts";
 import { Scope } from "./scopes.ts";
@@ -36,7 +37,7 @@ export type Route = {
   query?: TSchema;
   response: TSchema;
   timeout: TimeoutClass;
-  tag: "chat" | "scoring" | "media" | "ops" | "embeddings";
+  tag: "chat" | "scoring" | "media" | "ops" | "embeddings" | "outcomes";
   summary: string;
   /**
    * The scope a key needs for this route (`scopes.ts`); `null` = any valid key (probes and the metrics read,
@@ -63,6 +64,8 @@ export type Route = {
   unavailableReply?: (error: string, requestId: string, latencyMs: number) => unknown;
   /** HTTP status derived from a successful reply (health: 503 when unhealthy, body kept). */
   replyStatus?: (reply: unknown) => number;
+  /** The reply is a stream of JSON Lines the gateway pulls page by page (`ExportPageResponse`) and sends as `application/x-ndjson`. */
+  ndjsonPages?: boolean;
 };
 
 const chatRoute = (path: string, subject: Subject, body: TSchema, summary: string): Route => ({
@@ -112,6 +115,10 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", path: "/logs/history", subject: Subject.LogsHistory, query: logs.LogHistoryQuery, response: logs.LogHistoryResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "the persisted conversation log, oldest first, paged (limit ≤ 500, then next_cursor)", scope: Scope.LogsRead, resend: Resend.Safe },
   { method: "DELETE", path: "/logs/session/:session_id", subject: Subject.LogsErase, response: logs.LogEraseResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "erase one conversation from the log (a fan's data-erasure request)", scope: Scope.LogsErase, resend: Resend.Safe },
   { method: "GET", path: "/logs/health", subject: Subject.LogsHealth, response: ops.LogsHealthResponse, timeout: TimeoutClass.Short, tag: "ops", summary: "health of the conversation log stream", probe: true, scope: null, resend: Resend.Safe },
+  { method: "POST", path: "/feedback", subject: Subject.Feedback, body: outcomes.FeedbackEvent, response: outcomes.FeedbackResponse, timeout: TimeoutClass.Short, tag: "outcomes", summary: "what happened to a reply (sent, edited, fan replied, purchase…); idempotent by event_id", idempotencyField: "event_id", scope: Scope.Feedback, resend: Resend.IdempotencyKey },
+  { method: "POST", path: "/feedback/batch", subject: Subject.FeedbackBatch, body: outcomes.FeedbackBatchRequest, response: outcomes.FeedbackBatchResponse, timeout: TimeoutClass.Scoring, tag: "outcomes", summary: "up to 500 feedback events, one result each", scope: Scope.Feedback, resend: Resend.Safe },
+  { method: "GET", path: "/experiments/report", subject: Subject.ExperimentsReport, query: outcomes.ReportQuery, response: outcomes.ReportResponse, timeout: TimeoutClass.Scoring, tag: "outcomes", summary: "A/B report: per arm rates with 95 % intervals and a verdict against the control", scope: Scope.Insights, resend: Resend.Safe },
+  { method: "GET", path: "/datasets/export", subject: Subject.DatasetsExportPage, query: outcomes.ExportQuery, response: outcomes.ExportLine, timeout: TimeoutClass.Scoring, tag: "outcomes", summary: "fine-tuning data (SFT or DPO) as application/x-ndjson", scope: Scope.Insights, resend: Resend.Safe, ndjsonPages: true },
 ];
 
 /** How metrics name a route: its HTTP method and path, as the API documents it (`GET /media/history/{fan_id}`). */

@@ -55,6 +55,14 @@ export const Subject = {
   Usage: "sinhome.ops.usage",
   /** Prefix of the per-query subjects chat instances answer a usage query on (`<prefix>.<query id>`). */
   UsageReplies: "sinhome.ops.usage_reply",
+  // outcomes service
+  Feedback: "sinhome.outcomes.feedback",
+  FeedbackBatch: "sinhome.outcomes.feedback_batch",
+  ExperimentsReport: "sinhome.outcomes.experiments_report",
+  /** One page of the fine-tuning export; the gateway streams the pages as NDJSON. */
+  DatasetsExportPage: "sinhome.outcomes.datasets_export_page",
+  /** Internal: erase one conversation's reply records and outcomes (ops, on DELETE /logs/session/{id}). */
+  OutcomesErase: "sinhome.outcomes.erase",
   // broadcasts (no queue group: every instance receives them)
   /** A conversation log event, published by chat after each exchange. */
   LogsChat: "sinhome.logs.chat",
@@ -73,6 +81,7 @@ export const ServiceName = {
   Scoring: "scoring",
   Media: "media",
   Ops: "ops",
+  Outcomes: "outcomes",
 } as const;
 export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];
 

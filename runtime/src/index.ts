@@ -8,4 +8,5 @@ export * from "./service.ts";
 export * from "./tracing.ts";
 export * from "./conversation-log/index.ts";
 export * from "./text-fold.ts";
+export * from "./dir-lock.ts";
 export * from "./usage-store/index.ts";

@@ -27,7 +27,7 @@ export const K8S = join(import.meta.dir, "..");
 export const ROOT = join(K8S, "..", "..");
 export const OVERLAYS_DIR = join(K8S, "overlays");
 export const NAMESPACE = "sinhome";
-export const MESH = ["gateway", "chat", "scoring", "media", "ops"] as const;
+export const MESH = ["gateway", "chat", "scoring", "media", "ops", "outcomes"] as const;
 export type MeshName = (typeof MESH)[number];
 export const isMesh = (name: string | undefined): name is MeshName => (MESH as readonly (string | undefined)[]).includes(name);
 

@@ -2,6 +2,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { History, PersonaData, SessionId } from "./common.ts";
 import { FreeText, Identifier } from "./text.ts";
+import { Handoff } from "./outcomes.ts";
 
 const Message = FreeText({ minLength: 1, maxLength: 4000, description: "the fan's new message" });
 const Script = FreeText({ minLength: 1, maxLength: 8000, description: "scenario directive, top priority" });
@@ -112,6 +113,7 @@ export const ChatResponse = Type.Object({
   model_route: Type.Optional(Type.String({ description: "the A/B arm (MODEL_ROUTES name) that answered; `default` without A/B" })),
   fallback: Type.Optional(Type.Boolean({ description: "v2 only: true when no backend could answer" })),
   error: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "v2 only: null or an error code" })),
+  handoff: Type.Optional(Handoff),
 });
 export type ChatResponse = Static<typeof ChatResponse>;
 
@@ -133,6 +135,7 @@ export function v2FallbackResponse(error: string, requestId: string, latencyMs: 
     request_id: requestId,
     fallback: true,
     error,
+    handoff: { recommended: true, reasons: ["fallback"] },
   };
 }
 
@@ -155,6 +158,15 @@ export const ChatLogEvent = Type.Object({
   response: Type.Optional(Type.String()),
   /** Set when a minors guard layer answered: which layer (lexicon, guard_model, reply), category and source. */
   guard: Type.Optional(Type.Object({ layer: Type.String(), category: Type.String(), source: Type.String() })),
+  /** The A/B arm (MODEL_ROUTES name) that answered. */
+  model_route: Type.Optional(Type.String()),
+  /** Name of the caller's API key (never the key), when the gateway sent it. */
+  key_name: Type.Optional(Type.String()),
+  /** Short hash of the persona sliders (same persona = same fingerprint), to compare like with like. */
+  persona: Type.Optional(Type.String()),
+  handoff: Type.Optional(Handoff),
+  /** The messages as sent to the model (system prompt, history, fan message); only with LOG_CONTENT. */
+  prompt_messages: Type.Optional(Type.Array(Type.Object({ role: Type.String(), content: Type.String() }))),
 });
 export type ChatLogEvent = Static<typeof ChatLogEvent>;
 

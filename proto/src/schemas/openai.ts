@@ -5,6 +5,7 @@
  * route; `null` means absent (OpenAI SDKs send `null` for unset options).
  */
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Handoff } from "./outcomes.ts";
 
 const nullable = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
 
@@ -69,6 +70,8 @@ export const ChatCompletion = Type.Object({
   usage: Type.Optional(OpenAiUsage),
   /** Extension: who answered (`vllm`, `grok`, `simulator`, or `guard` when the minors rule answered). */
   backend: Type.Optional(Type.String()),
+  /** Extension: when a person should take the conversation over (the streamed form does not carry it; see the conversation log). */
+  handoff: Type.Optional(Handoff),
 });
 export type ChatCompletion = Static<typeof ChatCompletion>;
 

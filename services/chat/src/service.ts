@@ -100,7 +100,7 @@ export async function createChatService(env: ChatEnv, { bus, log, conversations:
       subject: SUBJECTS[endpoint.name]!,
       handler: endpoint.backend === "grok"
         ? personaReplyHandler(endpoint, deps)
-        : arms.routed((armRouter) => personaReplyHandler(endpoint, { ...deps, router: armRouter }), counters),
+        : arms.routed((armRouter, armName) => personaReplyHandler(endpoint, { ...deps, router: armRouter, modelRoute: armName }), counters),
     }]),
   );
   return {

@@ -15,7 +15,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
   const counters = new ServiceCounters(ServiceName.Ops);
   // Ops owns the persisted log: it reads it, and applies LOG_RETENTION_HOURS / LOG_MAX_BYTES to the stream.
   const conversations = shared ?? (env.NATS_URL ? await openConversationLog(env, { name: "ops", manage: true, log }) : undefined);
-  const logs = logHandlers(conversations, log);
+  const logs = logHandlers(conversations, log, bus);
   const startedAt = new Date();
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false })

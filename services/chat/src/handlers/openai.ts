@@ -21,6 +21,7 @@ import {
 } from "@sinhome/proto";
 import type { ConversationLog, Logger, ServiceCounters } from "@sinhome/runtime";
 import { publishExchange } from "../conversation-log.ts";
+import { countHandoff, detectHandoff } from "../handoff/index.ts";
 import type { ChatEnv } from "../env.ts";
 import { LlmFailure } from "../llm/failure.ts";
 import type { ModelCatalog } from "../openai/catalog.ts";
@@ -78,7 +79,7 @@ export function openAiHandlers(deps: OpenAiDeps) {
   });
 
   /** One exchange on the conversation log stream, like every chat endpoint's. */
-  const logExchange = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, usage: OpenAiUsage, message: string, response: string, error: string | null = null) =>
+  const logExchange = (req: BusRequest, body: OpenAiChatBusRequest, started: number, backend: string, model: string, usage: OpenAiUsage, message: string, response: string, error: string | null = null, handoff = handoffOf(message, backend, error)) =>
     publishExchange({ bus, conversations, log }, env.LOG_CONTENT, {
       endpoint: OPENAI_CHAT_PATH,
       request_id: req.requestId,
@@ -93,7 +94,16 @@ export function openAiHandlers(deps: OpenAiDeps) {
       error,
       message,
       response,
-    });
+      handoff,
+      prompt_messages: body.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : (m.content ?? []).map((p) => p.text).join("") })),
+    }, req.headers);
+
+  /** The hand-off signal of an OpenAI-compatible exchange (the completion carries it as an extra field), counted by reason. */
+  const handoffOf = (message: string, backend: string, error: string | null) => {
+    const handoff = detectHandoff({ message, guarded: backend === "guard", fallback: error !== null && error !== "content_filter", refusals: 0 });
+    countHandoff(handoff);
+    return handoff;
+  };
 
   /** Tokens spent by one answered request: the service counters and the usage ledger (by the caller's key name). */
   const account = (req: BusRequest, backend: string, model: string, usage: CountedUsage) => {
@@ -127,8 +137,9 @@ export function openAiHandlers(deps: OpenAiDeps) {
     const body = req.body as OpenAiChatBusRequest;
     const { entry, message, deflection } = await prepare(req, body);
     if (deflection !== undefined) {
-      logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection);
-      return deflectionCompletion(deflection, entry.id, req.requestId);
+      const handoff = handoffOf(message, "guard", null);
+      logExchange(req, body, started, "guard", entry.id, NO_USAGE, message, deflection, null, handoff);
+      return { ...deflectionCompletion(deflection, entry.id, req.requestId), handoff };
     }
     const { name } = entry.target.config;
     let result: Awaited<ReturnType<typeof completeUpstream>>;
@@ -141,12 +152,14 @@ export function openAiHandlers(deps: OpenAiDeps) {
     const choice = (result.data.choices as { message: { content?: unknown }; finish_reason?: unknown }[])[0]!;
     const text = typeof choice.message.content === "string" ? choice.message.content : "";
     if (!replyMayLeave(guardDeps, req, text)) {
-      logExchange(req, body, started, "guard", result.model, result.usage, message, MINOR_REPLY_DEFLECTION);
+      const handoff = handoffOf(message, "guard", null);
+      logExchange(req, body, started, "guard", result.model, result.usage, message, MINOR_REPLY_DEFLECTION, null, handoff);
       const replaced = { ...choice, message: { ...choice.message, content: MINOR_REPLY_DEFLECTION }, finish_reason: "content_filter" };
-      return { ...(result.data as ChatCompletion), choices: [replaced] as ChatCompletion["choices"], backend: "guard" };
+      return { ...(result.data as ChatCompletion), choices: [replaced] as ChatCompletion["choices"], backend: "guard", handoff };
     }
-    logExchange(req, body, started, name, result.model, result.usage, message, text);
-    return { ...(result.data as ChatCompletion), backend: name };
+    const handoff = handoffOf(message, name, null);
+    logExchange(req, body, started, name, result.model, result.usage, message, text, null, handoff);
+    return { ...(result.data as ChatCompletion), backend: name, handoff };
   };
 
   const chatStream: StreamHandler = async (req, sink) => {

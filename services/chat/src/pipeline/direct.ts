@@ -10,20 +10,21 @@ import { usageCallerOf } from "../usage/ledger.ts";
 import { generate } from "./generate.ts";
 import { startFanGuard } from "./guarded.ts";
 import { deadlineOf, failExchange, MAX_TOKENS, type ChatDeps } from "./reply.ts";
-import { respond } from "./respond.ts";
+import { respond, type Exchange } from "./respond.ts";
 
 export function directChatHandler(deps: ChatDeps) {
   return async (req: BusRequest): Promise<ChatResponse> => {
     const started = Date.now();
     const body = req.body as DirectChatRequest;
     const history = body.history ?? [];
-    const exchange = { path: "/direct_chat", sessionId: body.session_id, message: body.message, started, v2: false };
+    const exchange: Exchange = { path: "/direct_chat", sessionId: body.session_id, message: body.message, started, v2: false };
     const guard = startFanGuard(deps, req, { message: body.message, history, script: body.system_prompt });
     if (guard.blocked) return respond(deps, deps.env.LOG_CONTENT, req, exchange, guard.blocked);
     const messages: LlmMessage[] = [
       ...(body.system_prompt ? [{ role: "system" as const, content: body.system_prompt }] : []),
       ...sanitizeHistory(history, body.message, historyLimits("v1", deps.env)),
     ];
+    exchange.promptMessages = messages;
     const modelBlock = await guard.modelVerdict().catch((e: unknown) => failExchange(deps, req, exchange, e));
     if (modelBlock) return respond(deps, deps.env.LOG_CONTENT, req, exchange, modelBlock);
     const generated = await generate({

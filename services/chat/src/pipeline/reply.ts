@@ -12,6 +12,7 @@ import { historyLimits, sanitizeHistory } from "../history/index.ts";
 import type { LlmRouter } from "../llm/router.ts";
 import { usageCallerOf, type UsageLedger } from "../usage/ledger.ts";
 import { AI_HONESTY_DIRECTIVE, MEETING_DECLINE_DIRECTIVE, assembleMessages } from "../persona/index.ts";
+import { personaFingerprint } from "../persona/fingerprint.ts";
 import { detectMeetingRequest, isSincereAiQuestion, neutralizeFakeDirectives, type GuardModelGate } from "../safety/index.ts";
 import type { PersonaChatBody, PersonaEndpoint } from "./endpoints.ts";
 import { generate } from "./generate.ts";
@@ -27,7 +28,7 @@ const TEMPERATURE = 0.8;
 /** Kept between our deadline and the gateway's, so our answer (even a v2 fallback) arrives in time. */
 const DEADLINE_MARGIN_MS = 500;
 
-export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog; usage: UsageLedger };
+export type ChatDeps = { router: LlmRouter; counters: ServiceCounters; env: ChatEnv; bus: Bus; log: Logger; guardModel?: GuardModelGate; conversations?: ConversationLog; usage: UsageLedger; modelRoute?: string };
 
 /** Every backend failed: say why in our logs (the caller only gets the code and a generic sentence). */
 function logLlmFailure(deps: ChatDeps, req: BusRequest, endpoint: string, e: unknown): void {
@@ -57,20 +58,23 @@ export function personaReplyHandler(endpoint: PersonaEndpoint, deps: ChatDeps) {
     // Fan texts cannot pose as our bracketed top-priority instructions.
     const message = neutralizeFakeDirectives(body.message ?? "");
     const history = (body.history ?? []).map((m) => (m.role === "user" ? { ...m, content: neutralizeFakeDirectives(m.content) } : m));
-    const exchange: Exchange = { path: endpoint.path, sessionId: body.session_id, message, started, v2: endpoint.family === "v2" };
+    const exchange: Exchange = { path: endpoint.path, sessionId: body.session_id, message, started, v2: endpoint.family === "v2", modelRoute: deps.modelRoute, persona: personaFingerprint(body.persona_data) };
 
     // Minors guard: the lexicon now; the guard model runs while the prompt is built, awaited before the LLM.
     const guard = startFanGuard(deps, req, { message, history, script: body.script, persona: { traits: endpoint.traits(body) } });
     if (guard.blocked) return respond(deps, env.LOG_CONTENT, req, exchange, guard.blocked);
 
     const aiQuestion = isSincereAiQuestion(message);
+    const meetingRequest = detectMeetingRequest(message);
+    exchange.signals = { aiQuestion, meetingRequest };
     const directives = [
       ...endpoint.directives(body),
       ...(aiQuestion ? [AI_HONESTY_DIRECTIVE] : []),
-      ...(detectMeetingRequest(message) ? [MEETING_DECLINE_DIRECTIVE] : []),
+      ...(meetingRequest ? [MEETING_DECLINE_DIRECTIVE] : []),
     ];
     const sanitized = sanitizeHistory(history, message, historyLimits(endpoint.family, env));
     const messages = assembleMessages(endpoint.prompt(body, directives), sanitized);
+    exchange.promptMessages = messages;
     try {
       const modelBlock = await guard.modelVerdict();
       if (modelBlock) return respond(deps, env.LOG_CONTENT, req, exchange, modelBlock);

@@ -61,8 +61,8 @@ export class ModelArms {
    * One persona endpoint, routed: `makeHandler(router)` builds the endpoint's handler for an arm's
    * router (once per arm, at start); each request runs the handler of its arm.
    */
-  routed(makeHandler: (router: LlmRouter) => BusHandler, counters: ServiceCounters): BusHandler {
-    const handlers = new Map(this.list().map((arm) => [arm.route.name, makeHandler(arm.router)]));
+  routed(makeHandler: (router: LlmRouter, armName: string) => BusHandler, counters: ServiceCounters): BusHandler {
+    const handlers = new Map(this.list().map((arm) => [arm.route.name, makeHandler(arm.router, arm.route.name)]));
     return async (req) => {
       const arm = this.choose(req, req.body as { session_id?: string; model_route?: string });
       counters.modelRoute(arm.route.name, arm.route.model);

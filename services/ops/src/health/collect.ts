@@ -21,7 +21,7 @@ export type HealthDeps = {
   requestId: string;
 };
 
-const SERVICES = [ServiceName.Chat, ServiceName.Scoring, ServiceName.Media, ServiceName.Ops];
+const SERVICES = [ServiceName.Chat, ServiceName.Scoring, ServiceName.Media, ServiceName.Ops, ServiceName.Outcomes];
 
 async function timed(name: string, probe: () => Promise<unknown>): Promise<HealthComponent> {
   const started = performance.now();

@@ -3,7 +3,7 @@
  * and a conversation's erasure (a fan's data-erasure request). Plain data in, plain data out; the
  * store is JetStream in the mesh and the embedded file in the all-in-one (same interface).
  */
-import { AppError, LogEraseRequest, LogHistoryQuery, tenantOf, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse } from "@sinhome/proto";
+import { AppError, BusHeader, LogEraseRequest, LogHistoryQuery, Subject, tenantOf, type Bus, type BusRequest, type ErrorDetail, type LogEraseResponse, type LogHistoryResponse, type OutcomesEraseResponse } from "@sinhome/proto";
 import { audited, auditCaller, AuditAction, type ConversationLog, type HistoryQuery, type Logger } from "@sinhome/runtime";
 import { Value } from "@sinclair/typebox/value";
 import type { Static, TSchema } from "@sinclair/typebox";
@@ -41,7 +41,28 @@ export function toHistoryQuery(body: unknown, tenant?: string): HistoryQuery {
   return { sessionId: q.session_id, sinceMs, untilMs, limit: q.limit ?? DEFAULT_LIMIT, afterId: q.cursor, ...(tenant !== undefined ? { tenant } : {}) };
 }
 
-export function logHandlers(conversations: ConversationLog | undefined, log?: Logger) {
+/**
+ * A conversation's reply records and outcomes go with it: the outcomes service erases them (resolves with
+ * how many). When no outcomes instance runs at all (a mesh deployed without it) there is nothing to erase: null.
+ * Any other failure fails the erasure (503/504), which the CRM repeats; erasing twice is harmless.
+ */
+export async function eraseOutcomes(bus: Bus, req: BusRequest, sessionId: string): Promise<number | null> {
+  const tenant = tenantOf(req.headers);
+  try {
+    const reply = await bus.requestJson<OutcomesEraseResponse>(Subject.OutcomesErase, { session_id: sessionId }, {
+      timeoutMs: 10_000,
+      requestId: req.requestId,
+      resend: true,
+      ...(tenant !== undefined ? { headers: { [BusHeader.Tenant]: tenant } } : {}),
+    });
+    return reply.erased;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "service_unavailable" && /^no service is answering/.test(e.message)) return null;
+    throw e;
+  }
+}
+
+export function logHandlers(conversations: ConversationLog | undefined, log?: Logger, bus?: Bus) {
   const store = (): ConversationLog => {
     if (!conversations) throw new AppError("not_configured", "this ops instance has no conversation log");
     return conversations;
@@ -51,7 +72,12 @@ export function logHandlers(conversations: ConversationLog | undefined, log?: Lo
     /** Erases one conversation of the caller's tenant (an operator key: of every tenant), audited. */
     erase: async (req: BusRequest): Promise<LogEraseResponse> => {
       const { session_id } = checked(LogEraseRequest, req.body);
-      const erase = async () => ({ session_id, erased: await store().erase(session_id, tenantOf(req.headers)) });
+      const erase = async () => {
+        const erased = await store().erase(session_id, tenantOf(req.headers));
+        // The answer keeps its contract ({session_id, erased}: log events); the records go with them or the erase fails.
+        if (bus) await eraseOutcomes(bus, req, session_id);
+        return { session_id, erased };
+      };
       return log ? audited(log, { action: AuditAction.EraseConversation, ...auditCaller(req.headers), target: session_id }, erase) : erase();
     },
   };
