@@ -114,7 +114,8 @@ const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
 const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
-const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
+// Italian "il" right before the fact or an ordinal is an article ("faccio il primo anno di liceo"), not the French "he".
+const THIRD_SUBJECT = once(String.raw`\b(?:il(?! (?:primo|secondo|terzo|quarto|quinto|\d)|\s\S?$)|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 
 // Gates as substrings: an unanchored alternation tried at every position showed in the profile.
