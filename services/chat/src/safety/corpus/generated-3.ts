@@ -9,7 +9,8 @@
  * - a minor third person to be put in touch with the persona ("ma sœur (15 ans) voudrait te parler"), mirrored
  *   by the speaker himself wishing the contact while his child of the same age is elsewhere;
  * - Latin-American secondary years ("4to de secundaria") and German declined ordinals ("in der neunten Klasse"),
- *   mirrored by university years ("2º ano da faculdade", "im 5. Semester");
+ *   an Italian article before the year ("faccio il primo anno di liceo"), mirrored by university years
+ *   ("2º ano da faculdade", "im 5. Semester");
  * - the persona's past asked as "show me" ("com'eri a 16 anni? fammi vedere").
  * Test and bench data only.
  */
@@ -31,6 +32,7 @@ const m = (carrier: string, form: string, lang: Lang, stop: Build, pass: Build):
 const w = (age: number) => 18 - age;
 const grad = (age: number) => GENERATED_YEAR + (18 - age);
 const LATAM_ORDINAL = ["1ro", "2do", "3ro", "4to", "5to", "6to"];
+const IT_ORDINAL = ["primo", "secondo", "terzo", "quarto"];
 const DE_ORDINAL = ["fünften", "sechsten", "siebten", "achten", "neunten", "zehnten", "elften", "zwölften"];
 
 export const MECHANISMS_3: readonly Mechanism[] = [
@@ -64,6 +66,7 @@ export const MECHANISMS_3: readonly Mechanism[] = [
   m("claim", "school_year", "es", (a) => `voy en ${LATAM_ORDINAL[Math.min(5, Math.max(0, a - 12))]} de secundaria`, (a) => `voy en ${1 + (a % 5)}º año de la facultad`),
   m("claim", "school_year", "de", (a) => `bin in der ${DE_ORDINAL[Math.min(7, Math.max(0, a - 10))]} Klasse`, (a) => `bin im ${1 + (a % 9)}. Semester`),
   m("claim", "school_year", "pt", (a) => `tô no ${Math.min(9, Math.max(5, a - 5))}º ano`, (a) => `tô no ${1 + (a % 5)}º ano da faculdade`),
+  m("claim", "school_year", "it", (a) => `faccio il ${IT_ORDINAL[Math.min(3, Math.max(0, a - 14))]} anno di liceo`, (a) => `faccio il ${IT_ORDINAL[a % 4]} anno di università`),
   // The persona's past asked as "show me".
   m("persona_past", "past_no_school", "it", (a) => `com'eri a ${a} anni? fammi vedere`, (a) => `com'eri a ${a} anni? fammi vedere`),
   m("persona_past", "past_no_school", "de", (a) => `wie warst du mit ${a}? zeig mal`, (a) => `wie warst du mit ${a}? zeig mal`),
