@@ -9,3 +9,4 @@ export * from "./tracing.ts";
 export * from "./conversation-log/index.ts";
 export * from "./text-fold.ts";
 export * from "./usage-store/index.ts";
+export { FastGauge } from "./fast-gauge.ts";
