@@ -2,7 +2,7 @@
  * `bun run bench guard`: the minors guard measured on the project's corpus (services/chat/src/safety/corpus).
  * - Layer 1 (lexicon): recall on must-stop cases and false-block rate on must-pass cases, per category, for
  *   the tuned and the held-out part; and its cost per message against a baseline (folding the text).
- * - Held-out part 2 (issue #14, six languages, new ways of writing an age) and a fixed generated sample
+ * - Held-out parts 2 and 3 (issue #14, six languages, new ways of writing an age) and a fixed generated sample
  *   (corpus/generated.ts, seed 14): recall and false blocks per category, language and age form; the share of
  *   must-pass messages that are *suspect* (what a guard-model outage deflects with GUARD_FAIL_MODE=suspect).
  * - Layer 3 (reply check): the same on the generated-replies corpus.
@@ -14,8 +14,9 @@
  *   p50/p99 with the guard off vs on, and of the guard check alone.
  */
 import { foldForMatching } from "@sinhome/runtime";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
 import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } from "@sinhome/chat/src/safety/corpus/generated.ts";
+import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
@@ -134,8 +135,9 @@ function breakdown(title: string, cases: { expect: "stop" | "pass" }[], key: (c:
 /** Issue #14's figures: held-out part 2 and the generated sample, by category, language and form; the suspect share. */
 function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut2 = loadHeldOut2();
+  const heldOut3 = loadHeldOut3();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
-  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000)];
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
   const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
   const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
@@ -145,16 +147,20 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     const p = pass.filter((c) => hit(c as never)).length;
     return `  TOTAL recall ${pct(s, stop.length)} (${s}/${stop.length}), false blocks ${pct(p, pass.length)} (${p}/${pass.length})`;
   };
-  const mustPassCorpus = [...corpus, ...heldOut2].filter((c) => c.expect === "pass");
+  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3].filter((c) => c.expect === "pass");
   const suspectCorpus = mustPassCorpus.filter((c) => corpusVerdict(c).suspect).length;
   const genPass = generated.filter((c) => c.expect === "pass");
   const suspectGen = genPass.filter((c) => genVerdict(c).suspect).length;
+  const heldOut = (title: string, cases: CorpusCase[]) => [
+    ...breakdown(`layer 1 (lexicon), ${title} (never tuned on), by category:`, cases, (c: CorpusCase) => c.category, stopped2),
+    total(cases, stopped2),
+    ...breakdown("  … by language:", cases, (c: CorpusCase) => c.lang ?? "?", stopped2),
+    ...breakdown("  … by age form:", cases, (c: CorpusCase) => c.form ?? "?", stopped2),
+  ];
   return [
-    ...breakdown("layer 1 (lexicon), held-out part 2 (issue #14, never tuned on), by category:", heldOut2, (c: CorpusCase) => c.category, stopped2),
-    total(heldOut2, stopped2),
-    ...breakdown("  … by language:", heldOut2, (c: CorpusCase) => c.lang ?? "?", stopped2),
-    ...breakdown("  … by age form:", heldOut2, (c: CorpusCase) => c.form ?? "?", stopped2),
-    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 stop + 3000 pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...heldOut("held-out part 2 (issue #14)", heldOut2),
+    ...heldOut("held-out part 3 (issue #14, second round)", heldOut3),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second-round stop, 3000 + 1000 pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),

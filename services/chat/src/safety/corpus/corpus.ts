@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -17,7 +17,7 @@ export type CorpusCase = {
   text: string;
   /** The persona's previous message, when the case needs it. */
   previousAssistant?: string;
-  /** Language (fr, en, es, it, de, pt) and how the age is written, when the heading names them (held-out part 2). */
+  /** Language (fr, en, es, it, de, pt) and how the age is written, when the heading names them (held-out parts 2 and 3). */
   lang?: string;
   form?: string;
 };
@@ -58,6 +58,11 @@ export function loadCorpus(): CorpusCase[] {
 /** Held-out part 2 (issue #14): six languages and new ways of writing an age; never tuned on. */
 export function loadHeldOut2(): CorpusCase[] {
   return parseCorpus(read("./held-out-2.txt"), "held-out-2");
+}
+
+/** Held-out part 3 (issue #14, second round): written before the second round read the rules; never tuned on. */
+export function loadHeldOut3(): CorpusCase[] {
+  return parseCorpus(read("./held-out-3.txt"), "held-out-3");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */

@@ -18,6 +18,14 @@ describe("extractAgeFacts", () => {
     expect(facts("tenho 45 anos")).toEqual([{ who: "speaker", min: 45, max: 45, form: "digits" }]);
   });
 
+  test("second round: majority minus the wait, a mention is nobody's, a third person after a verb", () => {
+    expect(facts("je serai majeur dans 2 ans")).toEqual([{ who: "speaker", min: 15, max: 16, form: "relative" }]);
+    expect(facts("ich werde in 3 jahren volljährig")).toEqual([{ who: "speaker", min: 14, max: 15, form: "relative" }]);
+    expect(facts("j'ai regardé Sweet Sixteen hier")).toEqual([{ who: "mention", min: 16, max: 16, form: "sweet16" }]);
+    expect(facts("my sweet sixteen is saturday")).toEqual([{ who: "speaker", min: 16, max: 16, form: "sweet16" }]);
+    expect(facts("meine nichte ist 15 und echt heiß")).toEqual([{ who: "third_person", min: 15, max: 15, form: "bracket" }]);
+  });
+
   test("a year of birth becomes an age with the given year", () => {
     expect(facts("sono nata nel 2011")).toEqual([{ who: "speaker", min: 15, max: 15, form: "birth_year" }]);
     expect(extractAgeFacts(prepare("sono nata nel 2011").s, { year: 2030 })[0]?.min).toBe(19);

@@ -3,7 +3,8 @@
  * Input is the lexicon's normalised text (normalize.ts: lower case, no accents, digits out of their dress,
  * "15yo"/"15 piges" → "15 ans", French/English number words → digits). Each fact says:
  * - who: the speaker now or in his past, the persona now or in her past, a third person, a role in a
- *   fiction, the age the fan shows interest in ("tu aimes les mecs de 16 ans ?"), or school staff's pupils;
+ *   fiction, the age the fan shows interest in ("tu aimes les mecs de 16 ans ?"), school staff's pupils, or
+ *   nobody in particular (a "mention": a film called Sweet Sixteen; suspect, never a block by itself);
  * - the age or range [min, max] (a school year is a range; "underage" is [0, 17]);
  * - how it was said (digits, number word, year of birth, candles, sweet sixteen, legal status, school
  *   year, exam, a third person's age in brackets / apposition / compound).
@@ -11,11 +12,11 @@
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
-import { ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
-export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff";
+export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
-  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound";
+  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative";
 export type AgeFact = { who: AgeWho; min: number; max: number; form: AgeForm; offset: number };
 
 export type AgeFactOptions = {
@@ -29,13 +30,36 @@ const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|anni|jahre?n?|years?|yo|piges?)`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
 const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
 const SPEAKER_AGE: readonly RegExp[] = [
   g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+  // "je suis une gamine de 14 ans", "soy un chico de 15 años", "sono una ragazza di 16 anni": the speaker as a person of an age.
+  g(String.raw`\b(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s${NUM}\s${UNIT}\b`),
+  // Turning an age: "just turned 15", "cumplí 15", "ho (appena) compiuto 15", "acabei de fazer 15", "bin gerade 16 geworden".
+  g(String.raw`(?:^(?:just )?turned|\bi (?:just )?turned|\b(?:je viens d'avoir|je viens de feter mes|cumpli|acabo de cumplir|ya cumpli|ho compiuto|ho appena compiuto|ho appena fatto|acabei de fazer|acabei de completar|fiz|completei|bin gerade|bin grad|bin jetzt|bin letzte woche|werde|wurde gerade))\s${QUAL}${NUM}${END}`),
+  // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".
+  g(String.raw`(?:^|\b(?:my|mon|mi|la mia|mein|minha)\s)(?:age|edad|eta|alter|idade)(?:\s(?:is|est|c'est|es|e|ist|:))?\s?:?\s${NUM}${END}`),
+  // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
+  g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
+  // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
+  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])\s?(?:m|f|h|male|female)|(?:m|f|h)\s?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
+];
+/**
+ * Ages told against the age of majority: "majeur dans 2 ans", "2 more years till i'm 18", "encore un an avant mes
+ * 18 ans", "18 in 2 years". The speaker's age is 18 minus the wait.
+ */
+const MAJORITY = String.raw`(?:majeure?|18(?: ans)?|legal|an adult|adulto?a?|mayor de edad|maggiorenne|volljahrig|maior de idade|de maior)`;
+// The wait: a number, or "one"/"a" ("un an", "a year", "un año").
+const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an)`;
+const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
+const UNTIL_MAJORITY: readonly RegExp[] = [
+  g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:je serai|je suis|i'll be|i will be|i'm|sere|saro|serei|ich|bin|werde ich|voy a ser|vou ser)\s)?${MAJORITY}`),
+  g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
+  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|hasta|antes de|prima di|prima dei|bis|ate|para)\s(?:(?:d'etre|etre|mes|my|i'm|i am|i turn|i'll be|being|be|los|i|meinen|ich|eu|os|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
 /** "You are N": the persona (or a role, inside a frame). */
 const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
@@ -45,11 +69,12 @@ const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|
 // Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
 // it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
 const THIRD_ANCHORED: readonly RegExp[] = [
+  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist)\b|$|[,.!?])`),
   g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
   g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
 ];
-const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}$`);
+const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}(?:\s[a-z]{2,12})?$`);
 // Patterns that open on a number token (any word) are tried only when their keyword is in the message.
 const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }[] = [
   { gate: / ans /, pattern: g(String.raw`\b${NUM} ans (?=${PERSON_NOUN}\b)`) },
@@ -75,26 +100,52 @@ const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de
 const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
-  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you)\b))`),
+  g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you|con|with|avec|mit|com|en|in|sans|without|sin|senza|sem|ohne|nue?s?|naked|nude|desnud[oa]|nud[oa]|nua|nackt)\b))`),
   g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
 ];
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
 const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}[.!?]?)`);
 // In the window after an interest verb, the first token that reads as a number in an age position.
 const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
-const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?)\b`);
+const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`);
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
-const SECOND_PERSON = once(String.raw`\b(?:tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
+const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 const THIRD_SUBJECT = once(String.raw`\b(?:il|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
 
+// Gates as substrings: an unanchored alternation tried at every position showed in the profile.
+const MAJORITY_WORDS = ["majeur", "18", "legal", "adult", "mayor", "maggiorenne", "volljahrig", "maior"] as const;
+// Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
+// showed in the profile).
+const SCHOOL_NEEDS = new RegExp([...new Set(SCHOOL_ROWS.flatMap((r) => r.needs))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+function schoolWordsIn(s: string): Set<string> {
+  const found = new Set<string>();
+  SCHOOL_NEEDS.lastIndex = 0;
+  for (let m = SCHOOL_NEEDS.exec(s); m !== null; m = SCHOOL_NEEDS.exec(s)) found.add(m[0]);
+  return found;
+}
+/** True when a found school word holds one of the row's needs ("bachiller" holds "bach", "secondaire" holds "sec"). */
+function needed(needs: readonly string[], present: Set<string>): boolean {
+  for (const found of present) for (const n of needs) if (found.includes(n)) return true;
+  return false;
+}
+/** True when `s` holds one of `words` (a plain loop: no closure per call). */
+function holds(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+// A status word that ends its phrase ("a minor lol", "underage but"), not one before a noun ("a minor issue").
+const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda)\b))`);
+// A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
+const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est)\s(?:\S+\s)?$`);
+const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
-const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|en age|sweet|quinceaner\w*|debutante|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig|legal|majeure?|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
 
 const WORD = /[a-z]{3,16}/g;
 
@@ -132,6 +183,13 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
   const generic: AgeWho = framed ? "role" : SECOND_PERSON_ADDRESS.test(s) ? "interest" : "third_person";
   for (const p of SPEAKER_AGE) each(p, (m) => ageFrom(m, framed ? "role" : "speaker"));
+  if (holds(s, MAJORITY_WORDS)) for (const p of UNTIL_MAJORITY) each(p, (m) => {
+    // "encore un an": the number-token pattern took the word before along; the wait is the last word then.
+    const token = m.slice(1).find((x) => x !== undefined) ?? "";
+    const last = token.slice(token.lastIndexOf(" ") + 1);
+    const wait = ONE.test(last) ? 1 : (value(token) ?? value(last));
+    if (wait !== undefined && wait > 0 && wait <= 8) add({ who: framed ? "role" : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "speaker", min: 17 - wait, max: 18 - wait, form: "relative", offset: m.index ?? 0 });
+  });
   each(PERSONA_AGE, (m) => ageFrom(m, framed ? "role" : "persona"));
   each(THIRD_AGE, (m) => ageFrom(m, framed ? "role" : "third_person"));
   for (const p of THIRD_ANCHORED) each(p, (m) => {
@@ -186,14 +244,20 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const n = value(m[1]);
     if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
-  each(SWEET16, (m) => add({ who: whoOf(m.index ?? 0, true), min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
+  each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
+    if (m[0].startsWith("minor") && MINOR_ADJECTIVE_RE.test(s.slice((m.index ?? 0) + m[0].length))) return;
     const who = whoOf(m.index ?? 0, false);
-    const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clauseBefore(s, m.index ?? 0));
+    const clause = clauseBefore(s, m.index ?? 0);
+    // Fans drop the subject: "technically a minor lol", "underage but…" open the message and stand alone.
+    const subjectless = clause.length === (m.index ?? 0) + 1 && STATUS_ALONE.test(s.slice(m.index ?? 0));
+    const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clause) || subjectless;
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
-  if (SCHOOL_GATE.test(s)) for (const row of SCHOOL_ROWS) {
+  const present = SCHOOL_GATE.test(s) ? schoolWordsIn(s) : undefined;
+  if (present !== undefined && present.size > 0) for (const row of SCHOOL_ROWS) {
+    if (!needed(row.needs, present)) continue;
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
       const n = yearNumber(token);

@@ -17,7 +17,7 @@
  * decide through the table of age-rules.ts, and give the `suspect` threshold.
  */
 import { extractAgeFacts, isMinorFact, type AgeFact } from "./age-facts.ts";
-import { ADULT_HISTORY } from "./vocabulary-i18n.ts";
+import { ADULT_HISTORY, HIGHER_ED, MINOR_ADJECTIVE, WHEN_I_WAS } from "./vocabulary-i18n.ts";
 import { decideFromFacts, isSuspect } from "./age-rules.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import * as V from "./vocabulary.ts";
@@ -69,6 +69,10 @@ const PUPIL_GRADE = once(String.raw`\b(?:eleve|fille|meuf|gamine|girl|classe|une
 const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach)\b`);
 const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|la|le|les|des)\s(?:fille|meuf|mec|gars|girl|boy|copine|pote|eleve|nana)|\b(?:il|elle|she|he|they)\b`);
 const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|h\b|heures?|:|euros?|€|photos?|videos?|min))`);
+const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
+const HIGHER_ED_RE = once(HIGHER_ED);
+const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
+const WHEN_I_WAS_RE = once(WHEN_I_WAS);
 const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age)\b`);
 
 const MINOR_AGE = re(V.MINOR_AGE);
@@ -172,7 +176,7 @@ function minorMarkers(t: Text): Markers {
 
 function findMinorMarkers(t: Text): Markers {
   const notStaff = (m: Match) => !STAFF.test(t.clauseAt(m.offset)) || PUPIL_GRADE.test(t.s.slice(Math.max(0, m.offset - 12), m.offset + m.text.length));
-  const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))));
+  const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))) && !(/^minors?$/.test(m.text) && MINOR_ADJECTIVE_RE.test(t.s.slice(m.offset + m.text.length))));
   const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)];
   const relatives = t.find(RELATIVE);
   // An age right after a relative ("ma fille de 14 ans", "my son is 15") belongs to the family.
@@ -202,7 +206,8 @@ function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
   const s = t.s;
   if (CLAIM_PATTERNS.some((p) => p.test(s))) return { rule: "minor_fan", category: "claim" };
   const school = CLAIM_SCHOOL.exec(s);
-  if (school && !STAFF.test(t.clauseAt(school.index + school[0].length - 1))) return { rule: "minor_fan", category: "school" };
+  const schoolClause = school ? t.clauseAt(school.index + school[0].length - 1) : "";
+  if (school && !STAFF.test(schoolClause) && !HIGHER_ED_RE.test(schoolClause)) return { rule: "minor_fan", category: "school" };
   const pupil = PUPIL_LIFE.exec(s);
   if (pupil) {
     const clause = t.clauseAt(pupil.index);
@@ -212,12 +217,16 @@ function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
   }
   for (const grade of t.find(GRADE)) {
     const clause = t.clauseAt(grade.offset);
-    if (FIRST_PERSON.test(clause) && !RELATIVE_ONLY.test(clause) && !STAFF.test(clause) && !THIRD_PERSON.test(clause)) {
+    if (FIRST_PERSON.test(clause) && !RELATIVE_ONLY.test(clause) && !STAFF.test(clause) && !THIRD_PERSON.test(clause) && !HIGHER_ED_RE.test(clause)) {
       return { rule: "minor_fan", category: "school" };
     }
   }
   if (opts.previousAssistant !== undefined && AGE_QUESTION.test(normalizeForLexicon(opts.previousAssistant))) {
     if (t.words.length <= 8 && ASKED_ANSWER.test(s)) return { rule: "minor_fan", category: "claim" };
+    // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
+    const born = t.words.length <= 8 ? ASKED_YEAR.exec(s) : null;
+    const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;
+    if (age >= 0 && age < 18) return { rule: "minor_fan", category: "claim" };
   }
   return null;
 }
@@ -280,6 +289,8 @@ export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAs
     if (ruled?.rule === "minor_fan" && ruled.category === "school") {
       facts = extractAgeFacts(t.s, { year: opts.year });
       if (ADULT_HISTORY_RE.test(t.s) || facts.some((f) => f.who === "speaker" && f.min >= 18)) ruled = null;
+      // "Quand j'étais en 3e…", "when I was in 9th grade…": a school year told as the speaker's past, none now.
+      else if (WHEN_I_WAS_RE.test(t.s) && facts.some((f) => f.who === "speaker_past") && !facts.some((f) => f.who === "speaker" && f.min < 18)) ruled = null;
     }
     if (ruled) found = { finding: ruled, suspect: true };
     else {

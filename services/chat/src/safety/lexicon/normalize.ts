@@ -33,6 +33,9 @@ const NUMBER_WORDS: [RegExp, string][] = [
   [/\bnineteen\b/g, "19"],
 ];
 
+// One pass finds any of them (twelve passes over every message showed in the profile); the table says which.
+const NUMBER_WORD = new RegExp(NUMBER_WORDS.map(([pattern]) => pattern.source).join("|"), "g");
+
 const TEXTING: [RegExp, string][] = [
   // je suis
   [/\b(?:j'?suis|jsuis|jsui|j'?sui|chuis|chui|ch'?ui|ch'?uis|jui|jss|je sui|jsu)\b/g, "je suis"],
@@ -92,13 +95,16 @@ const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z]
 export function normalizeForLexicon(text: string): string {
   // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
   let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  if (s.includes("2k")) s = s.replace(/\b2k(\d\d)\b/g, "20$1"); // "2k10" = 2010
+  if (s.includes("ß")) s = s.replace(/ß/g, "ss"); // "heiß" = "heiss": folding keeps the sharp s
   s = undressDigits(s);
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
-  s = s.replace(/([a-z])\1{2,}/g, "$1");
+  // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
+  s = s.replace(/\bk{2,}\b/g, "haha").replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");
-  for (const [pattern, digits] of NUMBER_WORDS) s = s.replace(pattern, digits);
+  s = s.replace(NUMBER_WORD, (word) => NUMBER_WORDS.find(([pattern]) => { pattern.lastIndex = 0; return pattern.test(word); })![1]);
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
   // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".

@@ -2,7 +2,7 @@
  * Numbers as values for the age-facts reader: a token the rules captured in an age position ("quinze",
  * "kinze", "dieciseis", "fünfzen", "16") becomes its value. Number words of French, English, Spanish, Italian,
  * German and Portuguese are known exactly; a texting spelling is accepted when, after a phonetic folding
- * (qu/c → k, z → s, ph → f, doubled letters, a silent final e), it is within ONE edit of a known word — an
+ * (qu/c → k, z → s, ph/v → f, doubled letters, a silent final e), it is within ONE edit of a known word — an
  * edit-distance tolerance, not a list of misspellings. Only ever asked about tokens in an age position, so a
  * fuzzy match cannot turn an ordinary word of a sentence into a number.
  *
@@ -52,7 +52,7 @@ export function phonetic(word: string, collapse = true): string {
     .replace(/qu?/g, "k")
     .replace(/c(?=[eiy])/g, "s")
     .replace(/c/g, "k")
-    .replace(/ph/g, "f")
+    .replace(/ph|v/g, "f")
     .replace(/[zx]/g, "s")
     .replace(/y/g, "i")
     .replace(/h/g, "");

@@ -10,6 +10,8 @@ export type SchoolRow = {
   system: string;
   form: "school_year" | "exam";
   pattern: RegExp;
+  /** Substrings one of which the text must hold before the row's pattern runs (most messages skip most rows). */
+  needs: readonly string[];
   ages: (n: number) => readonly [number, number];
 };
 
@@ -18,7 +20,7 @@ const shift = (min: number) => (n: number) => [n + min, n + min + 1] as const;
 const ORDINAL_WORD: Record<string, number> = {
   premier: 1, premiere: 1, primero: 1, primer: 1, prima: 1, primo: 1, primeiro: 1, first: 1, erste: 1,
   seconde: 2, deuxieme: 2, segundo: 2, seconda: 2, secondo: 2, second: 2, zweite: 2,
-  troisieme: 3, tercero: 3, tercer: 3, terza: 3, terceiro: 3, third: 3, dritte: 3,
+  troisieme: 3, terzo: 3, tercero: 3, tercer: 3, terza: 3, terceiro: 3, third: 3, dritte: 3,
   quatrieme: 4, cuarto: 4, quarta: 4, quarto: 4, fourth: 4, vierte: 4,
   cinquieme: 5, quinto: 5, quinta: 5, fifth: 5, funfte: 5,
   sixieme: 6, sexto: 6, sesta: 6, sixth: 6, sechste: 6, setimo: 7, septimo: 7, siebte: 7, seventh: 7,
@@ -36,48 +38,49 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, ages: (n) => [17 - n, 18 - n] },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, ages: fixed(15, 16) },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (premiere|1ere|1re)\b(?! (?:classe|ligne|position|place|fois|partie|main|annee|an\b))/g, ages: fixed(16, 17) },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle)\b/g, ages: fixed(17, 18) },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|au) (cp|ce1|ce2|cm1|cm2)\b/g, ages: fixed(6, 11) },
-  { system: "fr", form: "exam", pattern: /\b(brevet)(?: blanc| des colleges)?\b/g, ages: fixed(14, 15) },
-  { system: "fr", form: "exam", pattern: /\b(bac (?:de francais|blanc|de fr))\b/g, ages: fixed(16, 17) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, needs: ["6e", "5e", "4e", "3e", "eme"], ages: (n) => [17 - n, 18 - n] },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, needs: ["seconde", "2nde", "2de"], ages: fixed(15, 16) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (premiere|1ere|1re)\b(?! (?:classe|ligne|position|place|fois|partie|main|annee|an\b))/g, needs: ["premiere", "1ere", "1re"], ages: fixed(16, 17) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle)\b/g, needs: ["terminale", "tle"], ages: fixed(17, 18) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|au) (cp|ce1|ce2|cm1|cm2)\b/g, needs: ["cp", "ce1", "ce2", "cm1", "cm2"], ages: fixed(6, 11) },
+  { system: "fr", form: "exam", pattern: /\b(brevet)(?: blanc| des colleges)?\b/g, needs: ["brevet"], ages: fixed(14, 15) },
+  { system: "fr", form: "exam", pattern: /\b(bac (?:de francais|blanc|de fr))\b/g, needs: ["bac "], ages: fixed(16, 17) },
   // Belgium (1re–6e secondaire, rhéto) and Québec (secondaire 1–5, sec 3): 12–13 … 17–18.
-  { system: "be", form: "school_year", pattern: new RegExp(String.raw`\b${N} secondaire\b`, "g"), ages: shift(11) },
-  { system: "be", form: "school_year", pattern: /\b(rheto|rhetorique)\b/g, ages: fixed(17, 18) },
-  { system: "ca-qc", form: "school_year", pattern: /\bsec(?:ondaire)? ?([1-5])\b/g, ages: shift(11) },
+  { system: "be", form: "school_year", pattern: new RegExp(String.raw`\b${N} secondaire\b`, "g"), needs: ["secondaire"], ages: shift(11) },
+  { system: "be", form: "school_year", pattern: /\b(rheto|rhetorique)\b/g, needs: ["rheto"], ages: fixed(17, 18) },
+  { system: "ca-qc", form: "school_year", pattern: /\bsec(?:ondaire)? ?([1-5])\b/g, needs: ["sec"], ages: shift(11) },
   // Switzerland: HarmoS 1H–11H (11H = 14–15), "11e harmos", cycle d'orientation.
-  { system: "ch", form: "school_year", pattern: /\b(?:en (\d{1,2}) ?h\b(?! ?\d)|(\d{1,2})(?:e|eme)? (?:annee )?harmos\b)/g, ages: shift(3) },
-  { system: "ch", form: "school_year", pattern: /\b(cycle d'orientation)\b/g, ages: fixed(12, 15) },
+  { system: "ch", form: "school_year", pattern: /\b(?:en (\d{1,2}) ?h\b(?! ?\d)|(\d{1,2})(?:e|eme)? (?:annee )?harmos\b)/g, needs: ["h"], ages: shift(3) },
+  { system: "ch", form: "school_year", pattern: /\b(cycle d'orientation)\b/g, needs: ["cycle d"], ages: fixed(12, 15) },
   // United Kingdom: year 7 (11–12) … year 13, sixth form, GCSEs.
-  { system: "uk", form: "school_year", pattern: /\byear ([7-9]|1[0-3])\b(?! (?:olds?|ans|anniversary|contract|warranty))/g, ages: shift(4) },
-  { system: "uk", form: "school_year", pattern: /\b(lower sixth|upper sixth|sixth form|year twelve|year eleven|year ten|year nine)\b/g, ages: (n) => (Number.isNaN(n) ? [16, 18] : [16, 18]) },
-  { system: "uk", form: "exam", pattern: /\b(gcses?|gcse mocks?|igcses?)\b/g, ages: fixed(15, 16) },
+  { system: "uk", form: "school_year", pattern: /\byear ([7-9]|1[0-3])\b(?! (?:olds?|ans|anniversary|contract|warranty))/g, needs: ["year "], ages: shift(4) },
+  { system: "uk", form: "school_year", pattern: /\b(lower sixth|upper sixth|sixth form|year twelve|year eleven|year ten|year nine)\b/g, needs: ["sixth", "year "], ages: (n) => (Number.isNaN(n) ? [16, 18] : [16, 18]) },
+  { system: "uk", form: "exam", pattern: /\b(gcses?|gcse mocks?|igcses?)\b/g, needs: ["gcse"], ages: fixed(15, 16) },
   // United States: grades 1–12, freshman … senior in high school, middle school, junior high.
-  { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade\b/g, ages: shift(5) },
-  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:in|at) (?:high school|hs|highschool)\b|\b(freshman|sophomore) (?:year|in hs)?\b/g, ages: fixed(14, 18) },
-  { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, ages: fixed(11, 17) },
+  { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade(?:rs?)?\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade(?:rs?)?\b/g, needs: ["grade"], ages: shift(5) },
+  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:in|at) (?:high school|hs|highschool)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
+  { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) },
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
-  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), ages: shift(11) },
-  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bach)\b`, "g"), ages: shift(15) },
-  { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, ages: fixed(12, 17) },
-  { system: "es", form: "exam", pattern: /\b(examen(?:es)? de (?:la )?eso)\b/g, ages: fixed(12, 16) },
+  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
+  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
+  { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) },
+  { system: "es", form: "exam", pattern: /\b(examen(?:es)? de (?:la )?eso)\b/g, needs: ["eso"], ages: fixed(12, 16) },
   // Italy: prima–terza media (11–14), prima–quinta superiore / liceo (14–19).
-  { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, ages: (n) => (n > 3 ? [11, 14] : [n + 10, n + 11]) },
-  { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, ages: shift(13) },
-  { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, ages: fixed(14, 18) },
-  { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, ages: fixed(13, 14) },
+  { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (n > 3 ? [11, 14] : [n + 10, n + 11]) },
+  { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, needs: ["superiore", "liceo", "itis", "ragioneria"], ages: shift(13) },
+  { system: "it", form: "school_year", pattern: /\b(primo|secondo|terzo|quarto|quinto) anno (?:di|del|dello|al) (?:liceo|superiori|classico|scientifico|itis)\b/g, needs: ["liceo", "superiori", "classico", "scientifico", "itis"], ages: shift(13) },
+  { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
+  { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, needs: ["esam"], ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
-  { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin der (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), ages: shift(5) },
-  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, ages: fixed(10, 16) },
-  { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, ages: fixed(15, 16) },
+  { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin der (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der "], ages: shift(5) },
+  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
+  { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de) (?:ensino )?(?:medio|secundario|faculdade|curso))\b`, "g"), ages: shift(5) },
-  { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
+  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de) (?:ensino )?(?:medio|secundario|faculdade|curso))\b`, "g"), needs: ["ano"], ages: shift(5) },
+  { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
+  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
 ];
