@@ -10,3 +10,4 @@ export * from "./conversation-log/index.ts";
 export * from "./text-fold.ts";
 export * from "./dir-lock.ts";
 export * from "./usage-store/index.ts";
+export { FastGauge } from "./fast-gauge.ts";

@@ -7,6 +7,7 @@
 import { Gauge, Histogram, Registry, collectDefaultMetrics, type Counter as PromCounter, type LabelValues } from "prom-client";
 // Every counter here is incremented on the request path: no label hashing per increment (fast-counter.ts).
 import { FastCounter as Counter } from "./fast-counter.ts";
+import { FastGauge } from "./fast-gauge.ts";
 import type { MetricsSnapshot } from "@sinhome/proto";
 
 export const registry = new Registry();
@@ -107,7 +108,7 @@ export const prom = {
     labelNames: ["backend", "replica"] as const,
     registers: [registry],
   }),
-  replicaInFlight: new Gauge({
+  replicaInFlight: new FastGauge({ // set twice per LLM call: no label hashing per set
     name: "sinhome_llm_replica_in_flight",
     help: "LLM calls in flight per replica (what bounded-load routing balances)",
     labelNames: ["backend", "replica"] as const,

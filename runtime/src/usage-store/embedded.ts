@@ -1,12 +1,17 @@
 /**
  * The usage ledger of the all-in-one: `<DATA_DIR>/usage.sqlite` (bun:sqlite, WAL with a bounded
- * journal, checkpointed after each batch so the write-ahead log never grows without bound).
+ * journal). SQLite's own automatic checkpoint (every WAL_AUTOCHECKPOINT_PAGES, at commit) keeps the
+ * write-ahead log bounded; a checkpoint after every batch copied the same hot pages again each 250 ms
+ * (≈ 1.3 µs per row at 500-row batches, 6 µs at 50: issue #16).
  */
 import { Database } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { UsageGroupBy, UsageRow } from "@sinhome/proto";
 import { recordValues, toUsageRow, USAGE_COLUMNS, USAGE_DDL, usageQuerySql, type UsageRecord, type UsageStore } from "./types.ts";
+
+/** 1000 pages of 4 KiB: the WAL is checkpointed past ~4 MiB, and truncated back to `journal_size_limit` (8 MiB). */
+const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
 export const embeddedUsagePath = (dataDir: string): string => join(dataDir, "usage.sqlite");
 
@@ -18,6 +23,7 @@ export class EmbeddedUsageStore implements UsageStore {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path, { create: true });
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA journal_size_limit = 8388608;");
+    this.db.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     this.db.exec(USAGE_DDL);
   }
 
@@ -28,7 +34,6 @@ export class EmbeddedUsageStore implements UsageStore {
       for (const r of records) stmt.run(...recordValues(r).map((v) => (typeof v === "boolean" ? Number(v) : v)));
     })();
     stmt.finalize();
-    this.db.exec("PRAGMA wal_checkpoint(PASSIVE)");
   }
 
   async query(since: number, until: number, groupBy: UsageGroupBy, tenant?: string): Promise<UsageRow[]> {

@@ -11,6 +11,7 @@
  * count + duration in Prometheus. Failures are `LlmFailure` values; API keys never appear in them.
  */
 import { context, propagation, trace, type Attributes, type Tracer } from "@opentelemetry/api";
+import { completionBodyJson } from "./body.ts";
 import { LlmFailure, errorBodyMessage, failureFromThrown, kindOfStatus, parseRetryAfter, redact } from "./failure.ts";
 import { serverOf, tracedLlmCall, type ServerAddress } from "./traced-call.ts";
 
@@ -74,7 +75,7 @@ export class OpenAiClient<N extends string = BackendName> {
         response_format: call.responseFormat,
         stream: false,
       };
-      const data = await this.request("POST", "/chat/completions", body, call.timeoutMs, call.signal);
+      const data = await this.request("POST", "/chat/completions", completionBodyJson(body), call.timeoutMs, call.signal);
       const result = parseCompletion(data, model, name);
       span.setAttributes({
         "gen_ai.response.model": result.model,
@@ -96,7 +97,7 @@ export class OpenAiClient<N extends string = BackendName> {
   }
 
   async embeddings(input: string[], model: string, timeoutMs: number, signal?: AbortSignal): Promise<EmbeddingsResult> {
-    const data = await this.request("POST", "/embeddings", { input, model, encoding_format: "float" }, timeoutMs, signal);
+    const data = await this.request("POST", "/embeddings", JSON.stringify({ input, model, encoding_format: "float" }), timeoutMs, signal);
     const rows = isRecord(data) && Array.isArray(data.data) ? data.data.filter(isRecord) : [];
     const ordered = rows.toSorted((a, b) => count(a.index) - count(b.index));
     const vectors = ordered.map((r) => r.embedding);
@@ -107,11 +108,11 @@ export class OpenAiClient<N extends string = BackendName> {
     return { vectors: vectors as number[][], model: served, usage: { prompt_tokens: usage } };
   }
 
-  /** One HTTP exchange: the parsed JSON of a 2xx, or an `LlmFailure` saying why not. */
+  /** One HTTP exchange (`body` already JSON text): the parsed JSON of a 2xx, or an `LlmFailure` saying why not. */
   private async request(
     method: "GET" | "POST",
     path: string,
-    body: unknown,
+    body: string | undefined,
     timeoutMs: number,
     signal?: AbortSignal,
     ctx = context.active(),
@@ -127,7 +128,7 @@ export class OpenAiClient<N extends string = BackendName> {
       res = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       raw = await res.text(); // inside the try: a body that stalls mid-way is a timeout too

@@ -1,9 +1,9 @@
 /** Metrics of the LLM slots (slots.ts), on the process registry: what waits for an LLM, and what was refused. */
-import { Counter, Gauge } from "prom-client";
-import { registry } from "@sinhome/runtime";
+import { Counter } from "prom-client";
+import { FastGauge, registry } from "@sinhome/runtime";
 
 /** Calls waiting for a free slot of a replica (its VLLM_MAX_IN_FLIGHT reached). In flight: sinhome_llm_replica_in_flight. */
-export const llmQueued = new Gauge({
+export const llmQueued = new FastGauge({
   name: "sinhome_llm_queued",
   help: "LLM calls waiting for a free slot, per backend and replica (VLLM_MAX_IN_FLIGHT reached)",
   labelNames: ["backend", "replica"] as const,

@@ -4,7 +4,7 @@ import { qwenTokens as countTokens } from "../history/qwen-tokenizer.testing.ts"
 import { SAFETY_RULES_V2, V2_STATIC_PREFIX } from "./rules.fr.ts";
 import { SYNERGY_RULES } from "./synergy.ts";
 import { extremePersonas, randomPersonas } from "./test-personas.ts";
-import { buildV2PersonalityPrompt, v2SliderLine } from "./v2.ts";
+import { buildV2PersonalityPrompt, v2PersonaSection, v2SliderLine } from "./v2.ts";
 
 const LONGEST_NAME = "Marie-Charlotte de la Tour du Pin-Montauban-Villeneuve-Saint-Ge"; // 64 characters
 const LONG_TRAITS = "brune aux yeux verts, passionnée de yoga et de voyages, adore la lingerie fine, ".repeat(12);
@@ -16,6 +16,17 @@ const everyPersona: Persona[] = [
 ];
 
 describe("buildV2PersonalityPrompt", () => {
+  test("a persona seen before gets exactly the prompt built afresh, and any changed field a new one", () => {
+    const sample = [...everyPersona.slice(0, 400), { ...everyPersona[0]!, name: "a|1:b" }, { ...everyPersona[0]!, name: "a", traits: "1:b" }];
+    for (let round = 0; round < 2; round++) {
+      for (const persona of sample) expect(buildV2PersonalityPrompt({ ...persona }).system).toBe(V2_STATIC_PREFIX + v2PersonaSection(persona));
+    }
+    const base = everyPersona[3]!;
+    const variants: Persona[] = [{ ...base, age: (base.age ?? 30) + 1 }, { ...base, age: undefined }, { ...base, traits: "rousse" }, { ...base, name: `${base.name}x` }];
+    for (const slider of SLIDERS) variants.push({ ...base, [slider]: base[slider] === 5 ? 1 : base[slider] + 1 } as Persona);
+    for (const v of variants) expect(buildV2PersonalityPrompt(v).system).toBe(V2_STATIC_PREFIX + v2PersonaSection(v));
+  });
+
   test("stays within 600 tokens for every extreme combination and a large random sample", () => {
     const sizes = everyPersona.map((persona) => countTokens(buildV2PersonalityPrompt(persona).system));
     const largest = Math.max(...sizes);

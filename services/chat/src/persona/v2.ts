@@ -6,6 +6,7 @@
 import { SLIDERS, type Persona } from "@sinhome/proto";
 import { truncateToTokens } from "../history/tokens.ts";
 import { SLIDER_TEXTS } from "./levels.fr.ts";
+import { BoundedMemo } from "../memo.ts";
 import { renderPostHistory, type PromptParts } from "./prompt-parts.ts";
 import { V2_STATIC_PREFIX } from "./rules.fr.ts";
 import { synergyRulesFor } from "./synergy.ts";
@@ -19,6 +20,17 @@ export const V2_NAME_MAX_TOKENS = 16;
 export function v2SliderLine(slider: keyof typeof SLIDER_TEXTS, level: Persona["tone"]): string {
   const texts = SLIDER_TEXTS[slider];
   return `${texts.label} ${level}/5 : ${texts.compact[level - 1]}`;
+}
+
+/** Whole v2 system prompts by persona: the same persona gives the same text (and the same string, see llm/body.ts). */
+const systemPrompts = new BoundedMemo<string>(1024);
+
+/** Every field of a Persona, free text length-prefixed: two personas with one key build the same prompt. */
+function personaKey(persona: Persona): string {
+  let key = `${persona.age ?? "-"}`;
+  for (const slider of SLIDERS) key += `,${persona[slider]}`;
+  key += `|${persona.name.length}:${persona.name}`;
+  return persona.traits === undefined ? key : `${key}|${persona.traits}`;
 }
 
 /** The persona part of the v2 system prompt (what follows `V2_STATIC_PREFIX`). */
@@ -39,5 +51,6 @@ export function v2PersonaSection(persona: Persona): string {
  * post-history block; without any, `postHistory` is null.
  */
 export function buildV2PersonalityPrompt(persona: Persona, directives: readonly string[] = []): PromptParts {
-  return { system: V2_STATIC_PREFIX + v2PersonaSection(persona), postHistory: renderPostHistory(directives, "v2") };
+  const system = systemPrompts.get(personaKey(persona), () => V2_STATIC_PREFIX + v2PersonaSection(persona));
+  return { system, postHistory: renderPostHistory(directives, "v2") };
 }
