@@ -101,7 +101,11 @@ describe("media service whose PostgreSQL comes back after start", () => {
     const port = probe.port;
     probe.stop(true);
     const bus = new MemoryBus();
-    const env = parseMediaEnv({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/test` });
+    // The test database's URL, reached through the relay's port (whatever database TEST_DATABASE_URL names).
+    const relayed = new URL(TEST_DATABASE_URL);
+    relayed.hostname = "127.0.0.1";
+    relayed.port = String(port);
+    const env = parseMediaEnv({ DATABASE_URL: relayed.toString() });
     const service = await createMediaService(env, { bus, log }, { pgOptions: scratch.options });
     const registration = await bus.addService(service.definition);
     const relay = relayToPostgres(port);
