@@ -106,8 +106,11 @@ function withinOneEdit(key: string): number | undefined {
   if (lost !== undefined || key.length < 4) return lost;
   for (let i = 0; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
-    const value = folded.get(variant) ?? deletions.get(`${i}:${variant}`); // an extra letter, or one changed
-    if (value !== undefined && value >= 10) return value;
+    // An extra letter, or one changed; a small number folding alike ("sis" = six) must not hide the teen ("saize").
+    const extra = folded.get(variant);
+    if (extra !== undefined && extra >= 10) return extra;
+    const changed = deletions.get(`${i}:${variant}`);
+    if (changed !== undefined) return changed;
   }
   return undefined;
 }
@@ -142,4 +145,5 @@ function wordsValue(token: string): number | undefined {
 }
 
 /** Source of a token the age rules capture as a number: digits, or one or two words (a compound). */
-export const NUMBER_TOKEN = String.raw`(?:\d{1,2}\b|[a-z]{3,14}(?:[ -](?:et |y |e |und )?(?:sept|set|huit|neuf|uno|un|une|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|quatro|sete|oito|nove))?)`;
+// Whole words only: "j'ai attendu" must not read "atten" (≈ "ten") followed by "du".
+export const NUMBER_TOKEN = String.raw`(?:\d{1,2}\b|[a-z]{3,14}\b(?:[ -](?:et |y |e |und )?(?:sept|set|huit|neuf|uno|un|une|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|quatro|sete|oito|nove)\b)?)`;
