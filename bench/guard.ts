@@ -18,6 +18,7 @@ import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, load
 import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass3, mustStop3 } from "@sinhome/chat/src/safety/corpus/generated-3.ts";
+import { mustPass4, mustStop4 } from "@sinhome/chat/src/safety/corpus/generated-4.ts";
 import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
@@ -140,7 +141,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut4 = loadHeldOut4();
   const heldOut5 = loadHeldOut5();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
-  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000)];
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
   const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
   const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
@@ -165,7 +166,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     ...heldOut("held-out part 3 (issue #14, second round)", heldOut3),
     ...heldOut("held-out part 4 (issue #14, third round)", heldOut4),
     ...heldOut("held-out part 5 (issue #14, fourth round)", heldOut5),
-    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second-round + 1000 third-round stop, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second-, third- and fourth-round stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),

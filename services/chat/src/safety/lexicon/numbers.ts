@@ -93,11 +93,19 @@ function fuzzyWord(token: string): number | undefined {
   let found: number | undefined;
   for (const [index, key] of keysOf(token).entries()) {
     const known = folded.get(key);
-    if (known !== undefined) return known >= 10 ? known : undefined;
+    if (known !== undefined && known >= 10) return known;
+    // A misspelt teen can fold onto a small number ("troize" → "trois", "siize" → "six"): a token that is not
+    // the small number's own word, 5+ letters long, may still be one edit off a teen.
+    if (known !== undefined) return index === 0 && token.length >= 5 ? teenWithinOneEdit(key) : undefined;
     // As written, only long words may be one edit off: "done" is not "doce".
     if (index < 2 || key.length >= 6) found ??= withinOneEdit(key);
   }
   return found;
+}
+
+function teenWithinOneEdit(key: string): number | undefined {
+  const value = withinOneEdit(key);
+  return value !== undefined && value >= 10 && value < 20 ? value : undefined;
 }
 
 function withinOneEdit(key: string): number | undefined {
