@@ -11,7 +11,7 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
 import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
@@ -98,9 +98,6 @@ const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tu
 const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
 const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
 const YEAR_GATE = /(?:19|20)\d\d/;
-/** A cohort told by its year of birth ("team 2011", "2010 gang", "2011 squad"), and a two-digit year after "born" ("born in 09"). */
-const BIRTH_SLANG = g(String.raw`\b(?:team|gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`);
-const BIRTH_YY = g(String.raw`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`);
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
 // Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
@@ -254,15 +251,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const age = year - born;
     if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
   });
-  if (YEAR_GATE.test(s)) each(BIRTH_SLANG, (m) => {
-    const age = year - Number(m[1] ?? m[2]);
-    if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
-  });
-  if (s.includes("born") || s.includes("naci") || s.includes(" del ") || s.includes("sou de") || s.includes("jahrgang")) each(BIRTH_YY, (m) => {
-    const yy = Number(m[1]);
-    const age = year - (yy <= year % 100 ? 2000 + yy : 1900 + yy);
-    if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
-  });
+  for (const a of cohortBirthAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "birth_year", offset: a.offset });
   if (CANDLES_GATE.test(s)) each(CANDLES, (m) => {
     const n = value(m[1]);
     if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
