@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -68,6 +68,11 @@ export function loadHeldOut3(): CorpusCase[] {
 /** Held-out part 4 (issue #14, third round): written before the third round read the rules; never tuned on. */
 export function loadHeldOut4(): CorpusCase[] {
   return parseCorpus(read("./held-out-4.txt"), "held-out-4");
+}
+
+/** Held-out part 5 (issue #14, fourth round): written before the fourth round read the rules; never tuned on. */
+export function loadHeldOut5(): CorpusCase[] {
+  return parseCorpus(read("./held-out-5.txt"), "held-out-5");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */

@@ -11,7 +11,7 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
 import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
@@ -28,10 +28,10 @@ export type AgeFactOptions = {
 const g = (source: string) => new RegExp(source, "g");
 const once = (source: string) => new RegExp(source);
 const NUM = `(${NUMBER_TOKEN})`;
-const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|anni|jahre?n?|years?|yo|piges?)`;
+const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
 const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
@@ -42,12 +42,16 @@ const SPEAKER_AGE: readonly RegExp[] = [
   g(String.raw`\b(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s${NUM}\s${UNIT}\b`),
   // Turning an age: "just turned 15", "cumplí 15", "ho (appena) compiuto 15", "acabei de fazer 15", "bin gerade 16 geworden".
   g(String.raw`(?:^(?:just )?turned|\bi (?:just )?turned|\b(?:je viens d'avoir|je viens de feter mes|cumpli|acabo de cumplir|ya cumpli|ho compiuto|ho appena compiuto|ho appena fatto|acabei de fazer|acabei de completar|fiz|completei|bin gerade|bin grad|bin jetzt|bin letzte woche|werde|wurde gerade))\s${QUAL}${NUM}${END}`),
+  // The speaker's years as a possession: "con mis 16 años", "avec mes 15 ans", "with my 16 years", "com os meus 15 anos".
+  g(String.raw`\b(?:con mis|avec mes|du haut de mes|with my|con i miei|mit meinen|com (?:os )?meus)\s${NUM}\s${UNIT}\b(?!\s(?:de|d'|di|of|da|do|que|qu')\b)`),
+  // A bare age opening the message, joined to how the speaker is ("sixteen and bored", "15 ans n horny").
+  g(String.raw`^${NUM}(?:\s(?:ans|anos|anni|jahre|years? old|yrs? old|years?|yrs?|y\/o|yo))?\s(?:and|n|&|et|y|e|und)\s(?!(?:a half|\d|${NUMBER_TOKEN}\s(?:ans|anos|anni|jahre|years?)\b))`),
   // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".
   g(String.raw`(?:^|\b(?:my|mon|mi|la mia|mein|minha)\s)(?:age|edad|eta|alter|idade)(?:\s(?:is|est|c'est|es|e|ist|:))?\s?:?\s${NUM}${END}`),
   // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
   g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
   // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
-  g(String.raw`(?:^|\basl\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])[\s/]?(?:m|f|h|male|female)|(?:m|f|h)[\s/]?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
+  g(String.raw`(?:^|\b(?:asl|asv|a\/s\/l|a\/s\/v)\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])[\s/]?(?:m|f|h|male|female)|(?:m|f|h)[\s/]?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
 ];
 /**
  * Ages told against the age of majority: "majeur dans 2 ans", "2 more years till i'm 18", "encore un an avant mes
@@ -60,7 +64,7 @@ const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
 const UNTIL_MAJORITY: readonly RegExp[] = [
   g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:je serai|je suis|i'll be|i will be|i'm|sere|saro|serei|ich|bin|werde ich|voy a ser|vou ser)\s)?${MAJORITY}`),
   g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
-  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|off|away from|short of|from|hasta|antes de|para la|prima di|prima dei|prima della|alla|bis|bis zur|ate|ate a|para)\s(?:(?:d'etre|etre|mes|ma|my|i'm|i am|i turn|i'll be|being|be|los|la|mi|i|meinen|meiner|zur|ich|eu|os|a|minha|ser|essere|sein)\s){0,2}${MAJORITY}`),
+  g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|off|away from|short of|from|hasta|antes de|para la|prima di|prima dei|prima della|alla|bis|bis zur|ate|ate a|para|pra|pa|pour|per)\s(?:(?:d'etre|etre|avoir|mes|ma|my|i'm|im|i am|fazer|ter|cumplir|tener|fare|compiere|avere|werden|i turn|i'll be|being|be|los|la|mi|i|meinen|meiner|zur|ich|eu|os|a|minha|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
 /** "You are N": the persona (or a role, inside a frame). */
 const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
@@ -70,7 +74,7 @@ const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|
 // Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
 // it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
 const THIRD_ANCHORED: readonly RegExp[] = [
-  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist)\b|$|[,.!?])`),
+  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von|whos|who's|who is|thats|that's|qui a|que tiene|che ha|der ist|die ist|que tem)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist)\b|$|[,.!?])`),
   g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
   g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
@@ -113,7 +117,7 @@ const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|j
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
-const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
+const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|[a-z]{2,}ias|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 // Italian "il" right before the fact or an ordinal is an article ("faccio il primo anno di liceo"), not the French "he".
 const THIRD_SUBJECT = once(String.raw`\b(?:il(?! (?:primo|secondo|terzo|quarto|quinto|\d)|\s\S?$)|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
 const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|voy|soy|io|sono|faccio|vado|ich|bin|eu|estou|to|sou|on est|we're|we)\b`);
@@ -247,6 +251,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const age = year - born;
     if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
   });
+  for (const a of cohortBirthAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "birth_year", offset: a.offset });
   if (CANDLES_GATE.test(s)) each(CANDLES, (m) => {
     const n = value(m[1]);
     if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
@@ -273,9 +278,10 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }
-  // A speaker who gives an adult age now ("I'm 33 now") tells his school years and parties as history.
+  // A speaker who gives an adult age now ("I'm 33 now") tells his school years and parties as history (not a wait
+  // until majority: "2 more years till i'm 18" names the 18 he is not yet).
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {
-    for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word") f.who = "speaker_past";
+    for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
   return facts;
 }

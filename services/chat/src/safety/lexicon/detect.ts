@@ -185,7 +185,8 @@ function findMinorMarkers(t: Text): Markers {
   const strong = [
     ...ages.filter((a) => !isFamily(a)),
     ...nouns,
-    ...t.find(GRADE).filter(notStaff),
+    // A grade word in a higher-education clause ("sophomore in college") is a student's year, not a pupil's.
+    ...t.find(GRADE).filter((m) => notStaff(m) && !HIGHER_ED_RE.test(t.clauseAt(m.offset))),
     ...t.find(SCHOOL_PLACE).filter(notStaff),
     ...t.find(CLASSMATE),
   ];

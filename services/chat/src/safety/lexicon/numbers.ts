@@ -93,11 +93,19 @@ function fuzzyWord(token: string): number | undefined {
   let found: number | undefined;
   for (const [index, key] of keysOf(token).entries()) {
     const known = folded.get(key);
-    if (known !== undefined) return known >= 10 ? known : undefined;
+    if (known !== undefined && known >= 10) return known;
+    // A misspelt teen can fold onto a small number ("troize" → "trois", "siize" → "six"): a token that is not
+    // the small number's own word, 5+ letters long, may still be one edit off a teen.
+    if (known !== undefined) return index === 0 && token.length >= 5 ? teenWithinOneEdit(key) : undefined;
     // As written, only long words may be one edit off: "done" is not "doce".
     if (index < 2 || key.length >= 6) found ??= withinOneEdit(key);
   }
   return found;
+}
+
+function teenWithinOneEdit(key: string): number | undefined {
+  const value = withinOneEdit(key);
+  return value !== undefined && value >= 10 && value < 20 ? value : undefined;
 }
 
 function withinOneEdit(key: string): number | undefined {
@@ -106,8 +114,11 @@ function withinOneEdit(key: string): number | undefined {
   if (lost !== undefined || key.length < 4) return lost;
   for (let i = 0; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
-    const value = folded.get(variant) ?? deletions.get(`${i}:${variant}`); // an extra letter, or one changed
-    if (value !== undefined && value >= 10) return value;
+    // An extra letter, or one changed; a small number folding alike ("sis" = six) must not hide the teen ("saize").
+    const extra = folded.get(variant);
+    if (extra !== undefined && extra >= 10) return extra;
+    const changed = deletions.get(`${i}:${variant}`);
+    if (changed !== undefined) return changed;
   }
   return undefined;
 }
@@ -142,4 +153,5 @@ function wordsValue(token: string): number | undefined {
 }
 
 /** Source of a token the age rules capture as a number: digits, or one or two words (a compound). */
-export const NUMBER_TOKEN = String.raw`(?:\d{1,2}\b|[a-z]{3,14}(?:[ -](?:et |y |e |und )?(?:sept|set|huit|neuf|uno|un|une|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|quatro|sete|oito|nove))?)`;
+// Whole words only: "j'ai attendu" must not read "atten" (≈ "ten") followed by "du".
+export const NUMBER_TOKEN = String.raw`(?:\d{1,2}\b|[a-z]{3,14}\b(?:[ -](?:et |y |e |und )?(?:sept|set|huit|neuf|uno|un|une|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|quatro|sete|oito|nove)\b)?)`;

@@ -4,7 +4,9 @@
  *   "i'm turning 16 next week", "cumplo 15 el sábado" — the speaker is the age minus one until then;
  * - a graduation year ("class of 2029", "promo 2028", "Abi 2029", "maturità 2029"): school ends at 18, so a
  *   cohort still to graduate in `year + d` is 18 − d now (a year already passed is an adult's);
- * - a title: a number after "the movie", "la chanson", "la serie"… names a work, not anyone's age.
+ * - a title: a number after "the movie", "la chanson", "la serie"… names a work, not anyone's age;
+ * - a cohort told by its year of birth ("2010 gang", "team 2011") or a two-digit year after "born" ("born in 09")
+ *   (issue #14, fourth round).
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 
@@ -51,3 +53,22 @@ export function gradYearAges(s: string, year: number): RelativeAge[] {
 
 /** True when the text just before `offset` names a work ("the movie Sixteen Candles", "la chanson…"). */
 export const isTitleAt = (s: string, offset: number): boolean => TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset));
+
+const BIRTH_SLANG = new RegExp(src`\b(?:team|gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
+const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
+const YY_GATE = ["born", "naci", " del ", "sou de", "jahrgang"];
+
+/** Ages from a cohort year ("2010 gang", "team 2011") and from a two-digit year of birth ("born in 09", "soy del 99"). */
+export function cohortBirthAges(s: string, year: number): RelativeAge[] {
+  const found: RelativeAge[] = [];
+  const push = (born: number, offset: number) => {
+    const age = year - born;
+    if (age >= 0 && age < 120) found.push({ min: age, max: age, offset });
+  };
+  if (/(?:19|20)\d\d/.test(s)) for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2]), m.index ?? 0);
+  if (YY_GATE.some((w) => s.includes(w))) for (const m of s.matchAll(BIRTH_YY)) {
+    const yy = Number(m[1]);
+    push(yy <= year % 100 ? 2000 + yy : 1900 + yy, m.index ?? 0);
+  }
+  return found;
+}

@@ -82,7 +82,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, needs: ["esam"], ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
-  { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin der (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der "], ages: shift(5) },
+  { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin (?:der|die) (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der ", "in die "], ages: shift(5) },
   { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
