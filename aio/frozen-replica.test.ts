@@ -10,42 +10,20 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import type { Subprocess } from "bun";
 import { startSimulator, type Simulator } from "@sinhome/llm-sim";
 import { NatsBus, STALL_MS } from "@sinhome/proto";
+import { freePort, MeshProcesses, waitFor as waitUntil } from "./harness.ts";
 
 const NATS_URL = process.env.TEST_NATS_URL ?? "nats://127.0.0.1:4222";
-const root = new URL("..", import.meta.url).pathname;
 const LLM_MS = 600;
-const procs: Subprocess[] = [];
+const mesh = new MeshProcesses({ NATS_URL, LOG_LEVEL: "error", HEALTH_PORT: "0" });
+const procs = mesh.list;
+const spawn = (entry: string, env: Record<string, string> = {}): Subprocess => mesh.spawn(entry, env);
 const gateways: string[] = [];
 const chats: Subprocess[] = [];
 let sim: Simulator;
 let bus: NatsBus;
 
-function freePort(): number {
-  const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = s.port!;
-  s.stop(true);
-  return port;
-}
-
-function spawn(entry: string, env: Record<string, string> = {}): Subprocess {
-  const p = Bun.spawn(["bun", entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NATS_URL, LOG_LEVEL: "error", HEALTH_PORT: "0", ...env },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  procs.push(p);
-  return p;
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await Promise.resolve(check()).catch(() => false)) return;
-    await Bun.sleep(50);
-  }
-  throw new Error("condition not met in time");
-}
+/** The harness's deadline wait, for checks that may be synchronous. */
+const waitFor = (check: () => Promise<boolean> | boolean, ms: number) => waitUntil("frozen-replica test condition", async () => await check(), ms);
 
 type Outcome = { status: number; ms: number; resends: number; backend: string; fallback: boolean };
 
