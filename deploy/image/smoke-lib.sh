@@ -164,7 +164,15 @@ api() {
   curl -s -m 30 -X "$1" "$gw$2" -H "x-api-key: $api_key" -H 'content-type: application/json' ${3:+-d "$3"}
 }
 
-# Resident memory of a container's processes (the `bun run` script runner and the process it runs).
+# Resident memory of a container's processes, in MB (all of them: there should be one).
+rss_mb() {
+  local pid kb=0 p
+  pid=$(container_pid "$1") || { echo 0; return; }
+  for p in $(tree_pids "$pid"); do kb=$((kb + $(awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0))); done
+  echo $((kb / 1024))
+}
+
+# Resident memory of a container's processes, printed.
 report_rss() {
   local pid kb=0 n=0 p
   pid=$(container_pid "$1") || return 0

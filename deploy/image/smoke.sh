@@ -5,7 +5,7 @@
 #   - the image holds production code and dependencies only (no tests, fixtures, dev tools, devDependencies);
 #   - the all-in-one (the image's default command, writable root as a plain `docker run`) starts, is
 #     ready, answers a chat request, drains on SIGTERM and exits 0;
-#   - the mesh: the LLM simulator, chat, scoring, media, ops and the gateway, each in its own container,
+#   - the mesh: the LLM simulator, chat, scoring, media, ops, outcomes and the gateway (their bundles), each in its own container,
 #     with the manifests' configuration (mesh.env) pointed at a private nats-server (started here on a
 #     free port, so no other test run on the shared NATS sees our subjects), the shared PostgreSQL (a
 #     database made for this run and dropped after), Redis and a stand-in OTLP collector: /healthz and
@@ -66,7 +66,7 @@ mapfile -t entrypoint < <(json '(v.Entrypoint ?? []).join("\n")' <<<"$config")
 mapfile -t default_cmd < <(json '(v.Cmd ?? []).join("\n")' <<<"$config")
 expect "runs as a numeric non-root user ($user)" matches "$user" '^[1-9][0-9]*(:[0-9]+)?$'
 expect "entrypoint is bun, default command the all-in-one (${entrypoint[*]} ${default_cmd[*]})" \
-  test "${entrypoint[*]} ${default_cmd[*]}" = "bun run start"
+  test "${entrypoint[*]} ${default_cmd[*]}" = "bun all-in-one.ts"
 
 # --- contents -----------------------------------------------------------------------------------
 section "contents"
@@ -93,7 +93,7 @@ expect "the application adds at most 150 MB to the base image ($app_mb MB)" test
 
 # --- all-in-one -----------------------------------------------------------------------------------
 section "all-in-one (default command, writable root as in a plain docker run)"
-read -r p_aio p_nats p_sim p_gw p_chat p_scoring p_media p_ops p_otlp < <(free_ports 9)
+read -r p_aio p_nats p_sim p_gw p_chat p_scoring p_media p_ops p_outcomes p_otlp < <(free_ports 10)
 start_proc aio rw -e PORT="$p_aio" -e LOG_LEVEL=info -- "${entrypoint[@]}" "${default_cmd[@]}"
 expect "all-in-one /healthz" wait_http "http://127.0.0.1:$p_aio/healthz" 200 120 aio
 expect "all-in-one /readyz" wait_http "http://127.0.0.1:$p_aio/readyz" 200 30 aio
@@ -127,7 +127,7 @@ printf '        configuration: deploy/k8s/base/config/mesh.env%s, local servers\
 # As the dev overlay runs it: the simulator serves exactly the model name chat is configured with.
 model=$(sed -n 's/^VLLM_MODEL_NAME=//p' models_env/qwen2.env)
 common+=(-e VLLM_MODEL_NAME="$model")
-start_proc sim ro -e PORT="$p_sim" -e SIM_MODELS="$model" -- "${entrypoint[@]}" run sim
+start_proc sim ro -e PORT="$p_sim" -e SIM_MODELS="$model" -- "${entrypoint[@]}" sim/dist/main.js
 # The same set-up as every mesh process, checked from inside: only /tmp takes writes.
 start_proc rocheck ro -- sh -c 'sleep 2; for d in / /app /app/data /home/bun /etc /run /var /tmp; do
   touch "$d/.smoke-write" 2>/dev/null && echo "writable $d"; done
@@ -146,13 +146,13 @@ start_proc pid1check ro -- sleep 120
 sleep 1; signal_proc pid1check TERM; sleep 1
 expect "harness: a PID 1 without a SIGTERM handler ignores SIGTERM, as in a pod" kill -0 "${brun[pid1check]}"
 signal_proc pid1check KILL; wait "${brun[pid1check]}" 2>/dev/null
-for svc in chat scoring media ops; do
+for svc in chat scoring media ops outcomes; do
   port_var="p_$svc"
-  start_proc "$svc" ro "${common[@]}" -e HEALTH_PORT="${!port_var}" -- "${entrypoint[@]}" run "start:$svc"
+  start_proc "$svc" ro "${common[@]}" -e HEALTH_PORT="${!port_var}" -- "${entrypoint[@]}" "services/$svc/dist/main.js"
 done
-start_proc gateway ro "${common[@]}" -e PORT="$p_gw" -- "${entrypoint[@]}" run start:gateway
+start_proc gateway ro "${common[@]}" -e PORT="$p_gw" -- "${entrypoint[@]}" gateway/dist/main.js
 expect "sim /health" wait_http "http://127.0.0.1:$p_sim/health" 200 90 sim
-for svc in chat scoring media ops; do
+for svc in chat scoring media ops outcomes; do
   port_var="p_$svc"
   expect "$svc /healthz" wait_http "http://127.0.0.1:${!port_var}/healthz" 200 90 "$svc"
   expect "$svc /readyz" wait_http "http://127.0.0.1:${!port_var}/readyz" 200 60 "$svc"
@@ -175,7 +175,11 @@ expect "POST /fan/interest_score answers a score" \
 health=$(curl -s -m 30 "$gw/monitoring/health")
 expect "GET /monitoring/health: not unhealthy ($(json 'v.status' <<<"$health"))" \
   bash -c '[ "$0" = healthy ] || [ "$0" = degraded ]' "$(json 'v.status' <<<"$health")"
-for p in sim chat scoring media ops gateway; do report_rss "$p"; done
+for p in sim chat scoring media ops outcomes gateway; do report_rss "$p"; done
+# Issue 16: every mesh process idle within 80 MB resident, inside the image (one process per container).
+for p in chat scoring media ops outcomes gateway; do
+  expect "$p: one process, idle RSS $(rss_mb "$p") MB <= 80 MB" bash -c '[ "$0" -le 80 ] && [ "$1" -eq 1 ]' "$(rss_mb "$p")" "$(tree_pids "$(container_pid "$p")" | wc -w)"
+done
 
 section "drain (SIGTERM with a chat reply in flight)"
 curl -s -m 60 -o "$work/drain.json" -w '%{http_code}' -X POST "$gw/personality_chat" -H "x-api-key: $api_key" \
@@ -189,7 +193,7 @@ wait "$drain_curl"
 expect "the in-flight reply still arrived (HTTP $(cat "$work/drain.code"))" \
   bash -c '[ "$(cat "$0/drain.code")" = 200 ] && grep -q "\"backend\":\"vllm\"" "$0/drain.json"' "$work"
 expect "chat drained with the request in flight (its log: draining, inFlight ≥ 1)" grep -q '"inFlight":[1-9][0-9]*,"msg":"draining"' "$work/chat.log"
-for svc in scoring media ops sim; do expect "$svc exits 0 on SIGTERM" stop_proc "$svc" 60; done
+for svc in scoring media ops outcomes sim; do expect "$svc exits 0 on SIGTERM" stop_proc "$svc" 60; done
 exported=$(sort -u "$work/otlp-services.txt" 2>/dev/null | tr '\n' ' ')
 expect "gateway, chat, scoring, media and ops exported their spans to OTEL_EXPORTER_OTLP_ENDPOINT (${exported% })" \
   bash -c 'for s in gateway chat scoring media ops; do grep -qx "$s" "$0" || exit 1; done' "$work/otlp-services.txt"

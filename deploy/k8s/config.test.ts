@@ -17,6 +17,7 @@ import { parseOpsEnv } from "../../services/ops/src/env.ts";
 import { parseOutcomesEnv } from "../../services/outcomes/src/env.ts";
 import { parseScoringEnv } from "../../services/scoring/src/env.ts";
 import { containerEnv, type Env } from "./testing/env.ts";
+import { scriptBundles, scriptEntry } from "./testing/scripts.ts";
 import {
   find,
   id,
@@ -174,7 +175,6 @@ describe("model presets", () => {
 
 describe("image", () => {
   const dockerfile = readFileSync(join(ROOT, "deploy", "Dockerfile"), "utf8");
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
 
   // The image itself is built and run by deploy/image/smoke.sh (in .ci/run); these are the rules a
   // build on a machine without buildah would not show.
@@ -192,15 +192,22 @@ describe("image", () => {
     expect(dockerfile).toContain(`ARG BUN_VERSION=${ci}`);
   });
 
-  test("every process a manifest starts is a package.json script", () => {
+  test("every process a manifest starts is the bundle of a package.json script's entry file, built by the image", () => {
     for (const overlay of overlays) {
       for (const w of workloads(render(overlay))) {
         for (const c of mainContainers(w)) {
           if (!String(c.image).includes("sinhome/mesh")) continue;
-          expect(c.args?.[0]).toBe("run");
-          expect<(string | undefined)[]>(Object.keys(pkg.scripts)).toContain(c.args?.[1]);
+          expect(c.command).toBeUndefined(); // the image's entrypoint, bun
+          expect(c.args).toHaveLength(1);
+          expect(scriptBundles()).toContain(c.args![0]!);
         }
       }
     }
+    // The Dockerfile bundles every one of them (its loop names the workspaces).
+    const loop = dockerfile.match(/for w in ([^;]+); do/)?.[1]?.split(/\s+/) ?? [];
+    for (const bundle of scriptBundles()) expect(loop).toContain(bundle.replace(/\/dist\/main\.js$/, ""));
+    // The image's default command is the all-in-one, the same way.
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["bun"\]$/m);
+    expect(dockerfile).toContain(`CMD ["${scriptEntry("start")}"]`);
   });
 });

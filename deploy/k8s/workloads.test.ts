@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { containerEnv, secretValue } from "./testing/env.ts";
+import { scriptBundle } from "./testing/scripts.ts";
 import {
   allContainers,
   find,
@@ -101,7 +102,8 @@ for (const overlay of overlays) {
         if (c.readinessProbe?.httpGet?.path !== "/readyz") problems.push(`${name}: readiness must be /readyz (503 while draining)`);
         if (c.livenessProbe?.httpGet?.path !== "/healthz") problems.push(`${name}: liveness must be /healthz`);
         if (specOf(d).strategy?.rollingUpdate?.maxUnavailable !== 0) problems.push(`${name}: rolling updates must not take capacity away (maxUnavailable 0)`);
-        if (c.args?.[0] !== "run" || c.args?.[1] !== `start:${name}`) problems.push(`${name}: args must be ["run", "start:${name}"]`);
+        const bundle = scriptBundle(`start:${name}`);
+        if (c.args?.length !== 1 || c.args[0] !== bundle) problems.push(`${name}: args must be ["${bundle}"] (the bundle of what start:${name} runs)`);
         const spread = podSpec(d).topologySpreadConstraints ?? [];
         if (!spread.some((t) => t.topologyKey === "kubernetes.io/hostname")) problems.push(`${name}: no topology spread over nodes`);
       }
@@ -196,7 +198,7 @@ for (const overlay of overlays) {
         const sim = find(objs, "Deployment", "llm-sim");
         expect(sim).toBeDefined();
         const simContainer = mainContainer(required(sim, "Deployment/llm-sim"));
-        expect(simContainer.args).toEqual(["run", "sim"]);
+        expect(simContainer.args).toEqual([scriptBundle("sim")]);
         const chat = containerEnv(objs, mainContainer(meshDeployment(objs, "chat")));
         const simEnv = containerEnv(objs, simContainer);
         expect(chat.VLLM_BASE_URL).toBe("http://llm-sim:8000/v1");
