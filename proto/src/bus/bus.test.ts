@@ -134,6 +134,26 @@ for (const [kind, make] of makers) {
       await reg.stop();
     });
 
+    test("a counting subscriber (decode: false) is told of each broadcast without its body; the others get their own copy", async () => {
+      const counted: unknown[] = [];
+      const read: { n: number }[] = [];
+      const stopCount = bus.subscribe(subj("cnt"), (b) => counted.push(b), { decode: false });
+      const stopRead = bus.subscribe(subj("cnt"), (b) => read.push(b as { n: number }));
+      if (kind === "nats") await bus.rtt();
+      const sent = { n: 1 };
+      bus.publish(subj("cnt"), sent);
+      bus.publish(subj("cnt"), { n: 2 });
+      for (let i = 0; i < 50 && (counted.length < 2 || read.length < 2); i++) await Bun.sleep(10);
+      expect(counted).toEqual([undefined, undefined]);
+      expect(read).toEqual([{ n: 1 }, { n: 2 }]);
+      expect(read[0]).not.toBe(sent); // a copy, never the publisher's object
+      stopRead();
+      bus.publish(subj("cnt"), { n: 3 }); // only the counting listener is left: still told
+      for (let i = 0; i < 50 && counted.length < 3; i++) await Bun.sleep(10);
+      expect(counted).toHaveLength(3);
+      stopCount();
+    });
+
     test("stop waits for in-flight requests, then nobody answers", async () => {
       const reg = await bus.addService({
         name: `drain${run}`, version: "1.0.0", description: "drain",

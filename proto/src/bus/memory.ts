@@ -9,7 +9,7 @@ import { decodeJson, dispatch, encodeJson, requestHeaders, type DispatchResult, 
 import { InstanceTable } from "./instances.ts";
 import { HEARTBEAT_MS, StallWatch } from "./liveness.ts";
 import { PendingRequest } from "./pending.ts";
-import type { Bus, BusHandler, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
+import type { Bus, BusHandler, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, SubscribeOptions, Unsubscribe } from "./types.ts";
 
 type Member = {
   serviceId: string;
@@ -19,13 +19,14 @@ type Member = {
   alive: () => boolean;
 };
 type Instance = { def: ServiceDefinition; id: string; requests: number; errors: number };
+type Listener = { onMessage: (body: unknown) => void; decode: boolean };
 
 let nextId = 0;
 
 export class MemoryBus implements Bus {
   readonly kind = "memory" as const;
   private readonly queues = new Map<string, { members: Member[]; next: number }>();
-  private readonly listeners = new Map<string, Set<(body: unknown) => void>>();
+  private readonly listeners = new Map<string, Set<Listener>>();
   private readonly instances = new Map<string, Instance>();
   private closed = false;
   private readonly watch = new StallWatch();
@@ -135,13 +136,15 @@ export class MemoryBus implements Bus {
 
   publish(subject: string, body: unknown): void {
     const set = this.listeners.get(subject);
-    if (!set || this.closed) return;
-    const copy = encodeJson(body);
+    if (!set || set.size === 0 || this.closed) return;
+    // A JSON copy, as over the network — only when a listener reads it (counting listeners do not).
+    let copy: Uint8Array | undefined;
+    for (const listener of set) if (listener.decode) copy ??= encodeJson(body);
     // Delivered on a later tick, like a network bus: a publisher is never slowed by its listeners.
     queueMicrotask(() => {
       for (const listener of set) {
         try {
-          listener(decodeJson(copy));
+          listener.onMessage(listener.decode && copy ? decodeJson(copy) : undefined);
         } catch (e) {
           this.onUnexpected?.(subject, e);
         }
@@ -149,11 +152,12 @@ export class MemoryBus implements Bus {
     });
   }
 
-  subscribe(subject: string, onMessage: (body: unknown) => void): Unsubscribe {
+  subscribe(subject: string, onMessage: (body: unknown) => void, { decode = true }: SubscribeOptions = {}): Unsubscribe {
     const set = this.listeners.get(subject) ?? new Set();
-    set.add(onMessage);
+    const listener = { onMessage, decode };
+    set.add(listener);
     this.listeners.set(subject, set);
-    return () => set.delete(onMessage);
+    return () => set.delete(listener);
   }
 
   private list(name?: string, withStats = false): ServiceInstance[] {

@@ -15,7 +15,7 @@ import type { Heartbeat } from "./instances.ts";
 import { HEARTBEAT_MS, LivenessSubject, PROGRESS_HEADER, ProgressTicker } from "./liveness.ts";
 import { fromHeaders, incoming, toHeaders, type Incoming } from "./nats-messages.ts";
 import { ReplyInbox } from "./nats-replies.ts";
-import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, Unsubscribe } from "./types.ts";
+import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, SubscribeOptions, Unsubscribe } from "./types.ts";
 
 export type NatsBusOptions = {
   servers: string;
@@ -204,12 +204,12 @@ export class NatsBus implements Bus {
     }
   }
 
-  subscribe(subject: string, onMessage: (body: unknown) => void): Unsubscribe {
+  subscribe(subject: string, onMessage: (body: unknown) => void, { decode = true }: SubscribeOptions = {}): Unsubscribe {
     const sub = this.nc.subscribe(subject, {
       callback: (err, msg) => {
         if (err) return this.onUnexpected?.(subject, err);
         try {
-          onMessage(decodeJson(msg.data));
+          onMessage(decode ? decodeJson(msg.data) : undefined);
         } catch (e) {
           this.onUnexpected?.(subject, e);
         }

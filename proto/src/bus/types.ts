@@ -70,6 +70,7 @@ export type RequestOptions = {
 };
 
 export type Unsubscribe = () => void;
+export type SubscribeOptions = { decode?: boolean };
 
 export interface Bus {
   readonly kind: "nats" | "memory";
@@ -84,8 +85,11 @@ export interface Bus {
   addService(def: ServiceDefinition): Promise<ServiceRegistration>;
   /** Fire-and-forget broadcast (every subscriber receives it). Never throws. */
   publish(subject: string, body: unknown): void;
-  /** Receives every broadcast on `subject` (no queue group). */
-  subscribe(subject: string, onMessage: (body: unknown) => void): Unsubscribe;
+  /**
+   * Receives every broadcast on `subject` (no queue group). `decode: false` = the listener never reads
+   * the body (it counts): it gets `undefined`, and the JSON is neither parsed nor, in process, made.
+   */
+  subscribe(subject: string, onMessage: (body: unknown) => void, opts?: SubscribeOptions): Unsubscribe;
   /** Instances answering `$SRV.PING` (all services, or one by name) within `timeoutMs`. */
   ping(name?: string, timeoutMs?: number): Promise<ServiceInstance[]>;
   /** Instances answering `$SRV.STATS`, with their stats data. */

@@ -9,6 +9,8 @@
  * followers are told of an event once it is committed, so SSE resume by id is exact. Reads and erasures
  * flush the queue first (an erasure cannot miss an event still waiting). `close` flushes.
  *
+ * System prompts are stored once each (prompts.ts): an event keeps a reference, reads put the text back.
+ *
  * On disk: the files stay within maxBytes plus a margin (disk.ts) while running: the write-ahead log has
  * a size limit and is checkpointed, pruning runs every minute and after each twentieth of the cap written,
  * and the pages it frees are given back to the file system (incremental vacuum).
@@ -20,6 +22,7 @@ import type { ChatLogEvent, LogHistoryResponse, StoredLogEvent } from "@sinhome/
 import { BatchQueue } from "./batch-queue.ts";
 import { openPragmas, SqliteDisk } from "./disk.ts";
 import { conversationLogDropped } from "./metrics.ts";
+import { SystemPrompts, withPrompt } from "./prompts.ts";
 import { eventTenant, eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
 
 const PRUNE_EVERY_MS = 60_000;
@@ -30,13 +33,16 @@ const REPLAY_PAGE = 500;
 export type EmbeddedQueueOptions = { maxBatch: number; maxDelayMs: number; maxQueued: number };
 export const EMBEDDED_QUEUE_DEFAULTS: EmbeddedQueueOptions = { maxBatch: 512, maxDelayMs: 5, maxQueued: 20_000 };
 
-type Row = { seq: number; body: string };
+type Row = { seq: number; body: string; prompt: string | null };
+/** The columns a read needs: the event, and its system prompt's text when stored apart. */
+const READ_COLUMNS = "e.seq, e.body, p.content AS prompt FROM conversation_events e LEFT JOIN conversation_prompts p ON p.id = e.prompt_id";
 
 export class EmbeddedConversationLog implements ConversationLog {
   readonly kind = "embedded" as const;
   private readonly db: Database;
   private readonly disk: SqliteDisk;
-  private readonly insert: Statement<unknown, [number, string | null, string, number, string]>;
+  private readonly insert: Statement<unknown, [number, string | null, string, number, string, number | null]>;
+  private readonly prompts: SystemPrompts;
   private readonly queue: BatchQueue<ChatLogEvent, string>;
   private readonly followers = new Set<(event: StoredLogEvent) => void>();
   private readonly pruneTimer: ReturnType<typeof setInterval>;
@@ -61,8 +67,9 @@ export class EmbeddedConversationLog implements ConversationLog {
     // Tenants came later: a file from before gets the column, its events the default tenant "".
     const columns = this.db.query<{ name: string }, []>("PRAGMA table_info(conversation_events)").all();
     if (!columns.some((c) => c.name === "tenant")) this.db.exec("ALTER TABLE conversation_events ADD COLUMN tenant TEXT NOT NULL DEFAULT ''");
+    this.prompts = new SystemPrompts(this.db);
     this.disk = new SqliteDisk(this.db, path, opts.maxBytes);
-    this.insert = this.db.prepare("INSERT INTO conversation_events (ts, session_id, tenant, bytes, body) VALUES (?, ?, ?, ?, ?)");
+    this.insert = this.db.prepare("INSERT INTO conversation_events (ts, session_id, tenant, bytes, body, prompt_id) VALUES (?, ?, ?, ?, ?, ?)");
     this.queue = new BatchQueue<ChatLogEvent, string>({
       ...EMBEDDED_QUEUE_DEFAULTS,
       ...queue,
@@ -70,6 +77,7 @@ export class EmbeddedConversationLog implements ConversationLog {
       onDrop: () => conversationLogDropped.inc(),
     });
     this.disk.pruneSync(opts.retentionHours);
+    this.prompts.dropUnused();
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref?.();
   }
@@ -88,15 +96,21 @@ export class EmbeddedConversationLog implements ConversationLog {
   private writeBatch(events: ChatLogEvent[]): string[] {
     const stored: StoredLogEvent[] = [];
     let bytes = 0;
-    this.db.transaction(() => {
-      for (const event of events) {
-        const body = JSON.stringify(event);
-        const size = Buffer.byteLength(body);
-        bytes += size;
-        const { lastInsertRowid } = this.insert.run(eventTimeMs(event), event.session_id ?? null, eventTenant(event), size, body);
-        stored.push({ id: String(lastInsertRowid), ...event });
-      }
-    })();
+    try {
+      this.db.transaction(() => {
+        for (const event of events) {
+          const form = this.prompts.storedForm(event);
+          const body = JSON.stringify(form.body);
+          const size = Buffer.byteLength(body);
+          bytes += size;
+          const { lastInsertRowid } = this.insert.run(eventTimeMs(event), event.session_id ?? null, eventTenant(event), size, body, form.promptId);
+          stored.push({ id: String(lastInsertRowid), ...event });
+        }
+      })();
+    } catch (e) {
+      this.prompts.forget();
+      throw e;
+    }
     for (const event of stored) for (const follower of this.followers) follower(event);
     this.writtenSincePrune += bytes;
     if (this.writtenSincePrune > this.opts.maxBytes / 20) void this.prune();
@@ -107,9 +121,9 @@ export class EmbeddedConversationLog implements ConversationLog {
     await this.queue.flush();
     const rows = this.db
       .query<Row, [number, string | null, string | null, string | null, string | null, number, number, number]>(
-        `SELECT seq, body FROM conversation_events
-         WHERE seq > ? AND (? IS NULL OR session_id = ?) AND (? IS NULL OR tenant = ?) AND ts >= ? AND ts <= ?
-         ORDER BY seq LIMIT ?`,
+        `SELECT ${READ_COLUMNS}
+         WHERE e.seq > ? AND (? IS NULL OR e.session_id = ?) AND (? IS NULL OR e.tenant = ?) AND e.ts >= ? AND e.ts <= ?
+         ORDER BY e.seq LIMIT ?`,
       )
       .all(parseLogId(q.afterId) ?? 0, q.sessionId ?? null, q.sessionId ?? null, q.tenant ?? null, q.tenant ?? null, q.sinceMs ?? 0, q.untilMs ?? Number.MAX_SAFE_INTEGER, q.limit + 1);
     const page = rows.slice(0, q.limit).map(toStored);
@@ -118,7 +132,9 @@ export class EmbeddedConversationLog implements ConversationLog {
 
   async erase(sessionId: string, tenant?: string): Promise<number> {
     await this.queue.flush();
-    return this.db.query("DELETE FROM conversation_events WHERE session_id = ? AND (? IS NULL OR tenant = ?)").run(sessionId, tenant ?? null, tenant ?? null).changes;
+    const erased = this.db.query("DELETE FROM conversation_events WHERE session_id = ? AND (? IS NULL OR tenant = ?)").run(sessionId, tenant ?? null, tenant ?? null).changes;
+    if (erased > 0) this.prompts.dropUnused();
+    return erased;
   }
 
   async follow(afterId: string | undefined, onEvent: (event: StoredLogEvent) => void): Promise<() => void> {
@@ -137,7 +153,7 @@ export class EmbeddedConversationLog implements ConversationLog {
       // Catch up from the store; events written meanwhile wait in `buffered` and are delivered after.
       for (;;) {
         const page = this.db
-          .query<Row, [number, number]>("SELECT seq, body FROM conversation_events WHERE seq > ? ORDER BY seq LIMIT ?")
+          .query<Row, [number, number]>(`SELECT ${READ_COLUMNS} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`)
           .all(last ?? 0, REPLAY_PAGE);
         for (const row of page) deliver(toStored(row));
         if (page.length < REPLAY_PAGE) break;
@@ -170,9 +186,12 @@ export class EmbeddedConversationLog implements ConversationLog {
   /** Retention and the size cap (see disk.ts); one at a time, in chunks that yield to replies. */
   prune(): Promise<void> {
     this.writtenSincePrune = 0;
-    this.pruning ??= this.disk.prune(this.opts.retentionHours).finally(() => (this.pruning = undefined));
+    this.pruning ??= this.disk
+      .prune(this.opts.retentionHours)
+      .then(() => this.prompts.dropUnused())
+      .finally(() => (this.pruning = undefined));
     return this.pruning;
   }
 }
 
-const toStored = (row: Row): StoredLogEvent => ({ id: String(row.seq), ...(JSON.parse(row.body) as ChatLogEvent) });
+const toStored = (row: Row): StoredLogEvent => ({ id: String(row.seq), ...withPrompt(JSON.parse(row.body) as ChatLogEvent, row.prompt) });

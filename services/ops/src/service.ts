@@ -26,11 +26,12 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
   // The durable usage ledger chat writes: the host's, or PostgreSQL (DATABASE_URL); none = ask each chat instance.
   const usageStore = sharedUsage ?? (env.DATABASE_URL ? PostgresUsageStore.open(env.DATABASE_URL) : undefined);
   let eventsSeen = 0;
-  let lastEventAt: string | null = null;
+  let lastEventMs: number | undefined;
+  // Only counted: the event itself is never read (nor decoded).
   const stopLogs = bus.subscribe(Subject.LogsChat, () => {
     eventsSeen++;
-    lastEventAt = new Date().toISOString();
-  });
+    lastEventMs = Date.now();
+  }, { decode: false });
 
   const health = ({ requestId }: { requestId: string }): Promise<HealthResponse> =>
     collectHealth({ bus, redis, gatewayLimits, startedAt, llmTimeoutMs: env.HEALTH_LLM_TIMEOUT_MS, dbTimeoutMs: env.HEALTH_DB_TIMEOUT_MS, requestId });
@@ -49,7 +50,7 @@ export async function createOpsService(env: OpsEnv, { bus, log, conversations: s
       status: bus.isConnected() && (!conversations || stored) ? "ok" : "down",
       bus: bus.kind,
       events_seen: eventsSeen,
-      last_event_at: lastEventAt,
+      last_event_at: lastEventMs === undefined ? null : new Date(lastEventMs).toISOString(),
       ...(conversations ? { store: conversations.kind, ...(stored ? { stored_events: stored.events, stored_bytes: stored.bytes, last_stored_at: stored.lastEventAt } : {}) } : {}),
       retention_hours: env.LOG_RETENTION_HOURS,
     };
