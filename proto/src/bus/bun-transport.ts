@@ -26,6 +26,7 @@ import {
 } from "@nats-io/nats-core/internal";
 import { tlsSettings } from "./bun-tls.ts";
 
+/** Reported to the server in CONNECT, as NodeTransport reports its package's: the nats.js line we run. */
 const VERSION = "3.4.0";
 
 export class BunTransport implements Transport {
@@ -120,6 +121,11 @@ export class BunTransport implements Transport {
 
   private async dial(server: Server, tls?: TLSOptions): Promise<Socket> {
     const socket = await Bun.connect({ hostname: server.hostname, port: server.port, tls, socket: this.handlers });
+    if (this.done) {
+      // Discarded by the client while dialing (its connect timeout): nothing may use this socket.
+      socket.terminate();
+      throw new errors.ConnectionError("connection discarded while connecting");
+    }
     socket.setNoDelay(true);
     return socket;
   }
