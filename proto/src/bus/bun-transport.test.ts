@@ -135,6 +135,11 @@ describe("Bun transport, plain TCP", () => {
   }, 30_000);
 });
 
+test("a websocket URL is refused with a clear error (this is a TCP transport)", async () => {
+  const ws = await connectNats({ servers: "ws://127.0.0.1:1" }, "bun").then(() => undefined, (e: unknown) => e);
+  expect(ws).toBeInstanceOf(errors.InvalidArgumentError);
+});
+
 describe("Bun transport, TLS", () => {
   const tlsServer = async (altNames?: string) => {
     const cert = await selfSignedCertificate("nats-test", altNames);
@@ -168,6 +173,12 @@ describe("Bun transport, TLS", () => {
       expect(String((err as Error).message)).toMatch(/certificate|self.signed|verify/i);
     }
   }, 30_000);
+
+  test("a CA file that does not exist is a clear error", async () => {
+    const { s } = await tlsServer();
+    const missing = await connectNats({ servers: s.url, tls: { caFile: "/nonexistent/ca.pem" }, timeout: 2000 }, "bun").then(() => undefined, (e: unknown) => e);
+    expect(String((missing as Error | undefined)?.message)).toContain("/nonexistent/ca.pem doesn't exist");
+  });
 
   test("a trusted certificate for another name is refused", async () => {
     const { s, cert } = await tlsServer("DNS:nats.elsewhere.example");
