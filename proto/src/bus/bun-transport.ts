@@ -81,6 +81,7 @@ export class BunTransport implements Transport {
       this.socket = undefined;
       this.ended(err ?? this.socketError);
     },
+    // Present so a refused dial only rejects `Bun.connect`'s promise (which connect() awaits), nothing more.
     connectError: () => {},
   };
 
