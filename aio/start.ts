@@ -29,7 +29,7 @@ export async function startAllInOne(source: Record<string, string | undefined>, 
   const outcomesEnv = loadEnvOrExit("outcomes", () => parseOutcomesEnv(source));
   const log = createLogger("all-in-one", opts.quiet ? "warn" : gatewayEnv.LOG_LEVEL);
   const tracing = setupTracing({ serviceName: "sinhome-all-in-one", endpoint: gatewayEnv.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: gatewayEnv.OTEL_TRACES_SAMPLER_ARG });
-  const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
+  const bus = await createBus({ natsUrl: gatewayEnv.NATS_URL, transport: gatewayEnv.NATS_TRANSPORT, name: "all-in-one", onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed") });
   // One conversation log for every part of this process: JetStream with NATS_URL, else the embedded store under DATA_DIR.
   const conversations = await openConversationLog(opsEnv, { name: "all-in-one", manage: true, log });
   // One usage ledger for chat (writes) and ops (reads): PostgreSQL with DATABASE_URL, else `<DATA_DIR>/usage.sqlite`.

@@ -30,7 +30,9 @@ export async function startPaths(opts: { delayMs?: number; env?: Record<string, 
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const env = { ...opts.env, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: "1" };
+    // NATS_TRANSPORT of the bench's own environment reaches the servers: `NATS_TRANSPORT=node bun run bench budget` measures the other socket layer.
+    const transport: Record<string, string> = process.env.NATS_TRANSPORT ? { NATS_TRANSPORT: process.env.NATS_TRANSPORT } : {};
+    const env = { ...opts.env, ...transport, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: "1" };
     const upPort = freePort();
     children.push(spawn("bench/upstream.ts", { PORT: String(upPort), DELAY_MS: String(opts.delayMs ?? 0) }));
     const upstream = `http://127.0.0.1:${upPort}`;

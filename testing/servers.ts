@@ -5,7 +5,7 @@
  * when no server is available, and by the tests that stop and restart a server of their own.
  */
 import type { Subprocess } from "bun";
-import { chownSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -181,13 +181,18 @@ function privateDir(kind: ServerKind, account: Account | undefined): string {
   return dir;
 }
 
-/** A private nats-server (with JetStream unless `jetstream: false`); `port` to reuse a known one. */
-export async function startNats(opts: { jetstream?: boolean; port?: number } = {}): Promise<PrivateServer> {
+/**
+ * A private nats-server (with JetStream unless `jetstream: false`); `port` to reuse a known one;
+ * `config`: the text of a server configuration file (e.g. a `tls {}` block), the flags still win.
+ */
+export async function startNats(opts: { jetstream?: boolean; port?: number; config?: string } = {}): Promise<PrivateServer> {
   const nats = binary("nats", "nats-server");
   const dir = privateDir("nats", undefined);
+  const config = opts.config === undefined ? [] : ["-c", join(dir, "nats.conf")];
+  if (opts.config !== undefined) writeFileSync(join(dir, "nats.conf"), opts.config);
   return launch({
     kind: "nats",
-    command: (port, d) => [nats, "-a", "127.0.0.1", "-p", String(port), ...(opts.jetstream === false ? [] : ["-js", "-sd", join(d, "jetstream")])],
+    command: (port, d) => [nats, ...config, "-a", "127.0.0.1", "-p", String(port), ...(opts.jetstream === false ? [] : ["-js", "-sd", join(d, "jetstream")])],
     ready: async (port) => (await tcpExchange(port))?.startsWith("INFO") ?? false,
     url: (port) => `nats://127.0.0.1:${port}`,
     signals: { graceful: "SIGTERM", crash: "SIGKILL" },

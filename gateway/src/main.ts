@@ -14,7 +14,7 @@ if (!env.NATS_URL) {
   process.exit(1);
 }
 const tracing = setupTracing({ serviceName: "gateway", endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: env.OTEL_TRACES_SAMPLER_ARG });
-const bus = await NatsBus.connect({ servers: env.NATS_URL, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
+const bus = await NatsBus.connect({ servers: env.NATS_URL, transport: env.NATS_TRANSPORT, name: "gateway", onUnexpected: (subject, err) => log.error({ subject, err }, "bus error") });
 const limiter = createRateLimiter(env, log, bus);
 // `/logs/stream` follows the persisted conversation log (JetStream) directly.
 const conversations = await openConversationLog(env, { name: "gateway", manage: false, log });

@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TObject, type TProperties } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
+import { DEFAULT_NATS_TRANSPORT, NatsTransports } from "@sinhome/proto";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -42,6 +43,8 @@ export function loadEnvOrExit<T>(processName: string, parse: () => T): T {
 export const CommonEnv = {
   /** NATS server(s), comma-separated; unset = in-process bus (all-in-one only). */
   NATS_URL: Type.Optional(Type.String({ pattern: "^(nats|tls|ws|wss)://" })),
+  /** The NATS client's socket layer: `bun` (Bun's native sockets) or `node` (node:net, nats.js's own). */
+  NATS_TRANSPORT: Type.Union(NatsTransports.map((t) => Type.Literal(t)), { default: DEFAULT_NATS_TRANSPORT }),
   /** debug | info | warn | error */
   LOG_LEVEL: Type.Union([Type.Literal("debug"), Type.Literal("info"), Type.Literal("warn"), Type.Literal("error")], {
     default: "info",

@@ -4,7 +4,7 @@
  * leaves its queue groups (no new bus work), in-flight requests finish (up to SHUTDOWN_GRACE_MS),
  * NATS drains, the last spans are flushed, then the process exits 0.
  */
-import { AppError, NatsBus, type Bus } from "@sinhome/proto";
+import { AppError, NatsBus, type Bus, type NatsTransport } from "@sinhome/proto";
 import type { ConversationLog } from "./conversation-log/types.ts";
 import type { UsageStore } from "./usage-store/types.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -14,6 +14,7 @@ import { setupTracing } from "./tracing.ts";
 
 export type ProcessEnv = {
   NATS_URL?: string;
+  NATS_TRANSPORT: NatsTransport;
   LOG_LEVEL: string;
   HEALTH_PORT: number;
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
@@ -53,6 +54,7 @@ export async function runServiceProcess(opts: {
   const tracing = setupTracing({ serviceName: name, endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: env.OTEL_TRACES_SAMPLER_ARG });
   const bus = await NatsBus.connect({
     servers: env.NATS_URL,
+    transport: env.NATS_TRANSPORT,
     name,
     onUnexpected: (subject, err) => log.error({ subject, err }, "handler failed"),
   });

@@ -13,21 +13,22 @@ describe("parseEnv", () => {
 
   test("applies defaults and converts strings; empty strings count as unset", () => {
     const env = parseEnv(Schema, { PORT: "9000", FLAG: "true", NATS_URL: "" });
-    expect(env).toMatchObject({ PORT: 9000, FLAG: true, LOG_LEVEL: "info", CHAT_DEADLINE_MS: 150_000 });
+    expect(env).toMatchObject({ PORT: 9000, FLAG: true, LOG_LEVEL: "info", CHAT_DEADLINE_MS: 150_000, NATS_TRANSPORT: "bun" });
+    expect(parseEnv(Schema, { NATS_TRANSPORT: "node" }).NATS_TRANSPORT).toBe("node");
     expect(env.NATS_URL).toBeUndefined();
   });
 
   test("names every bad variable", () => {
     const error = (() => {
       try {
-        parseEnv(Schema, { PORT: "zero", LOG_LEVEL: "loud", NATS_URL: "http://x" });
+        parseEnv(Schema, { PORT: "zero", LOG_LEVEL: "loud", NATS_URL: "http://x", NATS_TRANSPORT: "deno" });
       } catch (e) {
         return e;
       }
     })();
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join("\n");
-    for (const name of ["PORT", "LOG_LEVEL", "NATS_URL"]) expect(problems).toContain(name);
+    for (const name of ["PORT", "LOG_LEVEL", "NATS_URL", "NATS_TRANSPORT"]) expect(problems).toContain(name);
   });
 });
 

@@ -6,7 +6,6 @@
  * can route around a frozen replica); a handler that works long sends one accept message on the
  * reply subject; requests go out through our own reply inbox, which watches both (see `liveness.ts`).
  */
-import { connect } from "@nats-io/transport-node";
 import { Empty, headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
 import { ServiceError, Svcm } from "@nats-io/services";
 import { AppError } from "../errors.ts";
@@ -15,12 +14,15 @@ import type { Heartbeat } from "./instances.ts";
 import { HEARTBEAT_MS, LivenessSubject, PROGRESS_HEADER, ProgressTicker } from "./liveness.ts";
 import { fromHeaders, incoming, toHeaders, type Incoming } from "./nats-messages.ts";
 import { ReplyInbox } from "./nats-replies.ts";
+import { connectNats, type NatsTransport } from "./nats-connect.ts";
 import type { Bus, RequestOptions, ServiceDefinition, ServiceInstance, ServiceRegistration, SubscribeOptions, Unsubscribe } from "./types.ts";
 
 export type NatsBusOptions = {
   servers: string;
   /** Connection name shown by the NATS server (`nats server report connections`). */
   name: string;
+  /** The socket layer (NATS_TRANSPORT); default DEFAULT_NATS_TRANSPORT. */
+  transport?: NatsTransport;
   onUnexpected?: HandlerErrorHook;
 };
 
@@ -82,7 +84,7 @@ export class NatsBus implements Bus {
 
   /** Connects (retrying while the server is starting) and keeps reconnecting forever afterwards. */
   static async connect(opts: NatsBusOptions): Promise<NatsBus> {
-    const nc = await connect({
+    const nc = await connectNats({
       servers: opts.servers.split(",").map((s) => s.trim()),
       name: opts.name,
       maxReconnectAttempts: -1,
@@ -95,7 +97,7 @@ export class NatsBus implements Bus {
       // instead of the 4 minutes of the defaults (2 min × 2). Cost: one PING/PONG per 5 s per connection.
       pingInterval: 5000,
       maxPingOut: 2,
-    });
+    }, opts.transport);
     return new NatsBus(nc, opts.onUnexpected);
   }
 

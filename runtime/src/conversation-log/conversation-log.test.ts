@@ -199,9 +199,10 @@ describe("embedded retention", () => {
 describe("jetstream stream", () => {
   test("max age and max bytes come from the configuration; each conversation has its own subject", async () => {
     const log = await JetStreamConversationLog.open({ retentionHours: 48, maxBytes: 64 * 1024 * 1024, servers: NATS_URL, name: "log-test", manage: true });
-    const { connect } = await import("@nats-io/transport-node");
+    const { connectNats } = await import("@sinhome/proto");
     const { jetstreamManager } = await import("@nats-io/jetstream");
-    const nc = await connect({ servers: NATS_URL });
+    // Through connectNats like the log itself: a transport-node connect would switch this process's reconnects to node:net.
+    const nc = await connectNats({ servers: NATS_URL });
     const info = await (await jetstreamManager(nc)).streams.info("SINHOME_CONVERSATIONS");
     expect(info.config.max_age).toBe(48 * 3600 * 1e9);
     expect(info.config.max_bytes).toBe(64 * 1024 * 1024);

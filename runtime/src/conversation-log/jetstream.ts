@@ -5,7 +5,6 @@
  * fan's erasure request is one purge by subject. Ids are stream sequences. It uses its own NATS
  * connection (the bus's is request/reply plumbing and stays private to it).
  */
-import { connect } from "@nats-io/transport-node";
 import { nanos, type NatsConnection } from "@nats-io/nats-core";
 import {
   AckPolicy,
@@ -20,7 +19,7 @@ import {
   type JetStreamManager,
   type StreamConfig,
 } from "@nats-io/jetstream";
-import { ConversationLogStream, type ChatLogEvent, type LogHistoryResponse, type StoredLogEvent } from "@sinhome/proto";
+import { connectNats, ConversationLogStream, type ChatLogEvent, type LogHistoryResponse, type NatsTransport, type StoredLogEvent } from "@sinhome/proto";
 import { eventTimeMs, parseLogId, type ConversationLog, type ConversationLogOptions, type HistoryQuery, type LogStats } from "./types.ts";
 
 const STREAM = ConversationLogStream.Name;
@@ -49,6 +48,8 @@ function historyFilters(sessionId: string | undefined, tenant: string | undefine
 
 export type JetStreamLogOptions = ConversationLogOptions & {
   servers: string;
+  /** The socket layer (NATS_TRANSPORT): the same as the bus's of this process. */
+  transport?: NatsTransport;
   /** Connection name shown by the server. */
   name: string;
   /** Copies kept by a NATS cluster (default 1). */
@@ -67,7 +68,7 @@ export class JetStreamConversationLog implements ConversationLog {
   ) {}
 
   static async open(opts: JetStreamLogOptions): Promise<JetStreamConversationLog> {
-    const nc = await connect({
+    const nc = await connectNats({
       servers: opts.servers.split(",").map((s) => s.trim()),
       name: opts.name,
       maxReconnectAttempts: -1,
@@ -76,7 +77,7 @@ export class JetStreamConversationLog implements ConversationLog {
       // No Error object (stack capture) per publish: chat appends one event per reply.
       noAsyncTraces: true,
       timeout: 5000,
-    });
+    }, opts.transport);
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, opts);
     return new JetStreamConversationLog(nc, jetstream(nc), jsm);

@@ -4,6 +4,7 @@
  * process from starting (it is retried in the background, loudly).
  */
 import { join } from "node:path";
+import type { NatsTransport } from "@sinhome/proto";
 import { EmbeddedConversationLog } from "./embedded.ts";
 import { JetStreamConversationLog } from "./jetstream.ts";
 import type { Logger } from "../log.ts";
@@ -12,6 +13,7 @@ import type { ConversationLog } from "./types.ts";
 
 export type ConversationLogConfig = {
   NATS_URL?: string;
+  NATS_TRANSPORT?: NatsTransport;
   DATA_DIR: string;
   LOG_RETENTION_HOURS: number;
   LOG_MAX_BYTES: number;
@@ -24,7 +26,7 @@ export async function openConversationLog(env: ConversationLogConfig, opts: { na
   const limits = { retentionHours: env.LOG_RETENTION_HOURS, maxBytes: env.LOG_MAX_BYTES };
   const natsUrl = env.NATS_URL;
   if (natsUrl) {
-    const open = () => JetStreamConversationLog.open({ ...limits, replicas: env.LOG_STREAM_REPLICAS, servers: natsUrl, name: `${opts.name}-log`, manage: opts.manage });
+    const open = () => JetStreamConversationLog.open({ ...limits, replicas: env.LOG_STREAM_REPLICAS, servers: natsUrl, transport: env.NATS_TRANSPORT, name: `${opts.name}-log`, manage: opts.manage });
     return new ResilientConversationLog("jetstream", open, opts.log).start();
   }
   return new ResilientConversationLog("embedded", async () => new EmbeddedConversationLog(embeddedLogPath(env.DATA_DIR), limits), opts.log).start();
