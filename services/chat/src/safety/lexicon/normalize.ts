@@ -11,6 +11,7 @@
  * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
  */
 import { foldForMatching } from "@sinhome/runtime";
+import { readRangesAndFigures, undressWords } from "./dress.ts";
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 // A token that starts with a letter and mixes in look-alike digits/symbols: "p3d0", "s3x", "l0l1", "m1n3ur".
@@ -100,7 +101,7 @@ export function normalizeForLexicon(text: string): string {
   let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   if (s.includes("2k")) s = s.replace(/\b2k(\d\d)\b/g, "20$1"); // "2k10" = 2010
   if (s.includes("ß")) s = s.replace(/ß/g, "ss"); // "heiß" = "heiss": folding keeps the sharp s
-  s = undressDigits(s);
+  s = undressDigits(undressWords(s));
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
   // Laughter of every language ("jsjsjs", "jajaja", "hehe", "hihi", "rsrs") reads as "haha" too.
@@ -117,5 +118,5 @@ export function normalizeForLexicon(text: string): string {
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
   if (s.includes("tn") || s.includes("tego")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh)\b/g, "tenho");
-  return s.replace(/\s+/g, " ").trim();
+  return readRangesAndFigures(s.replace(/\s+/g, " ").trim());
 }
