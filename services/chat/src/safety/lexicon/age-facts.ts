@@ -10,6 +10,8 @@
  *   year, exam, a third person's age in brackets / apposition / compound).
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
+import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
+import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
@@ -17,7 +19,7 @@ import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_S
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
-  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative" | "grad_year";
+  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative" | "grad_year" | "life_event" | "bare";
 export type AgeFact = { who: AgeWho; min: number; max: number; form: AgeForm; offset: number };
 
 export type AgeFactOptions = {
@@ -31,8 +33,8 @@ const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
-const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all)\s)*`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|(?:depuis|seit|desde|since)(?!\s${SINCE_DATE})|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all|da|damals|alors|then|entonces|allora|entao)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
@@ -49,7 +51,7 @@ const SPEAKER_AGE: readonly RegExp[] = [
   // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".
   g(String.raw`(?:^|\b(?:my|mon|mi|la mia|mein|minha)\s)(?:age|edad|eta|alter|idade)(?:\s(?:is|est|c'est|es|e|ist|:))?\s?:?\s${NUM}${END}`),
   // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
-  g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
+  g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu|perso|personnellement|myself)(?:\s?[,?:!]|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
   // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
   g(String.raw`(?:^|\b(?:asl|asv|a\/s\/l|a\/s\/v)\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])[\s/]?(?:m|f|h|male|female)|(?:m|f|h)[\s/]?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
 ];
@@ -62,7 +64,7 @@ const MAJORITY = String.raw`(?:majorite|mayoria de edad|maggiore eta|volljahrigk
 const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an)`;
 const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
 const UNTIL_MAJORITY: readonly RegExp[] = [
-  g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:je serai|je suis|i'll be|i will be|i'm|sere|saro|serei|ich|bin|werde ich|voy a ser|vou ser)\s)?${MAJORITY}`),
+  g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:et demie?|and a half|y medio|e mezzo|e meio|einhalb)\s)?(?:(?:je serai|je suis|je deviens|je serais|i'll be|i will be|i'm|i become|i'll become|sere|saro|serei|ich|bin|werde ich|werd ich|voy a ser|me hago|divento|diventero|vou ser|fico|vou ficar)\s)?${MAJORITY}`),
   g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
   g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|off|away from|short of|from|hasta|antes de|para la|prima di|prima dei|prima della|alla|bis|bis zur|ate|ate a|para|pra|pa|pour|per)\s(?:(?:d'etre|etre|avoir|mes|ma|my|i'm|im|i am|fazer|ter|cumplir|tener|fare|compiere|avere|werden|i turn|i'll be|being|be|los|la|mi|i|meinen|meiner|zur|ich|eu|os|a|minha|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
@@ -96,7 +98,7 @@ const GENERIC_AGE: readonly RegExp[] = [
 ];
 const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
 const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
-const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
+const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?(?:${MONTH}\s(?:de\s|del\s)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) geboren\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
 const YEAR_GATE = /(?:19|20)\d\d/;
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
@@ -144,7 +146,7 @@ function holds(s: string, words: readonly string[]): boolean {
   return false;
 }
 // A status word that ends its phrase ("a minor lol", "underage but"), not one before a noun ("a minor issue").
-const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda)\b))`);
+const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda|for|pour|por|per|fur|para|until|till)\b))`);
 // A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
 const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est)\s(?:\S+\s)?$`);
 const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
@@ -158,7 +160,7 @@ const WORD = /[a-z]{3,16}/g;
 
 /** True when the message holds something an age fact can be made of: a digit, a number or ordinal word, a keyword. */
 function mayHoldAge(s: string): boolean {
-  if (/\d/.test(s) || KEYWORD.test(s)) return true;
+  if (/\d/.test(s) || KEYWORD.test(s) || LIFE_EVENT_GATE.test(s)) return true;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     if (numberValue(m[0]) !== undefined || isOrdinalWord(m[0])) return true;
@@ -244,10 +246,12 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   };
   const year = opts.year ?? new Date().getFullYear();
   for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
+  for (const a of bareAges(s)) add({ who: a.self ? (framed ? "role" : "speaker") : whoOf(a.offset, false), min: a.min, max: a.max, form: "bare", offset: a.offset });
+  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, true), min: a.min, max: a.max, form: "life_event", offset: a.offset });
   for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   // Only a text holding a year can give one: the three-way pattern is skipped otherwise (profile).
   if (YEAR_GATE.test(s)) each(BIRTH_YEAR, (m) => {
-    const born = Number(m[1] ?? m[2] ?? m[3]);
+    const born = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     const age = year - born;
     if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
   });

@@ -1,0 +1,92 @@
+/**
+ * The speaker's age said without a verb, or worked out from something else (issue #14, fifth round), over
+ * normalised text; who it belongs to is decided by the caller (age-facts.ts) from the clause, as for every fact:
+ * - a state adverb before the age: "encore 16", "still 16 tho", "todavía 15", "ancora 16", "noch 15", "ainda 16";
+ * - "almost"/"bientôt" opening the message ("bientôt 17", "almost 17 lol"): the age minus one, up to it;
+ * - a coming birthday with no verb: "17 en mars", "sevnteen in june", "16 next month": the age minus one;
+ * - an age label with a colon: "age: 15 location: ohio", "edad: 14";
+ * - an age told against someone else's: "ma sœur a 19 ans et moi 3 ans de moins", "my bro is 20 and im 4 years
+ *   younger", "elle a 2 ans de plus que moi" — the other age plus or minus the difference.
+ */
+import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
+import type { RelativeAge } from "./relative-ages.ts";
+
+/** An age said without a verb; `self` when the sentence itself says it is the speaker's ("moi 3 ans de moins"). */
+export type BareAge = RelativeAge & { self?: boolean };
+
+const src = String.raw;
+const NUM = `(${NUMBER_TOKEN})`;
+const UNIT = src`(?:ans|anos|anni|jahre|years?(?: old)?|yrs?)`;
+
+/** Months of the six languages, folded. */
+export const MONTH = src`(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|marz|maerz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)`;
+/** "Since <a date>": after an age, the age is had since then ("16 ans depuis mars"); "depuis 16 ans" is a duration. */
+export const SINCE_DATE = src`(?:${MONTH}|hier|avant-hier|yesterday|ayer|ieri|gestern|ontem|le \d|el \d|am \d|my birthday|mon anniv\w*|mi cumple\w*|il mio compleanno|meinem geburtstag|meu aniversario|cette semaine|la semaine derniere|this week|last week|peu|recently|hace poco|poco|kurzem|pouco)`;
+
+// What may follow the age: the end, a clause mark, a texting tail, a conjunction; "for/pour" + a time ("encore 16
+// ans pour 2 mois"). Never a noun, a wait ("encore 15 ans avant la retraite") or a duration ("de crédit").
+const AFTER = src`(?=\s?(?:$|[,.!?;:]|(?:mdr|lol|ptdr|tho|though|haha|jaja|kkk|xd|mais|but|pero|ma|aber|mas|et|and|y|e|und|pour|for|por|per|fur|encore|still|anyway|quand meme|hein|ok|chut|dont|don't|tu|you|u|vc)\b))`;
+const STATE = src`(?:encore|toujours|still|todavia|aun|ancora|noch|ainda|only|que|juste|just|solo|nur|so)`;
+// The age opens its clause, or follows a pronoun, a "but", a "now": "mais là encore 16", "rn still 16", "me still 15".
+const OPENING = src`(?:^|[,.!?;:]\s?|\b(?:mais|but|pero|ma|aber|mas|la|rn|right now|now|actuellement|ahora|ahorita|adesso|jetzt|agora|perso|moi|me|yo|io|ich|et|and|y|e|und)\s)`;
+const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${STATE}\s)?${NUM}(?:\s${UNIT}(?!\s(?:de|d'|avant|before|antes|prima|vor|bevor|till|until|left|to go|of|que|qu'|a tirer|restants?)\b))?${AFTER}`, "g");
+const ALMOST_AGE = new RegExp(src`(?:^|[,.!?;]\s?)(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase|enfin presque)\s${NUM}(?:\s${UNIT})?${AFTER}`, "g");
+const SOON = src`(?:(?:en|in|em|im|ad|au|this|next|ce|cette|le mois d'|el mes de|ate)\s${MONTH}|next (?:month|week|year)|le mois pro\w*|la semaine pro\w*|el mes que viene|el proximo mes|il mese prossimo|nachsten monat|nachste woche|mes que vem|proximo mes|dans (?:un|\d) mois|in (?:a|\d) months?)`;
+const COMING_AGE = new RegExp(src`${OPENING}(?:(?:bientot|presque|almost|soon|casi|quasi|fast|quase)\s)?${NUM}(?:\s${UNIT})?\s${SOON}\b`, "g");
+const LABEL_AGE = new RegExp(src`(?:^|[,.!?;]\s?|\s)(?:age|edad|eta|alter|idade)\s?:\s?${NUM}(?!\s?(?:ans? de|minutes?|min\b|h\b|km|€|%|\d))`, "g");
+
+const YOUNGER = src`(?:de moins|plus jeune|younger|less|menos|mas joven|mas chic[oa]|meno|in meno|piu giovane|piu piccol[oa]|junger|weniger|mais nov[oa]|a menos)`;
+const OLDER = src`(?:de plus|plus vieux|plus vieille|plus age|older|mas grande|mayor|de mas|in piu|piu grande|alter|alter als|mais velh[oa]|a mais)`;
+const I = src`(?:moi|me|i'm|im|i am|j'ai|je suis|yo|soy|tengo|io|sono|ho|ich|bin|ich bin|eu|sou|tenho)`;
+const THAN_ME = src`(?:que moi|than me|than i|que yo|que mi|di me|als ich|als mich|que eu|do que eu)`;
+// "moi 3 ans de moins", "im 4 years younger": the speaker against someone; "elle a 2 ans de plus que moi": someone against the speaker.
+const I_AGAINST = new RegExp(src`\b${I}\s(?:\S+\s){0,2}?${NUM}\s(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:(${YOUNGER})|${OLDER})`, "g");
+const AGAINST_ME = new RegExp(src`\b${NUM}\s(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:(${YOUNGER})|${OLDER})\s${THAN_ME}`, "g");
+const OTHER_AGE = /\b(1\d|[2-9]\d)\b(?!\s?(?:€|euros?|\$|%|km|kg|cm|h\b|min))/g;
+
+const ageOf = (token: string | undefined): number | undefined => {
+  const n = token === undefined ? undefined : numberValue(token);
+  return n !== undefined && n >= 10 && n < 100 ? n : undefined;
+};
+
+/** The ages a message gives without a verb, each with where it was said. */
+export function bareAges(s: string): BareAge[] {
+  const found: BareAge[] = [];
+  const each = (pattern: RegExp, make: (n: number) => [number, number]) => {
+    pattern.lastIndex = 0;
+    for (const m of s.matchAll(pattern)) {
+      const n = ageOf(m[1]);
+      if (n !== undefined) {
+        const [min, max] = make(n);
+        found.push({ min, max, offset: (m.index ?? 0) + m[0].indexOf(m[1]!) });
+      }
+    }
+  };
+  each(STILL_AGE, (n) => [n, n]);
+  each(LABEL_AGE, (n) => [n, n]);
+  each(ALMOST_AGE, (n) => [n - 1, n]);
+  each(COMING_AGE, (n) => [n - 1, n - 1]);
+  if (/\d/.test(s)) found.push(...againstOthers(s));
+  return found;
+}
+
+/** An age told against another age of the message: the nearest other age, plus or minus the difference. */
+function againstOthers(s: string): BareAge[] {
+  const found: BareAge[] = [];
+  for (const [pattern, speakerIsSubject] of [[I_AGAINST, true], [AGAINST_ME, false]] as const) {
+    pattern.lastIndex = 0;
+    for (const m of s.matchAll(pattern)) {
+      const diff = numberValue(m[1]!);
+      if (diff === undefined || diff < 1 || diff > 30) continue;
+      const at = m.index ?? 0;
+      const others = [...s.matchAll(OTHER_AGE)].filter((o) => o.index! < at || o.index! >= at + m[0].length);
+      if (others.length === 0) continue;
+      const nearest = others.reduce((a, b) => (Math.abs(b.index! - at) < Math.abs(a.index! - at) ? b : a));
+      // "I am N younger" or "they are N older than me": the speaker is the other age minus N.
+      const younger = (m[2] !== undefined) === speakerIsSubject;
+      const age = Number(nearest[1]) + (younger ? -diff : diff);
+      if (age >= 5 && age < 100) found.push({ min: age, max: age, offset: at, self: true });
+    }
+  }
+  return found;
+}
