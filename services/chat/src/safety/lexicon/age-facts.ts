@@ -90,7 +90,7 @@ const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }
 ];
 const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas/;
 /** Someone unnamed of an age ("un gars de 15 ans", "16 year old boys", "15-jährige", "sedicenni"). */
-const GENERIC_PERSON = String.raw`(?:mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
+const GENERIC_PERSON = String.raw`(?:eleves?|etudiante?s?|students?|pupils?|alumn[oa]s?|estudiantes?|studentess[ae]|student[ie]|alunn[oa]|alun[oa]s?|estudantes?|schuler(?:in|innen)?|mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
 const GENERIC_AGE: readonly RegExp[] = [
   g(String.raw`\b${GENERIC_PERSON}\s(?:de|di|von|mit|of|who are|who's|that are|aged?|com)\s${NUM}(?:\s${UNIT})?\b`),
   g(String.raw`\b${NUM}\s(?:ans|anos|anni|years?|yrs?|y\/o)\s?(?:olds?\s)?${GENERIC_PERSON}\b`),
@@ -112,7 +112,7 @@ const PERSONA_PAST: readonly RegExp[] = [
   g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
 ];
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
-const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}[.!?]?)`);
+const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}(?:\?\s?(?:like|genre|comme|tipo|como|come|so|wie|type|say|disons|digamos|diciamo|sagen wir)\s[^.!?]{0,14})?[.!?]?)`);
 // In the window after an interest verb, the first token that reads as a number in an age position.
 const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
 const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`);

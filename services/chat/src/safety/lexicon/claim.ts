@@ -32,6 +32,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
 ];
 const CLAIM_SCHOOL = once(String.raw`\b(?:je suis|on est|nous sommes|je vais|je rentre|je sors|je reviens|j'ai cours|je retourne|i'm|i am|we're|we are|i go to|i just got out of|i got out of|im in)\b(?:\s\S+){0,3}?\s?(?:${V.GRADE}|${V.SCHOOL_PLACE})`);
 const PUPIL_LIFE = once(V.PUPIL_LIFE);
+const OWNED_BY_OTHER = /\b(?:ses|sa|son|leurs?|his|her|their|sus|su|suoi|sue|seine?n?|ihre?n?|dele|dela|deles)\s$/;
 const PUPIL_STRONG = once(String.raw`\b(?:cantine du (?:college|lycee)|en recre|heure de colle|brevet blanc|bac blanc|homeroom|classmates|camarades? de classe)\b`);
 const FIRST_PERSON = once(String.raw`(?:^|\s)(?:je|j'|moi|me|m'|ma|mon|mes|nous|on|i|my|i'm|we|we're|our)\b`);
 const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach)\b`);
@@ -48,7 +49,8 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
   const schoolClause = school ? t.clauseAt(school.index + school[0].length - 1) : "";
   if (school && !STAFF.test(schoolClause) && !HIGHER_ED_RE.test(schoolClause)) return { rule: "minor_fan", category: "school" };
   const pupil = PUPIL_LIFE.exec(s);
-  if (pupil) {
+  // "ses devoirs", "his homework": a pupil's life owned by someone else is not the speaker's.
+  if (pupil && !OWNED_BY_OTHER.test(s.slice(Math.max(0, pupil.index - 12), pupil.index))) {
     const clause = t.clauseAt(pupil.index);
     const strong = PUPIL_STRONG.test(pupil[0]);
     const staff = strong ? STAFF_SELF.test(clause) : STAFF.test(clause);

@@ -28,7 +28,7 @@ export const EVENT_ROWS: readonly EventRow[] = [
   // Rites of passage, owned ("ma", "my", "j'ai fait", "hatte") — whose they are is the clause's business.
   { gate: /communi|comunion|comunhao|kommunion/, pattern: /\b(?:premiere communion|first communion|primera comunion|prima comunione|erstkommunion|erste kommunion|primeira comunhao)\b/g, ages: [7, 10] },
   { gate: /profession de foi/, pattern: /\bprofession de foi\b/g, ages: [11, 13] },
-  { gate: /confirm|cresima|firmung|crisma/, pattern: /\b(?:(?:ma|my|mi|la mia|meine|minha|sa|his|her|su) )?(?:confirmation|confirmacion|cresima|konfirmation|firmung|crisma|confirmacao)\b/g, ages: [12, 15] },
+  { gate: /confirm|konfirm|cresima|firmung|crisma/, pattern: /\b(?:(?:ma|my|mi|la mia|meine|minha|sa|his|her|su) )?(?:confirmation|confirmacion|cresima|konfirmation|firmung|crisma|confirmacao)\b/g, ages: [12, 15] },
   { gate: /mitzvah/, pattern: /\b(?:bar|bat|bas) mitzvah\b/g, ages: [12, 13] },
   { gate: /quince|xv/, pattern: /\b(?:mi|my|mis) (?:quince|xv|fiesta de (?:quince|xv))\b(?! anos (?:fue|was))/g, ages: [14, 14] },
   // Driving as a learner: accompanied driving from 15 (France), a learner's permit (US 15–16), BF17 (Germany).

@@ -51,10 +51,13 @@ export function gradYearAges(s: string, year: number): RelativeAge[] {
   return found;
 }
 
-/** True when the text just before `offset` names a work ("the movie Sixteen Candles", "la chanson…"). */
-export const isTitleAt = (s: string, offset: number): boolean => TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset));
+const TITLE_AFTER = /^(?:\S+\s){1,4}?(?:is|est|c'est|es|e|ist|was|fue|era|war)\s(?:(?:my|mon|ma|mi|il mio|mein|meu|a|an|un|une|una|ein|um|uma|the|le|la|el|o|un vrai|a real)\s)?(?:\S+\s){0,2}?(?:movie|film|filme|pelicula|peli|song|chanson|cancion|canzone|lied|musica|show|serie|series|book|livre|libro|buch|livro|album|classic|classique|clasico|classico|klassiker)\b/;
 
-const BIRTH_SLANG = new RegExp(src`\b(?:team|gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
+/** True when the text around `offset` names a work ("the movie Sixteen Candles", "la chanson…", "… is my fav movie"). */
+export const isTitleAt = (s: string, offset: number): boolean =>
+  TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset)) || TITLE_AFTER.test(s.slice(offset, offset + 60));
+
+const BIRTH_SLANG = new RegExp(src`\bteam\s((?:19|20)\d\d)\b(?!\s(?:de|du|des|of|del|di|do|da|vs)\b)|\b(?:gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
 const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
 const YY_GATE = ["born", "naci", " del ", "sou de", "jahrgang"];
 
@@ -63,9 +66,10 @@ export function cohortBirthAges(s: string, year: number): RelativeAge[] {
   const found: RelativeAge[] = [];
   const push = (born: number, offset: number) => {
     const age = year - born;
-    if (age >= 0 && age < 120) found.push({ min: age, max: age, offset });
+    // "team 2024" is a season, not a cohort of two-year-olds: cohorts are of school age and up.
+    if (age >= 8 && age < 120) found.push({ min: age, max: age, offset });
   };
-  if (/(?:19|20)\d\d/.test(s)) for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2]), m.index ?? 0);
+  if (/(?:19|20)\d\d/.test(s)) for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2] ?? m[3]), m.index ?? 0);
   if (YY_GATE.some((w) => s.includes(w))) for (const m of s.matchAll(BIRTH_YY)) {
     const yy = Number(m[1]);
     push(yy <= year % 100 ? 2000 + yy : 1900 + yy, m.index ?? 0);

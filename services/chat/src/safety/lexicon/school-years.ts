@@ -40,14 +40,16 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
   { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, needs: ["6e", "5e", "4e", "3e", "eme"], ages: (n) => [17 - n, 18 - n] },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, needs: ["seconde", "2nde", "2de"], ages: fixed(15, 16) },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (premiere|1ere|1re)\b(?! (?:classe|ligne|position|place|fois|partie|main|annee|an\b))/g, needs: ["premiere", "1ere", "1re"], ages: fixed(16, 17) },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle)\b/g, needs: ["terminale", "tle"], ages: fixed(17, 18) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle|term)\b/g, needs: ["term", "tle"], ages: fixed(17, 18) },
+  // A class named by its grade and section ("4e B", "quatrième B", "seconde 3", "1ère S", "term ES"): a pupil's class.
+  { system: "fr", form: "school_year", pattern: /\b(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme|seconde|2nde|premiere|1ere|terminale|term|tle) (?:[b-h]|[1-9]|s|es|l|stmg|sti2d|st2s)\b(?! ?(?:ans|€|euros?|h\b|km|min|x\b))/g, needs: ["6e", "5e", "4e", "3e", "eme", "seconde", "2nde", "premiere", "1ere", "term", "tle"], ages: (n) => (n === 2 ? [15, 16] : n === 1 ? [16, 17] : Number.isNaN(n) ? [17, 18] : [17 - n, 18 - n]) },
   { system: "fr", form: "school_year", pattern: /\b(?:en|au) (cp|ce1|ce2|cm1|cm2)\b/g, needs: ["cp", "ce1", "ce2", "cm1", "cm2"], ages: fixed(6, 11) },
   { system: "fr", form: "exam", pattern: /\b(brevet)(?: blanc| des colleges)?\b/g, needs: ["brevet"], ages: fixed(14, 15) },
   { system: "fr", form: "exam", pattern: /\b(bac (?:de francais|blanc|de fr))\b/g, needs: ["bac "], ages: fixed(16, 17) },
@@ -68,12 +70,16 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) },
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
-  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
+  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bachi|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
   { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) },
   // Latin America: 1ro–6to de secundaria (12–18, by country), preparatoria; Spain's "insti" (instituto, 12–18).
   { system: "latam", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:ano |grado )?(?:de |del )?(?:la )?(?:secundaria|secu|preparatoria)\b`, "g"), needs: ["secundaria", "secu", "preparatoria"], ages: shift(11) },
   { system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) },
   { system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) },
+  // A pupil of a school level: "alumna de secundaria", "studentessa delle medie", "aluna do ensino médio".
+  { system: "es", form: "school_year", pattern: /\b(?:alumn[oa]s?|estudiantes?|chic[oa]s?|nin[oa]s?|chav[oa]s?|morr[oa]s?) de (?:la |el )?(secundaria|secu|preparatoria|eso|instituto|insti|bachillerato|bachi)\b/g, needs: ["secundaria", "secu", "preparatoria", "eso", "insti", "bach"], ages: fixed(12, 17) },
+  { system: "it", form: "school_year", pattern: /\b(?:studentess[ae]|student[ie]|alunn[oaie]|ragazz[aoie]) (?:delle|della|del|di|al) (medie|liceo|superiori|scuola media)\b/g, needs: ["medie", "liceo", "superiori", "media"], ages: fixed(11, 17) },
+  { system: "pt", form: "school_year", pattern: /\b(?:alun[oa]s?|estudantes?|menin[oa]s?|garot[oa]s?) do (ensino medio|ensino fundamental|fundamental|colegial)\b/g, needs: ["medio", "fundamental", "colegial"], ages: fixed(11, 17) },
   { system: "es", form: "exam", pattern: /\b(examen(?:es)? de (?:la )?eso)\b/g, needs: ["eso"], ages: fixed(12, 16) },
   // Italy: prima–terza media (11–14), prima–quinta superiore / liceo (14–19).
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (Number.isNaN(n) || n > 3 ? [11, 14] : [n + 10, n + 11]) },
