@@ -19,6 +19,7 @@ import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } f
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass3, mustStop3 } from "@sinhome/chat/src/safety/corpus/generated-3.ts";
 import { mustPass4, mustStop4 } from "@sinhome/chat/src/safety/corpus/generated-4.ts";
+import { mustPass5, mustStop5 } from "@sinhome/chat/src/safety/corpus/generated-5.ts";
 import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
@@ -148,7 +149,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut5 = loadHeldOut5();
   const heldOut6 = loadHeldOut6();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
-  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000)];
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
   const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
   const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
@@ -175,7 +176,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     ...heldOut("held-out part 5 (issue #14, fourth round)", heldOut5),
     ...heldOut("held-out part 6 (issue #14, fifth round)", heldOut6),
     ...wrongVerdicts("held-out part 6", heldOut6, stopped2),
-    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second-, third- and fourth-round stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to fifth-round stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),

@@ -15,7 +15,7 @@ import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
-import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
@@ -119,6 +119,8 @@ const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|j
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
+// A life event is history only when dated long ago: "hice mi comunión el año pasado" is recent.
+const HISTORY = once(ADULT_HISTORY);
 const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|[a-z]{2,}ias|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 // Italian "il" right before the fact or an ordinal is an article ("faccio il primo anno di liceo"), not the French "he".
 const THIRD_SUBJECT = once(String.raw`\b(?:il(?! (?:primo|secondo|terzo|quarto|quinto|\d)|\s\S?$)|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
@@ -234,20 +236,20 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   if (INTEREST_WORD.test(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
 
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
-  const whoOf = (offset: number, history: boolean): AgeWho => {
+  const whoOf = (offset: number, history: boolean, past = PAST): AgeWho => {
     const clause = clauseBefore(s, offset);
     if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s)) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause)) return "third_person";
-    if (history && PAST.test(s)) return "speaker_past";
+    if (history && past.test(s)) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du|bist|voce|vc)\b/.test(clause)) return "persona";
     return "speaker";
   };
   const year = opts.year ?? new Date().getFullYear();
   for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
   for (const a of bareAges(s)) add({ who: a.self ? (framed ? "role" : "speaker") : whoOf(a.offset, false), min: a.min, max: a.max, form: "bare", offset: a.offset });
-  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, true), min: a.min, max: a.max, form: "life_event", offset: a.offset });
+  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, true, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
   for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   // Only a text holding a year can give one: the three-way pattern is skipped otherwise (profile).
   if (YEAR_GATE.test(s)) each(BIRTH_YEAR, (m) => {

@@ -31,7 +31,7 @@ const STATE = src`(?:encore|toujours|still|todavia|aun|ancora|noch|ainda|only|qu
 const OPENING = src`(?:^|[,.!?;:]\s?|\b(?:mais|but|pero|ma|aber|mas|la|rn|right now|now|actuellement|ahora|ahorita|adesso|jetzt|agora|perso|moi|me|yo|io|ich|et|and|y|e|und)\s)`;
 const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${STATE}\s)?${NUM}(?:\s${UNIT}(?!\s(?:de|d'|avant|before|antes|prima|vor|bevor|till|until|left|to go|of|que|qu'|a tirer|restants?)\b))?${AFTER}`, "g");
 const ALMOST_AGE = new RegExp(src`(?:^|[,.!?;]\s?)(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase|enfin presque)\s${NUM}(?:\s${UNIT})?${AFTER}`, "g");
-const SOON = src`(?:(?:en|in|em|im|ad|au|this|next|ce|cette|le mois d'|el mes de|ate)\s${MONTH}|next (?:month|week|year)|le mois pro\w*|la semaine pro\w*|el mes que viene|el proximo mes|il mese prossimo|nachsten monat|nachste woche|mes que vem|proximo mes|dans (?:un|\d) mois|in (?:a|\d) months?)`;
+const SOON = src`(?:(?:en|in|em|im|a|ad|au|this|next|ce|cette|le mois d'|el mes de|ate)\s${MONTH}|next (?:month|week|year)|le mois pro\w*|la semaine pro\w*|el mes que viene|el proximo mes|il mese prossimo|nachsten monat|nachste woche|mes que vem|proximo mes|dans (?:un|\d) mois|in (?:a|\d) months?)`;
 const COMING_AGE = new RegExp(src`${OPENING}(?:(?:bientot|presque|almost|soon|casi|quasi|fast|quase)\s)?${NUM}(?:\s${UNIT})?\s${SOON}\b`, "g");
 const LABEL_AGE = new RegExp(src`(?:^|[,.!?;]\s?|\s)(?:age|edad|eta|alter|idade)\s?:\s?${NUM}(?!\s?(?:ans? de|minutes?|min\b|h\b|km|€|%|\d))`, "g");
 

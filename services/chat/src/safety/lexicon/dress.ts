@@ -9,13 +9,14 @@
  * - an age range ("15-16 ans", "entre 14 et 16 ans", "im like 14-15", "16 17 ans") keeps its youngest age;
  * - an age said as a figure of speech ("dans ma tête j'en ai 16", "i feel 16 again") is no one's age.
  */
-import { numberValue } from "./numbers.ts";
+import { exactNumberWord, numberValue } from "./numbers.ts";
 
 const src = String.raw;
 const LEET_DIGIT: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 
-// Four or more single letters in a row, apart by one separator each: "s e i z e", "s.e.x.e", "s-i-x-t-e-e-n".
-const SPACED = /(?<![a-z0-9'])(?:[a-z][ .\-_*]){3,}[a-z](?![a-z0-9])/g;
+// Three or more single letters in a row, apart by one separator each: "s e i z e", "s.e.x.e", "t e n"; three
+// letters are joined only into a number word ("d i x", "t e n"), since "y a t" or "a b c" are not words.
+const SPACED = /(?<![a-z0-9'])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z0-9])/g;
 // A token that starts with a digit and mixes letters and look-alike digits after it.
 const DIGIT_FIRST = /(?<![\w@.])[0-9][a-z0-9]*[a-z][a-z0-9]*(?![\w@])/g;
 // What a glued digit usually is: an age or a count with its unit, an ordinal, a time, a size.
@@ -24,10 +25,11 @@ const UNIT_SUFFIX = /^\d+(?:ans?|a|yo|yrs?|piges?|e|eme|er|ere|re|nd|nde|de|th|s
 /** "5ixt33n" → "sixteen", only when the decoded token is a number word of ten or more (so "3eme", "4x4" stay). */
 function unleetNumberWords(s: string): string {
   return s.replace(DIGIT_FIRST, (token) => {
-    if (UNIT_SUFFIX.test(token) || (token.match(/[a-z]/g)?.length ?? 0) < 3) return token;
+    if (UNIT_SUFFIX.test(token) || token.length < 3) return token;
     const decoded = token.replace(/[0-9]/g, (d) => LEET_DIGIT[d] ?? d);
     if (/\d/.test(decoded)) return token;
-    const n = numberValue(decoded);
+    // Few letters left ("73n", "0nc3"): only an exact number word counts, the texting tolerance would guess.
+    const n = (token.match(/[a-z]/g)?.length ?? 0) < 3 ? exactNumberWord(decoded) : numberValue(decoded);
     return n !== undefined && n >= 10 && n < 100 ? decoded : token;
   });
 }
@@ -61,10 +63,10 @@ function yearsInHandles(s: string): string {
 
 const AGE_UNIT = src`(?:ans|anos|anni|jahre|years? old|years|yrs|yo)`;
 const RANGES: [RegExp, (m: string[]) => string | undefined][] = [
-  // "15-16 ans", "15 ou 16 ans", "15/16 yo", "16 17 ans": two ages one to three years apart, then a unit.
-  [new RegExp(src`\b(\d\d) ?(?:-|\/|a|ou|or|to|o|oder|bis|y|e|,)? ?(\d\d) (${AGE_UNIT})\b`, "g"), ([, a, b, unit]) => close(a!, b!) ? `${a} ${unit}` : undefined],
   // "entre 14 et 16 ans", "between 15 and 16", "tra 15 e 16 anni", "zwischen 15 und 16".
   [/\b(?:entre|between|tra|fra|zwischen)\s(\d\d)\s(?:et|and|e|y|und)\s(\d\d)\b/g, ([, a, b]) => close(a!, b!) ? `${a}` : undefined],
+  // "15-16 ans", "15 ou 16 ans", "15/16 yo", "16 17 ans": two ages one to three years apart, then a unit.
+  [new RegExp(src`\b(\d\d) ?(?:-|\/|a|ou|or|to|o|oder|bis|y|e|,)? ?(\d\d) (${AGE_UNIT})\b`, "g"), ([, a, b, unit]) => close(a!, b!) ? `${a} ${unit}` : undefined],
   // "im like 14-15", "j'ai genre 15/16": a range right after a verb or a hedge, without a unit.
   [/\b(i'm|im|i am|j'ai|jai|tengo|ho|bin|tenho|like|genre|tipo|so|environ|about|around|circa|etwa|cerca de)\s(\d\d) ?[-/] ?(\d\d)\b/g, ([, before, a, b]) => close(a!, b!) ? `${before} ${a}` : undefined],
 ];
@@ -87,7 +89,10 @@ function dropFigurativeAges(s: string): string {
 
 /** Early, on folded text: letters apart → one word, leet number words, years in words and in handles. */
 export function undressWords(s: string): string {
-  if (/[a-z][ .\-_*][a-z][ .\-_*][a-z]/.test(s)) s = s.replace(SPACED, (run) => run.replace(/[ .\-_*]/g, ""));
+  if (/(?<![a-z])[a-z][ .\-_*][a-z][ .\-_*][a-z](?![a-z])/.test(s)) s = s.replace(SPACED, (run) => {
+    const joined = run.replace(/[ .\-_*]/g, "");
+    return joined.length > 3 || (exactNumberWord(joined) ?? 0) >= 10 ? joined : run;
+  });
   if (/\d[a-z]|[a-z]\d/.test(s)) s = unleetNumberWords(s);
   return yearsInHandles(yearsInWords(s));
 }

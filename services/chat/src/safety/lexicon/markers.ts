@@ -8,7 +8,7 @@ import { once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
 export function unitGuard(): string {
-  return String.raw`(?![:h.,'"]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
+  return String.raw`(?![:h.,'"]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|years? (?:younger|older|apart|ago|later|senior|junior)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
 }
 export const RELATIVE_ONLY = once(String.raw`\b(?:mon|ma|mes|my|our|notre|nos)\s(?:petite?\s|grande?\s|demi[- ]|belle[- ]|beau[- ]|step)?(?:fils|fille|filles|enfants?|gosses?|gamins?|niece|neveu|neveux|cousine?|soeur|frere|son|daughter|kids?|children|nephew|cousin|sister|brother)\b`);
 export const STAFF = once(V.SCHOOL_STAFF.replace(String.raw`\b(?:prof|`, String.raw`\b(?:prof(?! principal)|`));

@@ -100,6 +100,9 @@ function fuzzyWord(token: string): number | undefined {
     // As written, only long words may be one edit off: "done" is not "doce".
     if (index < 2 || key.length >= 6) found ??= withinOneEdit(key);
   }
+  // A vowel typed wrong after a soft c changes how the c sounds ("trece" → "treca", "doce" → "doca"): read the c
+  // as it was meant, soft, and try again (the changed vowel is then the one edit).
+  if (found === undefined && /c[aou]/.test(token)) return fuzzyWord(token.replace(/c(?=[aou])/g, "s"));
   return found;
 }
 
@@ -128,6 +131,9 @@ const COMPOUND = /^([a-z]+)(?:[\s-]+(?:et|y|e|und)?[\s-]*|und)([a-z]+)$/;
 
 const memo = new Map<string, number | undefined>();
 const MEMO_MAX = 16_384; // every word of a message may be asked (age-facts.ts's gate): common words stay known
+
+/** The value of a number word spelt exactly ("ten", "once", "dix"), without the texting tolerance. */
+export const exactNumberWord = (word: string): number | undefined => exact.get(word);
 
 /** The value of a token in an age position: digits, or number words of the six languages (texting spellings too). */
 export function numberValue(token: string): number | undefined {
