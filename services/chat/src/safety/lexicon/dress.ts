@@ -28,8 +28,11 @@ function unleetNumberWords(s: string): string {
     if (UNIT_SUFFIX.test(token) || token.length < 3) return token;
     const decoded = token.replace(/[0-9]/g, (d) => LEET_DIGIT[d] ?? d);
     if (/\d/.test(decoded)) return token;
-    // Few letters left ("73n", "0nc3"): only an exact number word counts, the texting tolerance would guess.
-    const n = (token.match(/[a-z]/g)?.length ?? 0) < 3 ? exactNumberWord(decoded) : numberValue(decoded);
+    // An exact number word of any value ("53p7" in "d1x-53p7"); a texting spelling only for ten and more, and only
+    // with three letters left at least ("73n", "0nc3" must be exact: the tolerance would guess).
+    const exact = exactNumberWord(decoded);
+    if (exact !== undefined) return decoded;
+    const n = (token.match(/[a-z]/g)?.length ?? 0) < 3 ? undefined : numberValue(decoded);
     return n !== undefined && n >= 10 && n < 100 ? decoded : token;
   });
 }

@@ -11,6 +11,7 @@
  * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
  */
 import { foldForMatching } from "@sinhome/runtime";
+import { MONTH } from "./bare-ages.ts";
 import { readRangesAndFigures, undressWords } from "./dress.ts";
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
@@ -63,8 +64,8 @@ const TEXTING: [RegExp, string][] = [
   [/\b(?:ds)\b/g, "dans"],
   [/\bj(?=(?:veux|peux|vais|sais|kiffe|aime|adore|passe|rentre|sors|fais)\b)/g, "je "],
   [/\bi m\b/g, "i'm"],
-  // German "im" (= in dem) stays: after a German verb or before an ordinal ("bin im 5. Semester").
-  [/\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?! \d{1,2}\.(?!\d))/g, "i'm"],
+  // German "im" (= in dem) stays: after a German verb, before an ordinal ("bin im 5. Semester") or a month ("16 im Juni").
+  [new RegExp(String.raw`\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?! \d{1,2}\.(?!\d)| (?:${MONTH}|nachsten|sommer|winter|herbst|fruhling|fruhjahr)\b)`, "g"), "i'm"],
   [/\bu\b/g, "you"],
   [/\bur\b/g, "your"],
   [/\br\b/g, "are"],
