@@ -5,7 +5,8 @@
  * - a number word in leetspeak that starts with a digit ("5ixt33n", "5eize") is the word;
  * - a year written in words ("deux mille dix", "two thousand eleven", "dos mil diez", "zweitausendzehn") is digits;
  * - a year inside a handle or an e-mail address ("lucas.2011", "@enzo_2010_off", "max.d2011@gmail.com") is read
- *   as a year of birth, which is what it almost always is: "born 2011" is written after the handle;
+ *   as a year of birth, which is what it usually is: "(handle year 2011)" is written after the handle, and
+ *   relative-ages.ts reads it (only as a school-age cohort: "paris2024@…" is no one's age);
  * - an age range ("15-16 ans", "entre 14 et 16 ans", "im like 14-15", "16 17 ans") keeps its youngest age;
  * - an age said as a figure of speech ("dans ma tête j'en ai 16", "i feel 16 again") is no one's age.
  */
@@ -57,11 +58,11 @@ function yearsInWords(s: string): string {
 const CONTACT_WORD = src`(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|tt|mail|e-?mail|courriel|correo|discord|pseudo|username|user|kik|telegram|twitter|fb|facebook|gamertag|psn|xbox|steam|twitch|reddit|wattpad|threads|bluesky|ajoute|rajoute|add|agrega|aggiungi|adiciona|folge)`;
 const HANDLE = new RegExp(src`(?:(\b${CONTACT_WORD}\b[^a-z0-9@]{0,12}(?:(?:c'est|is|es|e|ist|:)\s)?)@?|(?<![\w@.])@)([a-z][a-z._-]*?[._-]?)((?:19|20)\d\d)(?!\d)([a-z0-9._-]*(?:@[a-z0-9.-]+)?)|(?<![\w@.])([a-z][a-z._-]*?[._-]?)((?:19|20)\d\d)(?!\d)([a-z0-9._-]*@[a-z0-9.-]+)`, "g");
 
-/** "mon snap c'est lucas.2011" → "mon snap c'est lucas.2011 (born 2011)": a handle's year is a year of birth. */
+/** "mon snap c'est lucas.2011" → "mon snap c'est lucas.2011 (handle year 2011)": a handle's year, marked. */
 function yearsInHandles(s: string): string {
   if (!/(?:19|20)\d\d/.test(s)) return s;
   // Groups 3 and 6 are the year, after a contact word or "@", or inside an e-mail address.
-  return s.replace(HANDLE, (whole, ...groups: (string | undefined)[]) => `${whole} (born ${groups[2] ?? groups[5]})`);
+  return s.replace(HANDLE, (whole, ...groups: (string | undefined)[]) => `${whole} (handle year ${groups[2] ?? groups[5]})`);
 }
 
 const AGE_UNIT = src`(?:ans|anos|anni|jahre|years? old|years|yrs|yo)`;

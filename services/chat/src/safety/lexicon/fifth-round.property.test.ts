@@ -35,7 +35,8 @@ describe("minors lexicon, fifth-round mechanisms on generated messages", () => {
     expect(normalizeForLexicon("y a t il qqn")).toBe("y a t il qqn"); // three letters that are no number stay apart
     expect(normalizeForLexicon("im 51x733n")).toBe("i'm 16");
     expect(normalizeForLexicon("on se voit a 15h30 pour le 4x4")).toContain("15h30");
-    expect(normalizeForLexicon("ajoute moi sur snap : lucas.2011")).toContain("born 2011");
+    expect(normalizeForLexicon("ajoute moi sur snap : lucas.2011")).toContain("handle year 2011");
+    expect(verdict(as("écris à contact.paris2024@gmail.com pour le pack")).finding).toBeNull(); // no one is two years old
     expect(normalizeForLexicon("on a gagné 16 à 14")).toContain("16 a 14"); // a score, not a range
     expect(numberValue("treca")).toBe(13);
     expect(numberValue("poca")).toBeUndefined();

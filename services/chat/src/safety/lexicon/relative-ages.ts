@@ -6,7 +6,7 @@
  *   cohort still to graduate in `year + d` is 18 − d now (a year already passed is an adult's);
  * - a title: a number after "the movie", "la chanson", "la serie"… names a work, not anyone's age;
  * - a cohort told by its year of birth ("2010 gang", "team 2011") or a two-digit year after "born" ("born in 09")
- *   (issue #14, fourth round).
+ *   (issue #14, fourth round), or by the year in a handle or an e-mail address (dress.ts, fifth round).
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 
@@ -59,6 +59,7 @@ export const isTitleAt = (s: string, offset: number): boolean =>
 
 const BIRTH_SLANG = new RegExp(src`\bteam\s((?:19|20)\d\d)\b(?!\s(?:de|du|des|of|del|di|do|da|vs)\b)|\b(?:gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
 const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
+const HANDLE_YEAR = /\(handle year ((?:19|20)\d\d)\)/g;
 const YY_GATE = ["born", "naci", " del ", "sou de", "jahrgang"];
 
 /** Ages from a cohort year ("2010 gang", "team 2011") and from a two-digit year of birth ("born in 09", "soy del 99"). */
@@ -69,7 +70,10 @@ export function cohortBirthAges(s: string, year: number): RelativeAge[] {
     // "team 2024" is a season, not a cohort of two-year-olds: cohorts are of school age and up.
     if (age >= 8 && age < 120) found.push({ min: age, max: age, offset });
   };
-  if (/(?:19|20)\d\d/.test(s)) for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2] ?? m[3]), m.index ?? 0);
+  if (/(?:19|20)\d\d/.test(s)) {
+    for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2] ?? m[3]), m.index ?? 0);
+    if (s.includes("handle year")) for (const m of s.matchAll(HANDLE_YEAR)) push(Number(m[1]), m.index ?? 0);
+  }
   if (YY_GATE.some((w) => s.includes(w))) for (const m of s.matchAll(BIRTH_YY)) {
     const yy = Number(m[1]);
     push(yy <= year % 100 ? 2000 + yy : 1900 + yy, m.index ?? 0);
