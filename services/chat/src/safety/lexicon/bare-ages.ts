@@ -26,10 +26,11 @@ export const SINCE_DATE = src`(?:${MONTH}|hier|avant-hier|yesterday|ayer|ieri|ge
 // What may follow the age: the end, a clause mark, a texting tail, a conjunction; "for/pour" + a time ("encore 16
 // ans pour 2 mois"). Never a noun, a wait ("encore 15 ans avant la retraite") or a duration ("de crédit").
 const AFTER = src`(?=\s?(?:$|[,.!?;:]|(?:mdr|lol|ptdr|tho|though|haha|jaja|kkk|xd|mais|but|pero|ma|aber|mas|et|and|y|e|und|pour|for|por|per|fur|encore|still|anyway|quand meme|hein|ok|chut|dont|don't|tu|you|u|vc)\b))`;
-const STATE = src`(?:encore|toujours|still|todavia|aun|ancora|noch|ainda|only|que|juste|just|solo|nur|so)`;
+const STATE = src`(?:encore|toujours|still|todavia|aun|ancora|noch|ainda)`;
+const QUALIFIER = src`(?:only|que|juste|just|solo|nur|so)`;
 // The age opens its clause, or follows a pronoun, a "but", a "now": "mais là encore 16", "rn still 16", "me still 15".
 const OPENING = src`(?:^|[,.!?;:]\s?|\b(?:mais|but|pero|ma|aber|mas|la|rn|right now|now|actuellement|ahora|ahorita|adesso|jetzt|agora|perso|moi|me|yo|io|ich|et|and|y|e|und)\s)`;
-const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${STATE}\s)?${NUM}(?:\s${UNIT}(?!\s(?:de|d'|avant|before|antes|prima|vor|bevor|till|until|left|to go|of|que|qu'|a tirer|restants?)\b))?${AFTER}`, "g");
+const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${QUALIFIER}\s)?${NUM}(?:\s${UNIT}(?!\s(?:de|d'|avant|before|antes|prima|vor|bevor|till|until|left|to go|of|que|qu'|a tirer|restants?)\b))?${AFTER}`, "g");
 const ALMOST_AGE = new RegExp(src`(?:^|[,.!?;]\s?)(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase|enfin presque)\s${NUM}(?:\s${UNIT})?${AFTER}`, "g");
 const SOON = src`(?:(?:en|in|em|im|a|ad|au|this|next|ce|cette|le mois d'|el mes de|ate)\s${MONTH}|next (?:month|week|year)|le mois pro\w*|la semaine pro\w*|el mes que viene|el proximo mes|il mese prossimo|nachsten monat|nachste woche|mes que vem|proximo mes|dans (?:un|\d) mois|in (?:a|\d) months?)`;
 const COMING_AGE = new RegExp(src`${OPENING}(?:(?:bientot|presque|almost|soon|casi|quasi|fast|quase)\s)?${NUM}(?:\s${UNIT})?\s${SOON}\b`, "g");
@@ -44,6 +45,11 @@ const I_AGAINST = new RegExp(src`\b${I}\s(?:\S+\s){0,2}?${NUM}\s(?:ans?|years?|y
 const AGAINST_ME = new RegExp(src`\b${NUM}\s(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:(${YOUNGER})|${OLDER})\s${THAN_ME}`, "g");
 const OTHER_AGE = /\b(1\d|[2-9]\d)\b(?!\s?(?:€|euros?|\$|%|km|kg|cm|h\b|min))/g;
 
+const STILL_GATE = new RegExp(src`\b${STATE}\b`);
+const ALMOST_GATE = /\b(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase)\b/;
+const SOON_GATE = new RegExp(src`\b${SOON}\b`);
+const AGAINST_GATE = new RegExp(src`\d.{0,60}\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER})|\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER}).{0,60}\d`);
+
 const ageOf = (token: string | undefined): number | undefined => {
   const n = token === undefined ? undefined : numberValue(token);
   return n !== undefined && n >= 10 && n < 100 ? n : undefined;
@@ -52,6 +58,7 @@ const ageOf = (token: string | undefined): number | undefined => {
 /** The ages a message gives without a verb, each with where it was said. */
 export function bareAges(s: string): BareAge[] {
   const found: BareAge[] = [];
+  // Each reader runs only when its keyword is in the message: most messages have none (cost).
   const each = (pattern: RegExp, make: (n: number) => [number, number]) => {
     pattern.lastIndex = 0;
     for (const m of s.matchAll(pattern)) {
@@ -62,11 +69,11 @@ export function bareAges(s: string): BareAge[] {
       }
     }
   };
-  each(STILL_AGE, (n) => [n, n]);
-  each(LABEL_AGE, (n) => [n, n]);
-  each(ALMOST_AGE, (n) => [n - 1, n]);
-  each(COMING_AGE, (n) => [n - 1, n - 1]);
-  if (/\d/.test(s)) found.push(...againstOthers(s));
+  if (STILL_GATE.test(s)) each(STILL_AGE, (n) => [n, n]);
+  if (s.includes(":")) each(LABEL_AGE, (n) => [n, n]);
+  if (ALMOST_GATE.test(s)) each(ALMOST_AGE, (n) => [n - 1, n]);
+  if (SOON_GATE.test(s)) each(COMING_AGE, (n) => [n - 1, n - 1]);
+  if (AGAINST_GATE.test(s)) found.push(...againstOthers(s));
   return found;
 }
 

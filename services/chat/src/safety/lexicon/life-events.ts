@@ -50,6 +50,7 @@ const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|com|quand j'avais|when i was|cu
 /** The ages a message's life events imply, with where each event was named. */
 export function lifeEventAges(s: string): RelativeAge[] {
   const found: RelativeAge[] = [];
+  if (!LIFE_EVENT_GATE.test(s)) return found;
   for (const row of EVENT_ROWS) {
     if (!row.gate.test(s)) continue;
     row.pattern.lastIndex = 0;
