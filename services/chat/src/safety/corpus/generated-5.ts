@@ -13,6 +13,7 @@
  */
 import fc from "fast-check";
 import { GENERATED_YEAR, type GeneratedCase, type Lang } from "./generated.ts";
+import { noise, noisy } from "./generated-4.ts";
 
 type Build = (age: number) => string;
 type Mechanism = { carrier: string; form: string; lang: Lang; stop: Build; pass: Build };
@@ -159,8 +160,6 @@ const EVENTS: readonly [Lang, string, string][] = [
   ["en", "a-levels next year, wish me luck babe", "my son has his a-levels next year, wish him luck"],
 ];
 
-const noise = fc.record({ caps: fc.boolean(), tail: fc.constantFrom("", " mdr", " lol", " 😏", " jaja", " kkkk", "!!", " 🔥") });
-const noisy = (text: string, n: { caps: boolean; tail: string }) => (n.caps ? text[0]!.toUpperCase() + text.slice(1) : text) + n.tail;
 
 const build = (min: number, max: number, expect: "stop" | "pass") =>
   fc.tuple(fc.constantFrom(...MECHANISMS_5), fc.integer({ min, max }), noise).map(([mech, age, n]): GeneratedCase => ({

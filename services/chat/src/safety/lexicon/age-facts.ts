@@ -14,7 +14,7 @@ import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
-import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
+import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
@@ -128,20 +128,6 @@ const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|
 
 // Gates as substrings: an unanchored alternation tried at every position showed in the profile.
 const MAJORITY_WORDS = ["majeur", "majorit", "18", "legal", "adult", "mayor", "maggior", "volljahrig", "maior"] as const;
-// Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
-// showed in the profile).
-const SCHOOL_NEEDS = new RegExp([...new Set(SCHOOL_ROWS.flatMap((r) => r.needs))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-function schoolWordsIn(s: string): Set<string> {
-  const found = new Set<string>();
-  SCHOOL_NEEDS.lastIndex = 0;
-  for (let m = SCHOOL_NEEDS.exec(s); m !== null; m = SCHOOL_NEEDS.exec(s)) found.add(m[0]);
-  return found;
-}
-/** True when a found school word holds one of the row's needs ("bachiller" holds "bach", "secondaire" holds "sec"). */
-function needed(needs: readonly string[], present: Set<string>): boolean {
-  for (const found of present) for (const n of needs) if (found.includes(n)) return true;
-  return false;
-}
 /** True when `s` holds one of `words` (a plain loop: no closure per call). */
 function holds(s: string, words: readonly string[]): boolean {
   for (const w of words) if (s.includes(w)) return true;
@@ -273,9 +259,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clause) || subjectless;
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
-  const present = SCHOOL_GATE.test(s) ? schoolWordsIn(s) : undefined;
-  if (present !== undefined && present.size > 0) for (const row of SCHOOL_ROWS) {
-    if (!needed(row.needs, present)) continue;
+  for (const row of schoolRowsFor(s)) {
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
       const n = yearNumber(token);
