@@ -50,6 +50,8 @@ const ALMOST_GATE = /\b(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|qua
 const SOON_GATE = new RegExp(src`\b${SOON}\b`);
 const AGAINST_GATE = new RegExp(src`\d.{0,60}\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER})|\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER}).{0,60}\d`);
 
+const MAX_FOUND = 8; // as many as age-facts.ts keeps per message
+
 const ageOf = (token: string | undefined): number | undefined => {
   const n = token === undefined ? undefined : numberValue(token);
   return n !== undefined && n >= 10 && n < 100 ? n : undefined;
@@ -80,15 +82,22 @@ export function bareAges(s: string): BareAge[] {
 /** An age told against another age of the message: the nearest other age, plus or minus the difference. */
 function againstOthers(s: string): BareAge[] {
   const found: BareAge[] = [];
+  let others: RegExpMatchArray[] | undefined;
   for (const [pattern, speakerIsSubject] of [[I_AGAINST, true], [AGAINST_ME, false]] as const) {
     pattern.lastIndex = 0;
     for (const m of s.matchAll(pattern)) {
+      // Bounded: a hostile message repeating the phrase must not cost a pass over the text per repetition.
+      if (found.length >= MAX_FOUND) return found;
       const diff = numberValue(m[1]!);
       if (diff === undefined || diff < 1 || diff > 30) continue;
       const at = m.index ?? 0;
-      const others = [...s.matchAll(OTHER_AGE)].filter((o) => o.index! < at || o.index! >= at + m[0].length);
-      if (others.length === 0) continue;
-      const nearest = others.reduce((a, b) => (Math.abs(b.index! - at) < Math.abs(a.index! - at) ? b : a));
+      others ??= [...s.matchAll(OTHER_AGE)];
+      let nearest: RegExpMatchArray | undefined;
+      for (const o of others) {
+        if (o.index! >= at && o.index! < at + m[0].length) continue;
+        if (nearest === undefined || Math.abs(o.index! - at) < Math.abs(nearest.index! - at)) nearest = o;
+      }
+      if (nearest === undefined) continue;
       // "I am N younger" or "they are N older than me": the speaker is the other age minus N.
       const younger = (m[2] !== undefined) === speakerIsSubject;
       const age = Number(nearest[1]) + (younger ? -diff : diff);

@@ -53,9 +53,18 @@ export function gradYearAges(s: string, year: number): RelativeAge[] {
 
 const TITLE_AFTER = /^(?:\S+\s){1,4}?(?:is|est|c'est|es|e|ist|was|fue|era|war)\s(?:(?:my|mon|ma|mi|il mio|mein|meu|a|an|un|une|una|ein|um|uma|the|le|la|el|o|un vrai|a real)\s)?(?:\S+\s){0,2}?(?:movie|film|filme|pelicula|peli|song|chanson|cancion|canzone|lied|musica|show|serie|series|book|livre|libro|buch|livro|album|classic|classique|clasico|classico|klassiker)\b/;
 
+const WORK_NOUN = /movie|film|pelicula|peli|song|chanson|cancion|canzone|lied|musica|show|serie|book|livre|libro|buch|livro|album|classi|klassiker|titled|called|intitul|novela/;
+// One text is asked about at several offsets in a row: whether it names a work at all is remembered for it.
+let lastText = "";
+let lastNamesWork = false;
+const namesWork = (s: string): boolean => {
+  if (s !== lastText) [lastText, lastNamesWork] = [s, WORK_NOUN.test(s)];
+  return lastNamesWork;
+};
+
 /** True when the text around `offset` names a work ("the movie Sixteen Candles", "la chanson…", "… is my fav movie"). */
 export const isTitleAt = (s: string, offset: number): boolean =>
-  TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset)) || TITLE_AFTER.test(s.slice(offset, offset + 60));
+  namesWork(s) && (TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset)) || TITLE_AFTER.test(s.slice(offset, offset + 60)));
 
 const BIRTH_SLANG = new RegExp(src`\bteam\s((?:19|20)\d\d)\b(?!\s(?:de|du|des|of|del|di|do|da|vs)\b)|\b(?:gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
 const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
