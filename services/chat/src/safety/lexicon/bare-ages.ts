@@ -25,12 +25,12 @@ export const SINCE_DATE = src`(?:${MONTH}|hier|avant-hier|yesterday|ayer|ieri|ge
 
 // What may follow the age: the end, a clause mark, a texting tail, a conjunction; "for/pour" + a time ("encore 16
 // ans pour 2 mois"). Never a noun, a wait ("encore 15 ans avant la retraite") or a duration ("de crédit").
-const AFTER = src`(?=\s?(?:$|[,.!?;:]|(?:mdr|lol|ptdr|tho|though|haha|jaja|kkk|xd|mais|but|pero|ma|aber|mas|et|and|y|e|und|pour|for|por|per|fur|encore|still|anyway|quand meme|hein|ok|chut|dont|don't|tu|you|u|vc)\b))`;
+const AFTER = src`(?=\s?(?:$|[,.!?;:]|(?:jusqu'(?:en|a|au)|until|till|hasta|fino a|bis|ate)\s(?:${MONTH}|mon anniv\w*|my (?:birthday|bday)|mi cumple\w*|next|la semaine|le mois|l'ete|summer)\b|(?:mdr|lol|ptdr|tho|though|haha|jaja|kkk|xd|mais|but|pero|ma|aber|mas|et|and|y|e|und|pour|for|por|per|fur|encore|still|anyway|quand meme|hein|ok|chut|dont|don't|tu|you|u|vc)\b))`;
 const STATE = src`(?:encore|toujours|still|todavia|aun|ancora|noch|ainda)`;
 const QUALIFIER = src`(?:only|que|juste|just|solo|nur|so)`;
 // The age opens its clause, or follows a pronoun, a "but", a "now": "mais là encore 16", "rn still 16", "me still 15".
 const OPENING = src`(?:^|[,.!?;:]\s?|\b(?:mais|but|pero|ma|aber|mas|la|rn|right now|now|actuellement|ahora|ahorita|adesso|jetzt|agora|perso|moi|me|yo|io|ich|et|and|y|e|und)\s)`;
-const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${QUALIFIER}\s)?${NUM}(?:\s${UNIT}(?!\s(?:de|d'|avant|before|antes|prima|vor|bevor|till|until|left|to go|of|que|qu'|a tirer|restants?)\b))?${AFTER}`, "g");
+const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${QUALIFIER}\s)?${NUM}(?:\s${UNIT}(?!\s(?:de|d'|avant|before|antes|prima|vor|bevor|left|to go|of|que|qu'|a tirer|restants?)\b))?${AFTER}`, "g");
 const ALMOST_AGE = new RegExp(src`(?:^|[,.!?;]\s?)(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase|enfin presque)\s${NUM}(?:\s${UNIT})?${AFTER}`, "g");
 const SOON = src`(?:(?:en|in|em|im|a|ad|au|this|next|ce|cette|le mois d'|el mes de|ate)\s${MONTH}|next (?:month|week|year)|le mois pro\w*|la semaine pro\w*|el mes que viene|el proximo mes|il mese prossimo|nachsten monat|nachste woche|mes que vem|proximo mes|dans (?:un|\d) mois|in (?:a|\d) months?)`;
 const COMING_AGE = new RegExp(src`${OPENING}(?:(?:bientot|presque|almost|soon|casi|quasi|fast|quase)\s)?${NUM}(?:\s${UNIT})?\s${SOON}\b`, "g");

@@ -30,6 +30,7 @@ export const EVENT_ROWS: readonly EventRow[] = [
   { gate: /profession de foi/, pattern: /\bprofession de foi\b/g, ages: [11, 13] },
   { gate: /confirm|konfirm|cresima|firmung|crisma/, pattern: /\b(?:(?:ma|my|mi|la mia|meine|minha|sa|his|her|su) )?(?:confirmation|confirmacion|cresima|konfirmation|firmung|crisma|confirmacao)\b/g, ages: [12, 15] },
   { gate: /mitzvah/, pattern: /\b(?:bar|bat|bas) mitzvah\b/g, ages: [12, 13] },
+  { gate: /jugendweihe/, pattern: /\bjugendweihe\b/g, ages: [13, 15] },
   { gate: /quince|xv/, pattern: /\b(?:mi|my|mis) (?:quince|xv|fiesta de (?:quince|xv))\b(?! anos (?:fue|was))/g, ages: [14, 14] },
   // Driving as a learner: accompanied driving from 15 (France), a learner's permit (US 15–16), BF17 (Germany).
   { gate: /conduite|learner|begleitet|bf17|permis am|bsr|mofa|permiso de aprendiz/, pattern: /\b(?:conduite accompagnee|aac|learner'?s? permit|learners permit|learner permit|begleitete\w* fahren|bf17|permis am|bsr|mofa\w*|permiso de aprendiz\w*)\b/g, ages: [15, 17] },
