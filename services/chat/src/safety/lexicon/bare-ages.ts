@@ -34,7 +34,15 @@ const STILL_AGE = new RegExp(src`${OPENING}${STATE}\s(?:${QUALIFIER}\s)?${NUM}(?
 const ALMOST_AGE = new RegExp(src`(?:^|[,.!?;]\s?)(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase|enfin presque)\s${NUM}(?:\s${UNIT})?${AFTER}`, "g");
 const SOON = src`(?:(?:en|in|em|im|a|ad|au|this|next|ce|cette|le mois d'|el mes de|ate)\s${MONTH}|next (?:month|week|year)|le mois pro\w*|la semaine pro\w*|el mes que viene|el proximo mes|il mese prossimo|nachsten monat|nachste woche|mes que vem|proximo mes|dans (?:un|\d) mois|in (?:a|\d) months?)`;
 const COMING_AGE = new RegExp(src`${OPENING}(?:(?:bientot|presque|almost|soon|casi|quasi|fast|quase)\s)?${NUM}(?:\s${UNIT})?\s${SOON}\b`, "g");
-const LABEL_AGE = new RegExp(src`(?:^|[,.!?;]\s?|\s)(?:age|edad|eta|alter|idade)\s?:\s?${NUM}(?!\s?(?:ans? de|minutes?|min\b|h\b|km|€|%|\d))`, "g");
+const LABEL_AGE = new RegExp(src`(?:^|[,.!?;]\s?|\s)(?:age|edad|eta|alter|idade)(?:\s?:\s?${NUM}(?!\s?(?:ans? de|minutes?|min\b|h\b|km|€|%|\d))|\s${NUM}(?=\s(?:m|f|h|male|female)\b))`, "g");
+// "mes 16 ans samedi", "my 16th birthday", "meinen 16. Geburtstag", "il mio 16° compleanno": a birthday of one's own.
+// "mes 16 ans" alone is also a memory ("nostalgique de mes 16 ans"): with "ans" it needs a coming day after it.
+const OWN = src`\b(?:mes|my|mis|i miei|il mio|meinen|meinem|mein|meus|os meus|mon|mi)\s(\d{1,2}|[a-z]{3,14})(?:e|eme|th|st|nd|rd|ten|ter|\.|º|°|o)?\s`;
+const COMING_DAY = src`(?:samedi|dimanche|vendredi|demain|bientot|ce week|la semaine|le mois|approchent|arrivent|c'est (?:demain|samedi|bientot)|sont dans|dans \d|sabado|domingo|manana|pronto|amanha|sabato|domenica|domani|presto|samstag|sonntag|morgen|bald|saturday|sunday|tomorrow|soon|next|${MONTH}|(?:en|in|em|a|im) ${MONTH})`;
+const BIRTHDAY = src`(?:birthday|bday|b-day|anniversaire|anniv|cumple\w*|compleanno|geburtstag|aniversario)`;
+const OWN_BIRTHDAY = new RegExp(src`${OWN}(?:${BIRTHDAY}|(?:ans|anos|anni)\s(?=(?:(?:c'est|is|es|e|ist|sont|son|sao|est)\s)?(?:(?:el|le|la|il|am|o|on|this)\s)?${COMING_DAY}\b))|\b(?:mon|my|mi|il mio|mein|meu|o meu)\s${BIRTHDAY}\s(?:numero\s|n\s)?(\d{1,2}|[a-z]{3,14})(?=\s(?:(?:c'est|is|es|e|ist|est)\s)?(?:(?:el|le|la|il|am|o|on|this)\s)?${COMING_DAY}\b)`, "g");
+// An age with its unit opening the message: "15 añitos", "dezesseis aninhos kkk", "16 jährig und gelangweilt".
+const OPENING_UNIT = new RegExp(src`^${NUM}\s?-?(?:anitos|aninhos|anos|anni|jahre alt|jahrig|years? old|yo|ans|piges)\b(?!\s(?:de|d'|di|da|do|que|qu'|fa|ago|of|atras|later|plus tard|together|ensemble|since|depuis|seit|desde)\b)`, "g");
 
 const YOUNGER = src`(?:de moins|plus jeune|younger|less|menos|mas joven|mas chic[oa]|meno|in meno|piu giovane|piu piccol[oa]|junger|weniger|mais nov[oa]|a menos)`;
 const OLDER = src`(?:de plus|plus vieux|plus vieille|plus age|older|mas grande|mayor|de mas|in piu|piu grande|alter|alter als|mais velh[oa]|a mais)`;
@@ -46,6 +54,8 @@ const AGAINST_ME = new RegExp(src`\b${NUM}\s(?:ans?|years?|yrs?|anos|anni|jahre)
 const OTHER_AGE = /\b(1\d|[2-9]\d)\b(?!\s?(?:€|euros?|\$|%|km|kg|cm|h\b|min))/g;
 
 const STILL_GATE = new RegExp(src`\b${STATE}\b`);
+const LABEL_GATE = /\b(?:age|edad|eta|alter|idade)\b/;
+const BIRTHDAY_GATE = /\b(?:ans|birthday|bday|b-day|anniv\w*|cumple\w*|anos|compleanno|geburtstag|aniversario)\b/;
 const ALMOST_GATE = /\b(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase)\b/;
 const SOON_GATE = new RegExp(src`\b${SOON}\b`);
 const AGAINST_GATE = new RegExp(src`\d.{0,60}\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER})|\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER}).{0,60}\d`);
@@ -61,18 +71,22 @@ const ageOf = (token: string | undefined): number | undefined => {
 export function bareAges(s: string): BareAge[] {
   const found: BareAge[] = [];
   // Each reader runs only when its keyword is in the message: most messages have none (cost).
-  const each = (pattern: RegExp, make: (n: number) => [number, number]) => {
+  // `self`: the sentence says whose the age is ("my birthday"), whatever the clause's other words.
+  const each = (pattern: RegExp, make: (n: number) => [number, number], self = false) => {
     pattern.lastIndex = 0;
     for (const m of s.matchAll(pattern)) {
-      const n = ageOf(m[1]);
+      const token = m.slice(1).find((x) => x !== undefined);
+      const n = ageOf(token);
       if (n !== undefined) {
         const [min, max] = make(n);
-        found.push({ min, max, offset: (m.index ?? 0) + m[0].indexOf(m[1]!) });
+        found.push({ min, max, offset: (m.index ?? 0) + m[0].indexOf(token!), ...(self ? { self } : {}) });
       }
     }
   };
   if (STILL_GATE.test(s)) each(STILL_AGE, (n) => [n, n]);
-  if (s.includes(":")) each(LABEL_AGE, (n) => [n, n]);
+  if (LABEL_GATE.test(s)) each(LABEL_AGE, (n) => [n, n]);
+  if (BIRTHDAY_GATE.test(s)) each(OWN_BIRTHDAY, (n) => [n - 1, n], true);
+  if (/^\S+\s?-?(?:an|jahr|year|yo|piges)/.test(s)) each(OPENING_UNIT, (n) => [n, n]);
   if (ALMOST_GATE.test(s)) each(ALMOST_AGE, (n) => [n - 1, n]);
   if (SOON_GATE.test(s)) each(COMING_AGE, (n) => [n - 1, n - 1]);
   if (AGAINST_GATE.test(s)) found.push(...againstOthers(s));

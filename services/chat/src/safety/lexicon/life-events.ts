@@ -36,6 +36,8 @@ export const EVENT_ROWS: readonly EventRow[] = [
   { gate: /conduite|learner|begleitet|bf17|permis am|bsr|mofa|permiso de aprendiz/, pattern: /\b(?:conduite accompagnee|aac|learner'?s? permit|learners permit|learner permit|begleitete\w* fahren|bf17|permis am|bsr|mofa\w*|permiso de aprendiz\w*)\b/g, ages: [15, 17] },
   // The end-of-school exam next year: a pupil one year before his last.
   { gate: /bac|level|abi|matur|selectividad|ebau|enem/, pattern: new RegExp(src`\b(?:(?:le |mon |my |the |mi |la |il |mein |das |o |meu )?(?:bac|a-levels?|a levels?|abi|abitur|maturita|matura|selectividad|ebau|enem))\b(?=[^.!?]{0,20}\b(?:l'annee pro\w*|l'an pro\w*|next year|el ano que viene|el proximo ano|l'anno prossimo|nachste\w* jahr|ano que vem|proximo ano)\b)`, "g"), ages: [16, 17] },
+  // A report card of one's own (a payslip is a "bulletin de salaire"): pupils get report cards, adults do not.
+  { gate: /bulletin|report card|boletin|pagella|zeugnis|boletim/, pattern: /\b(?:mon|my|mi|la mia|mein|meu|o meu) (?:bulletin|report card|boletin|pagella|zeugnis|boletim)\b(?! (?:de salaire|de paie|de vote|de paye|meteo|d'information))/g, ages: [10, 17] },
   // Parents controlling the phone or forbidding to go out; a curfew of one's own.
   { gate: /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,2}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
   { gate: /droit|allowed|puedo|posso|darf/, pattern: new RegExp(src`\b${NOT_ALLOWED_OUT}\b(?=[^.!?]{0,60}\b(?:parents?|darons?|mere|pere|mom|mum|dad|padres|genitori|eltern|pais)\b)`, "g"), ages: [12, 17] },
