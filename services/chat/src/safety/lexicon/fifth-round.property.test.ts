@@ -40,6 +40,8 @@ describe("minors lexicon, fifth-round mechanisms on generated messages", () => {
     expect(normalizeForLexicon("on a gagné 16 à 14")).toContain("16 a 14"); // a score, not a range
     expect(numberValue("treca")).toBe(13);
     expect(numberValue("poca")).toBeUndefined();
+    // A number word keeps its first letter: "heiß" (→ "eis") is not "seis"/"seize" one letter short.
+    for (const hot of ["du bist heiß 🔥", "bin so heiß auf dich", "ich weiß, du bist heiß", "der Preis ist heiß"]) expect(verdict(as(hot)).finding).toBeNull();
     expect(verdict(as("team 2025 on a gagné le tournoi")).finding).toBeNull(); // a season, not a cohort of one-year-olds
     expect(verdict(as("j'ai eu 18 ans en mars")).finding).toBeNull();
     expect(verdict(as("à 16 ans j'ai passé mon BSR, maintenant j'ai 40 ans")).finding).toBeNull();

@@ -76,9 +76,11 @@ for (const [value, words] of Object.entries(WORDS).sort(([a], [b]) => (Number(a)
     for (const key of keysOf(word)) if (!folded.has(key)) folded.set(key, Number(value));
   }
 }
+// The first letter is kept: a typo does not drop or change how a number word starts, and without that rule
+// "heiß" (→ "eis", one edit from "seis" in "seize") or "weiß" read as 16 ("du bist heiß").
 for (const [key, value] of folded) {
   if (key.length < 4 || value < 10) continue;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 1; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
     if (!deletions.has(variant)) deletions.set(variant, value);
     if (!deletions.has(`${i}:${variant}`)) deletions.set(`${i}:${variant}`, value);
@@ -115,7 +117,7 @@ function withinOneEdit(key: string): number | undefined {
   if (key.length < 3) return undefined;
   const lost = deletions.get(key); // the token lost a letter: "quize" → "kis", "sevnteen"
   if (lost !== undefined || key.length < 4) return lost;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 1; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
     // An extra letter, or one changed; a small number folding alike ("sis" = six) must not hide the teen ("saize").
     const extra = folded.get(variant);
