@@ -138,6 +138,8 @@ const SAME_NUMBER: readonly [Lang, (a: number) => string][] = [
   ["en", (a) => `i'm ${a + 25} but i feel ${a} again talking to u`],
   ["en", (a) => `${word("en", a)} candles is my comfort movie`],
   ["en", (a) => `${word("en", a)} candles was on tv last night`],
+  ["en", (a) => `have you seen ${word("en", a)} candles?`],
+  ["fr", (a) => `t'as vu ${word("en", a)} candles ?`],
   ["fr", (a) => `encore ${a} ans jusqu'à la retraite`],
   ["fr", (a) => `t'as vu le film ${a} ans encore ? trop drôle`],
   ["fr", (a) => `on a gagné ${a + 3} à ${a} au rugby ce week end`],

@@ -88,6 +88,7 @@ const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }
   { gate: /jahrig|enn[ei]\b/, pattern: g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`), generic: true },
   { gate: / ans\b/, pattern: g(String.raw`(?<!\by )\b(?:an|une?|des|los|las|el|la|il|lo|der|die|das|den|um|uma|dating|with|avec|con|mit|com)\s${NUM} ans\b(?!\s(?:de|d'|que|qu'|plus|apres|ago|of|together|tu|t'|you))`) },
 ];
+const VIEWED = /\b(?:seen|watched|watching|vu|revu|regarde|visto|vista|viste|guardato|gesehen|angeschaut|viu|assisti|assistiu)\s(?:(?:the|le|la|el|il|den|o|a)\s)?$/;
 const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas/;
 /** Someone unnamed of an age ("un gars de 15 ans", "16 year old boys", "15-jährige", "sedicenni"). */
 const GENERIC_PERSON = String.raw`(?:eleves?|etudiante?s?|students?|pupils?|alumn[oa]s?|estudiantes?|studentess[ae]|student[ie]|alunn[oa]|alun[oa]s?|estudantes?|schuler(?:in|innen)?|mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
@@ -246,7 +247,9 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   for (const a of cohortBirthAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "birth_year", offset: a.offset });
   if (CANDLES_GATE.test(s)) each(CANDLES, (m) => {
     const n = value(m[1]);
-    if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
+    // "t'as vu Sixteen Candles ?", "have you seen sixteen candles": candles seen or watched are the film's.
+    const seen = VIEWED.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (n !== undefined && n < 120) add({ who: seen ? "mention" : whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
   each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
