@@ -47,7 +47,7 @@ const SPEAKER_AGE: readonly RegExp[] = [
   // The speaker's years as a possession: "con mis 16 años", "avec mes 15 ans", "with my 16 years", "com os meus 15 anos".
   g(String.raw`\b(?:con mis|avec mes|du haut de mes|with my|con i miei|mit meinen|com (?:os )?meus)\s${NUM}\s${UNIT}\b(?!\s(?:de|d'|di|of|da|do|que|qu')\b)`),
   // A bare age opening the message, joined to how the speaker is ("sixteen and bored", "15 ans n horny").
-  g(String.raw`^${NUM}(?:\s(?:ans|anos|anni|jahre|years? old|yrs? old|years?|yrs?|y\/o|yo))?\s(?:and|n|&|et|y|e|und)\s(?!(?:a half|\d|${NUMBER_TOKEN}\s(?:ans|anos|anni|jahre|years?)\b))`),
+  g(String.raw`^${NUM}(?:\s(?:ans|anos|anni|jahre|years? old|yrs? old|years?|yrs?|y\/o|yo))?\s(?:and|n|&|et|y|e|und|but|mais|pero|aber|mas|tho)\s(?!(?:a half|\d|${NUMBER_TOKEN}\s(?:ans|anos|anni|jahre|years?)\b))`),
   // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".
   g(String.raw`(?:^|\b(?:my|mon|mi|la mia|mein|minha)\s)(?:age|edad|eta|alter|idade)(?:\s(?:is|est|c'est|es|e|ist|:))?\s?:?\s${NUM}${END}`),
   // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
@@ -137,7 +137,11 @@ function holds(s: string, words: readonly string[]): boolean {
 // A status word that ends its phrase ("a minor lol", "underage but"), not one before a noun ("a minor issue").
 const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda|for|pour|por|per|fur|para|until|till)\b))`);
 // A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
-const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est)\s(?:\S+\s)?$`);
+// …or when it is coming: "sweet sixteen next month", "turning sweet 16 soon".
+const PARTY_COMING = /^\s?(?:next|soon|this|tomorrow|coming|in \d|bientot|samedi|le mois|la semaine|pronto|el mes|presto|il mese|bald|nachste|logo|mes que vem)/;
+// (A party that names someone else, "next month for my daughter", is that person's.)
+const NAMES_PERSON = new RegExp(`\\b${PERSON_NOUN}\\b`);
+const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est|turning|turn)\s(?:\S+\s)?$`);
 const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
@@ -251,7 +255,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const seen = VIEWED.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
     if (n !== undefined && n < 120) add({ who: seen ? "mention" : whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
-  each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
+  each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) || (PARTY_COMING.test(s.slice((m.index ?? 0) + m[0].length)) && !NAMES_PERSON.test(s)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
     if (m[0].startsWith("minor") && MINOR_ADJECTIVE_RE.test(s.slice((m.index ?? 0) + m[0].length))) return;

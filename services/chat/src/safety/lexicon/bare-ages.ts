@@ -44,6 +44,12 @@ const OWN_BIRTHDAY = new RegExp(src`${OWN}(?:${BIRTHDAY}|(?:ans|anos|anni)\s(?=(
 // An age with its unit opening the message: "15 añitos", "dezesseis aninhos kkk", "16 jährig und gelangweilt".
 const OPENING_UNIT = new RegExp(src`^${NUM}\s?-?(?:anitos|aninhos|anos|anni|jahre alt|jahrig|years? old|yo|ans|piges)\b(?!\s(?:de|d'|di|da|do|que|qu'|fa|ago|of|atras|later|plus tard|together|ensemble|since|depuis|seit|desde)\b)`, "g");
 
+// "15 goin on 16": an age about to become the next one ("13 going on 30" is a film: only the next year counts).
+const GOING_ON = new RegExp(src`(?:^|[,.!?;]\s?)${NUM}\s(?:going|goin|gon|turning|bientot|casi|quasi|fast|quase)\s(?:on\s)?${NUM}\b`, "g");
+// A bare age after a texting filler, alone: "tbh 16", "ngl 15 lol", "franchement 16".
+const FILLER_AGE = new RegExp(src`^(?:tbh|ngl|fr|honestly|lol|mdr|ptdr|franchement|la verdad|sinceramente|ehrlich(?: gesagt)?|onestamente|jaja|haha|kkk)\s${NUM}(?:\s${UNIT})?(?=\s?(?:[,.!?]+|lol|mdr|haha|jaja|kkk)?\s?$)`, "g");
+// "been 15 for a month", "ça fait un mois que j'ai 15 ans" is read by the verb rules.
+const BEEN_AGE = new RegExp(src`\b(?:i've been|ive been|been)\s${NUM}\s(?:for|since)\b`, "g");
 const YOUNGER = src`(?:de moins|plus jeune|younger|less|menos|mas joven|mas chic[oa]|meno|in meno|piu giovane|piu piccol[oa]|junger|weniger|mais nov[oa]|a menos)`;
 const OLDER = src`(?:de plus|plus vieux|plus vieille|plus age|older|mas grande|mayor|de mas|in piu|piu grande|alter|alter als|mais velh[oa]|a mais)`;
 const I = src`(?:moi|me|i'm|im|i am|j'ai|je suis|yo|soy|tengo|io|sono|ho|ich|bin|ich bin|eu|sou|tenho)`;
@@ -89,6 +95,15 @@ export function bareAges(s: string): BareAge[] {
   if (/^\S+\s?-?(?:an|jahr|year|yo|piges)/.test(s)) each(OPENING_UNIT, (n) => [n, n]);
   if (ALMOST_GATE.test(s)) each(ALMOST_AGE, (n) => [n - 1, n]);
   if (SOON_GATE.test(s)) each(COMING_AGE, (n) => [n - 1, n - 1]);
+  if (/going|goin|gon |turning|bientot|casi|quasi|fast|quase/.test(s)) {
+    GOING_ON.lastIndex = 0;
+    for (const m of s.matchAll(GOING_ON)) {
+      const [now, next] = [ageOf(m[1]), ageOf(m[2])];
+      if (now !== undefined && next === now + 1) found.push({ min: now, max: now, offset: m.index ?? 0 });
+    }
+  }
+  if (/^\S+\s\S+\s?\S*\s?\S*$/.test(s)) each(FILLER_AGE, (n) => [n, n]);
+  if (s.includes("been ")) each(BEEN_AGE, (n) => [n, n]);
   if (AGAINST_GATE.test(s)) found.push(...againstOthers(s));
   return found;
 }

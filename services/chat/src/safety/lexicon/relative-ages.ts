@@ -13,7 +13,7 @@ import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 const src = String.raw;
 /** Words of a coming moment in the six languages: "next", "la semaine pro", "mes que vem", "domani"… */
 const SOON = src`(?:next|this|coming|nachste\w*|nachsten|kommende\w*|diese\w*|in|im|am|bald|prochaine?|pro|cette|ce|la|le|dans|en|el|este|esta|proxim[oa]|tra|fra|questo|questa|prossim[oa]|em|no|na|que vem|semaine|week|weekend|month|mois|monat|woche|wochenende|semana|mes|mese|settimana|fim de semana|sabado|samedi|saturday|samstag|sabato|domingo|dimanche|sunday|sonntag|domenica|demain|tomorrow|morgen|manana|domani|amanha|soon|bientot|pronto|presto|logo|jours?|days?|tagen|dias|giorni)`;
-const TURNING_VERB = src`(?:werde|werd|ich werde|ich werd|je vais avoir|j'aurai|i'll be|i will be|i turn|i'm turning|turning|cumplo|voy a cumplir|cumplire|compio|compiro|faccio|faco|vou fazer|farei)`;
+const TURNING_VERB = src`(?:(?:a)?bout to be|gonna be|going to be|gon be|werde|werd|ich werde|ich werd|je vais avoir|j'aurai|i'll be|i will be|i turn|i'm turning|turning|cumplo|voy a cumplir|cumplire|compio|compiro|faccio|faco|vou fazer|farei)`;
 const UNIT = src`(?:ans?|anos?|anni|jahre?|years?)`;
 const TURNING = new RegExp(src`\b${TURNING_VERB}\s(?:${SOON}\s){0,3}(${NUMBER_TOKEN})(?=\s(?:${UNIT}|${SOON})\b|\s?(?:$|[,.!?;]))`, "g");
 const GRAD_YEAR = /\b(?:class of|promo(?:tion)?|abschlussjahrgang|abi|abitur|matura|maturita|clase de|promocion|turma de|formatura)\s?'?(20\d\d|\d\d)\b/g;
@@ -21,7 +21,7 @@ const HIGHER_ED_NEAR = /\b(?:college|uni\w*|fac|faculdade|facultad|ecole de|busi
 const TITLE_BEFORE = /\b(?:the (?:movie|film|song|show|series|book)|(?:le|un) film|la (?:chanson|serie|serie tele)|(?:el|la) (?:peli|pelicula|cancion|serie)|(?:il|un) film|la canzone|der film|das lied|die serie|o filme|a (?:musica|serie|novela)|movie|film|filme|pelicula|titled|called|intitule|titulada|intitolato)\s(?:\S+\s)?$/;
 
 // Substrings first: a regular expression tried at every position of every message showed in the profile.
-const TURNING_GATE = ["werd", "avoir", "aurai", "ll be", "will be", "turn", "cumpl", "compi", "faccio", "faco", "fazer", "farei"];
+const TURNING_GATE = ["bout to", "gonna be", "going to be", "gon be", "werd", "avoir", "aurai", "ll be", "will be", "turn", "cumpl", "compi", "faccio", "faco", "fazer", "farei"];
 const GRAD_GATE = ["class of", "promo", "abschluss", "abi", "matur", "clase de", "turma de", "formatura"];
 
 export type RelativeAge = { min: number; max: number; offset: number };

@@ -68,7 +68,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "uk", form: "exam", pattern: /\b(gcses?|gcse mocks?|igcses?)\b/g, needs: ["gcse"], ages: fixed(15, 16) },
   // United States: grades 1–12, freshman … senior in high school, middle school, junior high.
   { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade(?:rs?)?\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade(?:rs?)?\b/g, needs: ["grade"], ages: shift(5) },
-  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:year )?(?:in|at|of) (?:high school|hs|highschool)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
+  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:year )?(?:in|at|of) (?:high school|hs|highschool)\b|\b(?:hs|high school|highschool) (freshman|sophomore|junior|senior)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
   { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) },
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
