@@ -61,7 +61,7 @@ const OTHER_AGE = /\b(1\d|[2-9]\d)\b(?!\s?(?:€|euros?|\$|%|km|kg|cm|h\b|min))/
 
 const STILL_GATE = new RegExp(src`\b${STATE}\b`);
 const LABEL_GATE = /\b(?:age|edad|eta|alter|idade)\b/;
-const BIRTHDAY_GATE = /\b(?:ans|birthday|bday|b-day|anniv\w*|cumple\w*|anos|compleanno|geburtstag|aniversario)\b/;
+const BIRTHDAY_GATE = /birthday|bday|b-day|anniv|cumple|compleanno|geburtstag|aniversario|\b(?:mes|meus|mis|miei) \S+ (?:ans|anos|anni)\b/;
 const ALMOST_GATE = /\b(?:bientot|presque|almost|nearly|soon|casi|quasi|fast|quase)\b/;
 const SOON_GATE = new RegExp(src`\b${SOON}\b`);
 const AGAINST_GATE = new RegExp(src`\d.{0,60}\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER})|\b(?:ans?|years?|yrs?|anos|anni|jahre)\s(?:${YOUNGER}|${OLDER}).{0,60}\d`);
