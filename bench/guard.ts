@@ -2,7 +2,7 @@
  * `bun run bench guard`: the minors guard measured on the project's corpus (services/chat/src/safety/corpus).
  * - Layer 1 (lexicon): recall on must-stop cases and false-block rate on must-pass cases, per category, for
  *   the tuned and the held-out part; and its cost per message against a baseline (folding the text).
- * - Held-out parts 2 to 4 (issue #14, six languages, new ways of writing an age) and a fixed generated sample
+ * - Held-out parts 2 to 6 (issue #14, six languages, new ways of writing an age) and a fixed generated sample
  *   (corpus/generated.ts, seed 14): recall and false blocks per category, language and age form; the share of
  *   must-pass messages that are *suspect* (what a guard-model outage deflects with GUARD_FAIL_MODE=suspect).
  * - Layer 3 (reply check): the same on the generated-replies corpus.
@@ -14,11 +14,12 @@
  *   p50/p99 with the guard off vs on, and of the guard check alone.
  */
 import { foldForMatching } from "@sinhome/runtime";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
 import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass3, mustStop3 } from "@sinhome/chat/src/safety/corpus/generated-3.ts";
 import { mustPass4, mustStop4 } from "@sinhome/chat/src/safety/corpus/generated-4.ts";
+import { mustPass5, mustStop5 } from "@sinhome/chat/src/safety/corpus/generated-5.ts";
 import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
@@ -134,14 +135,21 @@ function breakdown(title: string, cases: { expect: "stop" | "pass" }[], key: (c:
   return lines;
 }
 
+/** The newest held-out part's misses and false blocks, one per line: what the figure is made of. */
+function wrongVerdicts(title: string, cases: CorpusCase[], stopped: (c: CorpusCase) => boolean): string[] {
+  const wrong = cases.filter((c) => stopped(c) !== (c.expect === "stop"));
+  return [`  ${title}, wrong verdicts (${wrong.length}):`, ...wrong.map((c) => `    ${c.expect === "stop" ? "missed " : "blocked"} ${c.category} ${c.lang ?? "?"} ${c.form ?? "?"}: ${c.text}`)];
+}
+
 /** Issue #14's figures: held-out part 2 and the generated sample, by category, language and form; the suspect share. */
 function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut2 = loadHeldOut2();
   const heldOut3 = loadHeldOut3();
   const heldOut4 = loadHeldOut4();
   const heldOut5 = loadHeldOut5();
+  const heldOut6 = loadHeldOut6();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
-  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000)];
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
   const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
   const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
@@ -151,7 +159,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     const p = pass.filter((c) => hit(c as never)).length;
     return `  TOTAL recall ${pct(s, stop.length)} (${s}/${stop.length}), false blocks ${pct(p, pass.length)} (${p}/${pass.length})`;
   };
-  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5].filter((c) => c.expect === "pass");
+  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6].filter((c) => c.expect === "pass");
   const suspectCorpus = mustPassCorpus.filter((c) => corpusVerdict(c).suspect).length;
   const genPass = generated.filter((c) => c.expect === "pass");
   const suspectGen = genPass.filter((c) => genVerdict(c).suspect).length;
@@ -166,7 +174,9 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     ...heldOut("held-out part 3 (issue #14, second round)", heldOut3),
     ...heldOut("held-out part 4 (issue #14, third round)", heldOut4),
     ...heldOut("held-out part 5 (issue #14, fourth round)", heldOut5),
-    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second-, third- and fourth-round stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...heldOut("held-out part 6 (issue #14, fifth round)", heldOut6),
+    ...wrongVerdicts("held-out part 6", heldOut6, stopped2),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to fifth-round stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),

@@ -7,7 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
 import { checkReplyForMinors } from "../reply-check.ts";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -44,7 +44,7 @@ describe("minors corpus", () => {
   });
 
   // Issue #14's bar for a held-out part: ≥ 97 % recall, ≤ 1 % false blocks (years of birth read in CORPUS_YEAR).
-  for (const [name, load] of [["2", loadHeldOut2], ["3", loadHeldOut3], ["4", loadHeldOut4]] as const) {
+  for (const [name, load] of [["2", loadHeldOut2], ["3", loadHeldOut3], ["4", loadHeldOut4], ["6", loadHeldOut6]] as const) {
     test(`held-out part ${name}: recall ≥ 97 %, false blocks ≤ 1 %`, () => {
       const cases = load();
       const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;

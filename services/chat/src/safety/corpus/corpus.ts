@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -73,6 +73,11 @@ export function loadHeldOut4(): CorpusCase[] {
 /** Held-out part 5 (issue #14, fourth round): written before the fourth round read the rules; never tuned on. */
 export function loadHeldOut5(): CorpusCase[] {
   return parseCorpus(read("./held-out-5.txt"), "held-out-5");
+}
+
+/** Held-out part 6 (issue #14, fifth round): written before the fifth round read the rules; never tuned on. */
+export function loadHeldOut6(): CorpusCase[] {
+  return parseCorpus(read("./held-out-6.txt"), "held-out-6");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */

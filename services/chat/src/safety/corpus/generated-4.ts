@@ -15,8 +15,8 @@
 import fc from "fast-check";
 import { GENERATED_YEAR, type GeneratedCase, type Lang } from "./generated.ts";
 
-const noise = fc.record({ caps: fc.boolean(), tail: fc.constantFrom("", " mdr", " lol", " 😏", " jaja", " kkkk", "!!", " 🔥") });
-const noisy = (text: string, n: { caps: boolean; tail: string }) => (n.caps ? text[0]!.toUpperCase() + text.slice(1) : text) + n.tail;
+export const noise = fc.record({ caps: fc.boolean(), tail: fc.constantFrom("", " mdr", " lol", " 😏", " jaja", " kkkk", "!!", " 🔥") });
+export const noisy = (text: string, n: { caps: boolean; tail: string }) => (n.caps ? text[0]!.toUpperCase() + text.slice(1) : text) + n.tail;
 
 type Build = (age: number) => string;
 type Mechanism = { carrier: string; form: string; lang: Lang; stop: Build; pass: Build };

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { extractAgeFacts, type AgeFact } from "./age-facts.ts";
-import { prepare } from "./detect.ts";
+import { prepare } from "./text.ts";
 import { assessMinorRisk } from "./detect.ts";
 
 const facts = (text: string): Pick<AgeFact, "who" | "min" | "max" | "form">[] =>

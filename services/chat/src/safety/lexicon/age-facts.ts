@@ -10,14 +10,16 @@
  *   year, exam, a third person's age in brackets / apposition / compound).
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
+import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
+import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
-import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
-import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
+import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
-  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative" | "grad_year";
+  | "digits" | "number_word" | "birth_year" | "candles" | "sweet16" | "legal_status" | "school_year" | "exam" | "bracket" | "compound" | "relative" | "grad_year" | "life_event" | "bare";
 export type AgeFact = { who: AgeWho; min: number; max: number; form: AgeForm; offset: number };
 
 export type AgeFactOptions = {
@@ -31,8 +33,8 @@ const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|depuis|seit|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
-const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all)\s)*`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|el mes|le mois|il mese|letzten monat|mes passado|recien|recem|appena|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|(?:depuis|seit|desde|since)(?!\s${SINCE_DATE})|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all|da|damals|alors|then|entonces|allora|entao|uns|unos|unas|umas|circa|environ|about|around|etwa|ungefahr)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
@@ -45,11 +47,11 @@ const SPEAKER_AGE: readonly RegExp[] = [
   // The speaker's years as a possession: "con mis 16 años", "avec mes 15 ans", "with my 16 years", "com os meus 15 anos".
   g(String.raw`\b(?:con mis|avec mes|du haut de mes|with my|con i miei|mit meinen|com (?:os )?meus)\s${NUM}\s${UNIT}\b(?!\s(?:de|d'|di|of|da|do|que|qu')\b)`),
   // A bare age opening the message, joined to how the speaker is ("sixteen and bored", "15 ans n horny").
-  g(String.raw`^${NUM}(?:\s(?:ans|anos|anni|jahre|years? old|yrs? old|years?|yrs?|y\/o|yo))?\s(?:and|n|&|et|y|e|und)\s(?!(?:a half|\d|${NUMBER_TOKEN}\s(?:ans|anos|anni|jahre|years?)\b))`),
+  g(String.raw`^${NUM}(?:\s(?:ans|anos|anni|jahre|years? old|yrs? old|years?|yrs?|y\/o|yo))?\s(?:and|n|&|et|y|e|und|but|mais|pero|aber|mas|tho)\s(?!(?:a half|\d|${NUMBER_TOKEN}\s(?:ans|anos|anni|jahre|years?)\b))`),
   // Age labels: "age 15", "my age is 15", "mon âge : 15", "edad: 15", "Alter 16", "idade 14".
   g(String.raw`(?:^|\b(?:my|mon|mi|la mia|mein|minha)\s)(?:age|edad|eta|alter|idade)(?:\s(?:is|est|c'est|es|e|ist|:))?\s?:?\s${NUM}${END}`),
   // "moi c'est 15", "me, 16", "yo 15", "io 16", "ich 15", "eu 14": a pronoun standing for "I am".
-  g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu)(?:,|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
+  g(String.raw`(?:^|[,.!?]\s?)(?:moi|me|yo|io|ich|eu|perso|personnellement|myself)(?:\s?[,?:!]|\sc'est|\sc)?\s${QUAL}${NUM}${END}`),
   // A/S/L tags: "asl? 15 m uk", "16 m here", "f16", "16f": an age with a sex letter, at the start or after "asl".
   g(String.raw`(?:^|\b(?:asl|asv|a\/s\/l|a\/s\/v)\W{0,3}|\b(?:hey+|hi|hello|salut|coucou|hola|ciao|hallo|oi)\w*\s)(?:(1\d|[1-9])[\s/]?(?:m|f|h|male|female)|(?:m|f|h)[\s/]?(1\d))\b(?!\s?(?:de|of|from|a|du|km|\d))|\b(1\d)\s?(?:m|f|h)\s(?:here|ici|aqui|qui|hier)\b`),
 ];
@@ -62,7 +64,7 @@ const MAJORITY = String.raw`(?:majorite|mayoria de edad|maggiore eta|volljahrigk
 const WAIT = String.raw`(${NUMBER_TOKEN}|un|une|one|uno|una|um|uma|ein|eins|a|an)`;
 const ONE = /^(?:un|une|one|uno|una|um|uma|ein|eins|a|an)$/;
 const UNTIL_MAJORITY: readonly RegExp[] = [
-  g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:je serai|je suis|i'll be|i will be|i'm|sere|saro|serei|ich|bin|werde ich|voy a ser|vou ser)\s)?${MAJORITY}`),
+  g(String.raw`\b(?:dans|in|en|tra|fra|em|daqui a)\s${WAIT}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\s(?:(?:et demie?|and a half|y medio|e mezzo|e meio|einhalb)\s)?(?:(?:je serai|je suis|je deviens|je serais|i'll be|i will be|i'm|i become|i'll become|sere|saro|serei|ich|bin|werde ich|werd ich|voy a ser|me hago|divento|diventero|vou ser|fico|vou ficar)\s)?${MAJORITY}`),
   g(String.raw`\b(?:je serai|je serais|i'll be|i will be|i'm|seras?|sere|saro|ich bin|werde ich|serei|vou ser)?\s?${MAJORITY}\s(?:dans|in|en|tra|fra|em|daqui a)\s(?:genre\s|like\s|about\s)?${NUM}\s(?:ans?|years?|yrs?|anos?|anni|jahren?)\b`),
   g(String.raw`\b${WAIT}\s(?:more\s|de plus\s|mas\s|ancora\s)?(?:ans?|years?|yrs?|anos?|anni|jahre?)\s(?:avant|before|till|until|to|untill|off|away from|short of|from|hasta|antes de|para la|prima di|prima dei|prima della|alla|bis|bis zur|ate|ate a|para|pra|pa|pour|per)\s(?:(?:d'etre|etre|avoir|mes|ma|my|i'm|im|i am|fazer|ter|cumplir|tener|fare|compiere|avere|werden|i turn|i'll be|being|be|los|la|mi|i|meinen|meiner|zur|ich|eu|os|a|minha|ser|essere|sein)\s){0,2}${MAJORITY}`),
 ];
@@ -86,9 +88,10 @@ const THIRD_FORMS: readonly { gate: RegExp; pattern: RegExp; generic?: boolean }
   { gate: /jahrig|enn[ei]\b/, pattern: g(String.raw`\b${NUM}[- ]?(?:jahrig\w*|enni|enne)\b`), generic: true },
   { gate: / ans\b/, pattern: g(String.raw`(?<!\by )\b(?:an|une?|des|los|las|el|la|il|lo|der|die|das|den|um|uma|dating|with|avec|con|mit|com)\s${NUM} ans\b(?!\s(?:de|d'|que|qu'|plus|apres|ago|of|together|tu|t'|you))`) },
 ];
+const VIEWED = /\b(?:seen|watched|watching|vu|revu|regarde|visto|vista|viste|guardato|gesehen|angeschaut|viu|assisti|assistiu)\s(?:(?:the|le|la|el|il|den|o|a)\s)?$/;
 const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas/;
 /** Someone unnamed of an age ("un gars de 15 ans", "16 year old boys", "15-jährige", "sedicenni"). */
-const GENERIC_PERSON = String.raw`(?:mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
+const GENERIC_PERSON = String.raw`(?:eleves?|etudiante?s?|students?|pupils?|alumn[oa]s?|estudiantes?|studentess[ae]|student[ie]|alunn[oa]|alun[oa]s?|estudantes?|schuler(?:in|innen)?|mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
 const GENERIC_AGE: readonly RegExp[] = [
   g(String.raw`\b${GENERIC_PERSON}\s(?:de|di|von|mit|of|who are|who's|that are|aged?|com)\s${NUM}(?:\s${UNIT})?\b`),
   g(String.raw`\b${NUM}\s(?:ans|anos|anni|years?|yrs?|y\/o)\s?(?:olds?\s)?${GENERIC_PERSON}\b`),
@@ -96,27 +99,29 @@ const GENERIC_AGE: readonly RegExp[] = [
 ];
 const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
 const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
-const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
+const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?(?:${MONTH}\s(?:de\s|del\s)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) geboren\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
 const YEAR_GATE = /(?:19|20)\d\d/;
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
 // Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
 // the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
 const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
-const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor)\b`);
+const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?le droit de (?:conduire|voter|boire)|not old enough to (?:drive|vote)|can'?t (?:even )?vote yet|(?:aun|todavia) no puedo (?:votar|conducir|manejar)|non posso ancora (?:votare|guidare)|darf noch nicht (?:wahlen|autofahren)|ainda nao posso (?:votar|dirigir)|(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|estou) (?:un peu |way |muy |troppo |zu |muito |a bit |bien )?(?:trop jeune|too young|demasiado joven|muy joven|troppo giovane|zu jung|novo demais|nova demais|muito nov[oa]) (?:pour|for|para|pra|per|fur) (?:ce site|ca|this|this site|this app|onlyfans|ton contenu|your content|esto|este sitio|esta app|questo|questa app|das hier|diese seite|isso|esse site|avoir un compte)|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor)\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
   g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you|con|with|avec|mit|com|en|in|sans|without|sin|senza|sem|ohne|nue?s?|naked|nude|desnud[oa]|nud[oa]|nua|nackt)\b))`),
   g(String.raw`\b(?:how old were you|tu avais quel age|quel age tu avais|quanti anni avevi|cuantos anos tenias|wie alt warst du|quantos anos (?:voce|vc) tinha)\b[^.!]{0,60}?\b(\d{1,2})\b`),
 ];
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
-const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}[.!?]?)`);
+const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}(?:\?\s?(?:like|genre|comme|tipo|como|come|so|wie|type|say|disons|digamos|diciamo|sagen wir)\s[^.!?]{0,14})?[.!?]?)`);
 // In the window after an interest verb, the first token that reads as a number in an age position.
 const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
 const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`);
 const FRAME = once(FRAME_I18N);
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
+// A life event is history only when dated long ago: "hice mi comunión el año pasado" is recent.
+const HISTORY = once(ADULT_HISTORY);
 const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|[a-z]{2,}ias|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
 // Italian "il" right before the fact or an ordinal is an article ("faccio il primo anno di liceo"), not the French "he".
 const THIRD_SUBJECT = once(String.raw`\b(?:il(?! (?:primo|secondo|terzo|quarto|quinto|\d)|\s\S?$)|elle|he|she|lui|lei|er|sie|ele|ela|(?:mon|ma|mes|ton|ta|tes|my|your|his|her|mi|mis|tu|tus|mia|mio|miei|mie|tuo|tua|meine?n?|mein|deine?n?|dein|minha|meu|teu|sa|son|ses|su|sua|suo|seine?|sein|ihre?|la|le|a|une?|the|des|les|los|las|gli|die|der|as|os)\s(?:\S+\s)?${PERSON_NOUN})\b`);
@@ -124,41 +129,31 @@ const FIRST_PERSON_SCHOOL = once(String.raw`\b(?:je|j'|moi|i|i'm|im|me|yo|estoy|
 
 // Gates as substrings: an unanchored alternation tried at every position showed in the profile.
 const MAJORITY_WORDS = ["majeur", "majorit", "18", "legal", "adult", "mayor", "maggior", "volljahrig", "maior"] as const;
-// Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
-// showed in the profile).
-const SCHOOL_NEEDS = new RegExp([...new Set(SCHOOL_ROWS.flatMap((r) => r.needs))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-function schoolWordsIn(s: string): Set<string> {
-  const found = new Set<string>();
-  SCHOOL_NEEDS.lastIndex = 0;
-  for (let m = SCHOOL_NEEDS.exec(s); m !== null; m = SCHOOL_NEEDS.exec(s)) found.add(m[0]);
-  return found;
-}
-/** True when a found school word holds one of the row's needs ("bachiller" holds "bach", "secondaire" holds "sec"). */
-function needed(needs: readonly string[], present: Set<string>): boolean {
-  for (const found of present) for (const n of needs) if (found.includes(n)) return true;
-  return false;
-}
 /** True when `s` holds one of `words` (a plain loop: no closure per call). */
 function holds(s: string, words: readonly string[]): boolean {
   for (const w of words) if (s.includes(w)) return true;
   return false;
 }
 // A status word that ends its phrase ("a minor lol", "underage but"), not one before a noun ("a minor issue").
-const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda)\b))`);
+const STATUS_ALONE = once(String.raw`^\S+(?:\s(?:de edad|de idade))?(?=\s?(?:$|[,.!?;]|(?:lol|mdr|jaja|haha|kkk|but|mais|pero|ma|aber|mas|tho|though|btw|here|ici|aqui|yet|still|encore|todavia|ancora|noch|ainda|for|pour|por|per|fur|para|until|till)\b))`);
 // A party is the speaker's when he owns it ("my sweet 16", "mi quinceañera", "mes 15 ans"); a film or a show is not.
-const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est)\s(?:\S+\s)?$`);
+// …or when it is coming: "sweet sixteen next month", "turning sweet 16 soon".
+const PARTY_COMING = /^\s?(?:next|soon|this|tomorrow|coming|in \d|bientot|samedi|le mois|la semaine|pronto|el mes|presto|il mese|bald|nachste|logo|mes que vem)/;
+// (A party that names someone else, "next month for my daughter", is that person's.)
+const NAMES_PERSON = new RegExp(`\\b${PERSON_NOUN}\\b`);
+const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est|turning|turn)\s(?:\S+\s)?$`);
 const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
-const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*)\b`);
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*|trop jeune|too young|joven|giovane|zu jung|novo demais|nova demais|muito nov[oa]|le droit de|old enough|vote yet|puedo votar|posso ancora|darf noch nicht|posso votar)\b`);
 
 const WORD = /[a-z]{3,16}/g;
 
 /** True when the message holds something an age fact can be made of: a digit, a number or ordinal word, a keyword. */
 function mayHoldAge(s: string): boolean {
-  if (/\d/.test(s) || KEYWORD.test(s)) return true;
+  if (/\d/.test(s) || KEYWORD.test(s) || LIFE_EVENT_GATE.test(s)) return true;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     if (numberValue(m[0]) !== undefined || isOrdinalWord(m[0])) return true;
@@ -232,31 +227,35 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   if (INTEREST_WORD.test(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
 
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
-  const whoOf = (offset: number, history: boolean): AgeWho => {
+  const whoOf = (offset: number, history: boolean, past = PAST): AgeWho => {
     const clause = clauseBefore(s, offset);
     if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s)) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause)) return "third_person";
-    if (history && PAST.test(s)) return "speaker_past";
+    if (history && past.test(s)) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du|bist|voce|vc)\b/.test(clause)) return "persona";
     return "speaker";
   };
   const year = opts.year ?? new Date().getFullYear();
   for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
+  for (const a of bareAges(s)) add({ who: a.self ? (framed ? "role" : "speaker") : whoOf(a.offset, false), min: a.min, max: a.max, form: "bare", offset: a.offset });
+  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, true, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
   for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   // Only a text holding a year can give one: the three-way pattern is skipped otherwise (profile).
   if (YEAR_GATE.test(s)) each(BIRTH_YEAR, (m) => {
-    const born = Number(m[1] ?? m[2] ?? m[3]);
+    const born = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     const age = year - born;
     if (age >= 0 && age < 120) add({ who: whoOf(m.index ?? 0, false), min: age, max: age, form: "birth_year", offset: m.index ?? 0 });
   });
   for (const a of cohortBirthAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "birth_year", offset: a.offset });
   if (CANDLES_GATE.test(s)) each(CANDLES, (m) => {
     const n = value(m[1]);
-    if (n !== undefined && n < 120) add({ who: whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
+    // "t'as vu Sixteen Candles ?", "have you seen sixteen candles": candles seen or watched are the film's.
+    const seen = VIEWED.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (n !== undefined && n < 120) add({ who: seen ? "mention" : whoOf(m.index ?? 0, true), min: n, max: n, form: "candles", offset: m.index ?? 0 });
   });
-  each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
+  each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) || (PARTY_COMING.test(s.slice((m.index ?? 0) + m[0].length)) && !NAMES_PERSON.test(s)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
     if (m[0].startsWith("minor") && MINOR_ADJECTIVE_RE.test(s.slice((m.index ?? 0) + m[0].length))) return;
@@ -267,9 +266,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const spoken = who !== "speaker" || FIRST_PERSON_SCHOOL.test(clause) || subjectless;
     add({ who: spoken ? who : "third_person", min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 });
   });
-  const present = SCHOOL_GATE.test(s) ? schoolWordsIn(s) : undefined;
-  if (present !== undefined && present.size > 0) for (const row of SCHOOL_ROWS) {
-    if (!needed(row.needs, present)) continue;
+  for (const row of schoolRowsFor(s)) {
     each(row.pattern, (m) => {
       const token = m.slice(1).find((x) => x !== undefined) ?? "";
       const n = yearNumber(token);

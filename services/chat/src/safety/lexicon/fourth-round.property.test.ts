@@ -28,7 +28,10 @@ describe("minors lexicon, fourth-round mechanisms on generated messages", () => 
   });
 
   test("the generators can fail: numbers are whole words, small numbers stay small, films and adults pass", () => {
-    expect(numberValue("atten")).toBe(10); // …so "j'ai attendu" must not be cut after "atten"
+    // "j'ai attendu" must not be cut after "atten"; since the fifth round a misspelling also keeps the number
+    // word's first letter, so "atten" is no longer "ten" one letter off either.
+    expect(numberValue("atten")).toBeUndefined();
+    expect(numberValue("attendu")).toBeUndefined();
     expect(verdict({ text: "j'ai attendu 16 minutes", lang: "fr", form: "x", carrier: "x", expect: "pass" }).finding).toBeNull();
     expect(numberValue("trois")).toBe(3);
     expect(numberValue("six")).toBe(6);

@@ -11,6 +11,8 @@
  * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
  */
 import { foldForMatching } from "@sinhome/runtime";
+import { MONTH } from "./bare-ages.ts";
+import { readRangesAndFigures, undressWords } from "./dress.ts";
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 // A token that starts with a letter and mixes in look-alike digits/symbols: "p3d0", "s3x", "l0l1", "m1n3ur".
@@ -62,8 +64,8 @@ const TEXTING: [RegExp, string][] = [
   [/\b(?:ds)\b/g, "dans"],
   [/\bj(?=(?:veux|peux|vais|sais|kiffe|aime|adore|passe|rentre|sors|fais)\b)/g, "je "],
   [/\bi m\b/g, "i'm"],
-  // German "im" (= in dem) stays: after a German verb or before an ordinal ("bin im 5. Semester").
-  [/\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?! \d{1,2}\.(?!\d))/g, "i'm"],
+  // German "im" (= in dem) stays: after a German verb, before an ordinal ("bin im 5. Semester") or a month ("16 im Juni").
+  [new RegExp(String.raw`\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?! \d{1,2}\.(?!\d)| (?:${MONTH}|nachsten|sommer|winter|herbst|fruhling|fruhjahr)\b)`, "g"), "i'm"],
   [/\bu\b/g, "you"],
   [/\bur\b/g, "your"],
   [/\br\b/g, "are"],
@@ -81,9 +83,11 @@ const AGE_UNIT_SPACED = String.raw`(?:ans?|piges?|balais|berges|yo|y\/o|y\.o\.?|
 function undressDigits(s: string): string {
   if (/[\uff10-\uff19]/.test(s)) s = s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (!/\d/.test(s)) return s;
+  // Each rewrite runs only when its digits are there: a lookbehind tried at every position showed in the profile.
+  if (/[li|]\d/.test(s)) s = s.replace(/(?<![\w.])[li|]([0-9])(?![\w])/g, "1$1");
+  if (s.includes("1o")) s = s.replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10");
+  if (!/\d[ .]\d/.test(s)) return s;
   return s
-    .replace(/(?<![\w.])[li|]([0-9])(?![\w])/g, "1$1")
-    .replace(/(?<![\w.,])1o(?=\s?(?:ans?|yo|anos|anni|jahre|years?)\b)/g, "10")
     .replace(/(?<![\w.,])([1-9])[ .]([0-46-9])(?=\s?(?:\)|,|-?jahrig|(?:ans?|yo|anos|anitos|aninhos|anni|jahre|years?|piges?)\b))/g, "$1$2")
     // A teen age split by a space or a dot right after "I am"/"I have", at the end of its phrase: "ich bin 1 5 hehe".
     .replace(/\b(i'?m|i am|j'?ai|g|tengo|ho|bin|tenho|moi|me|yo|io|ich|eu) 1[ .]([0-9])(?=\s?(?:$|[,!?;]|(?:hehe|hihi|lol|mdr|haha|jaja|kkk|xd|et|and|und|y|e|ou|or)\b))/g, "$1 1$2")
@@ -100,7 +104,7 @@ export function normalizeForLexicon(text: string): string {
   let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   if (s.includes("2k")) s = s.replace(/\b2k(\d\d)\b/g, "20$1"); // "2k10" = 2010
   if (s.includes("ß")) s = s.replace(/ß/g, "ss"); // "heiß" = "heiss": folding keeps the sharp s
-  s = undressDigits(s);
+  s = undressDigits(undressWords(s));
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
   // Laughter of every language ("jsjsjs", "jajaja", "hehe", "hihi", "rsrs") reads as "haha" too.
@@ -117,5 +121,5 @@ export function normalizeForLexicon(text: string): string {
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
   if (s.includes("tn") || s.includes("tego")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh)\b/g, "tenho");
-  return s.replace(/\s+/g, " ").trim();
+  return readRangesAndFigures(s.replace(/\s+/g, " ").trim());
 }

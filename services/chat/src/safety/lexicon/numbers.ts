@@ -76,9 +76,11 @@ for (const [value, words] of Object.entries(WORDS).sort(([a], [b]) => (Number(a)
     for (const key of keysOf(word)) if (!folded.has(key)) folded.set(key, Number(value));
   }
 }
+// The first letter is kept: a typo does not drop or change how a number word starts, and without that rule
+// "heiß" (→ "eis", one edit from "seis" in "seize") or "weiß" read as 16 ("du bist heiß").
 for (const [key, value] of folded) {
   if (key.length < 4 || value < 10) continue;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 1; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
     if (!deletions.has(variant)) deletions.set(variant, value);
     if (!deletions.has(`${i}:${variant}`)) deletions.set(`${i}:${variant}`, value);
@@ -100,6 +102,9 @@ function fuzzyWord(token: string): number | undefined {
     // As written, only long words may be one edit off: "done" is not "doce".
     if (index < 2 || key.length >= 6) found ??= withinOneEdit(key);
   }
+  // A vowel typed wrong after a soft c changes how the c sounds ("trece" → "treca", "doce" → "doca"): read the c
+  // as it was meant, soft, and try again (the changed vowel is then the one edit).
+  if (found === undefined && /c[aou]/.test(token)) return fuzzyWord(token.replace(/c(?=[aou])/g, "s"));
   return found;
 }
 
@@ -112,7 +117,7 @@ function withinOneEdit(key: string): number | undefined {
   if (key.length < 3) return undefined;
   const lost = deletions.get(key); // the token lost a letter: "quize" → "kis", "sevnteen"
   if (lost !== undefined || key.length < 4) return lost;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 1; i < key.length; i++) {
     const variant = key.slice(0, i) + key.slice(i + 1);
     // An extra letter, or one changed; a small number folding alike ("sis" = six) must not hide the teen ("saize").
     const extra = folded.get(variant);
@@ -128,6 +133,9 @@ const COMPOUND = /^([a-z]+)(?:[\s-]+(?:et|y|e|und)?[\s-]*|und)([a-z]+)$/;
 
 const memo = new Map<string, number | undefined>();
 const MEMO_MAX = 16_384; // every word of a message may be asked (age-facts.ts's gate): common words stay known
+
+/** The value of a number word spelt exactly ("ten", "once", "dix"), without the texting tolerance. */
+export const exactNumberWord = (word: string): number | undefined => exact.get(word);
 
 /** The value of a token in an age position: digits, or number words of the six languages (texting spellings too). */
 export function numberValue(token: string): number | undefined {

@@ -6,14 +6,14 @@
  *   cohort still to graduate in `year + d` is 18 − d now (a year already passed is an adult's);
  * - a title: a number after "the movie", "la chanson", "la serie"… names a work, not anyone's age;
  * - a cohort told by its year of birth ("2010 gang", "team 2011") or a two-digit year after "born" ("born in 09")
- *   (issue #14, fourth round).
+ *   (issue #14, fourth round), or by the year in a handle or an e-mail address (dress.ts, fifth round).
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 
 const src = String.raw;
 /** Words of a coming moment in the six languages: "next", "la semaine pro", "mes que vem", "domani"… */
 const SOON = src`(?:next|this|coming|nachste\w*|nachsten|kommende\w*|diese\w*|in|im|am|bald|prochaine?|pro|cette|ce|la|le|dans|en|el|este|esta|proxim[oa]|tra|fra|questo|questa|prossim[oa]|em|no|na|que vem|semaine|week|weekend|month|mois|monat|woche|wochenende|semana|mes|mese|settimana|fim de semana|sabado|samedi|saturday|samstag|sabato|domingo|dimanche|sunday|sonntag|domenica|demain|tomorrow|morgen|manana|domani|amanha|soon|bientot|pronto|presto|logo|jours?|days?|tagen|dias|giorni)`;
-const TURNING_VERB = src`(?:werde|ich werde|je vais avoir|j'aurai|i'll be|i will be|i turn|i'm turning|turning|cumplo|voy a cumplir|cumplire|compio|compiro|faccio|faco|vou fazer|farei)`;
+const TURNING_VERB = src`(?:(?:a)?bout to be|gonna be|going to be|gon be|werde|werd|ich werde|ich werd|je vais avoir|j'aurai|i'll be|i will be|i turn|i'm turning|turning|cumplo|voy a cumplir|cumplire|compio|compiro|faccio|faco|vou fazer|farei)`;
 const UNIT = src`(?:ans?|anos?|anni|jahre?|years?)`;
 const TURNING = new RegExp(src`\b${TURNING_VERB}\s(?:${SOON}\s){0,3}(${NUMBER_TOKEN})(?=\s(?:${UNIT}|${SOON})\b|\s?(?:$|[,.!?;]))`, "g");
 const GRAD_YEAR = /\b(?:class of|promo(?:tion)?|abschlussjahrgang|abi|abitur|matura|maturita|clase de|promocion|turma de|formatura)\s?'?(20\d\d|\d\d)\b/g;
@@ -21,7 +21,7 @@ const HIGHER_ED_NEAR = /\b(?:college|uni\w*|fac|faculdade|facultad|ecole de|busi
 const TITLE_BEFORE = /\b(?:the (?:movie|film|song|show|series|book)|(?:le|un) film|la (?:chanson|serie|serie tele)|(?:el|la) (?:peli|pelicula|cancion|serie)|(?:il|un) film|la canzone|der film|das lied|die serie|o filme|a (?:musica|serie|novela)|movie|film|filme|pelicula|titled|called|intitule|titulada|intitolato)\s(?:\S+\s)?$/;
 
 // Substrings first: a regular expression tried at every position of every message showed in the profile.
-const TURNING_GATE = ["werde", "avoir", "aurai", "ll be", "will be", "turn", "cumpl", "compi", "faccio", "faco", "fazer", "farei"];
+const TURNING_GATE = ["bout to", "gonna be", "going to be", "gon be", "werd", "avoir", "aurai", "ll be", "will be", "turn", "cumpl", "compi", "faccio", "faco", "fazer", "farei"];
 const GRAD_GATE = ["class of", "promo", "abschluss", "abi", "matur", "clase de", "turma de", "formatura"];
 
 export type RelativeAge = { min: number; max: number; offset: number };
@@ -51,11 +51,24 @@ export function gradYearAges(s: string, year: number): RelativeAge[] {
   return found;
 }
 
-/** True when the text just before `offset` names a work ("the movie Sixteen Candles", "la chanson…"). */
-export const isTitleAt = (s: string, offset: number): boolean => TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset));
+const TITLE_AFTER = /^(?:\S+\s){1,4}?(?:is|est|c'est|es|e|ist|was|fue|era|war)\s(?:(?:my|mon|ma|mi|il mio|mein|meu|a|an|un|une|una|ein|um|uma|the|le|la|el|o|un vrai|a real)\s)?(?:\S+\s){0,2}?(?:movie|film|filme|pelicula|peli|song|chanson|cancion|canzone|lied|musica|show|serie|series|book|livre|libro|buch|livro|album|classic|classique|clasico|classico|klassiker|on tv|a la tele|sur netflix|on netflix|en la tele|in tv|im fernsehen|na tv|na netflix)\b/;
 
-const BIRTH_SLANG = new RegExp(src`\b(?:team|gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
+const WORK_NOUN = /movie|film|pelicula|peli|song|chanson|cancion|canzone|lied|musica|show|serie|book|livre|libro|buch|livro|album|classi|klassiker|titled|called|intitul|novela|tv|tele|netflix|fernsehen/;
+// One text is asked about at several offsets in a row: whether it names a work at all is remembered for it.
+let lastText = "";
+let lastNamesWork = false;
+const namesWork = (s: string): boolean => {
+  if (s !== lastText) [lastText, lastNamesWork] = [s, WORK_NOUN.test(s)];
+  return lastNamesWork;
+};
+
+/** True when the text around `offset` names a work ("the movie Sixteen Candles", "la chanson…", "… is my fav movie"). */
+export const isTitleAt = (s: string, offset: number): boolean =>
+  namesWork(s) && (TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset)) || TITLE_AFTER.test(s.slice(offset, offset + 60)));
+
+const BIRTH_SLANG = new RegExp(src`\bteam\s((?:19|20)\d\d)\b(?!\s(?:de|du|des|of|del|di|do|da|vs)\b)|\b(?:gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
 const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
+const HANDLE_YEAR = /\(handle year ((?:19|20)\d\d)\)/g;
 const YY_GATE = ["born", "naci", " del ", "sou de", "jahrgang"];
 
 /** Ages from a cohort year ("2010 gang", "team 2011") and from a two-digit year of birth ("born in 09", "soy del 99"). */
@@ -63,9 +76,13 @@ export function cohortBirthAges(s: string, year: number): RelativeAge[] {
   const found: RelativeAge[] = [];
   const push = (born: number, offset: number) => {
     const age = year - born;
-    if (age >= 0 && age < 120) found.push({ min: age, max: age, offset });
+    // "team 2024" is a season, not a cohort of two-year-olds: cohorts are of school age and up.
+    if (age >= 8 && age < 120) found.push({ min: age, max: age, offset });
   };
-  if (/(?:19|20)\d\d/.test(s)) for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2]), m.index ?? 0);
+  if (/(?:19|20)\d\d/.test(s)) {
+    for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2] ?? m[3]), m.index ?? 0);
+    if (s.includes("handle year")) for (const m of s.matchAll(HANDLE_YEAR)) push(Number(m[1]), m.index ?? 0);
+  }
   if (YY_GATE.some((w) => s.includes(w))) for (const m of s.matchAll(BIRTH_YY)) {
     const yy = Number(m[1]);
     push(yy <= year % 100 ? 2000 + yy : 1900 + yy, m.index ?? 0);

@@ -40,17 +40,21 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
   { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, needs: ["6e", "5e", "4e", "3e", "eme"], ages: (n) => [17 - n, 18 - n] },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, needs: ["seconde", "2nde", "2de"], ages: fixed(15, 16) },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (premiere|1ere|1re)\b(?! (?:classe|ligne|position|place|fois|partie|main|annee|an\b))/g, needs: ["premiere", "1ere", "1re"], ages: fixed(16, 17) },
-  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle)\b/g, needs: ["terminale", "tle"], ages: fixed(17, 18) },
+  { system: "fr", form: "school_year", pattern: /\b(?:en|de) (terminale|tle|term)\b/g, needs: ["term", "tle"], ages: fixed(17, 18) },
+  // A class named by its grade and section ("4e B", "quatrième B", "seconde 3", "1ère S", "term ES"): a pupil's class.
+  { system: "fr", form: "school_year", pattern: /\b(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme|seconde|2nde|premiere|1ere|terminale|term|tle) (?:[b-h]|[1-9]|s|es|l|stmg|sti2d|st2s)\b(?! ?(?:ans|€|euros?|h\b|km|min|x\b))/g, needs: ["6e", "5e", "4e", "3e", "eme", "seconde", "2nde", "premiere", "1ere", "term", "tle"], ages: (n) => (n === 2 ? [15, 16] : n === 1 ? [16, 17] : Number.isNaN(n) ? [17, 18] : [17 - n, 18 - n]) },
   { system: "fr", form: "school_year", pattern: /\b(?:en|au) (cp|ce1|ce2|cm1|cm2)\b/g, needs: ["cp", "ce1", "ce2", "cm1", "cm2"], ages: fixed(6, 11) },
   { system: "fr", form: "exam", pattern: /\b(brevet)(?: blanc| des colleges)?\b/g, needs: ["brevet"], ages: fixed(14, 15) },
   { system: "fr", form: "exam", pattern: /\b(bac (?:de francais|blanc|de fr))\b/g, needs: ["bac "], ages: fixed(16, 17) },
+  // A grade repeated or skipped ("j'ai redoublé ma 4e", "je refais ma seconde"): a pupil's year.
+  { system: "fr", form: "school_year", pattern: /\b(?:redouble\w*|refai\w*|saute)\s(?:ma|mon|la|sa)\s(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme|seconde|2nde|premiere|1ere|terminale|term)\b/g, needs: ["6e", "5e", "4e", "3e", "eme", "seconde", "2nde", "premiere", "1ere", "term"], ages: (n) => (n === 2 ? [15, 16] : n === 1 ? [16, 17] : Number.isNaN(n) ? [17, 18] : [17 - n, 18 - n]) },
   // Belgium (1re–6e secondaire, rhéto) and Québec (secondaire 1–5, sec 3): 12–13 … 17–18.
   { system: "be", form: "school_year", pattern: new RegExp(String.raw`\b${N} secondaire\b`, "g"), needs: ["secondaire"], ages: shift(11) },
   { system: "be", form: "school_year", pattern: /\b(rheto|rhetorique)\b/g, needs: ["rheto"], ages: fixed(17, 18) },
@@ -64,16 +68,20 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "uk", form: "exam", pattern: /\b(gcses?|gcse mocks?|igcses?)\b/g, needs: ["gcse"], ages: fixed(15, 16) },
   // United States: grades 1–12, freshman … senior in high school, middle school, junior high.
   { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade(?:rs?)?\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade(?:rs?)?\b/g, needs: ["grade"], ages: shift(5) },
-  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:in|at) (?:high school|hs|highschool)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
+  { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:year )?(?:in|at|of) (?:high school|hs|highschool)\b|\b(?:hs|high school|highschool) (freshman|sophomore|junior|senior)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
   { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) },
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
-  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
+  { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bachi|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
   { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) },
   // Latin America: 1ro–6to de secundaria (12–18, by country), preparatoria; Spain's "insti" (instituto, 12–18).
   { system: "latam", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:ano |grado )?(?:de |del )?(?:la )?(?:secundaria|secu|preparatoria)\b`, "g"), needs: ["secundaria", "secu", "preparatoria"], ages: shift(11) },
   { system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) },
   { system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) },
+  // A pupil of a school level: "alumna de secundaria", "studentessa delle medie", "aluna do ensino médio".
+  { system: "es", form: "school_year", pattern: /\b(?:alumn[oa]s?|estudiantes?|chic[oa]s?|nin[oa]s?|chav[oa]s?|morr[oa]s?) de (?:la |el )?(secundaria|secu|preparatoria|eso|instituto|insti|bachillerato|bachi)\b/g, needs: ["secundaria", "secu", "preparatoria", "eso", "insti", "bach"], ages: fixed(12, 17) },
+  { system: "it", form: "school_year", pattern: /\b(?:studentess[ae]|student[ie]|alunn[oaie]|ragazz[aoie]) (?:delle|della|del|di|al) (medie|liceo|superiori|scuola media)\b/g, needs: ["medie", "liceo", "superiori", "media"], ages: fixed(11, 17) },
+  { system: "pt", form: "school_year", pattern: /\b(?:alun[oa]s?|estudantes?|menin[oa]s?|garot[oa]s?) do (ensino medio|ensino fundamental|fundamental|colegial)\b/g, needs: ["medio", "fundamental", "colegial"], ages: fixed(11, 17) },
   { system: "es", form: "exam", pattern: /\b(examen(?:es)? de (?:la )?eso)\b/g, needs: ["eso"], ages: fixed(12, 16) },
   // Italy: prima–terza media (11–14), prima–quinta superiore / liceo (14–19).
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (Number.isNaN(n) || n > 3 ? [11, 14] : [n + 10, n + 11]) },
@@ -82,7 +90,7 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, needs: ["esam"], ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
-  { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin (?:der|die) (\d{1,2})(?:\.|te|ten|ter)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der ", "in die "], ages: shift(5) },
+  { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin (?:der|die) (\d{1,2}(?:\.|te|ten|ter)|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der ", "in die "], ages: shift(5) },
   { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
@@ -90,3 +98,24 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
 ];
+
+// Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
+// showed in the profile).
+const SCHOOL_NEEDS = new RegExp([...new Set(SCHOOL_ROWS.flatMap((r) => r.needs))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+function schoolWordsIn(s: string): Set<string> {
+  const found = new Set<string>();
+  SCHOOL_NEEDS.lastIndex = 0;
+  for (let m = SCHOOL_NEEDS.exec(s); m !== null; m = SCHOOL_NEEDS.exec(s)) found.add(m[0]);
+  return found;
+}
+/** True when a found school word holds one of the row's needs ("bachiller" holds "bach", "secondaire" holds "sec"). */
+function needed(needs: readonly string[], present: Set<string>): boolean {
+  for (const found of present) for (const n of needs) if (found.includes(n)) return true;
+  return false;
+}
+/** The rows worth running on a text: those whose needed words it holds (none for most messages). */
+export function schoolRowsFor(s: string): readonly SchoolRow[] {
+  if (!SCHOOL_GATE.test(s)) return [];
+  const present = schoolWordsIn(s);
+  return present.size === 0 ? [] : SCHOOL_ROWS.filter((row) => needed(row.needs, present));
+}

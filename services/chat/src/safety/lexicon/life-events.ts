@@ -1,0 +1,70 @@
+/**
+ * Ages known from a life event rather than a number (issue #14, fifth round), over normalised text. One table,
+ * a row per kind of event, each an age range in the six languages; whose it is comes from the clause (age-facts.ts:
+ * "ma nièce fait sa communion" is a third person's, "ma communion en 1990" an adult's past):
+ * - rites of passage: first communion, profession de foi, confirmation, bar/bat mitzvah, a coming quinceañera;
+ *   "last year" adds a year, "next year" takes one off;
+ * - driving as a learner before 18: conduite accompagnée, learner's permit, begleitetes Fahren, permis AM;
+ * - the end-of-school exam still to come: "bac l'année pro", "a-levels next year", "Abi nächstes Jahr";
+ * - parents who control the phone or forbid going out: "ma mère regarde mon tel", "my mom takes my phone",
+ *   "mis padres no me dejan salir", "meine Mutter kontrolliert mein Handy", a curfew of one's own.
+ */
+import type { RelativeAge } from "./relative-ages.ts";
+
+const src = String.raw;
+type EventRow = { gate: RegExp; pattern: RegExp; ages: readonly [number, number] };
+
+const LAST_YEAR = /\b(?:last year|l'an dernier|l'annee derniere|l'an passe|el ano pasado|l'anno scorso|letztes jahr|letzten jahr|vergangenes jahr|ano passado)\b/;
+const NEXT_YEAR = /\b(?:next year|l'an prochain|l'annee prochaine|l'annee pro|l'an pro|el ano que viene|el proximo ano|l'anno prossimo|nachstes jahr|nachsten jahr|ano que vem|proximo ano)\b/;
+
+const PARENT = src`(?:ma mere|mon pere|mes parents|ma daronne|mon daron|mes darons|ma maman|mon papa|mes vieux|my (?:mom|mum|mother|dad|father|parents|mommy|folks)|mi (?:mama|madre|papa|padre|vieja|viejo)|mis (?:padres|papas|viejos)|mia madre|mio padre|i miei|mia mamma|mio papa|meine (?:mutter|mama|mam|eltern)|mein (?:vater|papa)|minha mae|meu pai|meus pais)`;
+const CONTROL = src`(?:check\w*|take\w*|took|confisqu\w*|confiscat\w*|prend\w*|pris|regarde\w*|fouill\w*|lit|lisent|read\w*|control\w*|surveill\w*|revisa\w*|quita\w*|controlla\w*|prende\w*|guarda\w*|kontroll\w*|nimmt|nehmen|checkt|liest|lesen|olha\w*|mexe\w*|pega\w*|vigia\w*|tira\w*|confisca\w*)`;
+const PHONE = src`(?:mon (?:tel|telephone|portable|phone|iphone)|my (?:phone|cell|iphone)|mi (?:celular|cel|movil|telefono)|el (?:celular|cel|movil|telefono)|il (?:mio )?(?:telefono|cellulare)|mein handy|das handy|meu (?:celular|cel|telefone)|o (?:celular|cel|telefone))`;
+const FORBID = src`(?:(?:me )?laiss\w* pas|veulent pas que je|m'interdis\w*|(?:don't|dont|won't|wont) (?:let|allow) me|(?:no|nunca) me (?:dejan|deja)|non mi (?:lasciano|lascia|fanno)|(?:lassen|lasst) mich nicht|erlaub\w* mir nicht|verbiet\w* mir|(?:nao|nunca) me deix\w*)`;
+const GO_OUT = src`(?:sortir|sorte|go out|going out|salir|uscire|rausgehen|ausgehen|raus|sair)`;
+const NOT_ALLOWED_OUT = src`(?:pas le droit de|not allowed to|no puedo|non posso|darf nicht|nao posso)\s${GO_OUT}`;
+
+export const EVENT_ROWS: readonly EventRow[] = [
+  // Rites of passage, owned ("ma", "my", "j'ai fait", "hatte") — whose they are is the clause's business.
+  { gate: /communi|comunion|comunhao|kommunion/, pattern: /\b(?:premiere communion|first communion|primera comunion|prima comunione|erstkommunion|erste kommunion|primeira comunhao)\b/g, ages: [7, 10] },
+  { gate: /profession de foi/, pattern: /\bprofession de foi\b/g, ages: [11, 13] },
+  { gate: /confirm|konfirm|cresima|firmung|crisma/, pattern: /\b(?:(?:ma|my|mi|la mia|meine|minha|sa|his|her|su) )?(?:confirmation|confirmacion|cresima|konfirmation|firmung|crisma|confirmacao)\b/g, ages: [12, 15] },
+  { gate: /mitzvah/, pattern: /\b(?:bar|bat|bas) mitzvah\b/g, ages: [12, 13] },
+  { gate: /jugendweihe/, pattern: /\bjugendweihe\b/g, ages: [13, 15] },
+  { gate: /quince|xv/, pattern: /\b(?:mi|my|mis) (?:quince|xv|fiesta de (?:quince|xv))\b(?! anos (?:fue|was))/g, ages: [14, 14] },
+  // Driving as a learner: accompanied driving from 15 (France), a learner's permit (US 15–16), BF17 (Germany).
+  { gate: /conduite|learner|begleitet|bf17|permis am|bsr|mofa|permiso de aprendiz/, pattern: /\b(?:conduite accompagnee|aac|learner'?s? permit|learners permit|learner permit|begleitete\w* fahren|bf17|permis am|bsr|mofa\w*|permiso de aprendiz\w*)\b/g, ages: [15, 17] },
+  // The end-of-school exam next year: a pupil one year before his last.
+  { gate: /bac|level|abi|matur|selectividad|ebau|enem/, pattern: new RegExp(src`\b(?:(?:le |mon |my |the |mi |la |il |mein |das |o |meu )?(?:bac|a-levels?|a levels?|abi|abitur|maturita|matura|selectividad|ebau|enem))\b(?=[^.!?]{0,20}\b(?:l'annee pro\w*|l'an pro\w*|next year|el ano que viene|el proximo ano|l'anno prossimo|nachste\w* jahr|ano que vem|proximo ano)\b)`, "g"), ages: [16, 17] },
+  // A report card of one's own (a payslip is a "bulletin de salaire"): pupils get report cards, adults do not.
+  { gate: /bulletin|report card|boletin|pagella|zeugnis|boletim/, pattern: /\b(?:mon|my|mi|la mia|mein|meu|o meu) (?:bulletin|report card|boletin|pagella|zeugnis|boletim)\b(?! (?:de salaire|de paie|de vote|de paye|meteo|d'information))/g, ages: [10, 17] },
+  // Parents controlling the phone or forbidding to go out; a curfew of one's own.
+  { gate: /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,2}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
+  { gate: /droit|allowed|puedo|posso|darf/, pattern: new RegExp(src`\b${NOT_ALLOWED_OUT}\b(?=[^.!?]{0,60}\b(?:parents?|darons?|mere|pere|mom|mum|dad|padres|genitori|eltern|pais)\b)`, "g"), ages: [12, 17] },
+  { gate: /curfew|couvre|toque|coprifuoco|ausgangssperre/, pattern: /\b(?:my|mon|mi|il mio|meine|meu) (?:curfew|couvre-feu|couvre feu|toque de queda|coprifuoco|ausgangssperre|horario)\b/g, ages: [12, 17] },
+];
+
+/** One pass that tells whether any row may match (most messages name no life event). */
+export const LIFE_EVENT_GATE = new RegExp(EVENT_ROWS.map((r) => r.gate.source).join("|"));
+// An event dated by an age ("à 16 ans j'ai passé mon BSR", "at 15 i had my confirmation") is told as history:
+// the age itself is read by the age rules.
+const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|com|quand j'avais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha)\s\d{1,2}\b/;
+
+/** The ages a message's life events imply, with where each event was named. */
+export function lifeEventAges(s: string): RelativeAge[] {
+  const found: RelativeAge[] = [];
+  if (!LIFE_EVENT_GATE.test(s)) return found;
+  for (const row of EVENT_ROWS) {
+    if (!row.gate.test(s)) continue;
+    row.pattern.lastIndex = 0;
+    for (const m of s.matchAll(row.pattern)) {
+      // A rite last year makes the speaker a year older; one next year, a year younger.
+      const at = m.index ?? 0;
+      const clause = s.slice(s.slice(0, at).search(/[^.!?;]*$/), at) + (s.slice(at).split(/[.!?;]/)[0] ?? "");
+      const shift = LAST_YEAR.test(clause) ? 1 : NEXT_YEAR.test(clause) && row.ages[1] < 16 ? -1 : 0;
+      if (AT_AGE.test(clause)) continue;
+      found.push({ min: row.ages[0] + shift, max: row.ages[1] + shift, offset: m.index ?? 0 });
+    }
+  }
+  return found;
+}
