@@ -12,6 +12,7 @@
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
+import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, SCHOOL_GATE, SCHOOL_ROWS, yearNumber } from "./school-years.ts";
 import { ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
@@ -169,7 +170,7 @@ function mayHoldAge(s: string): boolean {
 /** Every age fact of a normalised message. Cheap: a message without a digit, number word or keyword exits at once. */
 export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[] {
   const facts: AgeFact[] = [];
-  if (!mayHoldAge(s)) return facts;
+  if (!mayHoldAge(s)) return readMoreAgeFacts(s, opts.year ?? new Date().getFullYear());
   const framed = FRAME.test(s);
   const add = (fact: AgeFact) => {
     if (facts.length < BOUND) facts.push(fact);
@@ -278,6 +279,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }
+  for (const f of readMoreAgeFacts(s, year)) add(f);
   // A speaker who gives an adult age now ("I'm 33 now") tells his school years and parties as history (not a wait
   // until majority: "2 more years till i'm 18" names the 18 he is not yet).
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {

@@ -1,0 +1,19 @@
+/**
+ * The part-7 readers of age facts in one call (issue #14): ages bound to a unit in any dress (age-units.ts),
+ * verbless self-introductions (appositions.ts), arithmetic and time (arithmetic.ts), years in handles and cohorts
+ * (handles.ts), life events, pupils' things and statuses (life-events.ts). extractAgeFacts (age-facts.ts) adds
+ * what they find to its own facts; the decision table (age-rules.ts) decides.
+ */
+import type { AgeFact } from "./age-facts.ts";
+import { unitAges } from "./age-units.ts";
+import { appositionAges } from "./appositions.ts";
+import { arithmeticAges } from "./arithmetic.ts";
+import { handleAges } from "./handles.ts";
+import { lifeEventAges } from "./life-events.ts";
+import { isFramed } from "./subject.ts";
+
+/** Every part-7 age fact of a normalised message; `year` turns years of birth into ages. */
+export function readMoreAgeFacts(s: string, year: number): AgeFact[] {
+  const framed = isFramed(s);
+  return [...unitAges(s), ...appositionAges(s), ...arithmeticAges(s, year, framed), ...handleAges(s, year, framed), ...lifeEventAges(s, framed)];
+}

@@ -1,0 +1,35 @@
+/**
+ * Verbless first-person ages (issue #14, part 7): a bare 10–17 right after a self-introduction, the way fans
+ * open a chat — "moi c'est theo, 16", "je m'appelle lea, 15 ans", "me llamo pablo, 14", "ich heiße leon 15",
+ * "lucas, 16, de lyon", "16 here", "15 ici". Over normalised text; the name is one word, the age ends its
+ * phrase (the end, a comma, a place "de/from/aus…", a sex letter, laughter), so "c'est ça, 15 minutes" and
+ * "ok, 15 de plus" stay out.
+ */
+import type { AgeFact } from "./age-facts.ts";
+import { isFramed } from "./subject.ts";
+
+const src = String.raw;
+const NAMING = src`(?:moi c'est|moi c|(?:^|(?:salut|coucou|slt|cc|hello|hey|yo|bonjour|bonsoir)\s)c'est|je m'appelle|my name is|my name's|name's|me llamo|mi nombre es|mi chiamo|il mio nome e|ich heisse|ich heiss|mein name ist|me chamo|meu nome e|aqui e o|aqui e a)`;
+const TAIL = src`(?=\s?(?:$|[,.!?;\/])|\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes)[a-z]|\s(?:m|f|h|here|ici|aqui|qui|hier|lol|mdr|jaja|haha|kkk|xd|et|and|y|e|und)\b)`;
+const INTRO = new RegExp(src`\b${NAMING}\s([a-z]{2,15})\s?,?\s(1\d)(?:\s?ans)?${TAIL}`, "g");
+// A name then the age at the start of the message: "lucas, 16, de lyon", "sofia 15 ans de madrid".
+const NAME_AGE_PLACE = /^([a-z]{3,15}),\s(1\d)(?:\s?ans)?\s?,\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes)[a-z]/;
+const AGE_HERE = /^(1\d)\s(?:here|ici|aqui|aca|qui|hier)\b/;
+const NOT_A_NAME = /^(?:moi|toi|ca|bon|ok|oui|non|vrai|nul|top|fini|pas|tout|sur|quoi|merci|thanks|ready|back|done|here|sure|free|dispo|cool|juste|just|la|le|les|un|une|the|a|mon|ma|ton|ta|my|your|ca|pas)$/;
+
+/** The speaker's age told right after his name (or "here"), without a verb. */
+export function appositionAges(s: string): AgeFact[] {
+  const facts: AgeFact[] = [];
+  if (!/1\d/.test(s)) return facts;
+  const who = isFramed(s) ? "role" : "speaker";
+  const push = (age: string, offset: number) => {
+    const n = Number(age);
+    if (n >= 10 && n < 18) facts.push({ who, min: n, max: n, form: "digits", offset });
+  };
+  for (const m of s.matchAll(INTRO)) if (!NOT_A_NAME.test(m[1]!)) push(m[2]!, m.index ?? 0);
+  const lead = NAME_AGE_PLACE.exec(s);
+  if (lead && !NOT_A_NAME.test(lead[1]!)) push(lead[2]!, 0);
+  const here = AGE_HERE.exec(s);
+  if (here) push(here[1]!, 0);
+  return facts;
+}

@@ -1,0 +1,37 @@
+/**
+ * A year of birth carried by a handle, an e-mail or a cohort word (issue #14, part 7), over normalised text (where
+ * "@" and "_" are gone, dots stay):
+ * - a handle or an e-mail whose parts end on a year: "kylian.2011", "ines.2012", "leon.2010" (born then);
+ *   "tyler.class.of.2028" (a class graduating then: 18 at graduation);
+ * - a name and a year after a platform word, the underscore lost: "insta: pablo 1988", "snap lea 2011";
+ * - a cohort word and a year: "classe 2011", "génération 2010", "gen 2009", "annata 2011", "geração 2010".
+ * Only years that make someone 10–17 now give a fact (an adult's handle says nothing the rules need). The handle
+ * is the speaker's unless a person is named before it ("ma petite soeur sur insta ines.2012"): subject.ts.
+ */
+import type { AgeFact } from "./age-facts.ts";
+import { subjectAt } from "./subject.ts";
+
+const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
+const GRAD_PARTS = /(?:^|\.)(?:class\.?of|classof|promo|abi|matura|clase\.?de|turma\.?de)\.?$/;
+const PLATFORM = /\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil)\b[^,.!?]{0,16}?\b([a-z]{2,15})\s((?:19|20)\d\d)\b/g;
+const COHORT = /\b(?:team|classe|generation|generacion|generazione|geracao|gen|annata|leva|safra|cosecha)\s'?((?:19|20)\d\d)\b/g;
+
+/** Ages from years of birth (or of graduation) in handles, e-mails and cohort words. */
+export function handleAges(s: string, year: number, framed: boolean): AgeFact[] {
+  const facts: AgeFact[] = [];
+  if (!/(?:19|20)\d\d/.test(s)) return facts;
+  const push = (min: number, max: number, offset: number) => {
+    if (min < 10 || min > 17) return;
+    const who = subjectAt(s, offset, framed);
+    facts.push({ who: who === "mention" || who === "persona" ? "speaker" : who, min, max, form: "birth_year", offset });
+  };
+  for (const m of s.matchAll(DOTTED)) {
+    const y = Number(m[1]);
+    const head = m[0].slice(0, m[0].length - m[1]!.length - 1);
+    if (GRAD_PARTS.test(head)) push(18 - (y - year), 19 - (y - year), m.index ?? 0);
+    else push(year - y, year - y, m.index ?? 0);
+  }
+  for (const m of s.matchAll(PLATFORM)) push(year - Number(m[2]), year - Number(m[2]), (m.index ?? 0) + m[0].lastIndexOf(m[1]!));
+  for (const m of s.matchAll(COHORT)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
+  return facts;
+}

@@ -1,0 +1,77 @@
+/**
+ * Ages implied by a life event, a pupil's things or a legal status (issue #14, part 7), over normalised text:
+ * - events held at a known age: Jugendweihe (14), profession de foi, bar/bat mitzvah, Konfirmation/Firmung/
+ *   cresima/confirmación, a learner's permit or accompanied driving, the end-of-lower-secondary exams
+ *   (mittlerer Schulabschluss, BEPC, licenza media) — the speaker's when he owns it ("meine Jugendweihe", "my
+ *   learner's permit") or tells it as recent or coming ("just got", "hab grad", "nächste Woche"), never when
+ *   told as history (vocabulary-i18n.ts ADULT_PAST) or as a child's ("la profession de foi de ma fille");
+ * - a pupil's things: carnet de correspondance, homeroom, hall pass, libretto scolastico, Hausaufgabenheft…
+ *   owned by the speaker ("mon carnet de correspondance", "my homeroom teacher") — not by a teacher;
+ * - a status: under one's parents' authority ("sous l'autorité de mes parents", "bajo la patria potestad de mis
+ *   padres"), and majority's privileges out of reach ("not old enough to drive", "todavía no puedo votar", "non
+ *   ho ancora l'età per il patentino", "j'ai même pas l'âge de m'inscrire au code").
+ */
+import type { AgeFact, AgeForm } from "./age-facts.ts";
+import { ADULT_PAST, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ROLE_NOUN, subjectAt } from "./subject.ts";
+import { PERSON_NOUN } from "./vocabulary-i18n.ts";
+
+type Row = { pattern: RegExp; min: number; max: number; form: AgeForm };
+const row = (source: string, min: number, max: number, form: AgeForm = "relative"): Row => ({ pattern: new RegExp(String.raw`\b(?:${source})\b`, "g"), min, max, form });
+
+/** Events and the ages they are held at. */
+const EVENTS: readonly Row[] = [
+  row("jugendweihe", 14, 14),
+  row("profession de foi|communion solennelle", 11, 13),
+  row("bar[- ]?mitzvah?|bat[- ]?mitzvah?", 12, 13),
+  row("konfirmation|firmung|cresima|confirmacion|crisma", 13, 15),
+  row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17),
+  row("mittlere\\w* (?:reife|schulabschluss\\w*)|realschulabschluss|bepc|licenza media|esame di terza media|esami di terza media", 14, 16, "exam"),
+];
+/** Things only a pupil has. */
+const PUPIL_THINGS: readonly Row[] = [
+  row("carnet de (?:correspondance|liaison)|homeroom|hall pass|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
+];
+const STATUS: readonly Row[] = [
+  row("sous l'autorite (?:parentale|de mes parents)|under (?:my parents'?|the) (?:custody|authority|guardianship)|bajo la (?:patria potestad|tutela|custodia) de mis padres|sotto la (?:potesta|tutela|responsabilita) dei miei|unter der (?:obhut|aufsicht|vormundschaft|sorge) meiner eltern|sob a (?:guarda|tutela|responsabilidade) dos meus pais", 0, 17, "legal_status"),
+  // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18".
+  row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "legal_status"),
+  // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
+  row("(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|can't|cannot|no puedo|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|non posso|darf noch nicht|nicht alt genug|zu jung|nao posso|nao tenho (?:a )?idade)(?:\\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\\s(?:\\S+\\s){0,2}?(?:vot\\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|carteira|habilitacao|dirigir|cnh)", 0, 17, "legal_status"),
+];
+const OTHERS = /\b(?:her|his|their|sa|son|ses|su|sus|sua|suo|sein\w*|ihr\w*|seu|dela|dele)\s(?:\S+\s)?$/;
+const OWNED = /\b(?:mon|ma|mes|my|mi|mis|mein\w*|minha|meu|il mio|la mia|i miei)\s(?:\S+\s)?$/;
+const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:weekend|week-end|matin|soir)|this (?:weekend|morning)|last (?:week|weekend)|la semaine (?:derniere|prochaine)|next (?:week|month)|nachste\w* woche|heute|gestern|morgen|demain|tomorrow|manana|domani|amanha|hoy|oggi|hoje|ayer|ieri|ontem|bientot|soon|pronto|presto|bald|acabo|appena|acabei|je viens|i just)\b/;
+const OF_SOMEONE = new RegExp(String.raw`^\s(?:de|d'|of|di|del|della|von|da|do|des)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
+const PAST_RE = new RegExp(ADULT_PAST);
+const STAFF_RE = new RegExp(STAFF_SELF);
+const GATE = /mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18/;
+
+/** Ages from events, pupils' things and statuses. */
+export function lifeEventAges(s: string, framed: boolean): AgeFact[] {
+  const facts: AgeFact[] = [];
+  if (!GATE.test(s)) return facts;
+  const each = (rows: readonly Row[], who: (at: number, end: number) => AgeFact["who"] | undefined) => {
+    for (const r of rows) for (const m of s.matchAll(r.pattern)) {
+      const at = m.index ?? 0;
+      const w = who(at, at + m[0].length);
+      if (w !== undefined) facts.push({ who: w, min: r.min, max: r.max, form: r.form, offset: at });
+    }
+  };
+  const owner = (at: number, end: number, needsRecent: boolean): AgeFact["who"] | undefined => {
+    if (OF_SOMEONE.test(s.slice(end, end + 40)) || OTHERS.test(s.slice(Math.max(0, at - 24), at))) return framed ? "role" : "third_person";
+    const who = subjectAt(s, at, framed);
+    if (who !== "speaker" && who !== "mention") return who;
+    const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
+    if (PAST_RE.test(s)) return "speaker_past";
+    if (owned || (who === "speaker" && (!needsRecent || RECENT.test(s))) || RECENT.test(s)) return "speaker";
+    return "mention";
+  };
+  each(EVENTS, (at, end) => owner(at, end, true));
+  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  each(STATUS, (at) => {
+    const who = subjectAt(s, at, framed);
+    return who === "mention" ? "speaker" : who;
+  });
+  return facts;
+}
