@@ -236,7 +236,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   const whoOf = (offset: number, history: boolean): AgeWho => {
     const clause = clauseBefore(s, offset);
     if (isTitleAt(s, offset)) return "mention";
-    if (STAFF.test(s)) return "staff";
+    if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause)) return "third_person";
     if (history && PAST.test(s)) return "speaker_past";

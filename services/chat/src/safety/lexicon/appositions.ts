@@ -10,12 +10,14 @@ import { isFramed } from "./subject.ts";
 
 const src = String.raw;
 const NAMING = src`(?:moi c'est|moi c|(?:^|(?:salut|coucou|slt|cc|hello|hey|yo|bonjour|bonsoir)\s)c'est|je m'appelle|my name is|my name's|name's|me llamo|mi nombre es|mi chiamo|il mio nome e|ich heisse|ich heiss|mein name ist|me chamo|meu nome e|aqui e o|aqui e a)`;
-const TAIL = src`(?=\s?(?:$|[,.!?;\/])|\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes)[a-z]|\s(?:m|f|h|here|ici|aqui|qui|hier|lol|mdr|jaja|haha|kkk|xd|et|and|y|e|und)\b)`;
+// Words after "de" that make the number a duration ("16 ans de mariage"), not a home town.
+const NOT_A_PLACE = src`(?:plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariage|carriere|boite|metier|service|experience|relation|couple|vie|travail|boulot|casad\w*|matrimonio|casamento|ehe|experiencia|esperienza|erfahrung)\b`;
+const TAIL = src`(?=\s?(?:$|[,.!?;\/])|\s(?:de|from|aus|di|da|du|d')\s(?!${NOT_A_PLACE})[a-z]|\s(?:m|f|h|here|ici|aqui|qui|hier|lol|mdr|jaja|haha|kkk|xd|et toi|and you|y tu|e tu|und du)\b)`;
 const INTRO = new RegExp(src`\b${NAMING}\s([a-z]{2,15})\s?,?\s(1\d)(?:\s?ans)?${TAIL}`, "g");
 // A name then the age at the start of the message: "lucas, 16, de lyon", "sofia 15 ans de madrid".
-const NAME_AGE_PLACE = /^([a-z]{3,15}),\s(1\d)(?:\s?ans)?\s?,\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes)[a-z]/;
+const NAME_AGE_PLACE = /^([a-z]{3,15}),\s(1\d)(?:\s?ans)?\s?,\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariage|carriere|boite|metier|service|experience|relation|couple)[a-z]/;
 const AGE_HERE = /^(1\d)\s(?:here|ici|aqui|aca|qui|hier)\b/;
-const NOT_A_NAME = /^(?:moi|toi|ca|bon|ok|oui|non|vrai|nul|top|fini|pas|tout|sur|quoi|merci|thanks|ready|back|done|here|sure|free|dispo|cool|juste|just|la|le|les|un|une|the|a|mon|ma|ton|ta|my|your|ca|pas)$/;
+const NOT_A_NAME = /^(?:moi|toi|ca|bon|ok|oui|non|vrai|nul|top|fini|pas|tout|sur|quoi|merci|thanks|ready|back|done|here|sure|free|dispo|cool|juste|just|simple|facile|clair|pareil|comme|la|le|les|un|une|the|a|mon|ma|ton|ta|my|your|ca|pas)$/;
 
 /** The speaker's age told right after his name (or "here"), without a verb. */
 export function appositionAges(s: string): AgeFact[] {

@@ -28,7 +28,7 @@ const PERIOD = src`(?:mois|months?|semaines?|weeks?|jours?|days?|mes|meses|mese|
 const DATE = src`(?:le|el|il|am|on|em|no|the)\s\d{1,2}(?:\.|er|th|st|nd|rd|o)?\s(?:de\s)?[a-z]{3,9}`;
 const NEXT = src`(?:next (?:week|month)|la semaine prochaine|le mois prochain|la semana que viene|el mes que viene|la prossima settimana|il mese prossimo|nachste woche|nachsten monat|semana que vem|mes que vem)`;
 /** An age, then when it comes: "17 dans un mois", "18 ans le 12 janvier", "16 next month". */
-const AGE_THEN_WHEN = new RegExp(src`(?:^|[,.!?]\s?|\b(?:j'ai|j'aurai|i'll be|i turn|i'm)\s)(1\d)\s(?:${UNIT}\s)?(?:(?:dans|in|en|em|tra|fra|daqui a)\s${COUNT}\s${PERIOD}|${DATE}|${NEXT})\b`, "g");
+const AGE_THEN_WHEN = new RegExp(src`(?:^|[,.!?]\s?|\b(?:j'ai|j'aurai|i'll be|i turn|i'm)\s)(1\d)\s(?:${UNIT}\s)?(?:(?:dans|in|en|em|tra|fra|daqui a)\s${COUNT}\s${PERIOD}|${DATE}|${NEXT})\b(?!\s(?:dernier|derniere|passe|last|pasado|scorso|letzten|passado))`, "g");
 const FUTURE_VERB = src`(?:j'aurai|je vais avoir|je serai|i'll be|i will be|i'm gonna be|gonna be|tendre|voy a tener|cumplo|cumplire|avro|compio|compiro|werd|werde|ich werde|vou ter|vou fazer|faco|farei|fazer)`;
 const FILLER = src`(?:enfin|finally|por fin|finalmente|endlich|enfim|only|just|seulement|que|solo|so|nur|erst|juste|ja|ya|deja)`;
 /** "j'aurai enfin 18", "faço 18 só em 2028": a future age, placed in time by a year or "next year" nearby. */
@@ -42,6 +42,9 @@ const IN_YEAR = /\b(?:en|in|em|nel|im|so em|only in|seulement en|solo en|erst)\s
 const WAIT = new RegExp(src`\b(?:dans|in|en|tra|fra|em|daqui a|faltam|faltan|mancano|noch|encore|still|ancora|ainda|todavia|aun)\s(${COUNT}|[a-z]{3,8})\s(?:more\s|de plus\s|mas\s)?(?:ans?|years?|anos?|anni|jahren?|anos)\b([^.!?]{0,40})`, "g");
 const MAJORITY_RE = new RegExp(src`\b${MAJORITY}\b|\b18\b`);
 const ONE = /^(?:un|une|a|one|uno|una|um|uma|ein|einem|einer)$/;
+/** The persona's year of birth and a past year: "ur born 2000 right? so in 2015 u were…" — her age then. */
+const PERSONA_BORN = /\b(?:ur|you're|you are|you were|your|tu es|t'es|tu etais|naciste|sei nata|bist du|du bist|voce nasceu|vc nasceu|nasceu)\s(?:\S+\s)?(?:born|nee?|nata|geboren|nacida|nascida)?\s?(?:in|en|em|nel|im|le)?\s?((?:19|20)\d\d)\b/;
+const PAST_YEAR = /\b(?:in|en|em|nel|im)\s((?:19|20)\d\d)\b/g;
 const GATE = /\d|\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|still|ancora|ainda)\b/;
 
 /** Ages told by a difference, a coming date, or a wait until majority. */
@@ -55,6 +58,11 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
     const [other, diff] = [Number(m[1]), Number(m[2])];
     const age = m[3]!.match(new RegExp(LESS)) ? other - diff : other + diff;
     push(age, age, m.index ?? 0, framed ? "role" : "speaker");
+  }
+  const born = PERSONA_BORN.exec(s);
+  if (born) for (const m of s.matchAll(PAST_YEAR)) {
+    const age = Number(m[1]) - Number(born[1]);
+    if (age >= 10) push(age, age, m.index ?? 0, framed ? "role" : "persona_past");
   }
   const mine = MY_AGE.exec(s);
   if (mine) for (const m of s.matchAll(THAN_ME)) {

@@ -16,16 +16,20 @@ import { ADULT_PAST, STAFF_SELF } from "./vocabulary-i18n.ts";
 import { ROLE_NOUN, subjectAt } from "./subject.ts";
 import { PERSON_NOUN } from "./vocabulary-i18n.ts";
 
-type Row = { pattern: RegExp; min: number; max: number; form: AgeForm };
-const row = (source: string, min: number, max: number, form: AgeForm = "relative"): Row => ({ pattern: new RegExp(String.raw`\b(?:${source})\b`, "g"), min, max, form });
+/** A phrase and the ages it implies; `needs`: what the sentence must also hold ("yet" for a modal "can't drive"). */
+type Row = { pattern: RegExp; min: number; max: number; form: AgeForm; needs?: RegExp };
+// Rites are told as parties (the form of "sweet sixteen"): an adult who gives his age tells them as history.
+const row = (source: string, min: number, max: number, form: AgeForm = "sweet16", needs?: RegExp): Row => ({ pattern: new RegExp(String.raw`\b(?:${source})\b`, "g"), min, max, form, needs });
+const YET = /\b(?:yet|encore|todavia|aun|ancora|noch|ainda|still)\b/;
 
+const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|carteira|habilitacao|dirigir|cnh)`;
 /** Events and the ages they are held at. */
 const EVENTS: readonly Row[] = [
   row("jugendweihe", 14, 14),
   row("profession de foi|communion solennelle", 11, 13),
   row("bar[- ]?mitzvah?|bat[- ]?mitzvah?", 12, 13),
   row("konfirmation|firmung|cresima|confirmacion|crisma", 13, 15),
-  row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17),
+  row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17, "legal_status"),
   row("mittlere\\w* (?:reife|schulabschluss\\w*)|realschulabschluss|bepc|licenza media|esame di terza media|esami di terza media", 14, 16, "exam"),
 ];
 /** Things only a pupil has. */
@@ -37,12 +41,14 @@ const STATUS: readonly Row[] = [
   // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18".
   row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "legal_status"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
-  row("(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|can't|cannot|no puedo|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|non posso|darf noch nicht|nicht alt genug|zu jung|nao posso|nao tenho (?:a )?idade)(?:\\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\\s(?:\\S+\\s){0,2}?(?:vot\\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|carteira|habilitacao|dirigir|cnh)", 0, 17, "legal_status"),
+  row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade)${TO_PRIVILEGE}`, 0, 17, "legal_status"),
+  // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
+  row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
 const OTHERS = /\b(?:her|his|their|sa|son|ses|su|sus|sua|suo|sein\w*|ihr\w*|seu|dela|dele)\s(?:\S+\s)?$/;
 const OWNED = /\b(?:mon|ma|mes|my|mi|mis|mein\w*|minha|meu|il mio|la mia|i miei)\s(?:\S+\s)?$/;
 const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:weekend|week-end|matin|soir)|this (?:weekend|morning)|last (?:week|weekend)|la semaine (?:derniere|prochaine)|next (?:week|month)|nachste\w* woche|heute|gestern|morgen|demain|tomorrow|manana|domani|amanha|hoy|oggi|hoje|ayer|ieri|ontem|bientot|soon|pronto|presto|bald|acabo|appena|acabei|je viens|i just)\b/;
-const OF_SOMEONE = new RegExp(String.raw`^\s(?:de|d'|of|di|del|della|von|da|do|des)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
+const OF_SOMEONE = new RegExp(String.raw`^\s(?:de|d'|of|di|del|della|von|da|do|des|meiner|meines|seiner|ihrer|unserer)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
 const PAST_RE = new RegExp(ADULT_PAST);
 const STAFF_RE = new RegExp(STAFF_SELF);
 const GATE = /mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18/;
@@ -54,6 +60,7 @@ export function lifeEventAges(s: string, framed: boolean): AgeFact[] {
   const each = (rows: readonly Row[], who: (at: number, end: number) => AgeFact["who"] | undefined) => {
     for (const r of rows) for (const m of s.matchAll(r.pattern)) {
       const at = m.index ?? 0;
+      if (r.needs !== undefined && !r.needs.test(s)) continue;
       const w = who(at, at + m[0].length);
       if (w !== undefined) facts.push({ who: w, min: r.min, max: r.max, form: r.form, offset: at });
     }
