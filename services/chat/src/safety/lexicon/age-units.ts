@@ -18,9 +18,9 @@ import { numberValue } from "./numbers.ts";
 import { isFramed, opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:ans|an|yo|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|lenze|4ns|an5|4n5)\b/g;
-const UNIT_GATE = /\b(?:ans?|yo|anos|anitos|aninhos|anni|jahre|tacos|primaver\w+|printemps|abriles|lenze|4ns|an5|4n5)\b/;
-const HEDGE = src`(?:uns|unos|unas|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally)`;
+const UNIT = /\b(?:ans|an|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|lenze|4ns|an5|4n5)\b/g;
+const UNIT_GATE = /\b(?:ans?|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaver\w+|printemps|abriles|lenze|4ns|an5|4n5)\b/;
+const HEDGE = src`(?:uns|unos|unas|dans les|in the|na casa dos|en los|como|comme|wie|come|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally)`;
 const NUM = src`(\d\s?[x*]\s?\d{1,2}|1[ .]\d|\d{1,2}|1[oilzeasbgt]|[a-z]{3,14})`;
 const SEP = src`(?:\s?(?:-|\/|,)\s?|\s(?:a|to|ou|or|o|e|y|et|und|oder|bis|ate)\s)`;
 /** What stands before the unit: [hedge] number [separator number] (or two bare numbers), at the end of the text. */
@@ -33,7 +33,7 @@ const PERSON_LINK = /(?:^|\s)(?:de|d'|di|da|do|of|von|com|con|mit|with|avec|ha|a
 // Otherwise an age needs a verb of having or being it, a pronoun standing for "I am", or a comma of apposition
 // right before it ("j'ai bossé 14 ans", "t'as vu 16 ans ou presque ?" are not ages).
 const AGE_VERB_BEFORE = /(?:^|\s)(?:j'ai|j'en ai|ai|a|as|avons|ont|i'm|im|i am|am|is|are|'s|was|were|tengo|tiene|tienes|tenemos|tienen|tenia|ho|ha|hai|abbiamo|hanno|aveva|avevo|bin|ist|bist|sind|hat|hab|habe|war|tenho|tem|tens|temos|tinha|sou|e|es|est|sono|sei|soy|eres|sommes|fait|fais|faz|faco|cumple|cumplo|compie|wird|werde|turned|turning|turns|fete|moi|me|yo|io|ich|eu)\s$|,\s?$/;
-const NOT_AN_AGE_AFTER = /^\s(?:de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposati|casados|at|with|avec|con|mit|com|em|bei|chez|dans|sur|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|[a-z]+(?:ando|endo|iendo))\b/;
+const NOT_AN_AGE_AFTER = /^\s(?:de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposati|casados|at|with|avec|con|mit|com|em|bei|chez|dans|sur|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
 // A range of people after a plural article: "couché avec des 14-16", "the 15-17 ones", "los de 14 a 16".
 const ARTICLE_RANGE = /\b(?:des|les|los|las|the|gli|le|die|as|os)\s(1\d)\s?(?:-|a|to|ou|or|o|e|y|et|bis)\s?(1\d)\b(?!\s?(?:h\b|heures?|hours?|uhr|:|€|euros?|eur|\$|km|cm|kg|%|ans de|fotos?|photos?|pics?|videos?|minutes?|min\b|points?|pages?))/g;
 // A hedged range right after "I am"/"I have" without a unit: "bin so 14 15", "i'm like 15 16".
@@ -45,8 +45,9 @@ const LEET_DIGIT: Record<string, number> = { o: 0, i: 1, l: 1, z: 2, e: 3, a: 4,
 const UNDER = String.raw`(?:moins de|under|less than|menos de|meno di|unter|sous les)`;
 const OVER = String.raw`(?:plus de|over|more than|mas de|piu di|uber|mais de)`;
 const BOUNDS = new RegExp(String.raw`\b(?:${UNDER}\s(1[0-8])\b[^.!?]{0,24}?\b${OVER}\s(1\d)|${OVER}\s(1\d)\b[^.!?]{0,24}?\b${UNDER}\s(1[0-8]))\b`, "g");
-const SPELT_ONE = /\b(?:[a-z]|you)(?:[-. ](?:[a-z]|you)){3,10}\b/;
-const SPELT = /\b(?:[a-z]|you)(?:[-. ](?:[a-z]|you)){3,10}\b/g;
+// The normaliser's texting rules read a lone u, r, k as "you", "are", "que": spelt letters can hold them.
+const SPELT_ONE = /\b(?:[a-z]|you|are|que)(?:[-.](?:[a-z]|you|are|que)){2,10}\b/;
+const SPELT = new RegExp(SPELT_ONE.source, "g");
 
 /** A number in its dress: "2x8" = 16, "1 5" = 15, "fiveteen" = 15. */
 function dressedValue(token: string): number | undefined {
@@ -61,7 +62,7 @@ function dressedValue(token: string): number | undefined {
 function joinSpelt(s: string): string {
   if (!SPELT_ONE.test(s)) return s;
   return s.replace(SPELT, (m) => {
-    const word = m.replace(/you/g, "u").replace(/[-. ]/g, "");
+    const word = m.replace(/you/g, "u").replace(/are/g, "r").replace(/que/g, "k").replace(/[-.]/g, "");
     const n = numberValue(word);
     return n !== undefined && n >= 10 && n <= 19 ? word : m;
   });

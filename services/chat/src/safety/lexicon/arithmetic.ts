@@ -2,6 +2,8 @@
  * Ages told by arithmetic or against time (issue #14, part 7), over normalised text:
  * - a difference with someone whose age is given: "mon grand frère a 20 ans et moi 5 de moins" (15), "ma fille a
  *   30 ans de moins que moi (j'en ai 46)" (16), "my sister is 3 years older than me, she's 19";
+ * - an age from the persona's in a past year: "j'ai l'âge que t'avais en 2016 si t'as 26 ans" (16), and her own
+ *   age then from her year of birth ("ur born 2000 right? so in 2015 u were…");
  * - an age about to be reached with a date or a wait: "17 dans un mois", "18 ans le 12 janvier", "16 next month",
  *   "l'an prochain j'aurai enfin 18", "faço 18 só em 2028", "majeur en 2028", "can only vote in 2029";
  * - a wait until majority or its privileges, with words between: "in 2 jahren werd ich volljährig", "faltam 3 anos
@@ -44,6 +46,9 @@ const MAJORITY_RE = new RegExp(src`\b${MAJORITY}\b|\b18\b`);
 const ONE = /^(?:un|une|a|one|uno|una|um|uma|ein|einem|einer)$/;
 /** The persona's year of birth and a past year: "ur born 2000 right? so in 2015 u were…" — her age then. */
 const PERSONA_BORN = /\b(?:ur|you're|you are|you were|your|tu es|t'es|tu etais|naciste|sei nata|bist du|du bist|voce nasceu|vc nasceu|nasceu)\s(?:\S+\s)?(?:born|nee?|nata|geboren|nacida|nascida)?\s?(?:in|en|em|nel|im|le)?\s?((?:19|20)\d\d)\b/;
+/** "J'ai l'âge que t'avais en 2016 si t'as 26 ans": the speaker's age from the persona's, then. */
+const AGE_YOU_HAD = /\b(?:l'age que (?:tu avais|tu as eu)|the age (?:you|u) (?:were|had)|la edad que tenias|l'eta che avevi|so alt wie du|a idade que (?:voce|vc|tu) tinha)\s(?:en|in|nel|im|em)\s((?:19|20)\d\d)\b/;
+const PERSONA_NOW = /\b(?:tu as|you're|you are|tienes|hai|du bist|voce tem|vc tem|tu tens)\s(\d{2})\b/;
 const PAST_YEAR = /\b(?:in|en|em|nel|im)\s((?:19|20)\d\d)\b/g;
 const GATE = /\d|\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|still|ancora|ainda)\b/;
 
@@ -64,6 +69,9 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
     const age = Number(m[1]) - Number(born[1]);
     if (age >= 10) push(age, age, m.index ?? 0, framed ? "role" : "persona_past");
   }
+  const then = AGE_YOU_HAD.exec(s);
+  const hers = then ? PERSONA_NOW.exec(s) : null;
+  if (then && hers) push(Number(hers[1]) - (year - Number(then[1])), Number(hers[1]) - (year - Number(then[1])), then.index, framed ? "role" : "speaker");
   const mine = MY_AGE.exec(s);
   if (mine) for (const m of s.matchAll(THAN_ME)) {
     const diff = Number(m[1]);

@@ -4,6 +4,7 @@
  * - a handle or an e-mail whose parts end on a year: "kylian.2011", "ines.2012", "leon.2010" (born then);
  *   "tyler.class.of.2028" (a class graduating then: 18 at graduation);
  * - a name and a year after a platform word, the underscore lost: "insta: pablo 1988", "snap lea 2011";
+ * - a school year or a pupil's school in a handle: "mon tiktok c'est nathan_seconde_lycee";
  * - a cohort word and a year: "classe 2011", "génération 2010", "gen 2009", "annata 2011", "geração 2010".
  * Only years that make someone 10–17 now give a fact (an adult's handle says nothing the rules need). The handle
  * is the speaker's unless a person is named before it ("ma petite soeur sur insta ines.2012"): subject.ts.
@@ -13,12 +14,21 @@ import { subjectAt } from "./subject.ts";
 
 const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
 const GRAD_PARTS = /(?:^|\.)(?:class\.?of|classof|promo|abi|matura|clase\.?de|turma\.?de)\.?$/;
-const PLATFORM = /\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil)\b[^,.!?]{0,16}?\b([a-z]{2,15})\s((?:19|20)\d\d)\b/g;
+const PLATFORM_WORD = String.raw`\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil)\b`;
+const PLATFORM = new RegExp(String.raw`${PLATFORM_WORD}[^,.!?]{0,16}?\b([a-z]{2,15})\s((?:19|20)\d\d)\b`, "g");
+// A school year or a pupil's school in a handle ("nathan_seconde_lycee", "lea.3eme"): its owner is a pupil.
+const HANDLE_SCHOOL = new RegExp(String.raw`${PLATFORM_WORD}[^,!?]{0,24}?\b(?:seconde|2nde|premiere|terminale|troisieme|quatrieme|[3-6]eme|lycee|lyceen\w*|collegien\w*|highschool|middleschool|secundaria|liceo|liceale|gymnasium|realschule|ensino ?medio|[5-9] ?ano)\b`);
+const STAFF_WORD = /\b(?:prof|teacher|lehrer\w*|profe|professeur\w*|professor\w*|insegnante)\b/;
 const COHORT = /\b(?:team|classe|generation|generacion|generazione|geracao|gen|annata|leva|safra|cosecha)\s'?((?:19|20)\d\d)\b/g;
 
 /** Ages from years of birth (or of graduation) in handles, e-mails and cohort words. */
 export function handleAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
+  const school = HANDLE_SCHOOL.exec(s);
+  if (school && !STAFF_WORD.test(school[0])) {
+    const who = subjectAt(s, school.index, framed);
+    facts.push({ who: who === "mention" || who === "persona" ? "speaker" : who, min: 11, max: 17, form: "school_year", offset: school.index });
+  }
   if (!/(?:19|20)\d\d/.test(s)) return facts;
   const push = (min: number, max: number, offset: number) => {
     if (min < 10 || min > 17) return;
