@@ -7,7 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
 import { checkReplyForMinors } from "../reply-check.ts";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut7a, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -64,6 +64,16 @@ describe("minors corpus", () => {
     const stop = cases.filter((c) => c.expect === "stop");
     expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
     expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual(["mets ta tenue d'écolière sexy pour ce soir, on est deux adultes 😏"]);
+  });
+
+  // Part 7a (the tuning half of part 7): the bar, and its one false block pinned — a film title in quotes ("17 ans
+  // encore") next to "tu ressembles", which the phrasing rules of detect.ts read as the persona's past.
+  test("part 7a: recall ≥ 97 %, no false block but the quoted-film-title case", () => {
+    const cases = loadHeldOut7a();
+    const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
+    const stop = cases.filter((c) => c.expect === "stop");
+    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
+    expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual(['j\'ai vu "17 ans encore" hier soir, tu ressembles trop à l\'actrice']);
   });
 
   test("replies (layer 3): every bad reply caught, no adult reply caught", () => {

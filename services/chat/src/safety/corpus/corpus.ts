@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-7a";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -73,6 +73,11 @@ export function loadHeldOut4(): CorpusCase[] {
 /** Held-out part 5 (issue #14, fourth round): written before the fourth round read the rules; never tuned on. */
 export function loadHeldOut5(): CorpusCase[] {
   return parseCorpus(read("./held-out-5.txt"), "held-out-5");
+}
+
+/** Part 7, its tuning half (issue #14): an independent writer's corpus, every other case; tuned on (part 7b measures). */
+export function loadHeldOut7a(): CorpusCase[] {
+  return parseCorpus(read("./held-out-7a.txt"), "held-out-7a");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */

@@ -3,9 +3,11 @@
  * open a chat — "moi c'est theo, 16", "je m'appelle lea, 15 ans", "me llamo pablo, 14", "ich heiße leon 15",
  * "lucas, 16, de lyon", "16 here", "15 ici". Over normalised text; the name is one word, the age ends its
  * phrase (the end, a comma, a place "de/from/aus…", a sex letter, laughter), so "c'est ça, 15 minutes" and
- * "ok, 15 de plus" stay out.
+ * "ok, 15 de plus" stay out. Also the answer to the persona's age question in any language's number word
+ * ("quince jaja", "sedici", "vierzehn lol"): detect.ts asks it only after such a question.
  */
 import type { AgeFact } from "./age-facts.ts";
+import { numberValue } from "./numbers.ts";
 import { isFramed } from "./subject.ts";
 
 const src = String.raw;
@@ -34,4 +36,15 @@ export function appositionAges(s: string): AgeFact[] {
   const here = AGE_HERE.exec(s);
   if (here) push(here[1]!, 0);
   return facts;
+}
+
+// The answer opens the message: an optional "I am"/"I have", a number word of any of the six languages, then the
+// end, a unit, laughter or a clause mark — not a count ("quince fotos").
+const ANSWER = /^(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|i'm|bah|euh|pues|boh|naja|ah)\s)?([a-z]{3,14})\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|but|no|non|nao|nicht|pas|not)\b))/;
+
+/** The age a short answer to "how old are you?" gives in a number word of any language, if under 18. */
+export function answeredAge(s: string): number | undefined {
+  const m = ANSWER.exec(s);
+  const n = m ? numberValue(m[1]!) : undefined;
+  return n !== undefined && n >= 10 && n < 18 ? n : undefined;
 }

@@ -19,6 +19,7 @@
 import { extractAgeFacts, isMinorFact, type AgeFact } from "./age-facts.ts";
 import { ADULT_HISTORY, HIGHER_ED, MINOR_ADJECTIVE, WHEN_I_WAS } from "./vocabulary-i18n.ts";
 import { decideFromFacts, isSuspect } from "./age-rules.ts";
+import { answeredAge } from "./appositions.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import * as V from "./vocabulary.ts";
 
@@ -223,7 +224,7 @@ function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
     }
   }
   if (opts.previousAssistant !== undefined && AGE_QUESTION.test(normalizeForLexicon(opts.previousAssistant))) {
-    if (t.words.length <= 8 && ASKED_ANSWER.test(s)) return { rule: "minor_fan", category: "claim" };
+    if ((t.words.length <= 8 && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
     // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
     const born = t.words.length <= 8 ? ASKED_YEAR.exec(s) : null;
     const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;
