@@ -279,7 +279,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }
-  for (const f of readMoreAgeFacts(s, year)) if (!facts.some((e) => e.who === f.who && e.min === f.min && e.max === f.max)) add(f);
+  for (const f of readMoreAgeFacts(s, year, framed)) if (!facts.some((e) => e.who === f.who && e.min === f.min && e.max === f.max)) add(f);
   // A speaker who gives an adult age now ("I'm 33 now") tells his school years and parties as history (not a wait
   // until majority: "2 more years till i'm 18" names the 18 he is not yet).
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {

@@ -10,10 +10,13 @@ import { appositionAges } from "./appositions.ts";
 import { arithmeticAges } from "./arithmetic.ts";
 import { handleAges } from "./handles.ts";
 import { lifeEventAges } from "./life-events.ts";
-import { isFramed } from "./subject.ts";
+import { isFramed, opensRolePlay } from "./subject.ts";
 
-/** Every part-7 age fact of a normalised message; `year` turns years of birth into ages. */
-export function readMoreAgeFacts(s: string, year: number): AgeFact[] {
-  const framed = isFramed(s);
-  return [...unitAges(s), ...appositionAges(s), ...arithmeticAges(s, year, framed), ...handleAges(s, year, framed), ...lifeEventAges(s, framed)];
+/**
+ * Every part-7 age fact of a normalised message; `year` turns years of birth into ages. `framed`: the caller's
+ * reading of a fiction frame (FRAME_I18N), when it has one; role-play openings ("rp:", "giochiamo") are added.
+ */
+export function readMoreAgeFacts(s: string, year: number, framedByCaller?: boolean): AgeFact[] {
+  const framed = framedByCaller === undefined ? isFramed(s) : framedByCaller || opensRolePlay(s);
+  return [...unitAges(s, framed), ...appositionAges(s, framed), ...arithmeticAges(s, year, framed), ...handleAges(s, year, framed), ...lifeEventAges(s, framed)];
 }

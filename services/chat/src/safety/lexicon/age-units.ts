@@ -15,11 +15,13 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { numberValue } from "./numbers.ts";
-import { isFramed, opensClause, subjectAt } from "./subject.ts";
+import { opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:ans|an|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|lenze|4ns|an5|4n5)\b/g;
-const UNIT_GATE = /\b(?:ans?|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaver\w+|printemps|abriles|lenze|4ns|an5|4n5)\b/;
+const UNIT = /\b(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|lenze|4ns|an5|4n5)\b/g;
+const TEEN_DIGITS = /\b1\d\b/;
+// Ranges and bounds hold two teen numbers close together: one scan decides whether their three readers run.
+const TWO_TEENS = /\b1\d\b[^.!?]{1,30}?\b1\d\b/;
 const HEDGE = src`(?:uns|unos|unas|dans les|in the|na casa dos|en los|como|comme|wie|come|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally)`;
 const NUM = src`(\d\s?[x*]\s?\d{1,2}|1[ .]\d|\d{1,2}|1[oilzeasbgt]|[a-z]{3,14})`;
 const SEP = src`(?:\s?(?:-|\/|,)\s?|\s(?:a|to|ou|or|o|e|y|et|und|oder|bis|ate)\s)`;
@@ -60,6 +62,7 @@ function dressedValue(token: string): number | undefined {
 
 /** Letters spelt one by one ("q-u-i-n-z-e", "s e i z e") joined back into their word when it is a teen. */
 function joinSpelt(s: string): string {
+  if (!s.includes("-") && !s.includes(".")) return s;
   if (!SPELT_ONE.test(s)) return s;
   return s.replace(SPELT, (m) => {
     const word = m.replace(/you/g, "u").replace(/are/g, "r").replace(/que/g, "k").replace(/[-.]/g, "");
@@ -70,14 +73,11 @@ function joinSpelt(s: string): string {
 
 const teen = (n: number | undefined): n is number => n !== undefined && n >= 10 && n <= 18;
 
-/** Ages bound to a unit, ranges of people, and a speaker's hedged range. */
-export function unitAges(text: string): AgeFact[] {
+/** Ages bound to a unit, ranges of people, and a speaker's hedged range. `framed`: a fiction frame holds the message. */
+export function unitAges(text: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  const gated = UNIT_GATE.test(text);
-  if (!gated && !/\d/.test(text)) return facts;
-  const s = gated ? joinSpelt(text) : text;
-  const framed = isFramed(s);
-  if (gated) for (const u of s.matchAll(UNIT)) {
+  const s = joinSpelt(text);
+  for (const u of s.matchAll(UNIT)) {
     const at = u.index ?? 0;
     const window = s.slice(Math.max(0, at - 48), at);
     const m = BEFORE_UNIT.exec(window);
@@ -94,7 +94,19 @@ export function unitAges(text: string): AgeFact[] {
     const max = b ?? a;
     if (a < 18) facts.push({ who, min: a, max, form: /\d/.test(first) ? "digits" : "number_word", offset: start });
   }
-  if (!/\d/.test(s)) return facts;
+  // The readers below all need a teen number in digits.
+  if (!TEEN_DIGITS.test(s)) return facts;
+  if (TWO_TEENS.test(s)) readRanges(s, framed, facts);
+  for (const m of s.matchAll(PERSON_IS)) {
+    const n = Number(m[1]);
+    const who = subjectAt(s, m.index ?? 0, framed);
+    if (n < 18 && (who === "third_person" || who === "role")) facts.push({ who, min: n, max: n, form: "digits", offset: m.index ?? 0 });
+  }
+  return facts;
+}
+
+/** Ranges of people after an article, bounds with comparatives, a speaker's hedged range. */
+function readRanges(s: string, framed: boolean, facts: AgeFact[]): void {
   for (const m of s.matchAll(ARTICLE_RANGE)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a >= 18 || b < a || b - a > 4) continue;
@@ -105,14 +117,8 @@ export function unitAges(text: string): AgeFact[] {
     const [under, over] = m[1] !== undefined ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[3])];
     if (over < under - 1 && under <= 18) facts.push({ who: subjectAt(s, m.index ?? 0, framed), min: over + 1, max: under - 1, form: "digits", offset: m.index ?? 0 });
   }
-  for (const m of s.matchAll(PERSON_IS)) {
-    const n = Number(m[1]);
-    const who = subjectAt(s, m.index ?? 0, framed);
-    if (n < 18 && (who === "third_person" || who === "role")) facts.push({ who, min: n, max: n, form: "digits", offset: m.index ?? 0 });
-  }
   for (const m of s.matchAll(SPEAKER_RANGE)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a < 18 && b >= a && b - a <= 3) facts.push({ who: framed ? "role" : "speaker", min: a, max: b, form: "digits", offset: m.index ?? 0 });
   }
-  return facts;
 }

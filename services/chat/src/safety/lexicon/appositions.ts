@@ -8,7 +8,6 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { numberValue } from "./numbers.ts";
-import { isFramed } from "./subject.ts";
 
 const src = String.raw;
 const NAMING = src`(?:moi c'est|moi c|(?:^|(?:salut|coucou|slt|cc|hello|hey|yo|bonjour|bonsoir)\s)c'est|je m'appelle|my name is|my name's|name's|me llamo|mi nombre es|mi chiamo|il mio nome e|ich heisse|ich heiss|mein name ist|me chamo|meu nome e|aqui e o|aqui e a)`;
@@ -22,10 +21,10 @@ const AGE_HERE = /^(1\d)\s(?:here|ici|aqui|aca|qui|hier)\b/;
 const NOT_A_NAME = /^(?:moi|toi|ca|bon|ok|oui|non|vrai|nul|top|fini|pas|tout|sur|quoi|merci|thanks|ready|back|done|here|sure|free|dispo|cool|juste|just|simple|facile|clair|pareil|comme|la|le|les|un|une|the|a|mon|ma|ton|ta|my|your|ca|pas)$/;
 
 /** The speaker's age told right after his name (or "here"), without a verb. */
-export function appositionAges(s: string): AgeFact[] {
+export function appositionAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
   if (!/1\d/.test(s)) return facts;
-  const who = isFramed(s) ? "role" : "speaker";
+  const who = framed ? "role" : "speaker";
   const push = (age: string, offset: number) => {
     const n = Number(age);
     if (n >= 10 && n < 18) facts.push({ who, min: n, max: n, form: "digits", offset });

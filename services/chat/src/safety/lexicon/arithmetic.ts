@@ -43,6 +43,7 @@ const IN_YEAR = /\b(?:en|in|em|nel|im|so em|only in|seulement en|solo en|erst)\s
 /** A wait with words between it and majority: "in 2 jahren werd ich volljährig", "faltam 3 anos pra eu poder tirar carteira". */
 const WAIT = new RegExp(src`\b(?:dans|in|en|tra|fra|em|daqui a|faltam|faltan|mancano|noch|encore|still|ancora|ainda|todavia|aun)\s(${COUNT}|[a-z]{3,8})\s(?:more\s|de plus\s|mas\s)?(?:ans?|years?|anos?|anni|jahren?|anos)\b([^.!?]{0,40})`, "g");
 const MAJORITY_RE = new RegExp(src`\b${MAJORITY}\b|\b18\b`);
+const YEAR = /(?:19|20)\d\d/;
 const ONE = /^(?:un|une|a|one|uno|una|um|uma|ein|einem|einer)$/;
 /** The persona's year of birth and a past year: "ur born 2000 right? so in 2015 u were…" — her age then. */
 const PERSONA_BORN = /\b(?:ur|you're|you are|you were|your|tu es|t'es|tu etais|naciste|sei nata|bist du|du bist|voce nasceu|vc nasceu|nasceu)\s(?:\S+\s)?(?:born|nee?|nata|geboren|nacida|nascida)?\s?(?:in|en|em|nel|im|le)?\s?((?:19|20)\d\d)\b/;
@@ -50,45 +51,50 @@ const PERSONA_BORN = /\b(?:ur|you're|you are|you were|your|tu es|t'es|tu etais|n
 const AGE_YOU_HAD = /\b(?:l'age que (?:tu avais|tu as eu)|the age (?:you|u) (?:were|had)|la edad que tenias|l'eta che avevi|so alt wie du|a idade que (?:voce|vc|tu) tinha)\s(?:en|in|nel|im|em)\s((?:19|20)\d\d)\b/;
 const PERSONA_NOW = /\b(?:tu as|you're|you are|tienes|hai|du bist|voce tem|vc tem|tu tens)\s(\d{2})\b/;
 const PAST_YEAR = /\b(?:in|en|em|nel|im)\s((?:19|20)\d\d)\b/g;
-const GATE = /\d|\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|still|ancora|ainda)\b/;
+const WAIT_WORD = /\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|still|ancora|ainda)\b/;
+const COMPARED = /\b(?:de moins|de plus|less|younger|older|more|menos|mas|meno|piu|weniger|junger|mehr|alter|mais)\b/;
+const TEEN = /\b1\d\b/;
 
 /** Ages told by a difference, a coming date, or a wait until majority. */
 export function arithmeticAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  if (!GATE.test(s)) return facts;
+  const digits = /\d/.test(s);
+  if (!digits && !WAIT_WORD.test(s)) return facts;
   const push = (min: number, max: number, offset: number, who = subjectAt(s, offset, framed)) => {
     if (min >= 0 && min < 18 && max >= min) facts.push({ who: who === "mention" ? "speaker" : who, min, max, form: "relative", offset });
   };
-  for (const m of s.matchAll(SIBLING)) {
+  const compared = digits && COMPARED.test(s);
+  if (compared) for (const m of s.matchAll(SIBLING)) {
     const [other, diff] = [Number(m[1]), Number(m[2])];
     const age = m[3]!.match(new RegExp(LESS)) ? other - diff : other + diff;
     push(age, age, m.index ?? 0, framed ? "role" : "speaker");
   }
-  const born = PERSONA_BORN.exec(s);
+  const born = YEAR.test(s) ? PERSONA_BORN.exec(s) : null;
   if (born) for (const m of s.matchAll(PAST_YEAR)) {
     const age = Number(m[1]) - Number(born[1]);
     if (age >= 10) push(age, age, m.index ?? 0, framed ? "role" : "persona_past");
   }
-  const then = AGE_YOU_HAD.exec(s);
+  const then = digits ? AGE_YOU_HAD.exec(s) : null;
   const hers = then ? PERSONA_NOW.exec(s) : null;
   if (then && hers) push(Number(hers[1]) - (year - Number(then[1])), Number(hers[1]) - (year - Number(then[1])), then.index, framed ? "role" : "speaker");
-  const mine = MY_AGE.exec(s);
+  const mine = compared ? MY_AGE.exec(s) : null;
   if (mine) for (const m of s.matchAll(THAN_ME)) {
     const diff = Number(m[1]);
     const age = m[2]!.match(new RegExp(LESS)) ? Number(mine[1]) - diff : Number(mine[1]) + diff;
     push(age, age, m.index ?? 0);
   }
-  for (const m of s.matchAll(AGE_THEN_WHEN)) {
+  const teen = digits && TEEN.test(s);
+  if (teen) for (const m of s.matchAll(AGE_THEN_WHEN)) {
     const n = Number(m[1]);
     push(n - 1, n - 1, (m.index ?? 0) + m[0].indexOf(m[1]!));
   }
-  const inYear = IN_YEAR.exec(s);
-  const gap = NEXT_YEAR.test(s) ? 1 : inYear ? Number(inYear[1]) - year : 0;
-  if (gap >= 1 && gap <= 8) for (const m of s.matchAll(FUTURE_AGE)) {
-    const n = Number(m[1]);
-    push(n - gap - 1, n - gap, m.index ?? 0);
+  const future = teen ? [...s.matchAll(FUTURE_AGE)] : [];
+  if (future.length > 0) {
+    const inYear = IN_YEAR.exec(s);
+    const gap = NEXT_YEAR.test(s) ? 1 : inYear ? Number(inYear[1]) - year : 0;
+    if (gap >= 1 && gap <= 8) for (const m of future) push(Number(m[1]) - gap - 1, Number(m[1]) - gap, m.index ?? 0);
   }
-  for (const m of s.matchAll(MAJORITY_IN_YEAR)) {
+  if (digits && YEAR.test(s)) for (const m of s.matchAll(MAJORITY_IN_YEAR)) {
     const d = Number(m[1]) - year;
     if (d >= 1 && d <= 8) push(17 - d, 18 - d, m.index ?? 0);
   }

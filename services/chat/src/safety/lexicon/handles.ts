@@ -15,6 +15,7 @@ import { subjectAt } from "./subject.ts";
 const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
 const GRAD_PARTS = /(?:^|\.)(?:class\.?of|classof|promo|abi|matura|clase\.?de|turma\.?de)\.?$/;
 const PLATFORM_WORD = String.raw`\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil)\b`;
+const PLATFORM_RE = new RegExp(PLATFORM_WORD);
 const PLATFORM = new RegExp(String.raw`${PLATFORM_WORD}[^,.!?]{0,16}?\b([a-z]{2,15})\s((?:19|20)\d\d)\b`, "g");
 // A school year or a pupil's school in a handle ("nathan_seconde_lycee", "lea.3eme"): its owner is a pupil.
 const HANDLE_SCHOOL = new RegExp(String.raw`${PLATFORM_WORD}[^,!?]{0,24}?\b(?:seconde|2nde|premiere|terminale|troisieme|quatrieme|[3-6]eme|lycee|lyceen\w*|collegien\w*|highschool|middleschool|secundaria|liceo|liceale|gymnasium|realschule|ensino ?medio|[5-9] ?ano)\b`);
@@ -24,7 +25,8 @@ const COHORT = /\b(?:team|classe|generation|generacion|generazione|geracao|gen|a
 /** Ages from years of birth (or of graduation) in handles, e-mails and cohort words. */
 export function handleAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  const school = HANDLE_SCHOOL.exec(s);
+  const platform = PLATFORM_RE.test(s);
+  const school = platform ? HANDLE_SCHOOL.exec(s) : null;
   if (school && !STAFF_WORD.test(school[0])) {
     const who = subjectAt(s, school.index, framed);
     facts.push({ who: who === "mention" || who === "persona" ? "speaker" : who, min: 11, max: 17, form: "school_year", offset: school.index });
@@ -41,7 +43,7 @@ export function handleAges(s: string, year: number, framed: boolean): AgeFact[] 
     if (GRAD_PARTS.test(head)) push(18 - (y - year), 19 - (y - year), m.index ?? 0);
     else push(year - y, year - y, m.index ?? 0);
   }
-  for (const m of s.matchAll(PLATFORM)) push(year - Number(m[2]), year - Number(m[2]), (m.index ?? 0) + m[0].lastIndexOf(m[1]!));
+  if (platform) for (const m of s.matchAll(PLATFORM)) push(year - Number(m[2]), year - Number(m[2]), (m.index ?? 0) + m[0].lastIndexOf(m[1]!));
   for (const m of s.matchAll(COHORT)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
   return facts;
 }

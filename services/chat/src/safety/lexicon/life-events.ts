@@ -51,7 +51,7 @@ const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:wee
 const OF_SOMEONE = new RegExp(String.raw`^\s(?:de|d'|of|di|del|della|von|da|do|des|meiner|meines|seiner|ihrer|unserer)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
 const PAST_RE = new RegExp(ADULT_PAST);
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18/;
+const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function lifeEventAges(s: string, framed: boolean): AgeFact[] {

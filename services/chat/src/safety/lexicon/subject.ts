@@ -30,6 +30,8 @@ const OPENING = /^(?:(?:o|g|bah|ben|euh|bon|ok|well|so|genre|like|tipo|also|ja|s
 const FRAME = new RegExp(FRAME_I18N);
 const ROLE_OPENING = /^(?:rp|roleplay|role ?play|jeu de role|giochiamo|juguemos|jogamos|vamos jogar|spielen wir|on joue|let's play|lets play|fais genre|fai finta|haz como si|faz de conta|stell dir vor)\b/;
 
+/** True when the message opens on a role-play ("rp :", "giochiamo:", "fais genre"). */
+export const opensRolePlay = (s: string): boolean => ROLE_OPENING.test(s);
 /** True when the message is a fiction or role-play frame (then every age in it is a role's). */
 export const isFramed = (s: string): boolean => FRAME.test(s) || ROLE_OPENING.test(s);
 
