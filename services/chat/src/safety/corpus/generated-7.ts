@@ -14,16 +14,8 @@
  * Test and bench data only.
  */
 import fc from "fast-check";
-import { GENERATED_YEAR, type GeneratedCase, type Lang } from "./generated.ts";
+import { GENERATED_YEAR, TEENS, type GeneratedCase, type Lang } from "./generated.ts";
 
-const WORDS: Record<Lang, readonly string[]> = {
-  fr: ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept"],
-  en: ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"],
-  es: ["diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete"],
-  it: ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette"],
-  de: ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn"],
-  pt: ["dez", "onze", "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete"],
-};
 /** Age units of each language, slang included. */
 const UNITS: Record<Lang, readonly string[]> = {
   fr: ["ans", "piges", "balais", "berges", "printemps"], en: ["yo", "y/o", "years old"], es: ["años", "tacos", "abriles", "añitos"],
@@ -35,7 +27,7 @@ const LEET_SECOND = "oize4sbt";
 
 /** A teen number in a dress: digits, word, split, leet digit, leet word, product, spelt letters. */
 function dressedNumber(n: number, lang: Lang, dress: number): { text: string; form: string } {
-  const word = WORDS[lang][n - 10]!;
+  const word = TEENS[lang][n - 10]!;
   switch (dress % 7) {
     case 1: return { text: word, form: "number_word" };
     case 2: return { text: `1 ${n - 10}`, form: "split_digits" };
