@@ -18,11 +18,11 @@ import { numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|lenze|4ns|an5|4n5)\b/g;
+const UNIT = /\b(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
 const TEEN_DIGITS = /\b1\d\b/;
 // Ranges and bounds hold two teen numbers close together: one scan decides whether their three readers run.
 const TWO_TEENS = /\b1\d\b[^.!?]{1,30}?\b1\d\b/;
-const HEDGE = src`(?:uns|unos|unas|dans les|in the|na casa dos|en los|como|comme|wie|come|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally)`;
+const HEDGE = src`(?:uns|unos|unas|dans les|vers les|entre|between|zwischen|por volta dos|alrededor de|intorno ai|so um die|in the|na casa dos|en los|como|comme|wie|come|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally)`;
 const NUM = src`(\d\s?[x*]\s?\d{1,2}|1[ .]\d|\d{1,2}|1[oilzeasbgt]|[a-z]{3,14})`;
 const SEP = src`(?:\s?(?:-|\/|,)\s?|\s(?:a|to|ou|or|o|e|y|et|und|oder|bis|ate)\s)`;
 /** What stands before the unit: [hedge] number [separator number] (or two bare numbers), at the end of the text. */
@@ -99,7 +99,7 @@ export function unitAges(text: string, framed: boolean): AgeFact[] {
   if (TWO_TEENS.test(s)) readRanges(s, framed, facts);
   for (const m of s.matchAll(PERSON_IS)) {
     const n = Number(m[1]);
-    const who = subjectAt(s, m.index ?? 0, framed);
+    const who = subjectAt(s, (m.index ?? 0) + m[0].lastIndexOf(m[1]!), framed);
     if (n < 18 && (who === "third_person" || who === "role")) facts.push({ who, min: n, max: n, form: "digits", offset: m.index ?? 0 });
   }
   return facts;

@@ -1,7 +1,7 @@
 /**
  * Verbless first-person ages (issue #14, part 7): a bare 10–17 right after a self-introduction, the way fans
  * open a chat — "moi c'est theo, 16", "je m'appelle lea, 15 ans", "me llamo pablo, 14", "ich heiße leon 15",
- * "lucas, 16, de lyon", "16 here", "15 ici". Over normalised text; the name is one word, the age ends its
+ * "lucas, 16, de lyon", "hey lea 15 ans from madrid", "16 here", "15 ici". Over normalised text; the name is one word, the age ends its
  * phrase (the end, a comma, a place "de/from/aus…", a sex letter, laughter), so "c'est ça, 15 minutes" and
  * "ok, 15 de plus" stay out. Also the answer to the persona's age question in any language's number word
  * ("quince jaja", "sedici", "vierzehn lol"): detect.ts asks it only after such a question.
@@ -16,7 +16,7 @@ const NOT_A_PLACE = src`(?:plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariag
 const TAIL = src`(?=\s?(?:$|[,.!?;\/])|\s(?:de|from|aus|di|da|du|d')\s(?!${NOT_A_PLACE})[a-z]|\s(?:m|f|h|here|ici|aqui|qui|hier|lol|mdr|jaja|haha|kkk|xd|et toi|and you|y tu|e tu|und du)\b)`;
 const INTRO = new RegExp(src`\b${NAMING}\s([a-z]{2,15})\s?,?\s(1\d)(?:\s?ans)?${TAIL}`, "g");
 // A name then the age at the start of the message: "lucas, 16, de lyon", "sofia 15 ans de madrid".
-const NAME_AGE_PLACE = /^([a-z]{3,15}),\s(1\d)(?:\s?ans)?\s?,\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariage|carriere|boite|metier|service|experience|relation|couple)[a-z]/;
+const NAME_AGE_PLACE = /^(?:([a-z]{3,15}),\s(1\d)(?:\s?(?:ans|anos|anni|jahre))?\s?,|(?:hey|hi|hello|salut|coucou|slt|hola|ciao|hallo|oi|ola)\s([a-z]{3,15}),?\s(1\d)(?:\s?(?:ans|anos|anni|jahre))?,?)\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariage|carriere|boite|metier|service|experience|relation|couple)[a-z]/;
 const AGE_HERE = /^(1\d)\s(?:here|ici|aqui|aca|qui|hier)\b/;
 const NOT_A_NAME = /^(?:moi|toi|ca|bon|ok|oui|non|vrai|nul|top|fini|pas|tout|sur|quoi|merci|thanks|ready|back|done|here|sure|free|dispo|cool|juste|just|simple|facile|clair|pareil|comme|la|le|les|un|une|the|a|mon|ma|ton|ta|my|your|ca|pas)$/;
 
@@ -31,7 +31,7 @@ export function appositionAges(s: string, framed: boolean): AgeFact[] {
   };
   for (const m of s.matchAll(INTRO)) if (!NOT_A_NAME.test(m[1]!)) push(m[2]!, m.index ?? 0);
   const lead = NAME_AGE_PLACE.exec(s);
-  if (lead && !NOT_A_NAME.test(lead[1]!)) push(lead[2]!, 0);
+  if (lead && !NOT_A_NAME.test(lead[1] ?? lead[3]!)) push(lead[2] ?? lead[4]!, 0);
   const here = AGE_HERE.exec(s);
   if (here) push(here[1]!, 0);
   return facts;

@@ -20,19 +20,22 @@ const LESS = src`(?:de moins|less|younger|menos|in meno|di meno|weniger|junger|a
 const MORE = src`(?:de plus|older|more|mas|in piu|di piu|mehr|alter|a mais)`;
 const ME = src`(?:moi|me|yo|io|ich|eu|i'm|i am|i)`;
 /** "X a 20 ans et moi 5 de moins": the speaker's age from another's. */
-const SIBLING = new RegExp(src`\b(\d{1,2})\s${UNIT}\b[^.!?]{0,40}?\b${ME}\s(\d{1,2})\s(?:${UNIT}\s)?(${LESS}|${MORE})`, "g");
+const SIBLING = new RegExp(src`\b(\d{1,2})(?:\s${UNIT})?\b[^.!?]{0,40}?\b${ME}\s(\d{1,2})\s(?:${UNIT}\s)?(${LESS}|${MORE})`, "g");
 /** "X a 30 ans de moins que moi (j'en ai 46)": another's age from the speaker's. */
 const THAN_ME = new RegExp(src`\b(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:que|than|di|als|de|do)\s(?:moi|me|mi|mich|mim|yo|eu)\b`, "g");
+/** "J'ai 3 ans de moins que mon frère qui en a 19", "i'm 4 years younger than my sister, she's 20": the speaker's age. */
+const ME_THAN = new RegExp(src`\b(?:j'ai|i'm|i am|tengo|ho|bin|ich bin|tenho|sono|soy|sou)\s(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:que|than|di|als|de|do|del|della)\s[^.!?]{0,40}?\b(\d{2})\b`, "g");
 const MY_AGE = /\b(?:j'en ai|j'ai|i'm|i am|tengo|ho|bin|ich bin|tenho|sono|soy|sou)\s(\d{2})\b/;
 
 const COUNT = src`(?:un|une|a|one|uno|una|um|uma|ein|einem|einer|\d{1,2}|deux|two|dos|due|zwei|dois|trois|three|tres|tre|drei)`;
 const PERIOD = src`(?:mois|months?|semaines?|weeks?|jours?|days?|mes|meses|mese|mesi|monat\w*|woche\w*|tag\w*|dias|giorni|settimane?|semanas?)`;
 const DATE = src`(?:le|el|il|am|on|em|no|the)\s\d{1,2}(?:\.|er|th|st|nd|rd|o)?\s(?:de\s)?[a-z]{3,9}`;
-const NEXT = src`(?:next (?:week|month)|la semaine prochaine|le mois prochain|la semana que viene|el mes que viene|la prossima settimana|il mese prossimo|nachste woche|nachsten monat|semana que vem|mes que vem)`;
+const MONTH = src`(?:janv|fevr|mars|avril|juin|juil|aout|sept|octo|nove|dece|janu|febr|march|april|june|july|augu|ener|febr|marzo|abril|mayo|junio|julio|agosto|septi|octu|novi|dici|genn|febb|aprile|maggio|giugno|luglio|agosto|sette|otto|dice|janu|febr|marz|juni|juli|okto|deze|jane|feve|marco|maio|junho|julho|outu|deze)\w*`;
+const NEXT = src`(?:(?:en|in|im|a|em|el|no|na)\s(?:el mes de\s|de\s)?${MONTH}|next (?:week|month)|la semaine prochaine|le mois prochain|la semana que viene|el mes que viene|la prossima settimana|il mese prossimo|nachste woche|nachsten monat|semana que vem|mes que vem)`;
 /** An age, then when it comes: "17 dans un mois", "18 ans le 12 janvier", "16 next month". */
 const AGE_THEN_WHEN = new RegExp(src`(?:^|[,.!?]\s?|\b(?:j'ai|j'aurai|i'll be|i turn|i'm)\s)(1\d)\s(?:${UNIT}\s)?(?:(?:dans|in|en|em|tra|fra|daqui a)\s${COUNT}\s${PERIOD}|${DATE}|${NEXT})\b(?!\s(?:dernier|derniere|passe|last|pasado|scorso|letzten|passado))`, "g");
-const FUTURE_VERB = src`(?:j'aurai|je vais avoir|je serai|i'll be|i will be|i'm gonna be|gonna be|tendre|voy a tener|cumplo|cumplire|avro|compio|compiro|werd|werde|ich werde|vou ter|vou fazer|faco|farei|fazer)`;
-const FILLER = src`(?:enfin|finally|por fin|finalmente|endlich|enfim|only|just|seulement|que|solo|so|nur|erst|juste|ja|ya|deja)`;
+const FUTURE_VERB = src`(?:j'aurai|je vais avoir|je fete mes|je feterai mes|je vais feter mes|je serai|i'll be|i will be|i'm gonna be|gonna be|tendre|voy a tener|cumplo|cumplire|avro|compio|compiro|werd|werde|ich werde|vou ter|vou fazer|faco|farei|fazer)`;
+const FILLER = src`(?:l'an prochain|next year|nachstes jahr|el ano que viene|l'anno prossimo|ano que vem|enfin|finally|por fin|finalmente|endlich|enfim|only|just|seulement|que|solo|so|nur|erst|juste|ja|ya|deja)`;
 /** "j'aurai enfin 18", "faço 18 só em 2028": a future age, placed in time by a year or "next year" nearby. */
 const FUTURE_AGE = new RegExp(src`\b${FUTURE_VERB}\s(?:${FILLER}\s){0,2}(1\d)(?:\s${UNIT})?\b`, "g");
 const MAJORITY = src`(?:majeure?|majorite|volljahrig\w*|volljahrigkeit|maggiorenne|maggiore eta|mayor de edad|mayoria de edad|maior de idade|maioridade|de maior|legal|an adult|adulto?a?|vot\w*|wahlen|permis|drive|driving|licen[cs]e|carnet|patente|patentino|fuhrerschein|carteira|habilitacao|cnh)`;
@@ -77,6 +80,10 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
   const then = digits ? AGE_YOU_HAD.exec(s) : null;
   const hers = then ? PERSONA_NOW.exec(s) : null;
   if (then && hers) push(Number(hers[1]) - (year - Number(then[1])), Number(hers[1]) - (year - Number(then[1])), then.index, framed ? "role" : "speaker");
+  if (compared) for (const m of s.matchAll(ME_THAN)) {
+    const age = m[2]!.match(new RegExp(LESS)) ? Number(m[3]) - Number(m[1]) : Number(m[3]) + Number(m[1]);
+    push(age, age, m.index ?? 0, framed ? "role" : "speaker");
+  }
   const mine = compared ? MY_AGE.exec(s) : null;
   if (mine) for (const m of s.matchAll(THAN_ME)) {
     const diff = Number(m[1]);

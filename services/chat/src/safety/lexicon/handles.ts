@@ -13,8 +13,10 @@ import type { AgeFact } from "./age-facts.ts";
 import { subjectAt } from "./subject.ts";
 
 const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
+// An e-mail whose name ends on a year glued to it: "lea2010 gmail.com" (the normaliser dropped the "@").
+const GLUED_MAIL = /\b[a-z]{2,}((?:19|20)\d\d)\s(?:gmail|hotmail|yahoo|outlook|icloud|live|wanadoo|orange|free|sfr|laposte|web|gmx|libero|uol|bol|terra)\.[a-z]{2,3}\b/g;
 const GRAD_PARTS = /(?:^|\.)(?:class\.?of|classof|promo|abi|matura|clase\.?de|turma\.?de)\.?$/;
-const PLATFORM_WORD = String.raw`\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil)\b`;
+const PLATFORM_WORD = String.raw`\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil|add me|ajoute moi|ajoute-moi|agregame|aggiungimi|adicione|addet mich|adde mich|follow me|suis moi|sigueme|seguimi|folge mir|me segue|dm me)\b`;
 const PLATFORM_RE = new RegExp(PLATFORM_WORD);
 const PLATFORM = new RegExp(String.raw`${PLATFORM_WORD}[^,.!?]{0,16}?\b([a-z]{2,15})\s((?:19|20)\d\d)\b`, "g");
 // A school year or a pupil's school in a handle ("nathan_seconde_lycee", "lea.3eme"): its owner is a pupil.
@@ -44,6 +46,7 @@ export function handleAges(s: string, year: number, framed: boolean): AgeFact[] 
     else push(year - y, year - y, m.index ?? 0);
   }
   if (platform) for (const m of s.matchAll(PLATFORM)) push(year - Number(m[2]), year - Number(m[2]), (m.index ?? 0) + m[0].lastIndexOf(m[1]!));
+  for (const m of s.matchAll(GLUED_MAIL)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
   for (const m of s.matchAll(COHORT)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
   return facts;
 }

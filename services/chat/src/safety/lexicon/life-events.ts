@@ -22,22 +22,25 @@ type Row = { pattern: RegExp; min: number; max: number; form: AgeForm; needs?: R
 const row = (source: string, min: number, max: number, form: AgeForm = "sweet16", needs?: RegExp): Row => ({ pattern: new RegExp(String.raw`\b(?:${source})\b`, "g"), min, max, form, needs });
 const YET = /\b(?:yet|encore|todavia|aun|ancora|noch|ainda|still)\b/;
 
-const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|carteira|habilitacao|dirigir|cnh)`;
+const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|(?:auto ?)?fahren|carteira|habilitacao|dirigir|cnh)`;
 /** Events and the ages they are held at. */
 const EVENTS: readonly Row[] = [
   row("jugendweihe", 14, 14),
   row("profession de foi|communion solennelle", 11, 13),
   row("bar[- ]?mitzvah?|bat[- ]?mitzvah?", 12, 13),
   row("konfirmation|firmung|cresima|confirmacion|crisma", 13, 15),
+  row("bsr|brevet de securite routiere|permis am", 14, 15, "legal_status"),
+  row("(?:my|mon|mi|il mio|mein|meu) (?:prom|homecoming)|(?:prom|homecoming) (?:dance|date|night|is|next|this)", 14, 17),
   row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17, "legal_status"),
   row("mittlere\\w* (?:reife|schulabschluss\\w*)|realschulabschluss|bepc|licenza media|esame di terza media|esami di terza media", 14, 16, "exam"),
 ];
 /** Things only a pupil has. */
 const PUPIL_THINGS: readonly Row[] = [
-  row("carnet de (?:correspondance|liaison)|homeroom|hall pass|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
+  row("carnet de (?:correspondance|liaison)|homeroom|hall pass|report card|recess|recreo|ricreazione|schulhof|recreio|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
 ];
 const STATUS: readonly Row[] = [
   row("sous l'autorite (?:parentale|de mes parents)|under (?:my parents'?|the) (?:custody|authority|guardianship)|bajo la (?:patria potestad|tutela|custodia) de mis padres|sotto la (?:potesta|tutela|responsabilita) dei miei|unter der (?:obhut|aufsicht|vormundschaft|sorge) meiner eltern|sob a (?:guarda|tutela|responsabilidade) dos meus pais", 0, 17, "legal_status"),
+  row("(?:legally|legalement|legalmente|rechtlich|juridiquement) (?:still |encore |ancora |noch |ainda )?(?:a |an |un |une |una |uma |ein )?(?:child|kid|minor|enfant|mineure?|nino|nina|menor|bambin[oa]|minorenne|kind|crianca)", 0, 17, "legal_status"),
   // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18".
   row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "legal_status"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
@@ -50,8 +53,11 @@ const OWNED = /\b(?:mon|ma|mes|my|mi|mis|mein\w*|minha|meu|il mio|la mia|i miei)
 const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:weekend|week-end|matin|soir)|this (?:weekend|morning)|last (?:week|weekend)|la semaine (?:derniere|prochaine)|next (?:week|month)|nachste\w* woche|heute|gestern|morgen|demain|tomorrow|manana|domani|amanha|hoy|oggi|hoje|ayer|ieri|ontem|bientot|soon|pronto|presto|bald|acabo|appena|acabei|je viens|i just)\b/;
 const OF_SOMEONE = new RegExp(String.raw`^\s(?:de|d'|of|di|del|della|von|da|do|des|meiner|meines|seiner|ihrer|unserer)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
 const PAST_RE = new RegExp(ADULT_PAST);
+// An age given for the event ("à 16 ans j'ai passé mon BSR") tells it as history, whoever owns it.
+const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
+const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function lifeEventAges(s: string, framed: boolean): AgeFact[] {
@@ -70,7 +76,8 @@ export function lifeEventAges(s: string, framed: boolean): AgeFact[] {
     const who = subjectAt(s, at, framed);
     if (who !== "speaker" && who !== "mention") return who;
     const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
-    if (PAST_RE.test(s)) return "speaker_past";
+    // Told as history: an age given for it, a time long ago, or the adult past without a word of "just now".
+    if (AT_AGE.test(s) || LONG_AGO.test(s) || (PAST_RE.test(s) && !RECENT.test(s))) return "speaker_past";
     if (owned || (who === "speaker" && (!needsRecent || RECENT.test(s))) || RECENT.test(s)) return "speaker";
     return "mention";
   };

@@ -20,8 +20,9 @@ export const ROLE_NOUN = src`(?:ados?|adolescente?s?|teenagers?|eleve|etudiante?
 const PERSON = src`(?:${PERSON_NOUN}|${ROLE_NOUN})`;
 /** A person noun ending the text just before an age (an adjective or two may sit between). */
 const PERSON_JUST_BEFORE = new RegExp(src`\b${PERSON}s?\b(?:\s[a-z]{2,12}){0,2}\s?(?:,|\(|\s)?\s?(?:(?:is|est|a|ist|hat|tiene|tem|ha|e|es|de|di|da|do|of|von|com|con|mit|with|qui a|que tiene|che ha|der ist|die ist|who's|whos|who is)\s)?(?:\S{1,8}\s)?$`);
-const THIRD_PRONOUN = /(?:^|\s)(?:il|elle|he|she|el|ella|lui|lei|er|sie|ele|ela)\s(?:\S+\s)?$/;
-const FIRST = /(?:^|\s)(?:je|j'|j'ai|j'en|moi|i|i'm|im|yo|tengo|soy|io|ho|sono|ich|bin|hab|habe|eu|tenho|sou|estou|tou|we|we're|nous|on est|on a)(?=\s|$|,)/;
+// Spanish "el" is mostly the article: it is "he" only before a verb ("el tiene 15").
+const THIRD_PRONOUN = /(?:^|\s)(?:il|elle|he|she|ella|lui|lei|er|sie|ele|ela|el(?=\s(?:tiene|es|esta|quiere)\b))\s(?:\S+\s)?$/;
+const FIRST = /(?:^|\s)(?:je|j'|j'ai|j'en|moi|i|i'm|im|yo|tengo|soy|io|ho|sono|ich|bin|hab|habe|eu|tenho|sou|estou|estoy|sto|tou|we|we're|nous|on est|on a)(?=\s|$|,)/;
 const SECOND = /(?:^|\s)(?:tu|t'|toi|you|tienes|eres|hai|sei|du|bist|hast|voce|vc)(?=\s|$)/;
 // "tu sei una studentessa di 15 anni", "t'es une lycéenne de 16 ans": the persona as a person of an age.
 const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e)\s/;
