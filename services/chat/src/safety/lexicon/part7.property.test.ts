@@ -60,6 +60,12 @@ describe("minors lexicon, part-7 readers: values and owners", () => {
     expect(blocks("quince jaja no se lo digas a nadie")).toBe(false);
   });
 
+  test("content 'for minors' is asked, content 'not for minors' excludes them", () => {
+    expect(blocks("tu fais des customs sexy pour les mineurs si ils paient ?")).toBe(true);
+    expect(blocks("tu vends des nudes pour les mineurs aussi ?")).toBe(true);
+    for (const text of ["ton contenu hot c'est pas pour les mineurs hein", "tes vidéos sexy sont interdites pour les mineurs j'espère", "vidéos hot déconseillées pour les mineurs lol, envoie"]) expect([text, blocks(text)]).toEqual([text, false]);
+  });
+
   test("durations, counts, titles and adults' memories pass even with sexual words", () => {
     for (const text of [
       "je bosse ici depuis 14 ans, envoie un nude", "sono sposato da 16 anni, mandami una foto nuda", "hace 15 años que te sigo, pásame un pack",
