@@ -35,6 +35,9 @@ const PERSON_LINK = /(?:^|\s)(?:de|d'|di|da|do|of|von|com|con|mit|with|avec|ha|a
 // Otherwise an age needs a verb of having or being it, a pronoun standing for "I am", or a comma of apposition
 // right before it ("j'ai bossé 14 ans", "t'as vu 16 ans ou presque ?" are not ages).
 const AGE_VERB_BEFORE = /(?:^|\s)(?:j'ai|j'en ai|ai|a|as|avons|ont|i'm|im|i am|am|is|are|'s|was|were|tengo|tiene|tienes|tenemos|tienen|tenia|ho|ha|hai|abbiamo|hanno|aveva|avevo|bin|ist|bist|sind|hat|hab|habe|war|tenho|tem|tens|temos|tinha|sou|e|es|est|sono|sei|soy|eres|sommes|fait|fais|faz|faco|cumple|cumplo|compie|wird|werde|turned|turning|turns|fete|moi|me|yo|io|ich|eu)\s$|,\s?$/;
+// "I have / we have / I am" right before the number: an age, whatever the guards below say of "a" or "avec".
+const HAVE_AGE = /(?:^|\s)(?:j'ai|on a|tengo|tenemos|ho|abbiamo|tenho|temos|ich bin|bin|wir sind|i'm|i am|we're|we are)\s$/;
+const WITH = /^\s(?:avec|with|con|mit|com)\b/;
 const NOT_AN_AGE_AFTER = /^\s(?:de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposati|casados|at|with|avec|con|mit|com|em|bei|chez|dans|sur|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
 // A range of people after a plural article: "couché avec des 14-16", "the 15-17 ones", "los de 14 a 16".
 const ARTICLE_RANGE = /\b(?:des|les|los|las|the|gli|le|die|as|os)\s(1\d)\s?(?:-|a|to|ou|or|o|e|y|et|bis)\s?(1\d)\b(?!\s?(?:h\b|heures?|hours?|uhr|:|€|euros?|eur|\$|km|cm|kg|%|ans de|fotos?|photos?|pics?|videos?|minutes?|min\b|points?|pages?))/g;
@@ -85,12 +88,15 @@ export function unitAges(text: string, framed: boolean): AgeFact[] {
     const [first, second] = m[1] !== undefined ? [m[1], m[2]] : [m[3]!, m[4]];
     const [a, b] = [dressedValue(first), second === undefined ? undefined : dressedValue(second)];
     if (!teen(a) || (b !== undefined && (!teen(b) || b < a || b - a > 4))) continue;
-    if (NOT_AN_AGE_AFTER.test(s.slice(at + u[0].length, at + u[0].length + 24))) continue;
     const start = at - window.length + m.index + (m[0].length - m[0].trimStart().length);
     const before = s.slice(Math.max(0, start - 24), start);
+    const after = s.slice(at + u[0].length, at + u[0].length + 24);
     const who = subjectAt(s, start, framed);
+    const had = HAVE_AGE.test(before);
+    // After "I have/am N years", "with my buddy" is company, not a time spent with someone.
+    if (NOT_AN_AGE_AFTER.test(after) && !(had && WITH.test(after))) continue;
     const linked = PERSON_LINK.test(before) && who !== "speaker" && who !== "mention";
-    if (!linked && (NOT_AN_AGE_BEFORE.test(before) || !(AGE_VERB_BEFORE.test(before) || opensClause(s, start)))) continue;
+    if (!linked && !had && (NOT_AN_AGE_BEFORE.test(before) || !(AGE_VERB_BEFORE.test(before) || opensClause(s, start)))) continue;
     const max = b ?? a;
     if (a < 18) facts.push({ who, min: a, max, form: /\d/.test(first) ? "digits" : "number_word", offset: start });
   }

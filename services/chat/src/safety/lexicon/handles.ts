@@ -18,7 +18,7 @@ const GLUED_MAIL = /\b[a-z]{2,}((?:19|20)\d\d)\s(?:gmail|hotmail|yahoo|outlook|i
 const GRAD_PARTS = /(?:^|\.)(?:class\.?of|classof|promo|abi|matura|clase\.?de|turma\.?de)\.?$/;
 const PLATFORM_WORD = String.raw`\b(?:insta|instagram|ig|snap|snapchat|sc|tiktok|tt|discord|twitter|telegram|kik|pseudo|username|user|handle|mail|email|e-mail|compte|cuenta|account|profil|profile|perfil|add me|ajoute moi|ajoute-moi|agregame|aggiungimi|adicione|addet mich|adde mich|follow me|suis moi|sigueme|seguimi|folge mir|me segue|dm me)\b`;
 const PLATFORM_RE = new RegExp(PLATFORM_WORD);
-const PLATFORM = new RegExp(String.raw`${PLATFORM_WORD}[^,.!?]{0,16}?\b([a-z]{2,15})\s((?:19|20)\d\d)\b`, "g");
+const PLATFORM = new RegExp(String.raw`${PLATFORM_WORD}[^,.!?]{0,16}?\b([a-z]{2,15})\s?((?:19|20)\d\d)\b`, "g");
 // A school year or a pupil's school in a handle ("nathan_seconde_lycee", "lea.3eme"): its owner is a pupil.
 const HANDLE_SCHOOL = new RegExp(String.raw`${PLATFORM_WORD}[^,!?]{0,24}?\b(?:seconde|2nde|premiere|terminale|troisieme|quatrieme|[3-6]eme|lycee|lyceen\w*|collegien\w*|highschool|middleschool|secundaria|liceo|liceale|gymnasium|realschule|ensino ?medio|[5-9] ?ano)\b`);
 const STAFF_WORD = /\b(?:prof|teacher|lehrer\w*|profe|professeur\w*|professor\w*|insegnante)\b/;

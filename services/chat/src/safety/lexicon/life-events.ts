@@ -28,7 +28,7 @@ const EVENTS: readonly Row[] = [
   row("jugendweihe", 14, 14),
   row("profession de foi|communion solennelle", 11, 13),
   row("bar[- ]?mitzvah?|bat[- ]?mitzvah?", 12, 13),
-  row("konfirmation|firmung|cresima|confirmacion|crisma", 13, 15),
+  row("konfirmation|firmung|cresima|confirmacion|crisma|confirmation(?! (?:email|e-mail|mail|code|number|link|page|de (?:commande|reservation|paiement|lecture)|of|du|de la|d'))", 13, 15),
   row("bsr|brevet de securite routiere|permis am", 14, 15, "legal_status"),
   row("(?:my|mon|mi|il mio|mein|meu) (?:prom|homecoming)|(?:prom|homecoming) (?:dance|date|night|is|next|this)", 14, 17),
   row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17, "legal_status"),
@@ -41,8 +41,9 @@ const PUPIL_THINGS: readonly Row[] = [
 const STATUS: readonly Row[] = [
   row("sous l'autorite (?:parentale|de mes parents)|under (?:my parents'?|the) (?:custody|authority|guardianship)|bajo la (?:patria potestad|tutela|custodia) de mis padres|sotto la (?:potesta|tutela|responsabilita) dei miei|unter der (?:obhut|aufsicht|vormundschaft|sorge) meiner eltern|sob a (?:guarda|tutela|responsabilidade) dos meus pais", 0, 17, "legal_status"),
   row("(?:legally|legalement|legalmente|rechtlich|juridiquement) (?:still |encore |ancora |noch |ainda )?(?:a |an |un |une |una |uma |ein )?(?:child|kid|minor|enfant|mineure?|nino|nina|menor|bambin[oa]|minorenne|kind|crianca)", 0, 17, "legal_status"),
-  // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18".
-  row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "legal_status"),
+  // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18" — told
+  // against majority like a wait (form "relative"), so the 18 it names is not read as an adult's age.
+  row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "relative"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
   row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade)${TO_PRIVILEGE}`, 0, 17, "legal_status"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
@@ -57,7 +58,7 @@ const PAST_RE = new RegExp(ADULT_PAST);
 const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function lifeEventAges(s: string, framed: boolean): AgeFact[] {
