@@ -10,7 +10,8 @@
  * is the speaker's unless a person is named before it ("ma petite soeur sur insta ines.2012"): subject.ts.
  */
 import type { AgeFact } from "./age-facts.ts";
-import { subjectAt } from "./subject.ts";
+import { ROLE_NOUN, subjectAt } from "./subject.ts";
+import { PERSON_NOUN } from "./vocabulary-i18n.ts";
 
 const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
 // An e-mail whose name ends on a year glued to it: "lea2010 gmail.com" (the normaliser dropped the "@").
@@ -21,6 +22,7 @@ const PLATFORM_RE = new RegExp(PLATFORM_WORD);
 const PLATFORM = new RegExp(String.raw`${PLATFORM_WORD}[^,.!?]{0,16}?\b([a-z]{2,15})\s?((?:19|20)\d\d)\b`, "g");
 // A school year or a pupil's school in a handle ("nathan_seconde_lycee", "lea.3eme"): its owner is a pupil.
 const HANDLE_SCHOOL = new RegExp(String.raw`${PLATFORM_WORD}[^,!?]{0,24}?\b(?:seconde|2nde|premiere|terminale|troisieme|quatrieme|[3-6]eme|lycee|lyceen\w*|collegien\w*|highschool|middleschool|secundaria|liceo|liceale|gymnasium|realschule|ensino ?medio|[5-9] ?ano)\b`);
+const FOR_SOMEONE = new RegExp(String.raw`^\S+(?:\s\S+)?\s(?:pour|for|de|of|para|per|fur|von|da|do|della|di)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
 const STAFF_WORD = /\b(?:prof|teacher|lehrer\w*|profe|professeur\w*|professor\w*|insegnante)\b/;
 const COHORT = /\b(?:team|classe|generation|generacion|generazione|geracao|gen|annata|leva|safra|cosecha)\s'?((?:19|20)\d\d)\b/g;
 
@@ -36,7 +38,9 @@ export function handleAges(s: string, year: number, framed: boolean): AgeFact[] 
   if (!/(?:19|20)\d\d/.test(s)) return facts;
   const push = (min: number, max: number, offset: number) => {
     if (min < 10 || min > 17) return;
-    const who = subjectAt(s, offset, framed);
+    // "lea2011@gmail.com pour ma fille": a handle given for someone named after it is theirs.
+    const forSomeone = FOR_SOMEONE.test(s.slice(offset, offset + 60));
+    const who = forSomeone ? (framed ? "role" : "third_person") : subjectAt(s, offset, framed);
     facts.push({ who: who === "mention" || who === "persona" ? "speaker" : who, min, max, form: "birth_year", offset });
   };
   for (const m of s.matchAll(DOTTED)) {
