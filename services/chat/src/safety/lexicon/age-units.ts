@@ -2,8 +2,8 @@
  * The generic age-unit reader (issue #14, part 7): any number 10–17 bound to an age unit is an age, however the
  * number is dressed and whatever phrase carries it. Read over normalised text, anchored on the unit (found once),
  * looking back at the few words before it:
- * - units: "ans" (the normaliser's form of a/ans/yo/piges/balais/berges/years old), anos, anni, jahre, años,
- *   and slang of the six languages (tacos, primavere, printemps, abriles, lenze), leet "4ns";
+ * - units: "ans" (the normaliser's form of a/ans/yo/piges/balais/berges/years old after digits), anos, anni, jahre,
+ *   años, and slang of the six languages (tacos, abriles, pirulos, primavere, printemps, Lenze, Jährchen), leet "4ns";
  * - the number: digits, digits split ("1 5"), a product ("2x8"), a number word of any language and its
  *   texting misspellings (numbers.ts), letters spelt out ("q-u-i-n-z-e");
  * - a range or a hedge: "14-16", "14, 15", "14 ou 15", "uns 14", "so 14 15", "genre 15", "tipo 16", "circa 15";

@@ -16,7 +16,7 @@ import { FRAME_I18N, PERSON_NOUN } from "./vocabulary-i18n.ts";
 const src = String.raw;
 
 /** Role nouns and friend slang the relatives' list lacks: a pupil, a student, a buddy is a person of an age. */
-export const ROLE_NOUN = src`(?:ados?|adolescente?s?|teenagers?|eleve|etudiante?|lyceenne?|collegienne?|ecoliere?|schoolgirl|schoolboy|student|pupil|teen|kid|colegiala|colegial|estudiante|alumna|alumno|chaval[a]?|chavala|pibe|piba|morra|morro|studentessa|studente|alunna|alunno|scolaretta|ragazzina|ragazzino|schulerin|schuler|schulmadchen|kumpel|kumpeline|kollege|estudante|aluna|aluno|colegial|novinha|novinho|parce|parcero|pote|poto|reuf|frero|cousin|compa|colega|amigocha|mano|mana|brother|homie|bestie|roommate|coloc)`;
+export const ROLE_NOUN = src`(?:ados?|adolescente?s?|teenagers?|teen|eleve|etudiante?|lyceenne?|collegienne?|ecoliere?|schoolgirl|schoolboy|student|pupil|colegiala|colegial|estudiante|alumna|alumno|chavala?|pibe|piba|morra|morro|studentessa|studente|alunna|alunno|scolaretta|ragazzina|ragazzino|schulerin|schuler|schulmadchen|kumpel|kumpeline|kollege|estudante|aluna|aluno|novinha|novinho|parce|parcero|poto|reuf|frero|compa|colega|amigocha|mano|mana|brother|roommate)`;
 const PERSON = src`(?:${PERSON_NOUN}|${ROLE_NOUN})`;
 /** A person noun ending the text just before an age (an adjective or two may sit between). */
 const PERSON_JUST_BEFORE = new RegExp(src`\b${PERSON}s?\b(?:\s[a-z]{2,12}){0,2}\s?(?:,|\(|\s)?\s?(?:(?:is|est|a|ist|hat|tiene|tem|ha|e|es|de|di|da|do|of|von|com|con|mit|with|qui a|que tiene|che ha|der ist|die ist|who's|whos|who is)\s)?(?:\S{1,8}\s)?$`);
@@ -27,7 +27,7 @@ const SECOND = /(?:^|\s)(?:tu|t'|toi|you|tienes|eres|hai|sei|du|bist|hast|voce|v
 // "tu sei una studentessa di 15 anni", "t'es une lycéenne de 16 ans": the persona as a person of an age.
 const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e)\s/;
 // What may stand before an age that opens its clause: a hedge, laughter, a greeting, Italian texting "o" (= ho).
-const OPENING = /^(?:(?:o|g|bah|ben|euh|bon|ok|well|so|genre|like|tipo|also|ja|si|yes|oui|nan|alors|hey|hi|hola|salut|ciao|hallo|oi|ola|just|only|que|seulement|solo|nur|erst|so|um die|uns|unos|unas|circa|etwa|about|around|environ|quasi|casi|fast|almost|presque|bientot|apenas|quase|haha|lol|mdr|jaja|kkk)\s)*$/;
+const OPENING = /^(?:(?:o|g|bah|ben|euh|bon|ok|well|so|genre|like|tipo|also|ja|si|yes|oui|nan|alors|hey|hi|hola|salut|ciao|hallo|oi|ola|just|only|que|seulement|solo|nur|erst|um die|uns|unos|unas|circa|etwa|about|around|environ|quasi|casi|fast|almost|presque|bientot|apenas|quase|haha|lol|mdr|jaja|kkk)\s)*$/;
 const FRAME = new RegExp(FRAME_I18N);
 const ROLE_OPENING = /^(?:rp|roleplay|role ?play|jeu de role|giochiamo|juguemos|jogamos|vamos jogar|spielen wir|on joue|let's play|lets play|fais genre|fai finta|haz como si|faz de conta|stell dir vor)\b/;
 
@@ -51,12 +51,10 @@ export function opensClause(s: string, offset: number): boolean {
 
 /** Who an age found at `offset` belongs to. */
 export function subjectAt(s: string, offset: number, framed: boolean): AgeWho {
-  const near = s.slice(Math.max(0, offset - 40), offset);
-  const clause = s.slice(clauseStart(s, offset), offset);
-  const person = PERSON_JUST_BEFORE.test(near) || THIRD_PRONOUN.test(clause);
   if (framed) return "role";
+  const clause = s.slice(clauseStart(s, offset), offset);
   if (PERSONA_AS.test(clause)) return "persona";
-  if (person) return "third_person";
+  if (PERSON_JUST_BEFORE.test(s.slice(Math.max(0, offset - 40), offset)) || THIRD_PRONOUN.test(clause)) return "third_person";
   const first = clause.search(FIRST);
   const second = clause.search(SECOND);
   if (first >= 0 && (second < 0 || first < second)) return "speaker";
