@@ -5,7 +5,7 @@
  * - units: "ans" (the normaliser's form of a/ans/yo/piges/balais/berges/years old after digits), anos, anni, jahre,
  *   años, and slang of the six languages (tacos, abriles, pirulos, primavere, printemps, Lenze, Jährchen), leet "4ns";
  * - the number: digits, digits split ("1 5"), a product ("2x8"), a number word of any language and its
- *   texting misspellings (numbers.ts), letters spelt out ("q-u-i-n-z-e");
+ *   texting misspellings (numbers.ts); letters spelt out ("q-u-i-n-z-e") are joined first (joinSpelt, age-readers.ts);
  * - a range or a hedge: "14-16", "14, 15", "14 ou 15", "uns 14", "so 14 15", "genre 15", "tipo 16", "circa 15";
  * - durations stay out: a word before that makes it a time ("depuis", "for", "hace", "seit", "il y a", "ces") or
  *   a word after ("de mariage", "ago", "fa", "insieme", "verheiratet").
@@ -50,8 +50,9 @@ const LEET_DIGIT: Record<string, number> = { o: 0, i: 1, l: 1, z: 2, e: 3, a: 4,
 const UNDER = String.raw`(?:moins de|under|less than|menos de|meno di|unter|sous les)`;
 const OVER = String.raw`(?:plus de|over|more than|mas de|piu di|uber|mais de)`;
 const BOUNDS = new RegExp(String.raw`\b(?:${UNDER}\s(1[0-8])\b[^.!?]{0,24}?\b${OVER}\s(1\d)|${OVER}\s(1\d)\b[^.!?]{0,24}?\b${UNDER}\s(1[0-8]))\b`, "g");
-// The normaliser's texting rules read a lone u, r, k as "you", "are", "que": spelt letters can hold them.
-const SPELT_ONE = /\b(?:[a-z]|you|are|que)(?:[-.](?:[a-z]|you|are|que)){2,10}\b/;
+// Dashes or dots between 3+ letters, or single spaces between 4+ (a lone letter is rarely a word four times running).
+const LETTER = String.raw`(?:[a-z]|you|are|que|c'est)`;
+const SPELT_ONE = new RegExp(String.raw`(?<![\w'])${LETTER}(?:(?:[-.]${LETTER}){2,10}|(?: ${LETTER}){3,10})(?![\w'])`);
 const SPELT = new RegExp(SPELT_ONE.source, "g");
 
 /** A number in its dress: "2x8" = 16, "1 5" = 15, "fiveteen" = 15. */
@@ -63,12 +64,14 @@ function dressedValue(token: string): number | undefined {
   return numberValue(token);
 }
 
-/** Letters spelt one by one ("q-u-i-n-z-e", "s e i z e") joined back into their word when it is a teen. */
-function joinSpelt(s: string): string {
-  if (!s.includes("-") && !s.includes(".")) return s;
+/**
+ * Letters spelt one by one ("q-u-i-n-z-e", "s.e.i.z.e", "q u i n z e") joined back into their word when it is a
+ * number 10–19; the normaliser's texting rules have read a lone u, r, k, c as "you", "are", "que", "c'est".
+ */
+export function joinSpelt(s: string): string {
   if (!SPELT_ONE.test(s)) return s;
   return s.replace(SPELT, (m) => {
-    const word = m.replace(/you/g, "u").replace(/are/g, "r").replace(/que/g, "k").replace(/[-.]/g, "");
+    const word = m.replace(/you/g, "u").replace(/are/g, "r").replace(/que/g, "k").replace(/c'est/g, "c").replace(/[-. ]/g, "");
     const n = numberValue(word);
     return n !== undefined && n >= 10 && n <= 19 ? word : m;
   });
@@ -77,9 +80,8 @@ function joinSpelt(s: string): string {
 const teen = (n: number | undefined): n is number => n !== undefined && n >= 10 && n <= 18;
 
 /** Ages bound to a unit, ranges of people, and a speaker's hedged range. `framed`: a fiction frame holds the message. */
-export function unitAges(text: string, framed: boolean): AgeFact[] {
+export function unitAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  const s = joinSpelt(text);
   for (const u of s.matchAll(UNIT)) {
     const at = u.index ?? 0;
     const window = s.slice(Math.max(0, at - 48), at);

@@ -38,6 +38,12 @@ describe("minors lexicon, part-7 readers: values and owners", () => {
     expect(facts("moins de 18 mais plus de 15").some((f) => f.min === 16 && f.max === 17)).toBe(true);
   });
 
+  test("a year of birth told by a public event is read against the injected year", () => {
+    expect(facts("je suis né l'année où Hollande a été élu", 2026).some((f) => f.who === "speaker" && f.min === 14)).toBe(true);
+    expect(facts("je suis né l'année où Hollande a été élu", 2031).some((f) => f.min < 18)).toBe(false);
+    expect(facts("born the year of the Brazil World Cup", 2026).some((f) => f.min === 12)).toBe(true);
+  });
+
   test("whose age: a person noun before it, the persona, the speaker", () => {
     expect(facts("mein kumpel ist 14 und will nudes").map((f) => f.who)).toContain("third_person");
     expect(facts("tu sei una studentessa di 15 anni").map((f) => f.who)).toContain("persona");
