@@ -22,7 +22,7 @@ const UNIT = /\b(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anit
 const TEEN_DIGITS = /\b1\d\b/;
 // Ranges and bounds hold two teen numbers close together: one scan decides whether their three readers run.
 const TWO_TEENS = /\b1\d\b[^.!?]{1,30}?\b1\d\b/;
-const HEDGE = src`(?:uns|unos|unas|dans les|vers les|entre|between|zwischen|por volta dos|alrededor de|intorno ai|so um die|in the|na casa dos|en los|como|comme|wie|come|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally)`;
+const HEDGE = src`(?:uns|unos|unas|dans les|vers les|entre|between|zwischen|por volta dos|alrededor de|intorno ai|so um die|in the|na casa dos|en los|como|comme|wie|come|like|so|genre|tipo|circa|ca|etwa|ungefahr|about|around|environ|vers|quasi|casi|fast|almost|nearly|presque|bientot|only|just|que|seulement|solo|solamente|nur|erst|apenas|quase|um die|cerca de|mais ou menos|mas o menos|piu o meno|already|deja|ya|gia|schon|ja|enfin|finally|quoi|koi)`;
 const NUM = src`(\d\s?[x*]\s?\d{1,2}|1[ .]\d|\d{1,2}|1[oilzeasbgt]|[a-z]{3,14})`;
 const SEP = src`(?:\s?(?:-|\/|,)\s?|\s(?:a|to|ou|or|o|e|y|et|und|oder|bis|ate)\s)`;
 /** What stands before the unit: [hedge] number [separator number] (or two bare numbers), at the end of the text. */
@@ -34,11 +34,13 @@ const NOT_AN_AGE_BEFORE = /(?:^|\s)(?:depuis|pendant|durant|for|since|after|apre
 const PERSON_LINK = /(?:^|\s)(?:de|d'|di|da|do|of|von|com|con|mit|with|avec|ha|a)\s$/;
 // Otherwise an age needs a verb of having or being it, a pronoun standing for "I am", or a comma of apposition
 // right before it ("j'ai bossé 14 ans", "t'as vu 16 ans ou presque ?" are not ages).
-const AGE_VERB_BEFORE = /(?:^|\s)(?:j'ai|j'en ai|ai|a|as|avons|ont|i'm|im|i am|am|is|are|'s|was|were|tengo|tiene|tienes|tenemos|tienen|tenia|ho|ha|hai|abbiamo|hanno|aveva|avevo|bin|ist|bist|sind|hat|hab|habe|war|tenho|tem|tens|temos|tinha|sou|e|es|est|sono|sei|soy|eres|sommes|fait|fais|faz|faco|cumple|cumplo|compie|wird|werde|turned|turning|turns|fete|moi|me|yo|io|ich|eu)\s$|,\s?$/;
+const AGE_VERB_BEFORE = /(?:^|\s)(?:j'ai|j'en ai|ai|a|as|avons|ont|i'm|im|i am|am|is|are|'s|was|were|tengo|tiene|tienes|tenemos|tienen|tenia|ho|ha|hai|abbiamo|hanno|aveva|avevo|bin|ist|bist|sind|hat|hab|habe|war|tenho|tem|tens|temos|tinha|sou|e|es|est|sono|sei|soy|eres|sommes|fait|fais|faz|faco|cumple|cumplo|compie|wird|werde|turned|turning|turns|fete|moi|me|yo|io|ich|eu|avais|avait|had|tenias|tenia|avevi|aveva|hattest|hatte|tinha|tinhas|etais|etait|eras|era|eri|warst|were|was)\s$|,\s?$/;
 // "I have / we have / I am" right before the number: an age, whatever the guards below say of "a" or "avec".
 const HAVE_AGE = /(?:^|\s)(?:j'ai|on a|tengo|tenemos|ho|abbiamo|tenho|temos|ich bin|bin|wir sind|i'm|i am|we're|we are)\s$/;
+// A past form of the verb makes it an age in the past: the persona's or the speaker's history.
+const PAST_VERB = /(?:^|\s)(?:avais|avait|had|tenias|tenia|avevi|aveva|avevo|hattest|hatte|tinha|tinhas|etais|etait|eras|era|eri|ero|warst|war|were|was)\s(?:\S+\s)?$/;
 const WITH = /^\s(?:avec|with|con|mit|com)\b/;
-const NOT_AN_AGE_AFTER = /^\s(?:de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposat\w*|casad\w*|mariee?s?|divorce\w*|single|celibataire|soltero|en couple|at|with|avec|con|mit|com|em|bei|chez|dans|sur|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
+const NOT_AN_AGE_AFTER = /^\s(?:de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposat\w*|casad\w*|mariee?s?|divorce\w*|single|celibataire|soltero|en couple|at|with|avec|con|mit|com|em|bei|chez|dans|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
 // A range of people after a plural article: "couché avec des 14-16", "the 15-17 ones", "los de 14 a 16".
 const ARTICLE_RANGE = /\b(?:des|les|los|las|the|gli|le|die|as|os)\s(1\d)\s?(?:-|a|to|ou|or|o|e|y|et|bis)\s?(1\d)\b(?!\s?(?:h\b|heures?|hours?|uhr|:|€|euros?|eur|\$|km|cm|kg|%|ans de|fotos?|photos?|pics?|videos?|minutes?|min\b|points?|pages?))/g;
 // A hedged range right after "I am"/"I have" without a unit: "bin so 14 15", "i'm like 15 16".
@@ -100,7 +102,8 @@ export function unitAges(s: string, framed: boolean): AgeFact[] {
     const linked = PERSON_LINK.test(before) && who !== "speaker" && who !== "mention";
     if (!linked && !had && (NOT_AN_AGE_BEFORE.test(before) || !(AGE_VERB_BEFORE.test(before) || opensClause(s, start)))) continue;
     const max = b ?? a;
-    if (a < 18) facts.push({ who, min: a, max, form: /\d/.test(first) ? "digits" : "number_word", offset: start });
+    const then = PAST_VERB.test(before) ? (who === "persona" ? "persona_past" : who === "speaker" ? "speaker_past" : who) : who;
+    if (a < 18) facts.push({ who: then, min: a, max, form: /\d/.test(first) ? "digits" : "number_word", offset: start });
   }
   // The readers below all need a teen number in digits.
   if (!TEEN_DIGITS.test(s)) return facts;
