@@ -56,6 +56,7 @@ const BOUNDS = new RegExp(String.raw`\b(?:${UNDER}\s(1[0-8])\b[^.!?]{0,24}?\b${O
 const LETTER = String.raw`(?:[a-z]|you|are|que|c'est)`;
 const SPELT_ONE = new RegExp(String.raw`(?<![\w'])${LETTER}(?:(?:[-.]${LETTER}){2,10}|(?: ${LETTER}){3,10})(?![\w'])`);
 const SPELT = new RegExp(SPELT_ONE.source, "g");
+const THREE_LETTERS = /[a-z'][-. ][a-z][-. ][a-z](?:[-. ]|$)/;
 
 /** A number in its dress: "2x8" = 16, "1 5" = 15, "fiveteen" = 15. */
 function dressedValue(token: string): number | undefined {
@@ -71,7 +72,8 @@ function dressedValue(token: string): number | undefined {
  * number 10–19; the normaliser's texting rules have read a lone u, r, k, c as "you", "are", "que", "c'est".
  */
 export function joinSpelt(s: string): string {
-  if (!SPELT_ONE.test(s)) return s;
+  // A plain class scan first: three lone letters in a row are rare, and the full pattern costs more.
+  if (!THREE_LETTERS.test(s) || !SPELT_ONE.test(s)) return s;
   return s.replace(SPELT, (m) => {
     const word = m.replace(/you/g, "u").replace(/are/g, "r").replace(/que/g, "k").replace(/c'est/g, "c").replace(/[-. ]/g, "");
     const n = numberValue(word);
