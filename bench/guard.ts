@@ -14,12 +14,13 @@
  *   p50/p99 with the guard off vs on, and of the guard check alone.
  */
 import { foldForMatching } from "@sinhome/runtime";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
 import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass3, mustStop3 } from "@sinhome/chat/src/safety/corpus/generated-3.ts";
 import { mustPass4, mustStop4 } from "@sinhome/chat/src/safety/corpus/generated-4.ts";
 import { mustPass5, mustStop5 } from "@sinhome/chat/src/safety/corpus/generated-5.ts";
+import { mustPass7, mustStop7 } from "@sinhome/chat/src/safety/corpus/generated-7.ts";
 import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
 import { detectMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
@@ -148,8 +149,10 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut4 = loadHeldOut4();
   const heldOut5 = loadHeldOut5();
   const heldOut6 = loadHeldOut6();
+  const heldOut7a = loadHeldOut7a();
+  const heldOut7b = loadHeldOut7b();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
-  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000)];
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000), ...fixedSample(mustStop7, 1000), ...fixedSample(mustPass7, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
   const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
   const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
@@ -159,12 +162,12 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     const p = pass.filter((c) => hit(c as never)).length;
     return `  TOTAL recall ${pct(s, stop.length)} (${s}/${stop.length}), false blocks ${pct(p, pass.length)} (${p}/${pass.length})`;
   };
-  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6].filter((c) => c.expect === "pass");
+  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...heldOut7a, ...heldOut7b].filter((c) => c.expect === "pass");
   const suspectCorpus = mustPassCorpus.filter((c) => corpusVerdict(c).suspect).length;
   const genPass = generated.filter((c) => c.expect === "pass");
   const suspectGen = genPass.filter((c) => genVerdict(c).suspect).length;
-  const heldOut = (title: string, cases: CorpusCase[]) => [
-    ...breakdown(`layer 1 (lexicon), ${title} (never tuned on), by category:`, cases, (c: CorpusCase) => c.category, stopped2),
+  const heldOut = (title: string, cases: CorpusCase[], tuned = false) => [
+    ...breakdown(`layer 1 (lexicon), ${title} (${tuned ? "tuned on" : "never tuned on"}), by category:`, cases, (c: CorpusCase) => c.category, stopped2),
     total(cases, stopped2),
     ...breakdown("  … by language:", cases, (c: CorpusCase) => c.lang ?? "?", stopped2),
     ...breakdown("  … by age form:", cases, (c: CorpusCase) => c.form ?? "?", stopped2),
@@ -174,9 +177,11 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     ...heldOut("held-out part 3 (issue #14, second round)", heldOut3),
     ...heldOut("held-out part 4 (issue #14, third round)", heldOut4),
     ...heldOut("held-out part 5 (issue #14, fourth round)", heldOut5),
-    ...heldOut("held-out part 6 (issue #14, fifth round)", heldOut6),
+    ...heldOut("held-out part 6 (issue #14, fifth round; measured clean at 76.4 % / 3.2 %, then tuned on)", heldOut6, true),
     ...wrongVerdicts("held-out part 6", heldOut6, stopped2),
-    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to fifth-round stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...heldOut("part 7a (issue #14, the tuning half of part 7)", heldOut7a, true),
+    ...heldOut("part 7b (issue #14, the held-out half of part 7: nobody who changed the rules has read it)", heldOut7b),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to fifth-round and part-7 stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),

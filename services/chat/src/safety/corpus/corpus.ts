@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6" | "held-out-7a" | "held-out-7b";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -75,9 +75,19 @@ export function loadHeldOut5(): CorpusCase[] {
   return parseCorpus(read("./held-out-5.txt"), "held-out-5");
 }
 
-/** Held-out part 6 (issue #14, fifth round): written before the fifth round read the rules; never tuned on. */
+/** Held-out part 6 (issue #14, fifth round): written before the fifth round read the rules; tuned on afterwards. */
 export function loadHeldOut6(): CorpusCase[] {
   return parseCorpus(read("./held-out-6.txt"), "held-out-6");
+}
+
+/** Part 7, its tuning half (issue #14): an independent writer's corpus, every other case; tuned on (part 7b measures). */
+export function loadHeldOut7a(): CorpusCase[] {
+  return parseCorpus(read("./held-out-7a.txt"), "held-out-7a");
+}
+
+/** Part 7, its held-out half (issue #14): never seen by whoever changed the rules; measured once, at the end. */
+export function loadHeldOut7b(): CorpusCase[] {
+  return parseCorpus(read("./held-out-7b.txt"), "held-out-7b");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */

@@ -14,7 +14,8 @@ export type GeneratedCase = { text: string; lang: Lang; form: string; carrier: s
 /** The year generated years of birth are computed against (passed to the lexicon as `year`). */
 export const GENERATED_YEAR = 2026;
 
-const TEENS: Record<Lang, readonly string[]> = {
+/** The number words 10–17 of each language (shared with the later rounds' generators). */
+export const TEENS: Record<Lang, readonly string[]> = {
   fr: ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept"],
   en: ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"],
   es: ["diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete"],

@@ -14,6 +14,7 @@ import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
+import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
@@ -164,7 +165,7 @@ function mayHoldAge(s: string): boolean {
 /** Every age fact of a normalised message. Cheap: a message without a digit, number word or keyword exits at once. */
 export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[] {
   const facts: AgeFact[] = [];
-  if (!mayHoldAge(s)) return facts;
+  if (!mayHoldAge(s)) return readMoreAgeFacts(s, opts.year ?? new Date().getFullYear());
   const framed = FRAME.test(s);
   const add = (fact: AgeFact) => {
     if (facts.length < BOUND) facts.push(fact);
@@ -230,7 +231,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   const whoOf = (offset: number, history: boolean, past = PAST): AgeWho => {
     const clause = clauseBefore(s, offset);
     if (isTitleAt(s, offset)) return "mention";
-    if (STAFF.test(s)) return "staff";
+    if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause)) return "third_person";
     if (history && past.test(s)) return "speaker_past";
@@ -275,6 +276,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }
+  for (const f of readMoreAgeFacts(s, year, framed)) if (!facts.some((e) => e.who === f.who && e.min === f.min && e.max === f.max)) add(f);
   // A speaker who gives an adult age now ("I'm 33 now") tells his school years and parties as history (not a wait
   // until majority: "2 more years till i'm 18" names the 18 he is not yet).
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {

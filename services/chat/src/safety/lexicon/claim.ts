@@ -3,6 +3,7 @@
  * (ages, group claims, almost-18, texting forms), a pupil's grade, school or school life said in the first person,
  * and a short answer to the persona's age question. The six languages' age facts come after (age-facts.ts).
  */
+import { answeredAge } from "./appositions.ts";
 import type { DetectOptions, MinorFinding } from "./detect.ts";
 import { GRADE, HIGHER_ED_RE, RELATIVE_ONLY, STAFF, unitGuard } from "./markers.ts";
 import { normalizeForLexicon } from "./normalize.ts";
@@ -63,7 +64,7 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
     }
   }
   if (opts.previousAssistant !== undefined && AGE_QUESTION.test(normalizeForLexicon(opts.previousAssistant))) {
-    if (t.words.length <= 8 && ASKED_ANSWER.test(s)) return { rule: "minor_fan", category: "claim" };
+    if ((t.words.length <= 8 && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
     // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
     const born = t.words.length <= 8 ? ASKED_YEAR.exec(s) : null;
     const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;

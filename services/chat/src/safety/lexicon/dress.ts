@@ -17,7 +17,8 @@ const LEET_DIGIT: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": 
 
 // Three or more single letters in a row, apart by one separator each: "s e i z e", "s.e.x.e", "t e n"; three
 // letters are joined only into a number word ("d i x", "t e n"), since "y a t" or "a b c" are not words.
-const SPACED = /(?<![a-z0-9'])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z0-9])/g;
+// One separator throughout ("t.e.n y/o" is "ten y/o", not "teny/o").
+const SPACED = /(?<![a-z0-9'])[a-z]([ .\-_*])(?:[a-z]\1)+[a-z](?![a-z0-9])/g;
 // A token that starts with a digit and mixes letters and look-alike digits after it.
 const DIGIT_FIRST = /(?<![\w@.])[0-9][a-z0-9]*[a-z][a-z0-9]*(?![\w@])/g;
 // What a glued digit usually is: an age or a count with its unit, an ordinal, a time, a size.
@@ -58,11 +59,15 @@ function yearsInWords(s: string): string {
 const CONTACT_WORD = src`(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik tok|tt|mail|e-?mail|courriel|correo|discord|pseudo|username|user|kik|telegram|twitter|fb|facebook|gamertag|psn|xbox|steam|twitch|reddit|wattpad|threads|bluesky|ajoute|rajoute|add|agrega|aggiungi|adiciona|folge)`;
 const HANDLE = new RegExp(src`(?:(\b${CONTACT_WORD}\b[^a-z0-9@]{0,12}(?:(?:c'est|is|es|e|ist|:)\s)?)@?|(?<![\w@.])@)([a-z][a-z._-]*?[._-]?)((?:19|20)\d\d)(?!\d)([a-z0-9._-]*(?:@[a-z0-9.-]+)?)|(?<![\w@.])([a-z][a-z._-]*?[._-]?)((?:19|20)\d\d)(?!\d)([a-z0-9._-]*@[a-z0-9.-]+)`, "g");
 
+const GRADUATION_BEFORE = /(?:class|promo|grad|abi|bac|matura|formatura|generacion)[._-]?(?:of[._-]?)?$/;
+
 /** "mon snap c'est lucas.2011" → "mon snap c'est lucas.2011 (handle year 2011)": a handle's year, marked. */
 function yearsInHandles(s: string): string {
   if (!/(?:19|20)\d\d/.test(s)) return s;
   // Groups 3 and 6 are the year, after a contact word or "@", or inside an e-mail address.
-  return s.replace(HANDLE, (whole, ...groups: (string | undefined)[]) => `${whole} (handle year ${groups[2] ?? groups[5]})`);
+  return s.replace(HANDLE, (whole, ...groups: (string | undefined)[]) =>
+    // A graduation year ("tyler.class.of.2028@…") is not a year of birth: handles.ts reads it as one.
+    GRADUATION_BEFORE.test(groups[1] ?? groups[4] ?? "") ? whole : `${whole} (handle year ${groups[2] ?? groups[5]})`);
 }
 
 const AGE_UNIT = src`(?:ans|anos|anni|jahre|years? old|years|yrs|yo)`;

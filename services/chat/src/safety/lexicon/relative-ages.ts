@@ -18,7 +18,7 @@ const UNIT = src`(?:ans?|anos?|anni|jahre?|years?)`;
 const TURNING = new RegExp(src`\b${TURNING_VERB}\s(?:${SOON}\s){0,3}(${NUMBER_TOKEN})(?=\s(?:${UNIT}|${SOON})\b|\s?(?:$|[,.!?;]))`, "g");
 const GRAD_YEAR = /\b(?:class of|promo(?:tion)?|abschlussjahrgang|abi|abitur|matura|maturita|clase de|promocion|turma de|formatura)\s?'?(20\d\d|\d\d)\b/g;
 const HIGHER_ED_NEAR = /\b(?:college|uni\w*|fac|faculdade|facultad|ecole de|business school|master|licence|grande ecole|hochschule|studium|laurea)\b/;
-const TITLE_BEFORE = /\b(?:the (?:movie|film|song|show|series|book)|(?:le|un) film|la (?:chanson|serie|serie tele)|(?:el|la) (?:peli|pelicula|cancion|serie)|(?:il|un) film|la canzone|der film|das lied|die serie|o filme|a (?:musica|serie|novela)|movie|film|filme|pelicula|titled|called|intitule|titulada|intitolato)\s(?:\S+\s)?$/;
+const TITLE_BEFORE = /\b(?:the (?:movie|film|song|show|series|book)|(?:le|un) film|la (?:chanson|serie|serie tele)|(?:el|la) (?:peli|pelicula|cancion|serie)|(?:il|un) film|la canzone|der film|das lied|die serie|o filme|a (?:musica|serie|novela)|movie|film|filme|pelicula|titled|called|intitule|titulada|intitolato|watched|rewatched|j'ai vu|j'ai regarde|ho visto|hab gesehen|assisti)\s(?:\S+\s)?$/;
 
 // Substrings first: a regular expression tried at every position of every message showed in the profile.
 const TURNING_GATE = ["bout to", "gonna be", "going to be", "gon be", "werd", "avoir", "aurai", "ll be", "will be", "turn", "cumpl", "compi", "faccio", "faco", "fazer", "farei"];

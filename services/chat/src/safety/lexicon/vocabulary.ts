@@ -44,7 +44,7 @@ export const RELATIVE = src`\b(?:mon|ma|mes|notre|nos|my|our|sa|son|ses|his|her|
 // ---- adult context ---------------------------------------------------------------------------------
 
 /** Mentions of minors that exclude them ("interdit aux mineurs", "no minors"), erased before matching. */
-export const EXCLUDING_MINORS = src`\b(?:(?:pas|plus|aux|interdite?s? aux|reserve aux|pour les|ni|sans|zero|aucune?|no|not for|never|jamais de|pas de|interdit aux moins de|moins de 18 ans interdit)\s(?:un |une |des |les |de )?(?:mineure?s?|minors?|moins de 18 ans|under 18s?|kids|enfants)|18\+|adults? only|majeure?s? (?:uniquement|seulement)|minor league|minor threat|mineurs? de (?:fond|charbon)|les mineurs de)\b`;
+export const EXCLUDING_MINORS = src`\b(?:(?:pas|plus|aux|interdite?s? aux|reserve aux|(?:pas|interdite?s?|non|reserve\w*|jamais|deconseille\w*|inadapte\w*|inapproprie\w*|dangereu\w*) pour les|ni|sans|zero|aucune?|no|not for|never|jamais de|pas de|interdit aux moins de|moins de 18 ans interdit)\s(?:un |une |des |les |de )?(?:mineure?s?|minors?|moins de 18 ans|under 18s?|kids|enfants)|18\+|adults? only|majeure?s? (?:uniquement|seulement)|minor league|minor threat|mineurs? de (?:fond|charbon)|les mineurs de)\b`;
 /** Adult markers that make "teen" an adult category ("18 year old teen"). */
 export const ADULT_MARKER = src`\b(?:18|19|majeure?s?|adultes?|adults?|legal|barely legal|now|aujourd'hui|maintenant|back in the day|plus tard)\b`;
 

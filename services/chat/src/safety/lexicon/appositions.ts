@@ -1,0 +1,49 @@
+/**
+ * Verbless first-person ages (issue #14, part 7): a bare 10–17 right after a self-introduction, the way fans
+ * open a chat — "moi c'est theo, 16", "je m'appelle lea, 15 ans", "me llamo pablo, 14", "ich heiße leon 15",
+ * "lucas, 16, de lyon", "hey lea 15 ans from madrid", "16 here", "15 ici". Over normalised text; the name is one word, the age ends its
+ * phrase (the end, a comma, a place "de/from/aus…", a sex letter, laughter), so "c'est ça, 15 minutes" and
+ * "ok, 15 de plus" stay out. Also the answer to the persona's age question in any language's number word
+ * ("quince jaja", "sedici", "vierzehn lol"): detect.ts asks it only after such a question.
+ */
+import type { AgeFact } from "./age-facts.ts";
+import { numberValue } from "./numbers.ts";
+
+const src = String.raw;
+const NAMING = src`(?:moi c'est|moi c|(?:^|(?:salut|coucou|slt|cc|hello|hey|yo|bonjour|bonsoir)\s)c'est|je m'appelle|my name is|my name's|name's|me llamo|mi nombre es|mi chiamo|il mio nome e|ich heisse|ich heiss|mein name ist|me chamo|meu nome e|aqui e o|aqui e a)`;
+// Words after "de" that make the number a duration ("16 ans de mariage"), not a home town.
+const NOT_A_PLACE = src`(?:plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariage|carriere|boite|metier|service|experience|relation|couple|vie|travail|boulot|casad\w*|matrimonio|casamento|ehe|experiencia|esperienza|erfahrung)\b`;
+const TAIL = src`(?=\s?(?:$|[,.!?;\/])|\s(?:de|from|aus|di|da|du|d')\s(?!${NOT_A_PLACE})[a-z]|\s(?:m|f|h|here|ici|aqui|qui|hier|lol|mdr|jaja|haha|kkk|xd|et toi|and you|y tu|e tu|und du)\b)`;
+const INTRO = new RegExp(src`\b${NAMING}\s([a-z]{2,15})\s?,?\s(1\d)(?:\s?ans)?${TAIL}`, "g");
+// A name then the age at the start of the message: "lucas, 16, de lyon", "sofia 15 ans de madrid".
+const NAME_AGE_PLACE = /^(?:([a-z]{3,15}),\s(1\d)(?:\s?(?:ans|anos|anni|jahre))?\s?,|(?:hey|hi|hello|salut|coucou|slt|hola|ciao|hallo|oi|ola)\s([a-z]{3,15}),?\s(1\d)(?:\s?(?:ans|anos|anni|jahre))?,?)\s(?:de|from|aus|di|da|du|d')\s(?!plus|moins|mas|piu|mehr|mais|la|le|les|mes|tes|mariage|carriere|boite|metier|service|experience|relation|couple)[a-z]/;
+const AGE_HERE = /^(1\d)\s(?:here|ici|aqui|aca|qui|hier)\b/;
+const NOT_A_NAME = /^(?:moi|toi|ca|bon|ok|oui|non|vrai|nul|top|fini|pas|tout|sur|quoi|merci|thanks|ready|back|done|here|sure|free|dispo|cool|juste|just|simple|facile|clair|pareil|comme|la|le|les|un|une|the|a|mon|ma|ton|ta|my|your|ca|pas)$/;
+
+/** The speaker's age told right after his name (or "here"), without a verb. */
+export function appositionAges(s: string, framed: boolean): AgeFact[] {
+  const facts: AgeFact[] = [];
+  if (!/1\d/.test(s)) return facts;
+  const who = framed ? "role" : "speaker";
+  const push = (age: string, offset: number) => {
+    const n = Number(age);
+    if (n >= 10 && n < 18) facts.push({ who, min: n, max: n, form: "digits", offset });
+  };
+  for (const m of s.matchAll(INTRO)) if (!NOT_A_NAME.test(m[1]!)) push(m[2]!, m.index ?? 0);
+  const lead = NAME_AGE_PLACE.exec(s);
+  if (lead && !NOT_A_NAME.test(lead[1] ?? lead[3]!)) push(lead[2] ?? lead[4]!, 0);
+  const here = AGE_HERE.exec(s);
+  if (here) push(here[1]!, 0);
+  return facts;
+}
+
+// The answer opens the message: an optional "I am"/"I have", a number word of any of the six languages, then the
+// end, a unit, laughter or a clause mark — not a count ("quince fotos").
+const ANSWER = /^(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|i'm|bah|euh|pues|boh|naja|ah|dans les|vers les|genre|like|about|around|tipo|como|unos|uns|so|etwa|circa|quasi|casi|almost|presque|bientot)\s)*([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|but|no|non|nao|nicht|pas|not)\b))/;
+
+/** The age a short answer to "how old are you?" gives (a number word of any language, or hedged digits), if under 18. */
+export function answeredAge(s: string): number | undefined {
+  const m = ANSWER.exec(s);
+  const n = m ? numberValue(m[1]!) : undefined;
+  return n !== undefined && n >= 10 && n < 18 ? n : undefined;
+}

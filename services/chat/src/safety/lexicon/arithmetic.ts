@@ -1,0 +1,113 @@
+/**
+ * Ages told by arithmetic or against time (issue #14, part 7), over normalised text:
+ * - a difference with someone whose age is given: "mon grand frère a 20 ans et moi 5 de moins" (15), "ma fille a
+ *   30 ans de moins que moi (j'en ai 46)" (16), "my sister is 3 years older than me, she's 19";
+ * - an age from the persona's in a past year: "j'ai l'âge que t'avais en 2016 si t'as 26 ans" (16), and her own
+ *   age then from her year of birth ("ur born 2000 right? so in 2015 u were…");
+ * - an age about to be reached with a date or a wait: "17 dans un mois", "18 ans le 12 janvier", "16 next month",
+ *   "l'an prochain j'aurai enfin 18", "faço 18 só em 2028", "majeur en 2028", "can only vote in 2029";
+ * - a wait until majority or its privileges, with words between: "in 2 jahren werd ich volljährig", "faltam 3 anos
+ *   pra eu poder tirar carteira", "encore 2 ans avant le permis".
+ * Whose age it is comes from subject.ts; the current year is the caller's (injectable: tests never rot).
+ */
+import type { AgeFact } from "./age-facts.ts";
+import { numberValue } from "./numbers.ts";
+import { subjectAt } from "./subject.ts";
+
+const src = String.raw;
+const UNIT = src`(?:ans|anos|anni|jahre|years?)`;
+const LESS = src`(?:de moins|less|younger|menos|in meno|di meno|weniger|junger|a menos)`;
+const MORE = src`(?:de plus|older|more|mas|in piu|di piu|mehr|alter|a mais)`;
+const ME = src`(?:moi|me|yo|io|ich|eu|i'm|i am|i)`;
+/** "X a 20 ans et moi 5 de moins": the speaker's age from another's. */
+const SIBLING = new RegExp(src`\b(\d{1,2})(?:\s${UNIT})?\b[^.!?]{0,40}?\b${ME}\s(\d{1,2})\s(?:${UNIT}\s)?(${LESS}|${MORE})`, "g");
+/** "X a 30 ans de moins que moi (j'en ai 46)": another's age from the speaker's. */
+const THAN_ME = new RegExp(src`\b(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:que|than|di|als|de|do)\s(?:moi|me|mi|mich|mim|yo|eu)\b`, "g");
+/** "J'ai 3 ans de moins que mon frère qui en a 19", "i'm 4 years younger than my sister, she's 20": the speaker's age. */
+const ME_THAN = new RegExp(src`\b(?:j'ai|i'm|i am|tengo|ho|bin|ich bin|tenho|sono|soy|sou)\s(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:que|than|di|als|de|do|del|della)\s[^.!?]{0,40}?\b(\d{2})\b`, "g");
+const MY_AGE = /\b(?:j'en ai|j'ai|i'm|i am|tengo|ho|bin|ich bin|tenho|sono|soy|sou)\s(\d{2})\b/;
+
+const COUNT = src`(?:un|une|a|one|uno|una|um|uma|ein|einem|einer|\d{1,2}|deux|two|dos|due|zwei|dois|trois|three|tres|tre|drei)`;
+const PERIOD = src`(?:mois|months?|semaines?|weeks?|jours?|days?|mes|meses|mese|mesi|monat\w*|woche\w*|tag\w*|dias|giorni|settimane?|semanas?)`;
+const DATE = src`(?:le|el|il|am|on|em|no|the)\s\d{1,2}(?:\.|er|th|st|nd|rd|o)?\s(?:de\s)?[a-z]{3,9}`;
+const MONTH = src`(?:janv|fevr|mars|avril|juin|juil|aout|sept|octo|nove|dece|janu|febr|march|april|june|july|augu|ener|febr|marzo|abril|mayo|junio|julio|agosto|septi|octu|novi|dici|genn|febb|aprile|maggio|giugno|luglio|agosto|sette|otto|dice|janu|febr|marz|juni|juli|okto|deze|jane|feve|marco|maio|junho|julho|outu|deze)\w*`;
+const NEXT = src`(?:(?:en|in|im|a|em|el|no|na)\s(?:el mes de\s|de\s)?${MONTH}|next (?:week|month)|la semaine prochaine|le mois prochain|la semana que viene|el mes que viene|la prossima settimana|il mese prossimo|nachste woche|nachsten monat|semana que vem|mes que vem)`;
+/** An age, then when it comes: "17 dans un mois", "18 ans le 12 janvier", "16 next month". */
+const AGE_THEN_WHEN = new RegExp(src`(?:^|[,.!?]\s?|\b(?:j'ai|j'aurai|i'll be|i turn|i'm)\s)(1\d)\s(?:${UNIT}\s)?(?:(?:dans|in|en|em|tra|fra|daqui a)\s${COUNT}\s${PERIOD}|${DATE}|${NEXT})\b(?!\s(?:dernier|derniere|passe|last|pasado|scorso|letzten|passado))`, "g");
+const FUTURE_VERB = src`(?:j'aurai|je vais avoir|je fete mes|je feterai mes|je vais feter mes|je serai|i'll be|i will be|i'm gonna be|gonna be|tendre|voy a tener|cumplo|cumplire|avro|compio|compiro|werd|werde|ich werde|vou ter|vou fazer|faco|farei|fazer)`;
+const FILLER = src`(?:l'an prochain|next year|nachstes jahr|el ano que viene|l'anno prossimo|ano que vem|enfin|finally|por fin|finalmente|endlich|enfim|only|just|seulement|que|solo|so|nur|erst|juste|ja|ya|deja)`;
+/** "j'aurai enfin 18", "faço 18 só em 2028": a future age, placed in time by a year or "next year" nearby. */
+const FUTURE_AGE = new RegExp(src`\b${FUTURE_VERB}\s(?:${FILLER}\s){0,2}(1\d)(?:\s${UNIT})?\b`, "g");
+const MAJORITY = src`(?:majeure?|majorite|volljahrig\w*|volljahrigkeit|maggiorenne|maggiore eta|mayor de edad|mayoria de edad|maior de idade|maioridade|de maior|legal|an adult|adulto?a?|vot\w*|wahlen|permis|drive|driving|licen[cs]e|carnet|patente|patentino|fuhrerschein|carteira|habilitacao|cnh)`;
+/** "majeur en 2028", "can only vote in 2029": majority or its privileges reached in a year. */
+const MAJORITY_IN_YEAR = new RegExp(src`\b${MAJORITY}\b[^.!?]{0,20}?\b(?:en|in|em|nel|im|a partir de|from|ab)\s((?:20)\d\d)\b`, "g");
+const NEXT_YEAR = /\b(?:l'an prochain|l'annee prochaine|next year|el ano que viene|el proximo ano|l'anno prossimo|l'anno che viene|nachstes jahr|ano que vem|proximo ano)\b/;
+const IN_YEAR = /\b(?:en|in|em|nel|im|so em|only in|seulement en|solo en|erst)\s(20\d\d)\b/;
+/** A wait with words between it and majority: "in 2 jahren werd ich volljährig", "faltam 3 anos pra eu poder tirar carteira". */
+const WAIT = new RegExp(src`\b(?:dans|in|en|tra|fra|em|daqui a|faltam|faltan|mancano|noch|encore|still|ancora|ainda|todavia|aun)\s(${COUNT}|[a-z]{3,8})\s(?:more\s|de plus\s|mas\s)?(?:ans?|years?|anos?|anni|jahren?|anos)\b([^.!?]{0,40})`, "g");
+const MAJORITY_RE = new RegExp(src`\b${MAJORITY}\b|\b18\b`);
+const YEAR = /(?:19|20)\d\d/;
+const ONE = /^(?:un|une|a|one|uno|una|um|uma|ein|einem|einer)$/;
+/** The persona's year of birth and a past year: "ur born 2000 right? so in 2015 u were…" — her age then. */
+const PERSONA_BORN = /\b(?:ur|you're|you are|you were|your|tu es|t'es|tu etais|naciste|sei nata|bist du|du bist|voce nasceu|vc nasceu|nasceu)\s(?:\S+\s)?(?:born|nee?|nata|geboren|nacida|nascida)?\s?(?:in|en|em|nel|im|le)?\s?((?:19|20)\d\d)\b/;
+/** "J'ai l'âge que t'avais en 2016 si t'as 26 ans": the speaker's age from the persona's, then. */
+const AGE_YOU_HAD = /\b(?:l'age que (?:tu avais|tu as eu)|the age (?:you|u) (?:were|had)|la edad que tenias|l'eta che avevi|so alt wie du|a idade que (?:voce|vc|tu) tinha)\s(?:en|in|nel|im|em)\s((?:19|20)\d\d)\b/;
+const PERSONA_NOW = /\b(?:tu as|you're|you are|tienes|hai|du bist|voce tem|vc tem|tu tens)\s(\d{2})\b/;
+const PAST_YEAR = /\b(?:in|en|em|nel|im)\s((?:19|20)\d\d)\b/g;
+const WAIT_WORD = /\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|still|ancora|ainda)\b/;
+const COMPARED = /\b(?:de moins|de plus|less|younger|older|more|menos|mas|meno|piu|weniger|junger|mehr|alter|mais)\b/;
+const TEEN = /\b1\d\b/;
+
+/** Ages told by a difference, a coming date, or a wait until majority. */
+export function arithmeticAges(s: string, year: number, framed: boolean): AgeFact[] {
+  const facts: AgeFact[] = [];
+  const digits = /\d/.test(s);
+  if (!digits && !WAIT_WORD.test(s)) return facts;
+  const push = (min: number, max: number, offset: number, who = subjectAt(s, offset, framed)) => {
+    if (min >= 0 && min < 18 && max >= min) facts.push({ who: who === "mention" ? "speaker" : who, min, max, form: "relative", offset });
+  };
+  const compared = digits && COMPARED.test(s);
+  if (compared) for (const m of s.matchAll(SIBLING)) {
+    const [other, diff] = [Number(m[1]), Number(m[2])];
+    const age = m[3]!.match(new RegExp(LESS)) ? other - diff : other + diff;
+    push(age, age, m.index ?? 0, framed ? "role" : "speaker");
+  }
+  const born = YEAR.test(s) ? PERSONA_BORN.exec(s) : null;
+  if (born) for (const m of s.matchAll(PAST_YEAR)) {
+    const age = Number(m[1]) - Number(born[1]);
+    if (age >= 10) push(age, age, m.index ?? 0, framed ? "role" : "persona_past");
+  }
+  const then = digits ? AGE_YOU_HAD.exec(s) : null;
+  const hers = then ? PERSONA_NOW.exec(s) : null;
+  if (then && hers) push(Number(hers[1]) - (year - Number(then[1])), Number(hers[1]) - (year - Number(then[1])), then.index, framed ? "role" : "speaker");
+  if (compared) for (const m of s.matchAll(ME_THAN)) {
+    const age = m[2]!.match(new RegExp(LESS)) ? Number(m[3]) - Number(m[1]) : Number(m[3]) + Number(m[1]);
+    push(age, age, m.index ?? 0, framed ? "role" : "speaker");
+  }
+  const mine = compared ? MY_AGE.exec(s) : null;
+  if (mine) for (const m of s.matchAll(THAN_ME)) {
+    const diff = Number(m[1]);
+    const age = m[2]!.match(new RegExp(LESS)) ? Number(mine[1]) - diff : Number(mine[1]) + diff;
+    push(age, age, m.index ?? 0);
+  }
+  const teen = digits && TEEN.test(s);
+  if (teen) for (const m of s.matchAll(AGE_THEN_WHEN)) {
+    const n = Number(m[1]);
+    push(n - 1, n - 1, (m.index ?? 0) + m[0].indexOf(m[1]!));
+  }
+  const future = teen ? [...s.matchAll(FUTURE_AGE)] : [];
+  if (future.length > 0) {
+    const inYear = IN_YEAR.exec(s);
+    const gap = NEXT_YEAR.test(s) ? 1 : inYear ? Number(inYear[1]) - year : 0;
+    if (gap >= 1 && gap <= 8) for (const m of future) push(Number(m[1]) - gap - 1, Number(m[1]) - gap, m.index ?? 0);
+  }
+  if (digits && YEAR.test(s)) for (const m of s.matchAll(MAJORITY_IN_YEAR)) {
+    const d = Number(m[1]) - year;
+    if (d >= 1 && d <= 8) push(17 - d, 18 - d, m.index ?? 0);
+  }
+  for (const m of s.matchAll(WAIT)) {
+    const wait = ONE.test(m[1]!) ? 1 : numberValue(m[1]!);
+    if (wait !== undefined && wait >= 1 && wait <= 8 && MAJORITY_RE.test(m[2]!)) push(17 - wait, 18 - wait, m.index ?? 0);
+  }
+  return facts;
+}

@@ -1,0 +1,92 @@
+/**
+ * Ages implied by a rite, a pupil's things or a legal status (issue #14, part 7; life-events.ts, from the same round, reads other life events), over normalised text:
+ * - events held at a known age: Jugendweihe (14), profession de foi, bar/bat mitzvah, Konfirmation/Firmung/
+ *   cresima/confirmación, a learner's permit or accompanied driving, the end-of-lower-secondary exams
+ *   (mittlerer Schulabschluss, BEPC, licenza media) — the speaker's when he owns it ("meine Jugendweihe", "my
+ *   learner's permit") or tells it as recent or coming ("just got", "hab grad", "nächste Woche"), never when
+ *   told as history (vocabulary-i18n.ts ADULT_PAST) or as a child's ("la profession de foi de ma fille");
+ * - a pupil's things: carnet de correspondance, homeroom, hall pass, libretto scolastico, Hausaufgabenheft…
+ *   owned by the speaker ("mon carnet de correspondance", "my homeroom teacher") — not by a teacher;
+ * - a status: under one's parents' authority ("sous l'autorité de mes parents", "bajo la patria potestad de mis
+ *   padres"), and majority's privileges out of reach ("not old enough to drive", "todavía no puedo votar", "non
+ *   ho ancora l'età per il patentino", "j'ai même pas l'âge de m'inscrire au code").
+ */
+import type { AgeFact, AgeForm } from "./age-facts.ts";
+import { ADULT_PAST, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ROLE_NOUN, subjectAt } from "./subject.ts";
+import { PERSON_NOUN } from "./vocabulary-i18n.ts";
+
+/** A phrase and the ages it implies; `needs`: what the sentence must also hold ("yet" for a modal "can't drive"). */
+type Row = { pattern: RegExp; min: number; max: number; form: AgeForm; needs?: RegExp };
+// Rites are told as parties (the form of "sweet sixteen"): an adult who gives his age tells them as history.
+const row = (source: string, min: number, max: number, form: AgeForm = "sweet16", needs?: RegExp): Row => ({ pattern: new RegExp(String.raw`\b(?:${source})\b`, "g"), min, max, form, needs });
+const YET = /\b(?:yet|encore|todavia|aun|ancora|noch|ainda|still)\b/;
+
+const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|(?:auto ?)?fahren|carteira|habilitacao|dirigir|cnh)`;
+/** Events and the ages they are held at. */
+const EVENTS: readonly Row[] = [
+  row("jugendweihe", 14, 14),
+  row("profession de foi|communion solennelle", 11, 13),
+  row("bar[- ]?mitzvah?|bat[- ]?mitzvah?", 12, 13),
+  row("konfirmation|firmung|cresima|confirmacion|crisma|confirmation(?! (?:email|e-mail|mail|code|number|link|page|de (?:commande|reservation|paiement|lecture)|of|du|de la|d'))", 13, 15),
+  row("bsr|brevet de securite routiere|permis am", 14, 15, "legal_status"),
+  row("(?:my|mon|mi|il mio|mein|meu) (?:prom|homecoming)|(?:prom|homecoming) (?:dance|date|night|is|next|this)", 14, 17),
+  row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17, "legal_status"),
+  row("mittlere\\w* (?:reife|schulabschluss\\w*)|realschulabschluss|bepc|licenza media|esame di terza media|esami di terza media", 14, 16, "exam"),
+];
+/** Things only a pupil has. */
+const PUPIL_THINGS: readonly Row[] = [
+  row("carnet de (?:correspondance|liaison)|homeroom|hall pass|report card|recess|recreo|ricreazione|schulhof|recreio|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
+];
+const STATUS: readonly Row[] = [
+  row("sous l'autorite (?:parentale|de mes parents)|under (?:my parents'?|the) (?:custody|authority|guardianship)|bajo la (?:patria potestad|tutela|custodia) de mis padres|sotto la (?:potesta|tutela|responsabilita) dei miei|unter der (?:obhut|aufsicht|vormundschaft|sorge) meiner eltern|sob a (?:guarda|tutela|responsabilidade) dos meus pais", 0, 17, "legal_status"),
+  row("(?:legally|legalement|legalmente|rechtlich|juridiquement) (?:still |encore |ancora |noch |ainda )?(?:a |an |un |une |una |uma |ein )?(?:child|kid|minor|enfant|mineure?|nino|nina|menor|bambin[oa]|minorenne|kind|crianca)", 0, 17, "legal_status"),
+  // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18" — told
+  // against majority like a wait (form "relative"), so the 18 it names is not read as an adult's age.
+  row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "relative"),
+  // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
+  row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade)${TO_PRIVILEGE}`, 0, 17, "legal_status"),
+  // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
+  row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
+];
+const OTHERS = /\b(?:her|his|their|sa|son|ses|su|sus|sua|suo|sein\w*|ihr\w*|seu|dela|dele)\s(?:\S+\s)?$/;
+const OWNED = /\b(?:mon|ma|mes|my|mi|mis|mein\w*|minha|meu|il mio|la mia|i miei)\s(?:\S+\s)?$/;
+const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:weekend|week-end|matin|soir)|this (?:weekend|morning)|last (?:week|weekend)|la semaine (?:derniere|prochaine)|next (?:week|month)|nachste\w* woche|heute|gestern|morgen|demain|tomorrow|manana|domani|amanha|hoy|oggi|hoje|ayer|ieri|ontem|bientot|soon|pronto|presto|bald|acabo|appena|acabei|je viens|i just)\b/;
+const OF_SOMEONE = new RegExp(String.raw`^\s(?:de|d'|of|di|del|della|von|da|do|des|meiner|meines|seiner|ihrer|unserer)\s(?:\S+\s)?(?:${PERSON_NOUN}|${ROLE_NOUN})\b`);
+const PAST_RE = new RegExp(ADULT_PAST);
+// An age given for the event ("à 16 ans j'ai passé mon BSR") tells it as history, whoever owns it.
+const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
+const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
+const STAFF_RE = new RegExp(STAFF_SELF);
+const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+
+/** Ages from events, pupils' things and statuses. */
+export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
+  const facts: AgeFact[] = [];
+  if (!GATE.test(s)) return facts;
+  const each = (rows: readonly Row[], who: (at: number, end: number) => AgeFact["who"] | undefined) => {
+    for (const r of rows) for (const m of s.matchAll(r.pattern)) {
+      const at = m.index ?? 0;
+      if (r.needs !== undefined && !r.needs.test(s)) continue;
+      const w = who(at, at + m[0].length);
+      if (w !== undefined) facts.push({ who: w, min: r.min, max: r.max, form: r.form, offset: at });
+    }
+  };
+  const owner = (at: number, end: number, needsRecent: boolean): AgeFact["who"] | undefined => {
+    if (OF_SOMEONE.test(s.slice(end, end + 40)) || OTHERS.test(s.slice(Math.max(0, at - 24), at))) return framed ? "role" : "third_person";
+    const who = subjectAt(s, at, framed);
+    if (who !== "speaker" && who !== "mention") return who;
+    const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
+    // Told as history: an age given for it, a time long ago, or the adult past without a word of "just now".
+    if (AT_AGE.test(s) || LONG_AGO.test(s) || (PAST_RE.test(s) && !RECENT.test(s))) return "speaker_past";
+    if (owned || (who === "speaker" && (!needsRecent || RECENT.test(s))) || RECENT.test(s)) return "speaker";
+    return "mention";
+  };
+  each(EVENTS, (at, end) => owner(at, end, true));
+  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  each(STATUS, (at) => {
+    const who = subjectAt(s, at, framed);
+    return who === "mention" ? "speaker" : who;
+  });
+  return facts;
+}

@@ -1,0 +1,64 @@
+/**
+ * Whose age a number is, from the nearest subject before it (issue #14, part 7): the readers of age-units.ts,
+ * appositions.ts, arithmetic.ts, handles.ts and rites-statuses.ts find an age; this module says who it belongs to.
+ * Read over normalised text, nearest first:
+ * - a fiction frame around the message → `role`;
+ * - a person noun or a third-person pronoun just before, or as the clause's subject → `third_person` — a broad
+ *   class: relatives, partners and friends of the six languages (vocabulary-i18n.ts) plus role nouns
+ *   (colegiala, studentessa, schoolgirl, élève) and friend slang (kumpel, pote, parce);
+ * - a first-person subject in the clause → `speaker`; a second-person one → `persona`;
+ * - the age opening its message or clause ("14 tacos y ya quiero…", "16 here") → `speaker`;
+ * - else nobody in particular → `mention` (suspect, never a block by itself).
+ */
+import type { AgeWho } from "./age-facts.ts";
+import { FRAME_I18N, PERSON_NOUN } from "./vocabulary-i18n.ts";
+
+const src = String.raw;
+
+/** Role nouns and friend slang the relatives' list lacks: a pupil, a student, a buddy is a person of an age. */
+export const ROLE_NOUN = src`(?:ados?|adolescente?s?|teenagers?|teen|eleve|etudiante?|lyceenne?|collegienne?|ecoliere?|schoolgirl|schoolboy|student|pupil|colegiala|colegial|estudiante|alumna|alumno|chavala?|pibe|piba|morra|morro|studentessa|studente|alunna|alunno|scolaretta|ragazzina|ragazzino|schulerin|schuler|schulmadchen|kumpel|kumpeline|kollege|estudante|aluna|aluno|novinha|novinho|parce|parcero|poto|reuf|frero|compa|colega|amigocha|mano|mana|brother|roommate)`;
+const PERSON = src`(?:${PERSON_NOUN}|${ROLE_NOUN})`;
+/** A person noun ending the text just before an age (an adjective or two may sit between). */
+const PERSON_JUST_BEFORE = new RegExp(src`\b${PERSON}s?\b(?:\s[a-z]{2,12}){0,2}\s?(?:,|\(|\s)?\s?(?:(?:is|est|a|ist|hat|tiene|tem|ha|e|es|de|di|da|do|of|von|com|con|mit|with|qui a|que tiene|che ha|der ist|die ist|who's|whos|who is)\s)?(?:\S{1,8}\s)?$`);
+// Spanish "el" is mostly the article: it is "he" only before a verb ("el tiene 15").
+const THIRD_PRONOUN = /(?:^|\s)(?:il|elle|he|she|ella|lui|lei|er|sie|ele|ela|el(?=\s(?:tiene|es|esta|quiere)\b))\s(?:\S+\s)?$/;
+const FIRST = /(?:^|\s)(?:je|j'|j'ai|j'en|moi|i|i'm|im|yo|tengo|soy|io|ho|sono|ich|bin|hab|habe|eu|tenho|sou|estou|estoy|sto|tou|we|we're|nous|on est|on a)(?=\s|$|,)/;
+const SECOND = /(?:^|\s)(?:tu|t'|toi|you|tienes|eres|hai|sei|du|bist|hast|voce|vc)(?=\s|$)/;
+// "tu sei una studentessa di 15 anni", "t'es une lycéenne de 16 ans": the persona as a person of an age.
+const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e)\s/;
+// What may stand before an age that opens its clause: a hedge, laughter, a greeting, Italian texting "o" (= ho).
+const OPENING = /^(?:(?:o|g|bah|ben|euh|bon|ok|well|so|genre|like|tipo|also|ja|si|yes|oui|nan|alors|hey|hi|hola|salut|ciao|hallo|oi|ola|just|only|que|seulement|solo|nur|erst|um die|uns|unos|unas|circa|etwa|about|around|environ|quasi|casi|fast|almost|presque|bientot|apenas|quase|haha|lol|mdr|jaja|kkk)\s)*$/;
+const FRAME = new RegExp(FRAME_I18N);
+const ROLE_OPENING = /^(?:rp|roleplay|role ?play|jeu de role|giochiamo|juguemos|jogamos|vamos jogar|spielen wir|on joue|let's play|lets play|fais genre|fai finta|haz como si|faz de conta|stell dir vor)\b/;
+
+/** True when the message opens on a role-play ("rp :", "giochiamo:", "fais genre"). */
+export const opensRolePlay = (s: string): boolean => ROLE_OPENING.test(s);
+/** True when the message is a fiction or role-play frame (then every age in it is a role's). */
+export const isFramed = (s: string): boolean => FRAME.test(s) || ROLE_OPENING.test(s);
+
+/** The start of the clause holding `offset` (after , ; . ! ? : or a bracket). */
+export function clauseStart(s: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && !",;.!?:(".includes(s[start - 1]!)) start--;
+  return start;
+}
+
+/** True when only a hedge, a greeting or laughter stands between the clause's start and `offset`. */
+export function opensClause(s: string, offset: number): boolean {
+  const clause = s.slice(clauseStart(s, offset), offset).trim();
+  return OPENING.test(clause === "" ? "" : `${clause} `);
+}
+
+/** Who an age found at `offset` belongs to. */
+export function subjectAt(s: string, offset: number, framed: boolean): AgeWho {
+  if (framed) return "role";
+  const clause = s.slice(clauseStart(s, offset), offset);
+  if (PERSONA_AS.test(clause)) return "persona";
+  if (PERSON_JUST_BEFORE.test(s.slice(Math.max(0, offset - 40), offset)) || THIRD_PRONOUN.test(clause)) return "third_person";
+  const first = clause.search(FIRST);
+  const second = clause.search(SECOND);
+  if (first >= 0 && (second < 0 || first < second)) return "speaker";
+  if (second >= 0) return "persona";
+  if (opensClause(s, offset)) return "speaker";
+  return "mention";
+}
