@@ -75,6 +75,11 @@ export class InstanceTable {
     return out;
   }
 
+  /** Some instance serving `subject` was heard lately (within SUSPECT_MS): it is there, maybe reconnecting. */
+  hasLive(subject: string, now = performance.now()): boolean {
+    return this.idsOf(subject, now).some((id) => now - this.byId.get(id)!.lastBeat < SUSPECT_MS);
+  }
+
   /**
    * Where to send a request for `subject`: undefined = the queue group (every instance beats and none
    * is excluded), else a live instance, chosen at random, that is not in `excluded`. Undefined too

@@ -78,7 +78,7 @@ export class ReplyInbox {
       if (headers.code === 503) {
         // Sent to one instance that has just gone: try elsewhere (or fail) at once.
         if (request.instance) return request.onStall();
-        return request.reject(new AppError("service_unavailable", `no service is answering ${request.subject}`));
+        return request.onNoResponders();
       }
     }
     request.resolve(msg);

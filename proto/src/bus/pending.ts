@@ -9,6 +9,15 @@ import { AppError } from "../errors.ts";
 import type { InstanceTable } from "./instances.ts";
 import { MAX_RESENDS, STALL_MS, type StallWatch } from "./liveness.ts";
 
+/**
+ * NATS answered "no responders" although an instance of the subject was heard lately: during a NATS node's
+ * failover the services' subscriptions take a moment to reach the node the caller is on. The request reached
+ * no one, so it is sent again (whatever `resend` says) every RETRY_MS for up to GRACE_MS; with no instance
+ * heard lately, "no responders" fails at once.
+ */
+export const NO_RESPONDERS_GRACE_MS = 800;
+const NO_RESPONDERS_RETRY_MS = 100;
+
 export type PendingOptions = {
   subject: string;
   timeoutMs: number;
@@ -40,6 +49,8 @@ export class PendingRequest<T> {
   private settled = false;
   private readonly excluded = new Set<string>();
   private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly firstSent = performance.now();
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: PendingOptions) {
     this.promise = new Promise<T>((resolve, reject) => {
@@ -115,10 +126,25 @@ export class PendingRequest<T> {
     this.reject(new AppError("service_unavailable", `the instance handling ${this.opts.subject} stopped answering`));
   }
 
+  /** NATS said nobody subscribes to the subject: try again shortly while an instance was heard lately, else fail. */
+  onNoResponders(): void {
+    if (this.settled || this.retry !== undefined) return;
+    const waited = performance.now() - this.firstSent;
+    if (waited + NO_RESPONDERS_RETRY_MS <= NO_RESPONDERS_GRACE_MS && this.opts.instances.hasLive(this.opts.subject)) {
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        if (!this.settled && !this.send()) this.reject(new AppError("service_unavailable", `no service is answering ${this.opts.subject}`));
+      }, NO_RESPONDERS_RETRY_MS);
+      return;
+    }
+    this.reject(new AppError("service_unavailable", `no service is answering ${this.opts.subject}`));
+  }
+
   private finish(): boolean {
     if (this.settled) return false;
     this.settled = true;
     clearTimeout(this.timer);
+    clearTimeout(this.retry);
     this.opts.watch.delete(this);
     this.opts.release();
     return true;
