@@ -15,6 +15,7 @@ import { benchMesh } from "./mesh.ts";
 import { benchOpenAi } from "./openai.ts";
 import { benchOutcomesAb } from "./outcomes-ab.ts";
 import { benchPipeline } from "./pipeline.ts";
+import { benchUsageLedger } from "./usage-ledger.ts";
 
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -44,6 +45,7 @@ const onDemand: [string, () => Promise<string[]>][] = [
   ["liveness", () => benchLiveness()],
   ["budget-slow", () => benchBudgetSlow()],
   ["outcomes-ab", () => benchOutcomesAb()],
+  ["usage-ledger", () => benchUsageLedger()],
 ];
 const only = process.argv[2];
 

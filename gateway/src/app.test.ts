@@ -91,6 +91,14 @@ describe("routing", () => {
     expect(res2.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  test("a created request id is a UUIDv7: later requests sort after earlier ones (append-only ledger and record indexes)", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await call("POST", "/personality_chat", { message: "salut" })).headers.get("x-request-id")!);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test("a request id that is not a safe token is replaced", async () => {
     const res = await call("POST", "/personality_chat", { message: "salut" }, { "x-request-id": "<script>" });
     expect(res.headers.get("x-request-id")).not.toBe("<script>");
