@@ -282,6 +282,13 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
+  // A school year told with the time since ("on s'est connus en seconde, ça fait 20 ans", "met in 10th grade 15
+  // years ago"): when the years since carry it past 18, it is an adult's memory.
+  const since = facts.some((f) => f.who === "speaker" && (f.form === "school_year" || f.form === "exam")) ? ELAPSED.exec(s) : null;
+  if (since) {
+    const elapsed = Number(since[1] ?? since[2]);
+    for (const f of facts) if (f.who === "speaker" && (f.form === "school_year" || f.form === "exam") && f.max + elapsed >= 18) f.who = "speaker_past";
+  }
   return facts;
 }
 
@@ -291,6 +298,8 @@ function clauseBefore(s: string, offset: number): string {
   while (start > 0 && !",;.!?:".includes(s[start - 1]!)) start--;
   return s.slice(start, offset + 1);
 }
+
+const ELAPSED = /\b(?:ca fait|cela fait|ca va faire|il y a|y a|hace|fa|sono|vor|faz|ha|already|deja|since)\s(\d{1,2}) (?:ans|anos|anni|jahren?|years?)\b|\b(\d{1,2}) (?:ans|anos|anni|jahre|years?) (?:ago|fa|atras|deja|already|plus tard|later|despues|dopo|spater|depois)\b/;
 
 /** True when a fact puts someone under 18 (a range counts when its youngest is). */
 export const isMinorFact = (f: AgeFact): boolean => f.min < 18;

@@ -8,7 +8,12 @@ import { EN_BARE_AGE, MINOR_AGE, minorMarkers, unitGuard } from "./markers.ts";
 import { follows, near, once, re, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
-const ABSOLUTE = once(String.raw`\b(?:loli(?:con|ta)?s?|shota(?:con)?s?|pedo(?:s|phile\w*|philie|porn\w*|pornographi\w*)?|pedopornographi\w*|jailbait|child ?porn\w*|kiddie ?porn|kiddy ?porn|csam|pthc|cp (?:links?|videos?|vids?|pics?|photos?|content|stuff)|underage (?:content|nudes?|pics?|porn|stuff|videos?)|preteens?|pre-teens?|prepuberes?|impuberes?|contenu (?:avec des|de|pour) mineure?s?|videos? de mineure?s?|photos? de mineure?s?)\b`);
+// Content of or for minors, in the six languages: "contenu pour mineurs", "contenido para menores", "content for
+// minors", "contenuti per minorenni", "Inhalte für Minderjährige", "conteúdo para menores".
+const CONTENT_NOUN = String.raw`(?:contenus?|content|contenidos?|contenuti?|inhalte?|conteudos?|videos?|vids?|photos?|fotos?|pics?|bilder)`;
+const MINORS = String.raw`(?:mineure?s?|minors?|underage|menores(?: de edad| de idade)?|minorenni|minderjahrige\w*)`;
+const MINORS_CONTENT = String.raw`${CONTENT_NOUN} (?:avec des|avec|de|des|pour|pour les|for|with|of|para|para los|con|de los|per|per i|di|con i|fur|mit|von|para os|com|dos) ${MINORS}`;
+const ABSOLUTE = once(String.raw`\b(?:loli(?:con|ta)?s?|shota(?:con)?s?|pedo(?:s|phile\w*|philie|porn\w*|pornographi\w*)?|pedopornographi\w*|jailbait|child ?porn\w*|kiddie ?porn|kiddy ?porn|csam|pthc|cp (?:links?|videos?|vids?|pics?|photos?|content|stuff)|underage (?:content|nudes?|pics?|porn|stuff|videos?)|preteens?|pre-teens?|prepuberes?|impuberes?|${MINORS_CONTENT})\b`);
 const SCHOOL_CONTENT = once(String.raw`\b(?:(?:uniformes?|tenues?|costumes?|deguisements?|outfits?|jupes?|habits?) (?:scolaires?|d'ecoliere|d'eleve|de (?:lyceenne|collegienne|ecoliere))|en (?:ecoliere|collegienne|lyceenne|schoolgirl)|(?:habillee?|deguisee?|dressed|dress|dressed up|dressing) (?:toi )?(?:en|comme|like|as|up as|up like) (?:une |a |an )?(?:ecoliere|collegienne|lyceenne|schoolgirl|middle schooler|high schooler|student of)|school ?girl (?:outfit|uniform|costume)|school uniforms?|jupe plissee et couettes?|couettes et jupe)\b`);
 const SEXUAL = re(V.SEXUAL);
 const COMMERCE = re(V.COMMERCE);

@@ -120,6 +120,6 @@ export function normalizeForLexicon(text: string): string {
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
-  if (s.includes("tn") || s.includes("tego")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh)\b/g, "tenho");
+  if (s.includes("tn") || s.includes("tego") || s.includes("tenhu")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh|tenhu)\b/g, "tenho");
   return readRangesAndFigures(s.replace(/\s+/g, " ").trim());
 }
