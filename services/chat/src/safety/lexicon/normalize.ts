@@ -101,7 +101,7 @@ const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z]
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
   // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
-  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on|pendant|durant|lors|l'annee|quand)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   if (s.includes("2k")) s = s.replace(/\b2k(\d\d)\b/g, "20$1"); // "2k10" = 2010
   if (s.includes("ß")) s = s.replace(/ß/g, "ss"); // "heiß" = "heiss": folding keeps the sharp s
   s = undressDigits(undressWords(s));
