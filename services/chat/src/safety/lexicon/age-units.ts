@@ -20,11 +20,12 @@ import { numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|ye?[a-z]{2,3}|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
+const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
 // The units a misspelt one is measured against, singular and plural (phonetic: "anz", "anu" → ans, ano).
-const UNIT_FORMS = ["an", "ans", "ano", "anos", "anno", "anni", "jahr", "jahre", "year", "years"];
+// "years" alone stays out: after digits the normaliser has made "years old" "ans", and a bare "years" is a time.
+const UNIT_FORMS = ["an", "ans", "ano", "anos", "anno", "anni", "jahr", "jahre"];
 // Real words within one edit of a unit: they are never the unit ("sixteen and bored" is read elsewhere).
-const NOT_A_UNIT = new Set(["and", "any", "ant", "ann", "anne", "ana", "ane", "am", "amo", "ago", "jah", "jar", "yes", "yet", "yea", "yeah"]);
+const NOT_A_UNIT = new Set(["and", "any", "ant", "ann", "anne", "ana", "ane", "am", "amo", "ago", "jah", "jar"]);
 const EXACT_UNIT = /^(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)$/;
 /** True when `w` is within one edit (insertion, deletion, substitution) of `target`. */
 function oneEdit(w: string, target: string): boolean {
