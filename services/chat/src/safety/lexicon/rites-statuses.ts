@@ -24,7 +24,7 @@ const YET = /\b(?:yet|encore|todavia|aun|ancora|noch|ainda|still)\b/;
 
 const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|(?:auto ?)?fahren|carteira|habilitacao|dirigir|cnh)`;
 // An age rating in either order: "films interdits aux moins de 16", "filme ab 16", "16+ films", "pelis para mayores de 16".
-const RATED_NOUN = String.raw`(?:films?|filme|movies?|peliculas?|pelis|jeux|games?|spiele)`;
+const RATED_NOUN = String.raw`(?:films?|filmes?|movies?|peliculas?|pelis|jeux|games?|spiele)`;
 const RATED = String.raw`${RATED_NOUN}\s(?:ab|de|rated|interdits? aux moins de|para mayores de|vietati ai minori di|per maggiori di|para maiores de|pour les plus de|for over)\s?1[2-8]\b|1[2-8]\s?\+?\s${RATED_NOUN}`;
 /** Events and the ages they are held at. */
 const EVENTS: readonly Row[] = [
@@ -51,13 +51,19 @@ const STATUS: readonly Row[] = [
   row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade)${TO_PRIVILEGE}`, 0, 17, "legal_status"),
   // An age told as a stage of adolescence: "mid teens", "early teens", "en pleine adolescence", "mitten in der Pubertät".
   row("(?:mid|early)[- ]?teens|(?:en pleine|en plena|in piena|em plena) (?:adolescence|adolescencia|adolescenza|puberte|pubertad|puberta|puberdade)|mitten in der pubertat", 13, 16, "bare"),
-  // Films and games kept from the speaker by an age rating: "darf nicht in Filme ab 16", "not allowed in 16+ films".
-  row(`(?:pas le droit|peux pas|not allowed|can'?t|cannot|no me dejan|no puedo|non posso|non mi fanno|darf|nao posso|nao me deixam)\\s(?:\\S+\\s){0,6}?(?:${RATED})`, 0, 17, "legal_status"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
   row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
 const TO_ME = /^\s(?:m'a|m'ont|me|mi|mich|mir)\b/;
+const ME_BEFORE = /(?:^|\s)(?:m'a|m'ont|me|mi|mich|mir)\s(?:\S+\s){0,2}$/;
 const HERE_NOW = /(?:^|\s)(?:to|tou|estou|estoy|sto|je suis|i'm|im|ich bin|bin) (?:na|no|en el|en la|al|nel|nella|in der|im|dans la|a la|au|in|at)\s(?:\S+\s){0,2}$/;
+/**
+ * Films and games kept from the speaker by an age rating: "darf nicht in Filme ab 16", "not allowed in 16+ films".
+ * Someone else's ("mein Sohn darf nicht in Filme ab 16") is a parent speaking: a mention, never a block.
+ */
+const RATED_ROWS: readonly Row[] = [
+  row(`(?:pas le droit|peux pas|not allowed|can'?t|cannot|no me dejan|no puedo|non posso|non mi fanno|darf|nao posso|nao me deixam)\\s(?:\\S+\\s){0,6}?(?:${RATED})`, 0, 17, "legal_status"),
+];
 const OTHERS = /\b(?:her|his|their|sa|son|ses|su|sus|sua|suo|sein\w*|ihr\w*|seu|dela|dele)\s(?:\S+\s)?$/;
 const OWNED = /\b(?:mon|ma|mes|my|mi|mis|mein\w*|minha|meu|il mio|la mia|i miei)\s(?:\S+\s)?$/;
 const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:weekend|week-end|matin|soir)|this (?:weekend|morning)|last (?:week|weekend)|la semaine (?:derniere|prochaine)|next (?:week|month)|nachste\w* woche|heute|gestern|morgen|demain|tomorrow|manana|domani|amanha|hoy|oggi|hoje|ayer|ieri|ontem|bientot|soon|pronto|presto|bald|acabo|appena|acabei|je viens|i just)\b/;
@@ -86,7 +92,8 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
     const who = subjectAt(s, at, framed);
     if (who !== "speaker" && who !== "mention") return who;
     // Done to the speaker ("la cpe m'a collé") or where he stands now ("tô na fila do recreio"): his school life.
-    if (!PAST_RE.test(s) && (TO_ME.test(s.slice(end, end + 16)) || HERE_NOW.test(s.slice(Math.max(0, at - 24), at)))) return "speaker";
+    const before = s.slice(Math.max(0, at - 24), at);
+    if (!PAST_RE.test(s) && (TO_ME.test(s.slice(end, end + 16)) || ME_BEFORE.test(before) || HERE_NOW.test(before))) return "speaker";
     const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
     // Told as history: an age given for it, a time long ago, or the adult past without a word of "just now".
     if (AT_AGE.test(s) || LONG_AGO.test(s) || (PAST_RE.test(s) && !RECENT.test(s))) return "speaker_past";
@@ -95,6 +102,10 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   };
   each(EVENTS, (at, end) => owner(at, end, true));
   if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  each(RATED_ROWS, (at) => {
+    const who = subjectAt(s, at, framed);
+    return who === "third_person" ? "mention" : who === "mention" ? "speaker" : who;
+  });
   each(STATUS, (at) => {
     const who = subjectAt(s, at, framed);
     return who === "mention" ? "speaker" : who;
