@@ -96,7 +96,8 @@ function undressDigits(s: string): string {
 
 // Compiled once: a RegExp built per call showed in the profile.
 const AGE_GLUED = new RegExp(String.raw`\b(\d{1,2})${AGE_UNIT_GLUED}(?![a-z])`, "g");
-const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])`, "g");
+// "16 an hour" is a wage, not an age.
+const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])(?! (?:hour|hr|heure|hora|ora|stunde)\b)`, "g");
 
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
