@@ -49,8 +49,6 @@ const STATUS: readonly Row[] = [
   row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "relative"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
   row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade)${TO_PRIVILEGE}`, 0, 17, "legal_status"),
-  // An age told as a stage of adolescence: "mid teens", "early teens", "en pleine adolescence", "mitten in der Pubertät".
-  row("(?:mid|early)[- ]?teens|(?:en pleine|en plena|in piena|em plena) (?:adolescence|adolescencia|adolescenza|puberte|pubertad|puberta|puberdade)|mitten in der pubertat", 13, 16, "bare"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
   row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
@@ -61,6 +59,14 @@ const HERE_NOW = /(?:^|\s)(?:to|tou|estou|estoy|sto|je suis|i'm|im|ich bin|bin) 
  * Films and games kept from the speaker by an age rating: "darf nicht in Filme ab 16", "not allowed in 16+ films".
  * Someone else's ("mein Sohn darf nicht in Filme ab 16") is a parent speaking: a mention, never a block.
  */
+/** An age told as a stage of adolescence: "mid teens", "early teens", "en pleine adolescence", "mitten in der Pubertät". */
+const STAGES: readonly Row[] = [
+  row("(?:mid|early)[- ]?teens|(?:en pleine|en plena|in piena|em plena) (?:adolescence|adolescencia|adolescenza|puberte|pubertad|puberta|puberdade)|mitten in der pubertat", 13, 16, "bare"),
+];
+// The rated films and the stages gate apart from the rest: their words ("film", "games", "teens") are common.
+const RATED_GATE = /\b1[2-8]\b/;
+const RATED_NOUN_GATE = /film|movie|pelic|pelis|jeux|game|spiele/;
+const STAGE_GATE = /teens|adolescen|pubertat/;
 const RATED_ROWS: readonly Row[] = [
   row(`(?:pas le droit|peux pas|not allowed|can'?t|cannot|no me dejan|no puedo|non posso|non mi fanno|darf|nao posso|nao me deixam)\\s(?:\\S+\\s){0,6}?(?:${RATED})`, 0, 17, "legal_status"),
 ];
@@ -73,12 +79,15 @@ const PAST_RE = new RegExp(ADULT_PAST);
 const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:cpe|vie scolaire|colle|detention|study hall|jefe de estudios|nachsitzen|pausenhof|film|teens|adolescen|pubertat|movie|pelicul|pelis|jeux|games?|spiele|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jefe de estudios|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  if (!GATE.test(s)) return facts;
+  const rated = RATED_GATE.test(s) && RATED_NOUN_GATE.test(s);
+  const stage = STAGE_GATE.test(s);
+  const gate = GATE.test(s);
+  if (!rated && !stage && !gate) return facts;
   const each = (rows: readonly Row[], who: (at: number, end: number) => AgeFact["who"] | undefined) => {
     for (const r of rows) for (const m of s.matchAll(r.pattern)) {
       const at = m.index ?? 0;
@@ -100,15 +109,15 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
     if (owned || (who === "speaker" && (!needsRecent || RECENT.test(s))) || RECENT.test(s)) return "speaker";
     return "mention";
   };
-  each(EVENTS, (at, end) => owner(at, end, true));
-  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
-  each(RATED_ROWS, (at) => {
-    const who = subjectAt(s, at, framed);
-    return who === "third_person" ? "mention" : who === "mention" ? "speaker" : who;
-  });
-  each(STATUS, (at) => {
+  const ownStatus = (at: number) => {
     const who = subjectAt(s, at, framed);
     return who === "mention" ? "speaker" : who;
-  });
+  };
+  if (rated) each(RATED_ROWS, (at) => { const who = ownStatus(at); return who === "third_person" ? "mention" : who; });
+  if (stage) each(STAGES, ownStatus);
+  if (!gate) return facts;
+  each(EVENTS, (at, end) => owner(at, end, true));
+  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  each(STATUS, ownStatus);
   return facts;
 }
