@@ -37,9 +37,11 @@ const EVENTS: readonly Row[] = [
   row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17, "legal_status"),
   row("mittlere\\w* (?:reife|schulabschluss\\w*)|realschulabschluss|bepc|licenza media|esame di terza media|esami di terza media", 14, 16, "exam"),
 ];
+/** School staff who act on pupils: a fact only when they act on the speaker ("la cpe m'a collé"); "ma femme est CPE" is none. */
+const DISCIPLINE: readonly Row[] = [row("cpe|vie scolaire|jefe de estudios|jefa de estudios|preside|vicepreside|schulleiter\\w*|hall monitor|prof principale?|professeur principal|klassenlehrer\\w*|homeroom teacher|form tutor|tutor de (?:clase|curso)|diretor de turma", 10, 17, "school_year")];
 /** Things only a pupil has. */
 const PUPIL_THINGS: readonly Row[] = [
-  row("cpe|vie scolaire|heure de colle|detention|study hall|jefe de estudios|nachsitzen|pausenhof|carnet de (?:correspondance|liaison)|homeroom|hall pass|report card|recess|recreo|ricreazione|schulhof|recreio|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
+  row("heure de colle|detention|study hall|nachsitzen|pausenhof|carnet de (?:correspondance|liaison)|homeroom|hall pass|report card|recess|recreo|ricreazione|schulhof|recreio|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
 ];
 const STATUS: readonly Row[] = [
   row("sous l'autorite (?:parentale|de mes parents)|under (?:my parents'?|the) (?:custody|authority|guardianship)|bajo la (?:patria potestad|tutela|custodia) de mis padres|sotto la (?:potesta|tutela|responsabilita) dei miei|unter der (?:obhut|aufsicht|vormundschaft|sorge) meiner eltern|sob a (?:guarda|tutela|responsabilidade) dos meus pais", 0, 17, "legal_status"),
@@ -52,7 +54,7 @@ const STATUS: readonly Row[] = [
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
   row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
-const TO_ME = /^\s(?:m'a|m'ont|me|mi|mich|mir)\b/;
+const TO_ME = /^\s(?:\S+\s)?(?:m'a|m'ont|me|mi|mich|mir)\b/;
 const ME_BEFORE = /(?:^|\s)(?:m'a|m'ont|me|mi|mich|mir)\s(?:\S+\s){0,2}$/;
 const HERE_NOW = /(?:^|\s)(?:to|tou|estou|estoy|sto|je suis|i'm|im|ich bin|bin) (?:na|no|en el|en la|al|nel|nella|in der|im|dans la|a la|au|in|at)\s(?:\S+\s){0,2}$/;
 /**
@@ -79,7 +81,7 @@ const PAST_RE = new RegExp(ADULT_PAST);
 const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jefe de estudios|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jef[ea] de estudios|preside|schulleiter|hall monitor|principal|klassenlehrer|form tutor|tutor de|diretor de turma|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
@@ -96,13 +98,16 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
       if (w !== undefined) facts.push({ who: w, min: r.min, max: r.max, form: r.form, offset: at });
     }
   };
+  // Done to the speaker ("la cpe m'a collé") or where he stands now ("tô na fila do recreio"): his school life.
+  const doneToSpeaker = (at: number, end: number): boolean => {
+    const before = s.slice(Math.max(0, at - 24), at);
+    return !PAST_RE.test(s) && (TO_ME.test(s.slice(end, end + 16)) || ME_BEFORE.test(before) || HERE_NOW.test(before));
+  };
   const owner = (at: number, end: number, needsRecent: boolean): AgeFact["who"] | undefined => {
     if (OF_SOMEONE.test(s.slice(end, end + 40)) || OTHERS.test(s.slice(Math.max(0, at - 24), at))) return framed ? "role" : "third_person";
     const who = subjectAt(s, at, framed);
     if (who !== "speaker" && who !== "mention") return who;
-    // Done to the speaker ("la cpe m'a collé") or where he stands now ("tô na fila do recreio"): his school life.
-    const before = s.slice(Math.max(0, at - 24), at);
-    if (!PAST_RE.test(s) && (TO_ME.test(s.slice(end, end + 16)) || ME_BEFORE.test(before) || HERE_NOW.test(before))) return "speaker";
+    if (doneToSpeaker(at, end)) return "speaker";
     const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
     // Told as history: an age given for it, a time long ago, or the adult past without a word of "just now".
     if (AT_AGE.test(s) || LONG_AGO.test(s) || (PAST_RE.test(s) && !RECENT.test(s))) return "speaker_past";
@@ -118,6 +123,7 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   if (!gate) return facts;
   each(EVENTS, (at, end) => owner(at, end, true));
   if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  each(DISCIPLINE, (at, end) => (subjectAt(s, at, framed) === "role" ? "role" : doneToSpeaker(at, end) ? "speaker" : undefined));
   each(STATUS, ownStatus);
   return facts;
 }
