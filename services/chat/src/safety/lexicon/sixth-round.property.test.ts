@@ -44,5 +44,8 @@ describe("minors lexicon, sixth-round mechanisms on generated messages", () => {
     expect(blocks("on s'est connus en seconde, ça fait 2 ans, envoie un nude")).toBe(true); // 2 years since: still a pupil
     expect(blocks("tu fais du contenu pour adultes ?")).toBe(false);
     expect(blocks("haces contenido para menores si pagan?")).toBe(true);
+    expect(assessMinorRisk("ma femme est CPE, envoie une photo").suspect).toBe(false); // staff, not a pupil
+    expect(blocks("mein klassenlehrer hat mich angeschrien, schick was heißes")).toBe(true); // staff acting on the speaker
+    expect(blocks("mein sohn darf noch nicht in filme ab 16, schick was heißes")).toBe(false); // a parent's child, no sexual word about him
   });
 });
