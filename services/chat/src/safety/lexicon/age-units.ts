@@ -20,7 +20,7 @@ import { numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
+const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|yrs?|years?|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
 // The units a misspelt one is measured against, singular and plural (phonetic: "anz", "anu" → ans, ano).
 // "years" alone stays out: after digits the normaliser has made "years old" "ans", and a bare "years" is a time.
 const UNIT_FORMS = ["an", "ans", "ano", "anos", "anno", "anni", "jahr", "jahre"];
@@ -34,8 +34,10 @@ function oneEdit(w: string, target: string): boolean {
   while (i < w.length && w[i] === target[i]) i++;
   return w.slice(i + 1) === target.slice(i + 1) || w.slice(i) === target.slice(i + 1) || w.slice(i + 1) === target.slice(i);
 }
+// "years" alone is mostly a time ("15 years in the army"): a unit only right after "I am / I have" ("im fiftin yrs").
+const WEAK_UNIT = /^(?:yrs?|years?)$/;
 /** An age unit, exactly or within one edit of one ("an", "anu", "anz", "jahr", "yeers"). */
-export const isAgeUnit = (w: string): boolean => EXACT_UNIT.test(w) || (!NOT_A_UNIT.has(w) && UNIT_FORMS.some((u) => oneEdit(w, u)));
+export const isAgeUnit = (w: string): boolean => EXACT_UNIT.test(w) || WEAK_UNIT.test(w) || (!NOT_A_UNIT.has(w) && UNIT_FORMS.some((u) => oneEdit(w, u)));
 const TEEN_DIGITS = /\b1\d\b/;
 // Ranges and bounds hold two teen numbers close together: one scan decides whether their three readers run.
 const TWO_TEENS = /\b1\d\b[^.!?]{1,30}?\b1\d\b/;
@@ -123,6 +125,7 @@ export function unitAges(s: string, framed: boolean): AgeFact[] {
     const self = !persona && SELF_AS_PERSON.test(s.slice(Math.max(0, start - 48), start));
     const who = framed ? "role" : persona ? "persona" : self ? "speaker" : subjectAt(s, start, framed);
     const had = persona || self || HAVE_AGE.test(before);
+    if (!had && WEAK_UNIT.test(u[0])) continue;
     // After "I have/am N years", "with my buddy" is company, not a time spent with someone.
     if (NOT_AN_AGE_AFTER.test(after) && !(had && WITH.test(after))) continue;
     const linked = PERSON_LINK.test(before) && who !== "speaker" && who !== "mention";
