@@ -20,7 +20,7 @@ import { numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|yrs?|years?|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
+const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5|yrs?|years?)\b/g;
 // The units a misspelt one is measured against, singular and plural (phonetic: "anz", "anu" → ans, ano).
 // "years" alone stays out: after digits the normaliser has made "years old" "ans", and a bare "years" is a time.
 const UNIT_FORMS = ["an", "ans", "ano", "anos", "anno", "anni", "jahr", "jahre"];
