@@ -13,7 +13,7 @@
 import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
@@ -284,13 +284,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
-  // A school year told with the time since ("on s'est connus en seconde, ça fait 20 ans", "met in 10th grade 15
-  // years ago"): when the years since carry it past 18, it is an adult's memory.
-  const since = facts.some((f) => f.who === "speaker" && (f.form === "school_year" || f.form === "exam")) ? ELAPSED.exec(s) : null;
-  if (since) {
-    const elapsed = Number(since[1] ?? since[2]);
-    for (const f of facts) if (f.who === "speaker" && (f.form === "school_year" || f.form === "exam") && f.max + elapsed >= 18) f.who = "speaker_past";
-  }
+  schoolYearsAsMemory(s, facts);
   return facts;
 }
 
@@ -300,8 +294,6 @@ function clauseBefore(s: string, offset: number): string {
   while (start > 0 && !",;.!?:".includes(s[start - 1]!)) start--;
   return s.slice(start, offset + 1);
 }
-
-const ELAPSED = /\b(?:ca fait|cela fait|ca va faire|il y a|y a|hace|fa|sono|vor|faz|ha|already|deja|since)\s(\d{1,2}) (?:ans|anos|anni|jahren?|years?)\b|\b(\d{1,2}) (?:ans|anos|anni|jahre|years?) (?:ago|fa|atras|deja|already|plus tard|later|despues|dopo|spater|depois)\b/;
 
 /** True when a fact puts someone under 18 (a range counts when its youngest is). */
 export const isMinorFact = (f: AgeFact): boolean => f.min < 18;
