@@ -12,6 +12,7 @@ import { startSimulator } from "@sinhome/llm-sim";
 import { fixedSample, mustPass, mustStop } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass5, mustStop5 } from "@sinhome/chat/src/safety/corpus/generated-5.ts";
+import { mustPass6, mustStop6 } from "@sinhome/chat/src/safety/corpus/generated-6.ts";
 import { startAllInOne, type AllInOne } from "./start.ts";
 import { testServerUrl } from "@sinhome/testing";
 
@@ -50,9 +51,10 @@ function layerTests(post: Post, base: () => string) {
 
   test("generated messages through the gateway: ages under 18 in any form and language stopped, adult ones answered", async () => {
     // Second round (#14): ages against majority, a/s/l tags, apposition after a name, pupils as interest…; fifth round:
-    // ages without a verb, ages in dress (spaced, leet, handles, years in words, ranges), life events.
-    const stops = [...fixedSample(mustStop, 24, 1414), ...fixedSample(mustStop2, 8, 1414), ...fixedSample(mustStop5, 8, 1414)];
-    const passes = [...fixedSample(mustPass, 12, 1414), ...fixedSample(mustPass2, 6, 1414), ...fixedSample(mustPass5, 6, 1414)];
+    // ages without a verb, ages in dress (spaced, leet, handles, years in words, ranges), life events; sixth round:
+    // units one edit off, ranges with slang units, content for minors, age-rated films, role-play arithmetic.
+    const stops = [...fixedSample(mustStop, 24, 1414), ...fixedSample(mustStop2, 8, 1414), ...fixedSample(mustStop5, 8, 1414), ...fixedSample(mustStop6, 8, 1414)];
+    const passes = [...fixedSample(mustPass, 12, 1414), ...fixedSample(mustPass2, 6, 1414), ...fixedSample(mustPass5, 6, 1414), ...fixedSample(mustPass6, 6, 1414)];
     for (const c of stops) expect(`${c.text} → ${(await post("/v2/personality_chat", { message: c.text })).body.backend}`).toBe(`${c.text} → guard`);
     for (const c of passes) expect(`${c.text} → ${(await post("/v2/personality_chat", { message: c.text })).body.backend}`).toBe(`${c.text} → vllm`);
   });

@@ -20,6 +20,7 @@ import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-
 import { mustPass3, mustStop3 } from "@sinhome/chat/src/safety/corpus/generated-3.ts";
 import { mustPass4, mustStop4 } from "@sinhome/chat/src/safety/corpus/generated-4.ts";
 import { mustPass5, mustStop5 } from "@sinhome/chat/src/safety/corpus/generated-5.ts";
+import { mustPass6, mustStop6 } from "@sinhome/chat/src/safety/corpus/generated-6.ts";
 import { mustPass7, mustStop7 } from "@sinhome/chat/src/safety/corpus/generated-7.ts";
 import { assessMinorRisk } from "@sinhome/chat/src/safety/minors.ts";
 import { GuardModelClient } from "@sinhome/chat/src/safety/guard-model/client.ts";
@@ -152,7 +153,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut7a = loadHeldOut7a();
   const heldOut7b = loadHeldOut7b();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
-  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000), ...fixedSample(mustStop7, 1000), ...fixedSample(mustPass7, 1000)];
+  const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000), ...fixedSample(mustStop6, 1000), ...fixedSample(mustPass6, 1000), ...fixedSample(mustStop7, 1000), ...fixedSample(mustPass7, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
   const stopped2 = (c: CorpusCase) => corpusVerdict(c).finding !== null;
   const total = (cases: { expect: string }[], hit: (c: never) => boolean) => {
@@ -180,8 +181,8 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     ...heldOut("held-out part 6 (issue #14, fifth round; measured clean at 76.4 % / 3.2 %, then tuned on)", heldOut6, true),
     ...wrongVerdicts("held-out part 6", heldOut6, stopped2),
     ...heldOut("part 7a (issue #14, the tuning half of part 7)", heldOut7a, true),
-    ...heldOut("part 7b (issue #14, the held-out half of part 7: nobody who changed the rules has read it)", heldOut7b),
-    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to fifth-round and part-7 stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
+    ...heldOut("part 7b (issue #14, the held-out half of part 7; measured clean at 88.2 % / 1.4 %, then tuned on in the sixth round)", heldOut7b, true),
+    ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to sixth-round and part-7 stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by age form:", generated, (c: GeneratedCase) => c.form, (c: GeneratedCase) => genVerdict(c).finding !== null),

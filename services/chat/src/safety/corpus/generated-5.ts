@@ -19,7 +19,7 @@ type Build = (age: number) => string;
 type Mechanism = { carrier: string; form: string; lang: Lang; stop: Build; pass: Build };
 const m = (carrier: string, form: string, lang: Lang, stop: Build, pass: Build): Mechanism => ({ carrier, form, lang, stop, pass });
 
-const WORDS: Record<Lang, Record<number, string>> = {
+export const WORDS: Record<Lang, Record<number, string>> = {
   fr: { 9: "neuf", 10: "dix", 11: "onze", 12: "douze", 13: "treize", 14: "quatorze", 15: "quinze", 16: "seize", 17: "dix-sept", 20: "vingt", 30: "trente" },
   en: { 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 20: "twenty", 30: "thirty" },
   es: { 9: "nueve", 10: "diez", 11: "once", 12: "doce", 13: "trece", 14: "catorce", 15: "quince", 16: "dieciseis", 17: "diecisiete", 20: "veinte", 30: "treinta" },

@@ -13,7 +13,7 @@
 import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { cohortBirthAges, gradYearAges, isTitleAt, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
@@ -71,8 +71,10 @@ const UNTIL_MAJORITY: readonly RegExp[] = [
 ];
 /** "You are N": the persona (or a role, inside a frame). */
 const PERSONA_AGE = g(String.raw`\b(?:tu as|tu aurais|you're|you are|your|you r|warst du|du warst|tienes|tendrias|hai|avresti|avere|du bist|bist du|(?:voce|vc) tem|(?:voce|vc) tivesse)\s${QUAL}${NUM}${END}`);
+// A gap between two ages is no one's age: "que tiene 3 años menos que yo", "che ha 3 anni in meno di me".
+const GAP_WORD = String.raw`menos|mas|in meno|di meno|in piu|di piu|a menos|a mais|de moins|de plus|less|more|younger|older|junger|alter|weniger|mehr`;
 /** "She is N" in Spanish, Italian, German and Portuguese (French and English third persons are in detect.ts). */
-const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|ele tem|elle a|il a|she's|he's|she is|he is)\s${QUAL}${NUM}\s?(?:anos|anni|jahre|ans|years?)\b`);
+const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|ele tem|elle a|il a|she's|he's|she is|he is)\s${QUAL}${NUM}\s?(?:anos|anni|jahre|ans|years?)\b(?!\s(?:${GAP_WORD})\b)`);
 /** A third person's age in brackets, apposition, "de N ans", or a compound ("15-year-old", "16-jährige"). */
 // Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
 // it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
@@ -100,7 +102,7 @@ const GENERIC_AGE: readonly RegExp[] = [
 ];
 const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
 const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
-const BIRTH_YEAR = g(String.raw`\b(?:born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?(?:${MONTH}\s(?:de\s|del\s)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) geboren\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
+const BIRTH_YEAR = g(String.raw`\b(?:born|nacio|nasceu|nacque|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?(?:${MONTH}\s(?:de\s|del\s)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) geboren\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
 const YEAR_GATE = /(?:19|20)\d\d/;
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
@@ -282,6 +284,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   if (facts.some((f) => f.who === "speaker" && f.min >= 18)) {
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
+  schoolYearsAsMemory(s, facts);
   return facts;
 }
 

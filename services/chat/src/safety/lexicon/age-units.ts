@@ -4,6 +4,8 @@
  * looking back at the few words before it:
  * - units: "ans" (the normaliser's form of a/ans/yo/piges/balais/berges/years old after digits), anos, anni, jahre,
  *   años, and slang of the six languages (tacos, abriles, pirulos, primavere, printemps, Lenze, Jährchen), leet "4ns";
+ *   a unit written singular or misspelt ("an", "anu", "anz", "ano", "jahr", "yeers") is read as numbers are: within
+ *   ONE edit of a unit of the six languages (isAgeUnit), never by a list of misspellings;
  * - the number: digits, digits split ("1 5"), a product ("2x8"), a number word of any language and its
  *   texting misspellings (numbers.ts); letters spelt out ("q-u-i-n-z-e") are joined first (joinSpelt, age-readers.ts);
  * - a range or a hedge: "14-16", "14, 15", "14 ou 15", "uns 14", "so 14 15", "genre 15", "tipo 16", "circa 15";
@@ -18,7 +20,24 @@ import { numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
 
 const src = String.raw;
-const UNIT = /\b(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)\b/g;
+const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5|yrs?|years?)\b/g;
+// The units a misspelt one is measured against, singular and plural (phonetic: "anz", "anu" → ans, ano).
+// "years" alone stays out: after digits the normaliser has made "years old" "ans", and a bare "years" is a time.
+const UNIT_FORMS = ["an", "ans", "ano", "anos", "anno", "anni", "jahr", "jahre"];
+// Real words within one edit of a unit: they are never the unit ("sixteen and bored" is read elsewhere).
+const NOT_A_UNIT = new Set(["and", "any", "ant", "ann", "anne", "ana", "ane", "am", "amo", "ago", "jah", "jar"]);
+const EXACT_UNIT = /^(?:ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5)$/;
+/** True when `w` is within one edit (insertion, deletion, substitution) of `target`. */
+function oneEdit(w: string, target: string): boolean {
+  if (Math.abs(w.length - target.length) > 1) return false;
+  let i = 0;
+  while (i < w.length && w[i] === target[i]) i++;
+  return w.slice(i + 1) === target.slice(i + 1) || w.slice(i) === target.slice(i + 1) || w.slice(i + 1) === target.slice(i);
+}
+// "years" alone is mostly a time ("15 years in the army"): a unit only right after "I am / I have" ("im fiftin yrs").
+const WEAK_UNIT = /^(?:yrs?|years?)$/;
+/** An age unit, exactly or within one edit of one ("an", "anu", "anz", "jahr", "yeers"). */
+export const isAgeUnit = (w: string): boolean => EXACT_UNIT.test(w) || WEAK_UNIT.test(w) || (!NOT_A_UNIT.has(w) && UNIT_FORMS.some((u) => oneEdit(w, u)));
 const TEEN_DIGITS = /\b1\d\b/;
 // Ranges and bounds hold two teen numbers close together: one scan decides whether their three readers run.
 const TWO_TEENS = /\b1\d\b[^.!?]{1,30}?\b1\d\b/;
@@ -36,11 +55,15 @@ const PERSON_LINK = /(?:^|\s)(?:de|d'|di|da|do|of|von|com|con|mit|with|avec|ha|a
 // right before it ("j'ai bossé 14 ans", "t'as vu 16 ans ou presque ?" are not ages).
 const AGE_VERB_BEFORE = /(?:^|\s)(?:j'ai|j'en ai|ai|a|as|avons|ont|i'm|im|i am|am|is|are|'s|was|were|tengo|tiene|tienes|tenemos|tienen|tenia|ho|ha|hai|abbiamo|hanno|aveva|avevo|bin|ist|bist|sind|hat|hab|habe|war|tenho|tem|tens|temos|tinha|sou|e|es|est|sono|sei|soy|eres|sommes|fait|fais|faz|faco|cumple|cumplo|compie|wird|werde|turned|turning|turns|fete|moi|me|yo|io|ich|eu|avais|avait|had|tenias|tenia|avevi|aveva|hattest|hatte|tinha|tinhas|etais|etait|eras|era|eri|warst|were|was)\s$|,\s?$/;
 // "I have / we have / I am" right before the number: an age, whatever the guards below say of "a" or "avec".
-const HAVE_AGE = /(?:^|\s)(?:j'ai|on a|tengo|tenemos|ho|abbiamo|tenho|temos|ich bin|bin|wir sind|i'm|i am|we're|we are)\s$/;
+const HAVE_AGE = /(?:^|\s)(?:j'ai|g|on a|tengo|tenemos|ho|abbiamo|tenho|temos|ich bin|bin|wir sind|i'm|i am|we're|we are)\s$/;
 // A past form of the verb makes it an age in the past: the persona's or the speaker's history.
 const PAST_VERB = /(?:^|\s)(?:avais|avait|had|tenias|tenia|avevi|aveva|avevo|hattest|hatte|tinha|tinhas|etais|etait|eras|era|eri|ero|warst|war|were|was)\s(?:\S+\s)?$/;
+// Texting "ta"/"tas" for "t'as" ("ta katorze an"): before a number and its unit it is no possessive.
+const PERSONA_HAS = /(?:^|\s)(?:ta|tas|t'a)\s$/;
+// "soy un chaval de 15-16 tacos", "je suis une meuf de 15 ans": the speaker as a person of an age.
+const SELF_AS_PERSON = /(?:^|\s)(?:je suis|i'm|im|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s$/;
 const WITH = /^\s(?:avec|with|con|mit|com)\b/;
-const NOT_AN_AGE_AFTER = /^\s(?:de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposat\w*|casad\w*|mariee?s?|divorce\w*|single|celibataire|soltero|en couple|at|with|avec|con|mit|com|em|bei|chez|dans|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
+const NOT_AN_AGE_AFTER = /^\s(?:hour|heure|hora|ora|stunde|de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposat\w*|casad\w*|mariee?s?|divorce\w*|single|celibataire|soltero|en couple|at|with|avec|con|mit|com|em|bei|chez|dans|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
 // A range of people after a plural article: "couché avec des 14-16", "the 15-17 ones", "los de 14 a 16".
 const ARTICLE_RANGE = /\b(?:des|les|los|las|the|gli|le|die|as|os)\s(1\d)\s?(?:-|a|to|ou|or|o|e|y|et|bis)\s?(1\d)\b(?!\s?(?:h\b|heures?|hours?|uhr|:|€|euros?|eur|\$|km|cm|kg|%|ans de|fotos?|photos?|pics?|videos?|minutes?|min\b|points?|pages?))/g;
 // A hedged range right after "I am"/"I have" without a unit: "bin so 14 15", "i'm like 15 16".
@@ -87,6 +110,7 @@ const teen = (n: number | undefined): n is number => n !== undefined && n >= 10 
 export function unitAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
   for (const u of s.matchAll(UNIT)) {
+    if (!isAgeUnit(u[0])) continue;
     const at = u.index ?? 0;
     const window = s.slice(Math.max(0, at - 48), at);
     const m = BEFORE_UNIT.exec(window);
@@ -97,8 +121,11 @@ export function unitAges(s: string, framed: boolean): AgeFact[] {
     const start = at - window.length + m.index + (m[0].length - m[0].trimStart().length);
     const before = s.slice(Math.max(0, start - 24), start);
     const after = s.slice(at + u[0].length, at + u[0].length + 24);
-    const who = subjectAt(s, start, framed);
-    const had = HAVE_AGE.test(before);
+    const persona = PERSONA_HAS.test(before);
+    const self = !persona && SELF_AS_PERSON.test(s.slice(Math.max(0, start - 48), start));
+    const who = framed ? "role" : persona ? "persona" : self ? "speaker" : subjectAt(s, start, framed);
+    const had = persona || self || HAVE_AGE.test(before);
+    if (!had && WEAK_UNIT.test(u[0])) continue;
     // After "I have/am N years", "with my buddy" is company, not a time spent with someone.
     if (NOT_AN_AGE_AFTER.test(after) && !(had && WITH.test(after))) continue;
     const linked = PERSON_LINK.test(before) && who !== "speaker" && who !== "mention";

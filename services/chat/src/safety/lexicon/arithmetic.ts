@@ -22,7 +22,7 @@ const ME = src`(?:moi|me|yo|io|ich|eu|i'm|i am|i)`;
 /** "X a 20 ans et moi 5 de moins": the speaker's age from another's. */
 const SIBLING = new RegExp(src`\b(\d{1,2})(?:\s${UNIT})?\b[^.!?]{0,40}?\b${ME}\s(\d{1,2})\s(?:${UNIT}\s)?(${LESS}|${MORE})`, "g");
 /** "X a 30 ans de moins que moi (j'en ai 46)": another's age from the speaker's. */
-const THAN_ME = new RegExp(src`\b(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:que|than|di|als|de|do)\s(?:moi|me|mi|mich|mim|yo|eu)\b`, "g");
+const THAN_ME = new RegExp(src`\b(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:(?:ist|est|es|e|is)\s)?(?:que|than|di|als|de|do)\s(?:moi|me|mi|mich|mim|yo|eu|ich)\b`, "g");
 /** "J'ai 3 ans de moins que mon frère qui en a 19", "i'm 4 years younger than my sister, she's 20": the speaker's age. */
 const ME_THAN = new RegExp(src`\b(?:j'ai|i'm|i am|tengo|ho|bin|ich bin|tenho|sono|soy|sou)\s(\d{1,2})\s${UNIT}\s(${LESS}|${MORE})\s(?:que|than|di|als|de|do|del|della)\s[^.!?]{0,40}?\b(\d{2})\b`, "g");
 const MY_AGE = /\b(?:j'en ai|j'ai|i'm|i am|tengo|ho|bin|ich bin|tenho|sono|soy|sou)\s(\d{2})\b/;

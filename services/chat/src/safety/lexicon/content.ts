@@ -5,10 +5,15 @@
  */
 import type { MinorFinding } from "./detect.ts";
 import { EN_BARE_AGE, MINOR_AGE, minorMarkers, unitGuard } from "./markers.ts";
-import { follows, near, once, re, type Text } from "./text.ts";
+import { follows, near, once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
-const ABSOLUTE = once(String.raw`\b(?:loli(?:con|ta)?s?|shota(?:con)?s?|pedo(?:s|phile\w*|philie|porn\w*|pornographi\w*)?|pedopornographi\w*|jailbait|child ?porn\w*|kiddie ?porn|kiddy ?porn|csam|pthc|cp (?:links?|videos?|vids?|pics?|photos?|content|stuff)|underage (?:content|nudes?|pics?|porn|stuff|videos?)|preteens?|pre-teens?|prepuberes?|impuberes?|contenu (?:avec des|de|pour) mineure?s?|videos? de mineure?s?|photos? de mineure?s?)\b`);
+// Content of or for minors, in the six languages: "contenu pour mineurs", "contenido para menores", "content for
+// minors", "contenuti per minorenni", "Inhalte für Minderjährige", "conteúdo para menores".
+const CONTENT_NOUN = String.raw`(?:contenus?|content|contenidos?|contenuti?|inhalte?|conteudos?|videos?|vids?|photos?|fotos?|pics?|bilder)`;
+const MINORS = String.raw`(?:mineure?s?|minors?|underage|menores(?: de edad| de idade)?|minorenni|minderjahrige\w*)`;
+const MINORS_CONTENT = String.raw`${CONTENT_NOUN} (?:avec des|avec|de|des|pour|pour les|for|with|of|para|para los|con|de los|per|per i|di|con i|fur|mit|von|para os|com|dos) ${MINORS}`;
+const ABSOLUTE = once(String.raw`\b(?:loli(?:con|ta)?s?|shota(?:con)?s?|pedo(?:s|phile\w*|philie|porn\w*|pornographi\w*)?|pedopornographi\w*|jailbait|child ?porn\w*|kiddie ?porn|kiddy ?porn|csam|pthc|cp (?:links?|videos?|vids?|pics?|photos?|content|stuff)|underage (?:content|nudes?|pics?|porn|stuff|videos?)|preteens?|pre-teens?|prepuberes?|impuberes?|${MINORS_CONTENT})\b`);
 const SCHOOL_CONTENT = once(String.raw`\b(?:(?:uniformes?|tenues?|costumes?|deguisements?|outfits?|jupes?|habits?) (?:scolaires?|d'ecoliere|d'eleve|de (?:lyceenne|collegienne|ecoliere))|en (?:ecoliere|collegienne|lyceenne|schoolgirl)|(?:habillee?|deguisee?|dressed|dress|dressed up|dressing) (?:toi )?(?:en|comme|like|as|up as|up like) (?:une |a |an )?(?:ecoliere|collegienne|lyceenne|schoolgirl|middle schooler|high schooler|student of)|school ?girl (?:outfit|uniform|costume)|school uniforms?|jupe plissee et couettes?|couettes et jupe)\b`);
 const SEXUAL = re(V.SEXUAL);
 const COMMERCE = re(V.COMMERCE);
@@ -33,30 +38,36 @@ export function detectSexualContext(t: Text): MinorFinding | null {
   const s = t.s;
   if (ABSOLUTE.test(s)) return { rule: "minor_sexual_context", category: "absolute" };
   const markers = minorMarkers(t);
-  const sexual = t.find(SEXUAL);
-  const commerce = t.find(COMMERCE);
-  const requests = t.find(CONTENT_REQUEST);
+  // The vocabulary is found only when a marker needs it: most messages have none, and each find scans the text.
+  let sexualFound: Match[] | undefined;
+  let commerceFound: Match[] | undefined;
+  let requestsFound: Match[] | undefined;
+  const sexual = () => (sexualFound ??= t.find(SEXUAL));
+  const commerce = () => (commerceFound ??= t.find(COMMERCE));
+  const requests = () => (requestsFound ??= t.find(CONTENT_REQUEST));
 
   if (t.find(PERSONA_IS).length > 0 || t.find(PERSONA_HAS_AGE).length > 0 || t.find(LOOKS_MINOR).length > 0 || t.find(PERSONA_AGE_GUESS).length > 0) {
     return { rule: "minor_sexual_context", category: "persona_as_minor" };
   }
   const framed = [...markers.strong, ...markers.schoolGirl, ...markers.family];
-  if (follows(t.find(ROLE_FRAME), framed, 18, 8) || follows(t.find(STORY_FRAME), framed, 18)) {
+  if (framed.length > 0 && (follows(t.find(ROLE_FRAME), framed, 18, 8) || follows(t.find(STORY_FRAME), framed, 18))) {
     return { rule: "minor_sexual_context", category: "roleplay" };
   }
   if (SCHOOL_CONTENT.test(s)) return { rule: "minor_sexual_context", category: "school" };
-  if (markers.schoolGirl.length > 0 && (near(markers.schoolGirl, t.find(DESIRE), 6) || near(markers.schoolGirl, [...sexual, ...requests], 14))) {
+  if (markers.schoolGirl.length > 0 && (near(markers.schoolGirl, t.find(DESIRE), 6) || near(markers.schoolGirl, [...sexual(), ...requests()], 14))) {
     return { rule: "minor_sexual_context", category: "school" };
   }
   if (ADDRESSED.test(s)) {
-    const past = [...t.find(PERSONA_PAST), ...markers.strong];
-    if (near(past, [...sexual, ...t.find(PERSONA_BODY)], 16) && t.find(PERSONA_PAST).length + t.find(PERSONA_BODY).length > 0) {
-      return { rule: "minor_sexual_context", category: "persona_past" };
+    const personaPast = t.find(PERSONA_PAST);
+    const past = [...personaPast, ...markers.strong];
+    if (past.length > 0) {
+      const body = t.find(PERSONA_BODY);
+      if (personaPast.length + body.length > 0 && near(past, [...sexual(), ...body], 16)) return { rule: "minor_sexual_context", category: "persona_past" };
     }
   }
-  if (near(markers.strong, [...sexual, ...commerce, ...requests], 14)) return { rule: "minor_sexual_context", category: "third_person" };
+  if (markers.strong.length > 0 && near(markers.strong, [...sexual(), ...commerce(), ...requests()], 14)) return { rule: "minor_sexual_context", category: "third_person" };
   if (follows(t.find(PARTNER), [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE)], 4)) return { rule: "minor_sexual_context", category: "third_person" };
-  if (near(markers.family, [...sexual, ...commerce], 10)) return { rule: "minor_sexual_context", category: "third_person" };
-  if (near(markers.weakChild, sexual, 3)) return { rule: "minor_sexual_context", category: "third_person" };
+  if (markers.family.length > 0 && near(markers.family, [...sexual(), ...commerce()], 10)) return { rule: "minor_sexual_context", category: "third_person" };
+  if (markers.weakChild.length > 0 && near(markers.weakChild, sexual(), 3)) return { rule: "minor_sexual_context", category: "third_person" };
   return null;
 }

@@ -73,7 +73,7 @@ function yearsInHandles(s: string): string {
 const AGE_UNIT = src`(?:ans|anos|anni|jahre|years? old|years|yrs|yo)`;
 const RANGES: [RegExp, (m: string[]) => string | undefined][] = [
   // "entre 14 et 16 ans", "between 15 and 16", "tra 15 e 16 anni", "zwischen 15 und 16".
-  [/\b(?:entre|between|tra|fra|zwischen)\s(\d\d)\s(?:et|and|e|y|und)\s(\d\d)\b/g, ([, a, b]) => close(a!, b!) ? `${a}` : undefined],
+  [/\b(?:entre|between|tra|fra|zwischen)\s(?:(?:les|los|las|i|le|den|os|as|the)\s)?(\d\d)\s(?:et|and|e|y|und)\s(?:(?:les|los|las|i|le|den|os|as|the)\s)?(\d\d)\b/g, ([, a, b]) => close(a!, b!) ? `${a}` : undefined],
   // "15-16 ans", "15 ou 16 ans", "15/16 yo", "16 17 ans": two ages one to three years apart, then a unit.
   [new RegExp(src`\b(\d\d) ?(?:-|\/|a|ou|or|to|o|oder|bis|y|e|,)? ?(\d\d) (${AGE_UNIT})\b`, "g"), ([, a, b, unit]) => close(a!, b!) ? `${a} ${unit}` : undefined],
   // "im like 14-15", "j'ai genre 15/16": a range right after a verb or a hedge, without a unit.

@@ -27,9 +27,10 @@ const EVENTS: readonly Event[] = [
   ev(both(OLYMPICS, "rio"), 2016),
   ev(both(OLYMPICS, "(?:pekin|beijing|pechino|peking|pequim)"), 2008),
   ev(String.raw`(?:pape|pope|papa|papst) (?:francois|francis|francisco|francesco|franziskus)`, 2013),
+  ev(String.raw`(?:first|premier|primer|primo|erste\w*|primeiro) ipad|ipad (?:came out|est sorti|salio|e uscito|kam raus|foi lancado|saiu)`, 2010),
 ];
 // "je suis né l'année où…" reaches here as "je suis l'annee ou…" (the normaliser drops "ne" as a negation).
-const BORN_THE_YEAR = /\b(?:je suis(?= l'annee)|ne|nee|born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa])\b[^.!?]{0,12}?\b(?:l'annee|the year|el ano|l'anno|im jahr|in dem jahr|no ano|en el ano|nell'anno|quand|when|cuando|quando|als)\b([^.!?]{0,70})/;
+const BORN_THE_YEAR = /\b(?:je suis(?= l'annee)|ne|nee|born|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa])\b[^.!?]{0,12}?\b(?:l'annee|the year|el ano|l'anno|im jahr|in dem jahr|no ano|en el ano|nell'anno|quand|when|cuando|quando|als|pendant|durant|lors|during|durante|wahrend)\b([^.!?]{0,70})/;
 
 // German puts the participle last: "ich bin im Jahr der WM in Brasilien geboren".
 const BORN_THE_YEAR_DE = /\b(?:im jahr|in dem jahr)\b([^.!?]{0,70}?)\bgeboren\b/;

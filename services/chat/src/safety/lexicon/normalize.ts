@@ -96,12 +96,13 @@ function undressDigits(s: string): string {
 
 // Compiled once: a RegExp built per call showed in the profile.
 const AGE_GLUED = new RegExp(String.raw`\b(\d{1,2})${AGE_UNIT_GLUED}(?![a-z])`, "g");
-const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])`, "g");
+// "16 an hour" is a wage, not an age.
+const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])(?! (?:hour|hr|heure|hora|ora|stunde)\b)`, "g");
 
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
   // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
-  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on|pendant|durant|lors|l'annee|quand)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   if (s.includes("2k")) s = s.replace(/\b2k(\d\d)\b/g, "20$1"); // "2k10" = 2010
   if (s.includes("ß")) s = s.replace(/ß/g, "ss"); // "heiß" = "heiss": folding keeps the sharp s
   s = undressDigits(undressWords(s));
@@ -120,6 +121,6 @@ export function normalizeForLexicon(text: string): string {
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
-  if (s.includes("tn") || s.includes("tego")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh)\b/g, "tenho");
+  if (s.includes("tn") || s.includes("tego") || s.includes("tenhu")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh|tenhu)\b/g, "tenho");
   return readRangesAndFigures(s.replace(/\s+/g, " ").trim());
 }

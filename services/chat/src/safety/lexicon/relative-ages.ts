@@ -6,8 +6,10 @@
  *   cohort still to graduate in `year + d` is 18 − d now (a year already passed is an adult's);
  * - a title: a number after "the movie", "la chanson", "la serie"… names a work, not anyone's age;
  * - a cohort told by its year of birth ("2010 gang", "team 2011") or a two-digit year after "born" ("born in 09")
- *   (issue #14, fourth round), or by the year in a handle or an e-mail address (dress.ts, fifth round).
+ *   (issue #14, fourth round), or by the year in a handle or an e-mail address (dress.ts, fifth round);
+ * - a school year told with the years since, which makes it an adult's memory (sixth round).
  */
+import type { AgeFact } from "./age-facts.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 
 const src = String.raw;
@@ -88,4 +90,18 @@ export function cohortBirthAges(s: string, year: number): RelativeAge[] {
     push(yy <= year % 100 ? 2000 + yy : 1900 + yy, m.index ?? 0);
   }
   return found;
+}
+
+const ELAPSED = /\b(?:ca fait|cela fait|ca va faire|il y a|y a|hace|fa|sono|vor|faz|ha|already|deja|since)\s(\d{1,2}) (?:ans|anos|anni|jahren?|years?)\b|\b(\d{1,2}) (?:ans|anos|anni|jahre|years?) (?:ago|fa|atras|deja|already|plus tard|later|despues|dopo|spater|depois)\b/;
+const isSchool = (f: AgeFact) => f.who === "speaker" && (f.form === "school_year" || f.form === "exam");
+
+/**
+ * A school year told with the time since ("on s'est connus en seconde, ça fait 20 ans", "met in 10th grade 15 years
+ * ago"): when the years since carry it past 18, it is an adult's memory (the speaker's past). Changes `facts` in place.
+ */
+export function schoolYearsAsMemory(s: string, facts: AgeFact[]): void {
+  const since = facts.some(isSchool) ? ELAPSED.exec(s) : null;
+  if (!since) return;
+  const elapsed = Number(since[1] ?? since[2]);
+  for (const f of facts) if (isSchool(f) && f.max + elapsed >= 18) f.who = "speaker_past";
 }

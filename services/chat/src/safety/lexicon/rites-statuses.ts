@@ -23,6 +23,9 @@ const row = (source: string, min: number, max: number, form: AgeForm = "sweet16"
 const YET = /\b(?:yet|encore|todavia|aun|ancora|noch|ainda|still)\b/;
 
 const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|(?:auto ?)?fahren|carteira|habilitacao|dirigir|cnh)`;
+// An age rating in either order: "films interdits aux moins de 16", "filme ab 16", "16+ films", "pelis para mayores de 16".
+const RATED_NOUN = String.raw`(?:films?|filmes?|movies?|peliculas?|pelis|jeux|games?|spiele)`;
+const RATED = String.raw`${RATED_NOUN}\s(?:ab|de|rated|interdits? aux moins de|para mayores de|vietati ai minori di|per maggiori di|para maiores de|pour les plus de|for over)\s?1[2-8]\b|1[2-8]\s?\+?\s${RATED_NOUN}`;
 /** Events and the ages they are held at. */
 const EVENTS: readonly Row[] = [
   row("jugendweihe", 14, 14),
@@ -34,9 +37,11 @@ const EVENTS: readonly Row[] = [
   row("learner'?s? permit|learners? license|conduite accompagnee|permis accompagne|begleitet\\w* fahren|permiso de aprendiz\\w*", 15, 17, "legal_status"),
   row("mittlere\\w* (?:reife|schulabschluss\\w*)|realschulabschluss|bepc|licenza media|esame di terza media|esami di terza media", 14, 16, "exam"),
 ];
+/** School staff who act on pupils: a fact only when they act on the speaker ("la cpe m'a collé"); "ma femme est CPE" is none. */
+const DISCIPLINE: readonly Row[] = [row("cpe|vie scolaire|jefe de estudios|jefa de estudios|preside|vicepreside|schulleiter\\w*|hall monitor|prof principale?|professeur principal|klassenlehrer\\w*|homeroom teacher|form tutor|tutor de (?:clase|curso)|diretor de turma", 10, 17, "school_year")];
 /** Things only a pupil has. */
 const PUPIL_THINGS: readonly Row[] = [
-  row("carnet de (?:correspondance|liaison)|homeroom|hall pass|report card|recess|recreo|ricreazione|schulhof|recreio|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
+  row("heure de colle|detention|study hall|nachsitzen|pausenhof|carnet de (?:correspondance|liaison)|homeroom|hall pass|report card|recess|recreo|ricreazione|schulhof|recreio|libretto (?:scolastico|delle giustificazioni)|diario scolastico|registro elettronico|agenda escolar|hausaufgabenheft|klassenbuch|caderneta escolar|boletim escolar", 10, 17, "school_year"),
 ];
 const STATUS: readonly Row[] = [
   row("sous l'autorite (?:parentale|de mes parents)|under (?:my parents'?|the) (?:custody|authority|guardianship)|bajo la (?:patria potestad|tutela|custodia) de mis padres|sotto la (?:potesta|tutela|responsabilita) dei miei|unter der (?:obhut|aufsicht|vormundschaft|sorge) meiner eltern|sob a (?:guarda|tutela|responsabilidade) dos meus pais", 0, 17, "legal_status"),
@@ -49,6 +54,24 @@ const STATUS: readonly Row[] = [
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
   row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
+const TO_ME = /^\s(?:\S+\s)?(?:m'a|m'ont|me|mi|mich|mir)\b/;
+const ME_BEFORE = /(?:^|\s)(?:m'a|m'ont|me|mi|mich|mir)\s(?:\S+\s){0,2}$/;
+const HERE_NOW = /(?:^|\s)(?:to|tou|estou|estoy|sto|je suis|i'm|im|ich bin|bin) (?:na|no|en el|en la|al|nel|nella|in der|im|dans la|a la|au|in|at)\s(?:\S+\s){0,2}$/;
+/**
+ * Films and games kept from the speaker by an age rating: "darf nicht in Filme ab 16", "not allowed in 16+ films".
+ * Someone else's ("mein Sohn darf nicht in Filme ab 16") is a parent speaking: a mention, never a block.
+ */
+/** An age told as a stage of adolescence: "mid teens", "early teens", "en pleine adolescence", "mitten in der Pubertät". */
+const STAGES: readonly Row[] = [
+  row("(?:mid|early)[- ]?teens|(?:en pleine|en plena|in piena|em plena) (?:adolescence|adolescencia|adolescenza|puberte|pubertad|puberta|puberdade)|mitten in der pubertat", 13, 16, "bare"),
+];
+// The rated films and the stages gate apart from the rest: their words ("film", "games", "teens") are common.
+const RATED_GATE = /\b1[2-8]\b/;
+const RATED_NOUN_GATE = /film|movie|pelic|pelis|jeux|game|spiele/;
+const STAGE_GATE = /teens|adolescen|pubertat/;
+const RATED_ROWS: readonly Row[] = [
+  row(`(?:pas le droit|peux pas|not allowed|can'?t|cannot|no me dejan|no puedo|non posso|non mi fanno|darf|nao posso|nao me deixam)\\s(?:\\S+\\s){0,6}?(?:${RATED})`, 0, 17, "legal_status"),
+];
 const OTHERS = /\b(?:her|his|their|sa|son|ses|su|sus|sua|suo|sein\w*|ihr\w*|seu|dela|dele)\s(?:\S+\s)?$/;
 const OWNED = /\b(?:mon|ma|mes|my|mi|mis|mein\w*|minha|meu|il mio|la mia|i miei)\s(?:\S+\s)?$/;
 const RECENT = /\b(?:gerade|grad|just|today|aujourd'hui|hier|yesterday|ce (?:weekend|week-end|matin|soir)|this (?:weekend|morning)|last (?:week|weekend)|la semaine (?:derniere|prochaine)|next (?:week|month)|nachste\w* woche|heute|gestern|morgen|demain|tomorrow|manana|domani|amanha|hoy|oggi|hoje|ayer|ieri|ontem|bientot|soon|pronto|presto|bald|acabo|appena|acabei|je viens|i just)\b/;
@@ -58,12 +81,15 @@ const PAST_RE = new RegExp(ADULT_PAST);
 const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jef[ea] de estudios|preside|schulleiter|hall monitor|principal|klassenlehrer|form tutor|tutor de|diretor de turma|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  if (!GATE.test(s)) return facts;
+  const rated = RATED_GATE.test(s) && RATED_NOUN_GATE.test(s);
+  const stage = STAGE_GATE.test(s);
+  const gate = GATE.test(s);
+  if (!rated && !stage && !gate) return facts;
   const each = (rows: readonly Row[], who: (at: number, end: number) => AgeFact["who"] | undefined) => {
     for (const r of rows) for (const m of s.matchAll(r.pattern)) {
       const at = m.index ?? 0;
@@ -72,21 +98,32 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
       if (w !== undefined) facts.push({ who: w, min: r.min, max: r.max, form: r.form, offset: at });
     }
   };
+  // Done to the speaker ("la cpe m'a collé") or where he stands now ("tô na fila do recreio"): his school life.
+  const doneToSpeaker = (at: number, end: number): boolean => {
+    const before = s.slice(Math.max(0, at - 24), at);
+    return !PAST_RE.test(s) && (TO_ME.test(s.slice(end, end + 16)) || ME_BEFORE.test(before) || HERE_NOW.test(before));
+  };
   const owner = (at: number, end: number, needsRecent: boolean): AgeFact["who"] | undefined => {
     if (OF_SOMEONE.test(s.slice(end, end + 40)) || OTHERS.test(s.slice(Math.max(0, at - 24), at))) return framed ? "role" : "third_person";
     const who = subjectAt(s, at, framed);
     if (who !== "speaker" && who !== "mention") return who;
+    if (doneToSpeaker(at, end)) return "speaker";
     const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
     // Told as history: an age given for it, a time long ago, or the adult past without a word of "just now".
     if (AT_AGE.test(s) || LONG_AGO.test(s) || (PAST_RE.test(s) && !RECENT.test(s))) return "speaker_past";
     if (owned || (who === "speaker" && (!needsRecent || RECENT.test(s))) || RECENT.test(s)) return "speaker";
     return "mention";
   };
-  each(EVENTS, (at, end) => owner(at, end, true));
-  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
-  each(STATUS, (at) => {
+  const ownStatus = (at: number) => {
     const who = subjectAt(s, at, framed);
     return who === "mention" ? "speaker" : who;
-  });
+  };
+  if (rated) each(RATED_ROWS, (at) => { const who = ownStatus(at); return who === "third_person" ? "mention" : who; });
+  if (stage) each(STAGES, ownStatus);
+  if (!gate) return facts;
+  each(EVENTS, (at, end) => owner(at, end, true));
+  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  each(DISCIPLINE, (at, end) => (subjectAt(s, at, framed) === "role" ? "role" : doneToSpeaker(at, end) ? "speaker" : undefined));
+  each(STATUS, ownStatus);
   return facts;
 }

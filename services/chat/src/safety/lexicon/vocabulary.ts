@@ -14,14 +14,14 @@ const src = (strings: TemplateStringsArray, ...values: string[]) => String.raw(s
 /** Words before "N ans" that make it a duration or a date, not someone's age. */
 const DURATION_BEFORE = src`(?<!\b(?:depuis|pendant|durant|fait|faire|fais|y a|dans|en|plus de|moins de|pres de|chaque|tous les|toutes les|apres|avant|ces|ses dernieres|for|after|since|about|les|il y a|ya|for the last|of)\s)`;
 /** Words after "N ans" that make it a duration or a thing's age. */
-const DURATION_AFTER = src`(?!\s(?:de\s(?:mariage|plus|moins|vie|experience|carriere|boite|service|anciennete|prison|retard|difference|ecart|relation|couple|travail|boulot|fidelite|abonnement)|d'(?:experience|anciennete|age|armee|ecart|attente|amour)|que\b|qu'|plus tard|apres|avant|ago|together|of\b|later|de boite|deja que))`;
+const DURATION_AFTER = src`(?!\s(?:de\s(?:mariage|plus|moins|vie|experience|carriere|boite|service|anciennete|prison|retard|difference|ecart|relation|couple|travail|boulot|fidelite|abonnement)|d'(?:experience|anciennete|age|armee|ecart|attente|amour)|que\b|qu'|plus tard|apres|avant|ago|together|of\b|later|de boite|deja que|younger|older|apart|junger|alter|in meno|in piu|di meno|di piu|menos|mas|a menos|a mais))`;
 
 /** "15 ans" as a person's age (the normaliser turned "15a", "15yo", "15 years old" into "15 ans"). */
 export const MINOR_AGE = src`${DURATION_BEFORE}\b${MINOR_N} ans\b${DURATION_AFTER}`;
 /** A bare age after an age question: "t'avais quel âge ? 16 ?", "à quel âge ? 15". */
 export const AGE_AFTER_QUESTION = src`\bquel age\b[^.!]{0,30}?\b${MINOR_N}\b(?! ?(?:ans? de|heures?|h\b|euros?|€|photos?|videos?))`;
 /** English ages without a unit: "at 15", "you were 14", "she is 16", "we're both 15". */
-const UNIT_AFTER_BARE = src`(?![:h.,]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|kilometers?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months?|seconds?|secs?|th\b|st\b|nd\b|rd\b|x\b|pics?|photos?|videos?|vids?|messages?|followers?|subs\b|points?|degrees?|inch|meters?|metres?|euros|€|\$))`;
+const UNIT_AFTER_BARE = src`(?![:h.,]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|kilometers?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months?|seconds?|secs?|th\b|st\b|nd\b|rd\b|x\b|pics?|photos?|videos?|vids?|messages?|followers?|subs\b|points?|degrees?|inch|meters?|metres?|euros|€|\$|years? (?:younger|older|apart|ago|later|senior|junior)))`;
 export const EN_BARE_AGE = src`\b(?:at|aged|age|was|were|is|are|'s|be|turn|turned|turning|turns)\s(?:only\s|just\s|barely\s|both\s|all\s)?${MINOR_N}\b${UNIT_AFTER_BARE}`;
 
 // ---- who is a minor --------------------------------------------------------------------------------
