@@ -8,10 +8,12 @@
  *   "l'an prochain j'aurai enfin 18", "faço 18 só em 2028", "majeur en 2028", "can only vote in 2029";
  * - a wait until majority or its privileges, with words between: "in 2 jahren werd ich volljährig", "faltam 3 anos
  *   pra eu poder tirar carteira", "encore 2 ans avant le permis".
+ * - an age said as a sum, told before the rules read it (normalize.ts): "20 ans moins 5", "la moitié de 32 ans",
+ *   "le double de 15 ans" (30: an adult), "half of 32", "die hälfte von 32 jahren".
  * Whose age it is comes from subject.ts; the current year is the caller's (injectable: tests never rot).
  */
 import type { AgeFact } from "./age-facts.ts";
-import { numberValue } from "./numbers.ts";
+import { exactNumberWord, numberValue } from "./numbers.ts";
 import { subjectAt } from "./subject.ts";
 
 const src = String.raw;
@@ -57,6 +59,35 @@ const PAST_YEAR = /\b(?:in|en|em|nel|im)\s((?:19|20)\d\d)\b/g;
 const WAIT_WORD = /\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|still|ancora|ainda)\b/;
 const COMPARED = /\b(?:de moins|de plus|less|younger|older|more|menos|mas|meno|piu|weniger|junger|mehr|alter|mais)\b/;
 const TEEN = /\b1\d\b/;
+
+const A = src`(?<a>\d{1,2}|[a-z]{3,12})`;
+const B = src`(?<b>\d{1,2}|[a-z]{3,12})`;
+const AGE_UNIT = src`(?<unit>ans|anos|anni|jahren?|years?)`;
+const MINUS = src`(?:moins|minus|menos|meno|weniger)`;
+const OF = src`(?:\s(?:de|of|di|von|da))?`;
+const SUM_GATE = new RegExp(src`\b(?:${MINUS}|moitie|half|mitad|meta|halfte|metade|double|twice|doble|doppio|doppelte|dobro)\b`);
+const SUMS: [RegExp, (a: number, b: number) => number][] = [
+  [new RegExp(src`\b${A}\s${AGE_UNIT}\s${MINUS}\s${B}(?:\s(?:ans|anos|anni|jahre|years?))?\b`, "g"), (a, b) => a - b],
+  [new RegExp(src`\b${A}\s${MINUS}\s${B}\s${AGE_UNIT}\b`, "g"), (a, b) => a - b],
+  [new RegExp(src`\b(?:la moitie|half|la mitad|la meta|die halfte|a metade|metade)${OF}\s${A}\s${AGE_UNIT}\b`, "g"), (a) => Math.floor(a / 2)],
+  [new RegExp(src`\b(?:le double|double|twice|el doble|il doppio|das doppelte|o dobro)${OF}\s${A}\s${AGE_UNIT}\b`, "g"), (a) => a * 2],
+];
+
+// Operands are digits or number words spelt exactly: "moins des fois" must not read "des" as a fuzzy "dez" (10).
+const exactValue = (token: string) => (/^\d+$/.test(token) ? Number(token) : exactNumberWord(token));
+
+/** On normalised text, before the rules: an age said as a sum is its value ("20 ans moins 5" → "15 ans"). */
+export function computeAgeSums(s: string): string {
+  if (!SUM_GATE.test(s)) return s;
+  for (const [pattern, value] of SUMS) s = s.replace(pattern, (whole: string, ...rest: unknown[]) => {
+    const { a, b, unit } = rest.at(-1) as Record<string, string | undefined>;
+    const [x, y] = [exactValue(a!), b === undefined ? 0 : exactValue(b)];
+    if (x === undefined || y === undefined) return whole;
+    const result = value(x, y);
+    return result > 0 && result < 100 ? `${result} ${unit}` : whole;
+  });
+  return s;
+}
 
 /** Ages told by a difference, a coming date, or a wait until majority. */
 export function arithmeticAges(s: string, year: number, framed: boolean): AgeFact[] {

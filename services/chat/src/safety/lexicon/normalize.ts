@@ -12,6 +12,7 @@
  * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
  */
 import { foldForMatching } from "@sinhome/runtime";
+import { computeAgeSums } from "./arithmetic.ts";
 import { MONTH } from "./bare-ages.ts";
 import { readRangesAndFigures, undressWords } from "./dress.ts";
 import { foldCompatDigits, undressNumerals } from "./numerals.ts";
@@ -119,7 +120,7 @@ export function normalizeForLexicon(text: string): string {
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
   // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".
-  s = s.replace(AGE_GLUED, "$1 ans").replace(AGE_SPACED, "$1 ans");
+  s = computeAgeSums(s.replace(AGE_GLUED, "$1 ans").replace(AGE_SPACED, "$1 ans"));
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
