@@ -64,9 +64,11 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
     }
   }
   if (opts.previousAssistant !== undefined && AGE_QUESTION.test(normalizeForLexicon(opts.previousAssistant))) {
-    if ((t.words.length <= 8 && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
+    // The answer is a short message, or the short opening clause of a longer one ("quatorze 🙈 c grave ? on peut…").
+    const short = t.words.length <= 8 || t.clauseAt(0).split(" ").length <= 6;
+    if ((short && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
     // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
-    const born = t.words.length <= 8 ? ASKED_YEAR.exec(s) : null;
+    const born = short ? ASKED_YEAR.exec(s) : null;
     const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;
     if (age >= 0 && age < 18) return { rule: "minor_fan", category: "claim" };
   }
