@@ -4,7 +4,8 @@
  *   only when such a character is there, so the common message pays one test;
  * - a Roman numeral of ten or more bound to an age unit ("XVI ans", "xiv años") is its value;
  * - a "1" glued to a digit word of any language ("1six", "1cinq", "1sette") is a teen number ("16", "15", "17");
- * - an age unit spelt letter by letter after a number ("1 5 a n s", "16 y o") is the unit again.
+ * - an age unit spelt letter by letter after a number ("1 5 a n s", "16 y o") is the unit again;
+ * - a generation said with two digits ("an 09 baby", "90s baby") is its year ("2009 baby", "1990 baby").
  * Each rewrite runs behind a cheap test for its own shape.
  */
 import { exactNumberWord } from "./numbers.ts";
@@ -38,5 +39,6 @@ export function undressNumerals(s: string): string {
     const joined = run.replace(/ /g, "");
     return UNIT_WORD.test(joined) ? joined : run;
   });
+  if (/\d\ds? (?:baby|babies|bebe)\b/.test(s)) s = s.replace(/\b(\d\d)s? (baby|babies|bebe)\b/g, (_, yy: string, word: string) => `${Number(yy) <= 30 ? 20 : 19}${yy} ${word}`);
   return s;
 }
