@@ -16,6 +16,7 @@ import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
+import { possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
@@ -211,7 +212,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   });
   if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
-  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, generic));
+  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && possessedAt(s, m.index ?? 0) ? "third_person" : generic));
   if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {
     const n = m[2] !== undefined ? Number(m[2]) : (numberValue(`${m[1]}i`) ?? numberValue(`${m[1]}e`));
     if (n !== undefined && n >= 10 && n < 100) add({ who: generic, min: n, max: n, form: "compound", offset: m.index ?? 0 });

@@ -62,3 +62,8 @@ export function subjectAt(s: string, offset: number, framed: boolean): AgeWho {
   if (opensClause(s, offset)) return "speaker";
   return "mention";
 }
+
+// "ma fille de 15 ans", "my son aged 12", "mio figlio di 14": a speaker's own relative, not a taste asked about.
+const POSSESSED = /\b(?:ma|mon|mes|my|mia|mio|mi|mis|mein\w*|minha|meu|meus|minhas|notre|nos|our|unser\w*|nuestr\w*|nostr\w*|nossa|nosso)\s(?:[a-z]+\s)?$/;
+/** True when a possessive of the speaker stands just before `offset` (one adjective may sit between). */
+export const possessedAt = (s: string, offset: number): boolean => POSSESSED.test(s.slice(Math.max(0, offset - 24), offset));
