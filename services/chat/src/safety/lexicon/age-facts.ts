@@ -16,7 +16,7 @@ import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
-import { possessedAt } from "./subject.ts";
+import { childSubject, possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
@@ -236,7 +236,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
-    if (THIRD_SUBJECT.test(clause)) return "third_person";
+    if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
     if (history && past.test(s)) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du|bist|voce|vc)\b/.test(clause)) return "persona";
     return "speaker";

@@ -9,6 +9,7 @@ import { GRADE, HIGHER_ED_RE, RELATIVE_ONLY, STAFF, unitGuard } from "./markers.
 import { normalizeForLexicon } from "./normalize.ts";
 import { once, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
+import { EXAM_STAFF } from "./vocabulary-i18n.ts";
 
 const AFTER_AGE_END = String.raw`(?=\s?(?:$|et\b|,|\.|!|\?|mais\b|bientot\b|mdr|lol|ptdr|stp|hein|non\b|moi\b|tu\b|ok\b|jsp|pile|tout rond|and\b|btw))`;
 const CLAIM_PATTERNS: readonly RegExp[] = [
@@ -36,7 +37,8 @@ const PUPIL_LIFE = once(V.PUPIL_LIFE);
 const OWNED_BY_OTHER = /\b(?:ses|sa|son|leurs?|his|her|their|sus|su|suoi|sue|seine?n?|ihre?n?|dele|dela|deles)\s$/;
 const PUPIL_STRONG = once(String.raw`\b(?:cantine du (?:college|lycee)|en recre|heure de colle|brevet blanc|bac blanc|homeroom|classmates|camarades? de classe)\b`);
 const FIRST_PERSON = once(String.raw`(?:^|\s)(?:je|j'|moi|me|m'|ma|mon|mes|nous|on|i|my|i'm|we|we're|our)\b`);
-const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach)\b`);
+// Staff at work, or invigilating and marking an exam ("je surveille le brevet blanc").
+const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach|${EXAM_STAFF})\b`);
 const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|la|le|les|des)\s(?:fille|meuf|mec|gars|girl|boy|copine|pote|eleve|nana)|\b(?:il|elle|she|he|they)\b`);
 const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|h\b|heures?|:|euros?|€|photos?|videos?|min))`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);

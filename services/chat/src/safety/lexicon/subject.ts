@@ -49,12 +49,17 @@ export function opensClause(s: string, offset: number): boolean {
   return OPENING.test(clause === "" ? "" : `${clause} `);
 }
 
+// The clause's subject is the speaker's child: "mon grand entre en 6e", "mio figlio ha fatto l'esame di terza media".
+const OWN_CHILD = /^\s*(?:\S+\s)?(?:mon|ma|my|mio|mia|mi|mein|meine|meu|minha)\s(?:grand|grande|petit|petite|aine|ainee|cadet|cadette|fils|fille|figlio|figlia|hijo|hija|sohn|tochter|filho|filha|son|daughter|kid)\b/;
+/** True when the clause's subject is the speaker's child. */
+export const childSubject = (clause: string): boolean => OWN_CHILD.test(clause);
+
 /** Who an age found at `offset` belongs to. */
 export function subjectAt(s: string, offset: number, framed: boolean): AgeWho {
   if (framed) return "role";
   const clause = s.slice(clauseStart(s, offset), offset);
   if (PERSONA_AS.test(clause)) return "persona";
-  if (PERSON_JUST_BEFORE.test(s.slice(Math.max(0, offset - 40), offset)) || THIRD_PRONOUN.test(clause)) return "third_person";
+  if (PERSON_JUST_BEFORE.test(s.slice(Math.max(0, offset - 40), offset)) || THIRD_PRONOUN.test(clause) || childSubject(clause)) return "third_person";
   const first = clause.search(FIRST);
   const second = clause.search(SECOND);
   if (first >= 0 && (second < 0 || first < second)) return "speaker";
