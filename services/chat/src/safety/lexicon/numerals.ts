@@ -5,6 +5,8 @@
  * - a Roman numeral of ten or more bound to an age unit ("XVI ans", "xiv años") is its value;
  * - a "1" glued to a digit word of any language ("1six", "1cinq", "1sette") is a teen number ("16", "15", "17");
  * - an age unit spelt letter by letter after a number ("1 5 a n s", "16 y o") is the unit again;
+ * - a date written with dots or dashes ("03.04.2010", "03-04-2010") is written with slashes, so the clause
+ *   rules (which stop at a dot) read its year;
  * - a generation said with two digits ("an 09 baby", "90s baby") is its year ("2009 baby", "1990 baby").
  * Each rewrite runs behind a cheap test for its own shape.
  */
@@ -24,7 +26,7 @@ const AGE_UNIT_AFTER = String.raw`(?=\s?(?:ans?|anos|anni|jahre|years?|yo|y\/o|p
 const ROMAN = new RegExp(String.raw`\b(x{1,3})(ix|iv|v?i{0,3})${AGE_UNIT_AFTER}`, "g");
 const ROMAN_UNITS: Record<string, number> = { "": 0, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
 
-const GLUED_ONE = /\b1([a-z]{2,6})\b/g;
+const GLUED_ONE = /\b1([a-z]{2,7})\b/g;
 const SPELT_UNIT = /(?<=\d )((?:[a-z] ){1,4}[a-z])(?![a-z])/g;
 const UNIT_WORD = /^(?:ans?|anos|anni|jahre|years?|yo|piges?)$/;
 
@@ -39,6 +41,7 @@ export function undressNumerals(s: string): string {
     const joined = run.replace(/ /g, "");
     return UNIT_WORD.test(joined) ? joined : run;
   });
+  if (/\d[.-]\d{1,2}[.-](?:19|20)\d\d/.test(s)) s = s.replace(/\b(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d\d)\b/g, "$1/$2/$3");
   if (/\d\ds? (?:baby|babies|bebe)\b/.test(s)) s = s.replace(/\b(\d\d)s? (baby|babies|bebe)\b/g, (_, yy: string, word: string) => `${Number(yy) <= 30 ? 20 : 19}${yy} ${word}`);
   return s;
 }
