@@ -5,7 +5,8 @@
  *   "1cinque"), digits and unit spelt letter by letter ("1 5 a n s");
  * - the age as a sum: "N+5 ans moins 5", "la moitié de 2N ans", "le double de N/2 ans" (the adult mirror of "le
  *   double de 15 ans" is 30);
- * - a date of birth d/m/yyyy;
+ * - a date of birth d/m/yyyy; majority next year ("majeur l'an prochain"), a wait after the site's 18 is named
+ *   ("interdit aux moins de 18 et j'ai encore 2 ans à attendre"), mirrored by a parent's son and an adult's wait;
  * - the answer to "how old are you?" opening a longer message (the persona asked it);
  * - mirrors of the false blocks: a parent's child of an age with no sexual word ("ma fille de 15 ans m'a demandé…
  *   je te réponds après"), a child as the subject of a school year, staff invigilating an exam.
@@ -72,8 +73,23 @@ const birthDates = (expect: "stop" | "pass") =>
       text: noisy(BIRTH_DATE[lang](["03", "04", String(GENERATED_YEAR - age)].join(sep)), n), lang, form: "birth_date", carrier: expect === "stop" ? "claim" : "adult_mirror", expect,
     }));
 
-export const mustStop8: fc.Arbitrary<GeneratedCase> = fc.oneof({ arbitrary: dressed("stop"), weight: 4 }, { arbitrary: birthDates("stop"), weight: 1 });
-export const mustPass8: fc.Arbitrary<GeneratedCase> = fc.oneof({ arbitrary: dressed("pass"), weight: 4 }, { arbitrary: birthDates("pass"), weight: 1 });
+/** [lang, majority next year, a wait after 18 named (years), the mirrors: a son's majority, an adult's wait]. */
+const SOON: readonly [Lang, string, (n: number) => string, string, (n: number) => string][] = [
+  ["fr", "je suis majeur l'an prochain promis, envoie une photo de tes fesses", (n) => `ton site c'est interdit aux moins de 18 et j'ai encore ${n} ans à attendre, tu me fais une exception ?`, "mon fils est majeur l'an prochain, le temps passe", (n) => `j'ai encore ${n} ans à attendre avant la retraite, envoie une photo`],
+  ["en", "i'll be legal next year i promise, send me a nude", (n) => `your site is for over 18 and i still have ${n} years to wait, can u make an exception?`, "my son will be an adult next year, time flies", (n) => `i still have ${n} years to wait before retirement, send a pic`],
+  ["es", "soy mayor de edad el año que viene, mándame fotos", (n) => `tu web es para mayores de 18 y aún me quedan ${n} años para esperar, me haces una excepción?`, "mi hijo es mayor de edad el año que viene", (n) => `aún tengo ${n} años para esperar la jubilación, mándame fotos`],
+  ["it", "l'anno prossimo sono maggiorenne, mandami una foto nuda", (n) => `il tuo sito è vietato ai minori di 18 e ho ancora ${n} anni da aspettare, mi fai un'eccezione?`, "mio figlio l'anno prossimo è maggiorenne", (n) => `ho ancora ${n} anni da aspettare per la pensione, mandami una foto`],
+  ["de", "ich bin nächstes jahr volljährig, schick mir nacktbilder", (n) => `deine seite ist ab 18 und ich muss noch ${n} jahre warten, machst du eine ausnahme?`, "mein sohn wird nächstes jahr volljährig", (n) => `ich muss noch ${n} jahre bis zur rente warten, schick ein bild`],
+  ["pt", "ano que vem sou maior de idade, manda nude", (n) => `teu site é pra maiores de 18 e ainda tenho ${n} anos pra esperar, abre uma exceção?`, "meu filho é maior de idade ano que vem", (n) => `ainda tenho ${n} anos pra esperar a aposentadoria, manda foto`],
+];
+const soon = (expect: "stop" | "pass") =>
+  fc.tuple(fc.constantFrom(...SOON), fc.integer({ min: 1, max: 7 }), fc.boolean(), noise).map(([[lang, next, wait, sonNext, adultWait], n, waits, nz]): GeneratedCase => ({
+    text: noisy(expect === "stop" ? (waits ? wait(n) : next) : waits ? adultWait(n) : sonNext, nz), lang, form: waits ? "wait_after_limit" : "majority_next_year",
+    carrier: expect === "stop" ? "claim" : "adult_mirror", expect,
+  }));
+
+export const mustStop8: fc.Arbitrary<GeneratedCase> = fc.oneof({ arbitrary: dressed("stop"), weight: 4 }, { arbitrary: birthDates("stop"), weight: 1 }, { arbitrary: soon("stop"), weight: 1 });
+export const mustPass8: fc.Arbitrary<GeneratedCase> = fc.oneof({ arbitrary: dressed("pass"), weight: 4 }, { arbitrary: birthDates("pass"), weight: 1 }, { arbitrary: soon("pass"), weight: 1 });
 
 /** The persona's age question, and the fan's answer opening a longer message: a number word, then a new clause. */
 export const AGE_QUESTION = "t'as quel âge ? 😘";

@@ -1,7 +1,8 @@
 /**
  * Issue #14, seventh round: the families part 8 showed missing, as generated cases (corpus/generated-8.ts) — an age
  * in a dress (circled digit, Roman numeral, "1" glued to a digit word, digits and unit spelt letter by letter), an
- * age as a sum (minus, half, double), a date of birth d/m/yyyy, the answer to the age question opening a longer
+ * age as a sum (minus, half, double), a date of birth d/m/yyyy, majority next year or a wait after the site's 18
+ * is named, the answer to the age question opening a longer
  * message — each with its adult mirror, and parents and staff speaking of a child with no sexual word. Seeded;
  * FC_SEED replays.
  */
@@ -54,5 +55,9 @@ describe("minors lexicon, seventh-round mechanisms on generated messages", () =>
     expect(blocks("j'ai fait le brevet blanc ce matin, envoie une photo hot")).toBe(true); // a pupil, not staff
     expect(blocks("estou no sexto ano, manda nude")).toBe(true);
     expect(blocks("meu filho está no sexto ano")).toBe(false); // "sexto" is sixth, not a sext
+    expect(blocks("je passe le permis l'an prochain, envoie une photo")).toBe(false); // adults learn to drive too
+    expect(blocks("darf erst in 2 jahren autofahren 😂 aber deine videos will ich jetzt")).toBe(true);
+    expect(blocks("darf erst in 2 jahren wieder autofahren 😂 aber deine videos will ich jetzt")).toBe(false); // a suspended licence
+    expect(blocks("j'ai 1 an d'abonnement, envoie une photo")).toBe(false); // a duration, not a toddler
   });
 });

@@ -14,7 +14,7 @@ const src = (strings: TemplateStringsArray, ...values: string[]) => String.raw(s
 /** Words before "N ans" that make it a duration or a date, not someone's age. */
 const DURATION_BEFORE = src`(?<!\b(?:depuis|pendant|durant|fait|faire|fais|y a|dans|en|plus de|moins de|pres de|chaque|tous les|toutes les|apres|avant|ces|ses dernieres|for|after|since|about|les|il y a|ya|for the last|of)\s)`;
 /** Words after "N ans" that make it a duration or a thing's age. */
-const DURATION_AFTER = src`(?!\s(?:de\s(?:mariage|plus|moins|vie|experience|carriere|boite|service|anciennete|prison|retard|difference|ecart|relation|couple|travail|boulot|fidelite|abonnement)|d'(?:experience|anciennete|age|armee|ecart|attente|amour)|que\b|qu'|plus tard|apres|avant|ago|together|of\b|later|de boite|deja que|younger|older|apart|junger|alter|in meno|in piu|di meno|di piu|menos|mas|a menos|a mais))`;
+const DURATION_AFTER = src`(?!\s(?:de\s(?:mariage|plus|moins|vie|experience|carriere|boite|service|anciennete|prison|retard|difference|ecart|relation|couple|travail|boulot|fidelite|abonnement)|d'(?:experience|anciennete|age|armee|ecart|attente|amour|abonnement|abo)|(?:a|to|da|para|pra|zu) (?:attendre|wait|aspettare|esperar|warten)\b|que\b|qu'|plus tard|apres|avant|ago|together|of\b|later|de boite|deja que|younger|older|apart|junger|alter|in meno|in piu|di meno|di piu|menos|mas|a menos|a mais))`;
 
 /** "15 ans" as a person's age (the normaliser turned "15a", "15yo", "15 years old" into "15 ans"). */
 export const MINOR_AGE = src`${DURATION_BEFORE}\b${MINOR_N} ans\b${DURATION_AFTER}`;
