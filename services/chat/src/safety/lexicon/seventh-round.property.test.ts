@@ -2,7 +2,7 @@
  * Issue #14, seventh round: the families part 8 showed missing, as generated cases (corpus/generated-8.ts) — an age
  * in a dress (circled digit, Roman numeral, "1" glued to a digit word, digits and unit spelt letter by letter), an
  * age as a sum (minus, half, double), a date of birth d/m/yyyy, majority next year or a wait after the site's 18
- * is named, the answer to the age question opening a longer
+ * is named, school life opening the message or a school level of each language, the answer to the age question opening a longer
  * message — each with its adult mirror, and parents and staff speaking of a child with no sexual word. Seeded;
  * FC_SEED replays.
  */
@@ -18,7 +18,7 @@ const verdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_
 const blocks = (text: string, previousAssistant?: string) => assessMinorRisk(text, { year: GENERATED_YEAR, previousAssistant }).finding !== null;
 
 describe("minors lexicon, seventh-round mechanisms on generated messages", () => {
-  test("an age under 18 in a dress, as a sum or as a date of birth is stopped, and is suspect", () => {
+  test("an age under 18 in a dress, as a sum, a date of birth or a wait, or school life, is stopped, and is suspect", () => {
     fc.assert(fc.property(mustStop8, (c) => { const v = verdict(c); return v.finding !== null && v.suspect; }), { seed, numRuns: 800 });
   });
 
