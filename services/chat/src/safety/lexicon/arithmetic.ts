@@ -11,6 +11,7 @@
  *   j'ai encore 2 ans à attendre"); majority next year ("majeur l'an prochain").
  * - an age said as a sum, told before the rules read it (normalize.ts): "20 ans moins 5", "la moitié de 32 ans",
  *   "le double de 15 ans" (30: an adult), "half of 32", "die hälfte von 32 jahren".
+ * - the persona's past before her majority: "ta première vidéo, tu l'as faite avant tes 18 ans ?".
  * Whose age it is comes from subject.ts; the current year is the caller's (injectable: tests never rot).
  */
 import type { AgeFact } from "./age-facts.ts";
@@ -101,6 +102,9 @@ export function computeAgeSums(s: string): string {
   return s;
 }
 
+/** The persona's past before majority: "tu l'as faite avant tes 18 ans", "before you turned 18", "antes de tus 18". */
+const BEFORE_HER_MAJORITY = /\b(?:avant tes|avant d'avoir|before you (?:were|turned)|before your|antes de (?:tus|cumplir|tener)|prima dei tuoi|prima di compiere|bevor du|antes dos teus|antes de (?:voce |vc )?(?:fazer|completar))\s18\b/;
+
 /** Ages told by a difference, a coming date, or a wait until majority. */
 export function arithmeticAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
@@ -155,5 +159,7 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
     if (wait !== undefined && wait >= 1 && wait <= 8 && toMajority && !AGAIN.test(m[2]!)) push(17 - wait, 18 - wait, m.index ?? 0);
   }
   if (nextYear) for (const m of s.matchAll(MAJORITY_NEXT_YEAR)) push(16, 17, m.index ?? 0);
+  const before = digits ? BEFORE_HER_MAJORITY.exec(s) : null;
+  if (before) push(0, 17, before.index, framed ? "role" : "persona_past");
   return facts;
 }
