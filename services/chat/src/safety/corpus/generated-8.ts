@@ -9,7 +9,7 @@
  *   ("interdit aux moins de 18 et j'ai encore 2 ans à attendre"), mirrored by a parent's son and an adult's wait;
  * - school life: a pupil's life opening the message ("en cours de techno là", "à la récré"), the school bus, a
  *   school level of each language ("ensino fundamental", "la eso", "alle medie") — mirrored by staff and parents;
- * - the persona's pictures from before her 18 (mirror: after);
+ * - the persona's pictures from before her 18 (mirror: after); a relative "de 14" put in touch for pictures;
  * - the answer to "how old are you?" opening a longer message (the persona asked it);
  * - mirrors of the false blocks: a parent's child of an age with no sexual word ("ma fille de 15 ans m'a demandé…
  *   je te réponds après"), a child as the subject of a school year, staff invigilating an exam.
@@ -76,6 +76,20 @@ const birthDates = (expect: "stop" | "pass") =>
       text: noisy(BIRTH_DATE[lang](["03", "04", String(GENERATED_YEAR - age)].join(sep)), n), lang, form: "birth_date", carrier: expect === "stop" ? "claim" : "adult_mirror", expect,
     }));
 
+/** A relative "de N" (no unit) put in touch with the persona for pictures: "meu primo de 14 pra tu mandar fotos". */
+const CONTACT: Record<Lang, (n: number) => string> = {
+  fr: (n) => `je file ton snap à mon cousin de ${n} pour que tu lui envoies des photos ?`,
+  en: (n) => `i'll give ur snap to my cousin who's ${n} so you can send him pics?`,
+  es: (n) => `le paso tu número a mi primo de ${n} para que le mandes fotos?`,
+  it: (n) => `passo il tuo numero a mio cugino di ${n} per mandargli foto?`,
+  de: (n) => `ich gebe deine nummer meinem cousin von ${n} für fotos?`,
+  pt: (n) => `passo teu zap pro meu primo de ${n} pra tu mandar umas fotos pra ele?`,
+};
+const contact = (expect: "stop" | "pass") =>
+  fc.tuple(fc.constantFrom(...LANGS), fc.integer(expect === "stop" ? { min: 10, max: 17 } : { min: 19, max: 60 }), noise).map(([lang, age, n]): GeneratedCase => ({
+    text: noisy(CONTACT[lang](age), n), lang, form: "contact", carrier: expect === "stop" ? "contact" : "adult_mirror", expect,
+  }));
+
 /** [lang, majority next year, a wait after 18 named (years), the mirrors: a son's majority, an adult's wait]. */
 const SOON: readonly [Lang, string, (n: number) => string, string, (n: number) => string][] = [
   ["fr", "je suis majeur l'an prochain promis, envoie une photo de tes fesses", (n) => `ton site c'est interdit aux moins de 18 et j'ai encore ${n} ans à attendre, tu me fais une exception ?`, "mon fils est majeur l'an prochain, le temps passe", (n) => `j'ai encore ${n} ans à attendre avant la retraite, envoie une photo`],
@@ -115,10 +129,10 @@ const school = (expect: "stop" | "pass") =>
   }));
 
 export const mustStop8: fc.Arbitrary<GeneratedCase> = fc.oneof(
-  { arbitrary: dressed("stop"), weight: 4 }, { arbitrary: birthDates("stop"), weight: 1 }, { arbitrary: soon("stop"), weight: 1 }, { arbitrary: school("stop"), weight: 1 },
+  { arbitrary: dressed("stop"), weight: 4 }, { arbitrary: birthDates("stop"), weight: 1 }, { arbitrary: soon("stop"), weight: 1 }, { arbitrary: school("stop"), weight: 1 }, { arbitrary: contact("stop"), weight: 1 },
 );
 export const mustPass8: fc.Arbitrary<GeneratedCase> = fc.oneof(
-  { arbitrary: dressed("pass"), weight: 4 }, { arbitrary: birthDates("pass"), weight: 1 }, { arbitrary: soon("pass"), weight: 1 }, { arbitrary: school("pass"), weight: 1 },
+  { arbitrary: dressed("pass"), weight: 4 }, { arbitrary: birthDates("pass"), weight: 1 }, { arbitrary: soon("pass"), weight: 1 }, { arbitrary: school("pass"), weight: 1 }, { arbitrary: contact("pass"), weight: 1 },
 );
 
 /** The persona's age question, and the fan's answer opening a longer message: a number word, then a new clause. */

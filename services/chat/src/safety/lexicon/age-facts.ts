@@ -80,7 +80,7 @@ const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|
 // Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
 // it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
 const THIRD_ANCHORED: readonly RegExp[] = [
-  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von|whos|who's|who is|thats|that's|qui a|que tiene|che ha|der ist|die ist|que tem)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist)\b|$|[,.!?])`),
+  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von|whos|who's|who is|thats|that's|qui a|que tiene|che ha|der ist|die ist|que tem)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist|pour|pra|para|per|fur|for)\b|$|[,.!?])`),
   g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
   g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
