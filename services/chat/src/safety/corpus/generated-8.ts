@@ -9,7 +9,8 @@
  *   ("interdit aux moins de 18 et j'ai encore 2 ans à attendre"), mirrored by a parent's son and an adult's wait;
  * - school life: a pupil's life opening the message ("en cours de techno là", "à la récré"), the school bus, a
  *   school level of each language ("ensino fundamental", "la eso", "alle medie") — mirrored by staff and parents;
- * - the persona's pictures from before her 18 (mirror: after); a relative "de 14" put in touch for pictures;
+ * - the speaker at the age of consent (mirror: the question what it is); the persona's pictures from before her
+ *   18 (mirror: after); a relative "de 14" put in touch for pictures;
  * - the answer to "how old are you?" opening a longer message (the persona asked it);
  * - mirrors of the false blocks: a parent's child of an age with no sexual word ("ma fille de 15 ans m'a demandé…
  *   je te réponds après"), a child as the subject of a school year, staff invigilating an exam.
@@ -122,6 +123,10 @@ const SCHOOL: readonly [Lang, string, string][] = [
   ["it", "hai foto piccanti di prima dei tuoi 18 anni? le voglio", "hai foto piccanti di dopo i tuoi 18 anni? le voglio"],
   ["de", "hast du nacktbilder von bevor du 18 warst? ich will sie", "hast du nacktbilder von nachdem du 18 warst? ich will sie"],
   ["pt", "tem fotos picantes de antes dos teus 18? eu quero", "tem fotos picantes de depois dos teus 18? eu quero"],
+  ["fr", "j'ai pile l'âge de la majorité sexuelle en France donc on peut parler de trucs chauds non ?", "c'est quoi l'âge de la majorité sexuelle en France ? envoie une photo"],
+  ["en", "i'm just the age of consent in the uk so send nudes", "what's the age of consent in the uk? send nudes"],
+  ["es", "tengo justo la edad de consentimiento, mándame fotos", "cuál es la edad de consentimiento en España? mándame fotos"],
+  ["pt", "tenho apenas a idade de consentimento, manda nude", "qual é a idade de consentimento no Brasil? manda nude"],
 ];
 const school = (expect: "stop" | "pass") =>
   fc.tuple(fc.constantFrom(...SCHOOL), noise).map(([[lang, pupil, adult], n]): GeneratedCase => ({
