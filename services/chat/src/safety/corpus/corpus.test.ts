@@ -86,13 +86,13 @@ describe("minors corpus", () => {
   });
 
   // Part 8 (measured clean once at 85.1 % / 2.9 %, then tuned on in the seventh round): what it reaches now
-  // (195/202 = 96.5 %; the 97 % bar of the other parts is not reached).
-  test("part 8: recall ≥ 96 %, no false block", () => {
+  // (196/202 = 97.0 %, the bar of the other parts).
+  test("part 8: recall ≥ 97 %, no false block", () => {
     const cases = loadHeldOut8();
     const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
     const stop = cases.filter((c) => c.expect === "stop");
     expect(stop.length).toBeGreaterThanOrEqual(200);
-    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.96);
+    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
     expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
   });
 

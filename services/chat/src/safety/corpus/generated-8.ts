@@ -11,6 +11,7 @@
  *   school level of each language ("ensino fundamental", "la eso", "alle medie") — mirrored by staff and parents;
  * - the speaker at the age of consent (mirror: the question what it is); the persona's pictures from before her
  *   18 (mirror: after); a relative "de 14" put in touch for pictures;
+ *   a rite of passage dated by the years since ("il y a 2 ans"; mirror: 20 years and more);
  * - the answer to "how old are you?" opening a longer message (the persona asked it);
  * - mirrors of the false blocks: a parent's child of an age with no sexual word ("ma fille de 15 ans m'a demandé…
  *   je te réponds après"), a child as the subject of a school year, staff invigilating an exam.
@@ -86,6 +87,21 @@ const CONTACT: Record<Lang, (n: number) => string> = {
   de: (n) => `ich gebe deine nummer meinem cousin von ${n} für fotos?`,
   pt: (n) => `passo teu zap pro meu primo de ${n} pra tu mandar umas fotos pra ele?`,
 };
+/** A rite of passage dated by the years since it: "ma profession de foi c'était il y a N ans" (rite age + N). */
+const RITE_AGO: Record<Lang, (years: number) => string> = {
+  fr: (y) => `ma profession de foi c'était il y a ${y} ans, tu m'envoies une pic ?`,
+  en: (y) => `had my confirmation ${y} years ago lol send nudes`,
+  es: (y) => `mi confirmación fue hace ${y} años, mándame fotos`,
+  it: (y) => `la mia cresima è stata ${y} anni fa, mandami una foto nuda`,
+  de: (y) => `meine konfirmation war vor ${y} jahren, schick mir ein nacktbild`,
+  pt: (y) => `minha crisma foi há ${y} anos, manda nude`,
+};
+// The rites fall at 11–15: one year since is a minor in every language; twenty or more, an adult.
+const riteAgo = (expect: "stop" | "pass") =>
+  fc.tuple(fc.constantFrom(...LANGS), fc.integer(expect === "stop" ? { min: 1, max: 2 } : { min: 20, max: 40 }), noise).map(([lang, years, n]): GeneratedCase => ({
+    text: noisy(RITE_AGO[lang](years), n), lang, form: "rite_ago", carrier: expect === "stop" ? "claim" : "adult_mirror", expect,
+  }));
+
 const contact = (expect: "stop" | "pass") =>
   fc.tuple(fc.constantFrom(...LANGS), fc.integer(expect === "stop" ? { min: 10, max: 17 } : { min: 19, max: 60 }), noise).map(([lang, age, n]): GeneratedCase => ({
     text: noisy(CONTACT[lang](age), n), lang, form: "contact", carrier: expect === "stop" ? "contact" : "adult_mirror", expect,
@@ -134,10 +150,10 @@ const school = (expect: "stop" | "pass") =>
   }));
 
 export const mustStop8: fc.Arbitrary<GeneratedCase> = fc.oneof(
-  { arbitrary: dressed("stop"), weight: 4 }, { arbitrary: birthDates("stop"), weight: 1 }, { arbitrary: soon("stop"), weight: 1 }, { arbitrary: school("stop"), weight: 1 }, { arbitrary: contact("stop"), weight: 1 },
+  { arbitrary: dressed("stop"), weight: 4 }, { arbitrary: birthDates("stop"), weight: 1 }, { arbitrary: soon("stop"), weight: 1 }, { arbitrary: school("stop"), weight: 1 }, { arbitrary: contact("stop"), weight: 1 }, { arbitrary: riteAgo("stop"), weight: 1 },
 );
 export const mustPass8: fc.Arbitrary<GeneratedCase> = fc.oneof(
-  { arbitrary: dressed("pass"), weight: 4 }, { arbitrary: birthDates("pass"), weight: 1 }, { arbitrary: soon("pass"), weight: 1 }, { arbitrary: school("pass"), weight: 1 }, { arbitrary: contact("pass"), weight: 1 },
+  { arbitrary: dressed("pass"), weight: 4 }, { arbitrary: birthDates("pass"), weight: 1 }, { arbitrary: soon("pass"), weight: 1 }, { arbitrary: school("pass"), weight: 1 }, { arbitrary: contact("pass"), weight: 1 }, { arbitrary: riteAgo("pass"), weight: 1 },
 );
 
 /** The persona's age question, and the fan's answer opening a longer message: a number word, then a new clause. */
