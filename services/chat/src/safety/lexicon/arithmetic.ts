@@ -159,7 +159,7 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
     if (wait !== undefined && wait >= 1 && wait <= 8 && toMajority && !AGAIN.test(m[2]!)) push(17 - wait, 18 - wait, m.index ?? 0);
   }
   if (nextYear) for (const m of s.matchAll(MAJORITY_NEXT_YEAR)) push(16, 17, m.index ?? 0);
-  const before = digits ? BEFORE_HER_MAJORITY.exec(s) : null;
+  const before = s.includes("18") ? BEFORE_HER_MAJORITY.exec(s) : null;
   if (before) push(0, 17, before.index, framed ? "role" : "persona_past");
   return facts;
 }
