@@ -7,7 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
 import { checkReplyForMinors } from "../reply-check.ts";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -83,6 +83,17 @@ describe("minors corpus", () => {
     expect(stop.length).toBeGreaterThanOrEqual(120);
     expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
     expect(cases.filter((c) => c.expect === "pass" && hit(c)).length).toBeLessThanOrEqual(1);
+  });
+
+  // Part 8 (measured clean once at 85.1 % / 2.9 %, then tuned on in the seventh round): what it reaches now
+  // (196/202 = 97.0 %, the bar of the other parts).
+  test("part 8: recall ≥ 97 %, no false block", () => {
+    const cases = loadHeldOut8();
+    const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
+    const stop = cases.filter((c) => c.expect === "stop");
+    expect(stop.length).toBeGreaterThanOrEqual(200);
+    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
+    expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
   });
 
   test("replies (layer 3): every bad reply caught, no adult reply caught", () => {

@@ -16,6 +16,7 @@ import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
+import { childSubject, possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
@@ -79,7 +80,7 @@ const THIRD_AGE = g(String.raw`\b(?:tiene|ha|ist|tem|hat|sie ist|er ist|ela tem|
 // Brackets, apposition, "de N ans": the anchor is matched first and the person noun is checked just behind
 // it (PERSON_BEFORE), so a hundred nouns are not tried at every position of every message.
 const THIRD_ANCHORED: readonly RegExp[] = [
-  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von|whos|who's|who is|thats|that's|qui a|que tiene|che ha|der ist|die ist|que tem)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist)\b|$|[,.!?])`),
+  g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von|whos|who's|who is|thats|that's|qui a|que tiene|che ha|der ist|die ist|que tem)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist|pour|pra|para|per|fur|for)\b|$|[,.!?])`),
   g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
   g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
@@ -102,14 +103,14 @@ const GENERIC_AGE: readonly RegExp[] = [
 ];
 const SECOND_PERSON_ADDRESS = once(String.raw`\b(?:tu|t'|te|toi|you|u|ur|your|tus|ti|du|dich|dir|voce|vc|te)\b|\?`);
 const AGE_NOUN = g(String.raw`\b([a-z]{4,12})enn[ei]\b|\b(\d{1,2})enn[ei]\b`);
-const BIRTH_YEAR = g(String.raw`\b(?:born|nacio|nasceu|nacque|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?(?:${MONTH}\s(?:de\s|del\s)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) geboren\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
+const BIRTH_YEAR = g(String.raw`\b(?:born|nacio|nasceu|nacque|naci|nacid[oa]|nato|nata|geboren|nasci|nascid[oa]|naissance|date of birth|birth ?date|dob|ddn|nacimiento|nascita|geburtsdatum|nascimento|birthday is|anniversaire (?:c'est|est)|cumpleanos es|compleanno e)\b[^.!?]{0,22}?\b((?:19|20)\d\d)\b|\b(?:jahrgang|generation|generacion|generazione|geracao|gen|je suis (?:une?|de|d')|moi c'est|on est (?:des|de)|i'm a|i am a|sono del|sono dell'|soy del|soy de|sou de|ich bin)\s?(?:${MONTH}\s(?:de\s|del\s)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) geboren\b|\b((?:19|20)\d\d) baby\b(?<!\b(?:class of|promo|promotion|abi|abitur|matura|maturita|promocion|turma de|clase de) \d{4} baby)`);
 const YEAR_GATE = /(?:19|20)\d\d/;
 const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candeline|candele|kerzen|velinhas)\b`);
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
 // Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
 // the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
 const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
-const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?le droit de (?:conduire|voter|boire)|not old enough to (?:drive|vote)|can'?t (?:even )?vote yet|(?:aun|todavia) no puedo (?:votar|conducir|manejar)|non posso ancora (?:votare|guidare)|darf noch nicht (?:wahlen|autofahren)|ainda nao posso (?:votar|dirigir)|(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|estou) (?:un peu |way |muy |troppo |zu |muito |a bit |bien )?(?:trop jeune|too young|demasiado joven|muy joven|troppo giovane|zu jung|novo demais|nova demais|muito nov[oa]) (?:pour|for|para|pra|per|fur) (?:ce site|ca|this|this site|this app|onlyfans|ton contenu|your content|esto|este sitio|esta app|questo|questa app|das hier|diese seite|isso|esse site|avoir un compte)|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor)\b`);
+const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?le droit de (?:conduire|voter|boire)|not old enough to (?:drive|vote)|can'?t (?:even )?vote yet|(?:aun|todavia) no puedo (?:votar|conducir|manejar)|non posso ancora (?:votare|guidare)|darf noch nicht (?:wahlen|autofahren)|ainda nao posso (?:votar|dirigir)|(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|estou) (?:un peu |way |muy |troppo |zu |muito |a bit |bien )?(?:trop jeune|too young|demasiado joven|muy joven|troppo giovane|zu jung|novo demais|nova demais|muito nov[oa]) (?:pour|for|para|pra|per|fur) (?:ce site|ca|this|this site|this app|onlyfans|ton contenu|your content|esto|este sitio|esta app|questo|questa app|das hier|diese seite|isso|esse site|avoir un compte)|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor|(?:j'ai|i'm|i am|tengo|ho|tenho|ich bin)\s(?:pile |juste |exactement |just |exactly |justo |giusto |apenas |genau )?(?:l'age de la majorite sexuelle|the age of consent|at the age of consent|la edad de consentimiento|l'eta del consenso|a idade de consentimento|im schutzalter))\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
   g(String.raw`(?<!\by |\bil y |\bya |\bil )\b(?:a|at|aos|com|a los|a las|alle|mit|con|avec|aged|at age|quand (?:tu avais|tu etais)|when you were|cuando tenias|quando avevi|als du|quando (?:voce|vc) tinha|tu avais|tu etais|you were|tenias|avevi|warst du|tinha)\s${QUAL}${NUM}(?!:\d|\s?(?:h\b|km|€|euros?|eur|reais|dollars?|bucks|photos?|fotos?|pics?|videos?|minutes?|min\b|cm|kg|%|fois|times|veces|volte|mal\b))(?:${END}|(?=\s?(?:ou|or|oder|t'|your|te|eras|ta|manda|send|envoie|hattest|tinhas?|avevi|tenias|voce|vc|du|tu|you|con|with|avec|mit|com|en|in|sans|without|sin|senza|sem|ohne|nue?s?|naked|nude|desnud[oa]|nud[oa]|nua|nackt)\b))`),
@@ -211,7 +212,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   });
   if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
-  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, generic));
+  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && possessedAt(s, m.index ?? 0) ? "third_person" : generic));
   if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {
     const n = m[2] !== undefined ? Number(m[2]) : (numberValue(`${m[1]}i`) ?? numberValue(`${m[1]}e`));
     if (n !== undefined && n >= 10 && n < 100) add({ who: generic, min: n, max: n, form: "compound", offset: m.index ?? 0 });
@@ -235,7 +236,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
-    if (THIRD_SUBJECT.test(clause)) return "third_person";
+    if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
     if (history && past.test(s)) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du|bist|voce|vc)\b/.test(clause)) return "persona";
     return "speaker";
@@ -243,7 +244,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   const year = opts.year ?? new Date().getFullYear();
   for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
   for (const a of bareAges(s)) add({ who: a.self ? (framed ? "role" : "speaker") : whoOf(a.offset, false), min: a.min, max: a.max, form: "bare", offset: a.offset });
-  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, true, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
+  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, !a.since, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
   for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   // Only a text holding a year can give one: the three-way pattern is skipped otherwise (profile).
   if (YEAR_GATE.test(s)) each(BIRTH_YEAR, (m) => {

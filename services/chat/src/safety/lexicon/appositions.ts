@@ -37,9 +37,10 @@ export function appositionAges(s: string, framed: boolean): AgeFact[] {
   return facts;
 }
 
-// The answer opens the message: an optional "I am"/"I have", a number word of any of the six languages, then the
-// end, a unit, laughter or a clause mark — not a count ("quince fotos").
-const ANSWER = /^(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|i'm|bah|euh|pues|boh|naja|ah|dans les|vers les|genre|like|about|around|tipo|como|unos|uns|so|etwa|circa|quasi|casi|almost|presque|bientot)\s)*([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|but|no|non|nao|nicht|pas|not)\b))/;
+// The answer opens the message: an optional "I am"/"I have" (texting "g" = "j'ai"), a number word of any of the
+// six languages, then the end, a unit, laughter, a clause mark or a word that opens the next clause ("g sez mé
+// chu mature") — not a count ("quince fotos").
+const ANSWER = /^(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|g|i'm|bah|euh|pues|boh|naja|ah|dans les|vers les|genre|like|about|around|tipo|como|unos|uns|so|etwa|circa|quasi|casi|almost|presque|bientot)\s)*([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|me|mai|but|no|non|nao|nicht|pas|not|c'est|tkt|donc|so|also|quindi|entao)\b))/;
 
 /** The age a short answer to "how old are you?" gives (a number word of any language, or hedged digits), if under 18. */
 export function answeredAge(s: string): number | undefined {

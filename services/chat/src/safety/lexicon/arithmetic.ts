@@ -7,11 +7,15 @@
  * - an age about to be reached with a date or a wait: "17 dans un mois", "18 ans le 12 janvier", "16 next month",
  *   "l'an prochain j'aurai enfin 18", "faço 18 só em 2028", "majeur en 2028", "can only vote in 2029";
  * - a wait until majority or its privileges, with words between: "in 2 jahren werd ich volljährig", "faltam 3 anos
- *   pra eu poder tirar carteira", "encore 2 ans avant le permis".
+ *   pra eu poder tirar carteira", "encore 2 ans avant le permis", or after 18 named ("interdit aux moins de 18 et
+ *   j'ai encore 2 ans à attendre"); majority next year ("majeur l'an prochain").
+ * - an age said as a sum, told before the rules read it (normalize.ts): "20 ans moins 5", "la moitié de 32 ans",
+ *   "le double de 15 ans" (30: an adult), "half of 32", "die hälfte von 32 jahren".
+ * - the persona's past before her majority: "ta première vidéo, tu l'as faite avant tes 18 ans ?".
  * Whose age it is comes from subject.ts; the current year is the caller's (injectable: tests never rot).
  */
 import type { AgeFact } from "./age-facts.ts";
-import { numberValue } from "./numbers.ts";
+import { exactNumberWord, numberValue } from "./numbers.ts";
 import { subjectAt } from "./subject.ts";
 
 const src = String.raw;
@@ -38,14 +42,25 @@ const FUTURE_VERB = src`(?:j'aurai|je vais avoir|je fete mes|je feterai mes|je v
 const FILLER = src`(?:l'an prochain|next year|nachstes jahr|el ano que viene|l'anno prossimo|ano que vem|enfin|finally|por fin|finalmente|endlich|enfim|only|just|seulement|que|solo|so|nur|erst|juste|ja|ya|deja)`;
 /** "j'aurai enfin 18", "faço 18 só em 2028": a future age, placed in time by a year or "next year" nearby. */
 const FUTURE_AGE = new RegExp(src`\b${FUTURE_VERB}\s(?:${FILLER}\s){0,2}(1\d)(?:\s${UNIT})?\b`, "g");
-const MAJORITY = src`(?:majeure?|majorite|volljahrig\w*|volljahrigkeit|maggiorenne|maggiore eta|mayor de edad|mayoria de edad|maior de idade|maioridade|de maior|legal|an adult|adulto?a?|vot\w*|wahlen|permis|drive|driving|licen[cs]e|carnet|patente|patentino|fuhrerschein|carteira|habilitacao|cnh)`;
+const MAJORITY = src`(?:majeure?|majorite|volljahrig\w*|volljahrigkeit|maggiorenne|maggiore eta|mayor de edad|mayoria de edad|maior de idade|maioridade|de maior|legal|an adult|adulto?a?|vot\w*|wahlen|permis|drive|driving|licen[cs]e|carnet|patente|patentino|fuhrerschein|carteira|habilitacao|cnh|autofahren|conduire|conducir|manejar|guidare|dirigir)`;
 /** "majeur en 2028", "can only vote in 2029": majority or its privileges reached in a year. */
 const MAJORITY_IN_YEAR = new RegExp(src`\b${MAJORITY}\b[^.!?]{0,20}?\b(?:en|in|em|nel|im|a partir de|from|ab)\s((?:20)\d\d)\b`, "g");
 const NEXT_YEAR = /\b(?:l'an prochain|l'annee prochaine|next year|el ano que viene|el proximo ano|l'anno prossimo|l'anno che viene|nachstes jahr|ano que vem|proximo ano)\b/;
 const IN_YEAR = /\b(?:en|in|em|nel|im|so em|only in|seulement en|solo en|erst)\s(20\d\d)\b/;
 /** A wait with words between it and majority: "in 2 jahren werd ich volljährig", "faltam 3 anos pra eu poder tirar carteira". */
-const WAIT = new RegExp(src`\b(?:dans|in|en|tra|fra|em|daqui a|faltam|faltan|mancano|noch|encore|still|ancora|ainda|todavia|aun)\s(${COUNT}|[a-z]{3,8})\s(?:more\s|de plus\s|mas\s)?(?:ans?|years?|anos?|anni|jahren?|anos)\b([^.!?]{0,40})`, "g");
+const WAIT = new RegExp(src`\b(?:dans|in|en|tra|fra|em|daqui a|faltam|faltan|mancano|noch|encore|still|ancora|ainda|todavia|aun)\s(?:(?:have|got|me quedan|quedan|tengo|tenho|ho)\s)?(${COUNT}|[a-z]{3,8})\s(?:more\s|de plus\s|mas\s)?(?:ans?|years?|anos?|anni|jahren?|anos)\b([^.!?]{0,40})`, "g");
 const MAJORITY_RE = new RegExp(src`\b${MAJORITY}\b|\b18\b`);
+// A wait told with a verb of waiting, majority or 18 named earlier: "interdit aux moins de 18 et j'ai encore 2 ans à attendre".
+// The limit named: majority, or 18 as a bar ("moins de 18", "under 18"), not an age someone has ("j'ai 18 ans").
+const LIMIT = new RegExp(src`\b${MAJORITY}\b|\b(?:moins de|under|menores de|menos de|minori di|meno di|unter|mayores de|maggiori di|maiores de|plus de|over|ab|interdit aux)\s18\b|\b18\s?(?:\+|plus)`);
+const WAIT_VERB = /^\s(?:a |to |de |da |zu |pra |para )?(?:attendre|wait|esperar|aspettare|warten)\b/;
+// A wait to drive again is a suspended licence, not an age: "darf erst in 2 jahren wieder autofahren".
+const AGAIN = /\b(?:wieder|again|de nouveau|a nouveau|otra vez|di nuovo|de novo)\b/;
+/** "majeur l'an prochain", "nächstes jahr volljährig": majority a year away. */
+const NEXT_YEAR_WORDS = src`(?:l'an prochain|l'annee prochaine|next year|el ano que viene|el proximo ano|l'anno prossimo|nachstes jahr|ano que vem|proximo ano)`;
+// Majority itself, not its privileges: adults pass the driving test "next year" too.
+const OF_AGE = src`(?:majeure?|volljahrig|maggiorenne|mayor de edad|maior de idade|de maior|legal|an adult)`;
+const MAJORITY_NEXT_YEAR = new RegExp(src`\b${OF_AGE}\b[^.!?]{0,20}?\b${NEXT_YEAR_WORDS}\b|\b${NEXT_YEAR_WORDS}\b[^.!?]{0,12}?\b${OF_AGE}\b`, "g");
 const YEAR = /(?:19|20)\d\d/;
 const ONE = /^(?:un|une|a|one|uno|una|um|uma|ein|einem|einer)$/;
 /** The persona's year of birth and a past year: "ur born 2000 right? so in 2015 u were…" — her age then. */
@@ -58,11 +73,44 @@ const WAIT_WORD = /\b(?:dans|in|en|em|tra|fra|faltam|faltan|mancano|noch|encore|
 const COMPARED = /\b(?:de moins|de plus|less|younger|older|more|menos|mas|meno|piu|weniger|junger|mehr|alter|mais)\b/;
 const TEEN = /\b1\d\b/;
 
+const A = src`(?<a>\d{1,2}|[a-z]{3,12})`;
+const B = src`(?<b>\d{1,2}|[a-z]{3,12})`;
+const AGE_UNIT = src`(?<unit>ans|anos|anni|jahren?|years?)`;
+const MINUS = src`(?:moins|minus|menos|meno|weniger)`;
+const OF = src`(?:\s(?:de|of|di|von|da))?`;
+const SUM_GATE = new RegExp(src`\b(?:${MINUS}|moitie|half|mitad|meta|halfte|metade|double|twice|doble|doppio|doppelte|dobro)\b`);
+const SUMS: [RegExp, (a: number, b: number) => number][] = [
+  [new RegExp(src`\b${A}\s${AGE_UNIT}\s${MINUS}\s${B}(?:\s(?:ans|anos|anni|jahre|years?))?\b`, "g"), (a, b) => a - b],
+  [new RegExp(src`\b${A}\s${MINUS}\s${B}\s${AGE_UNIT}\b`, "g"), (a, b) => a - b],
+  [new RegExp(src`\b(?:la moitie|half|la mitad|la meta|die halfte|a metade|metade)${OF}\s${A}\s${AGE_UNIT}\b`, "g"), (a) => Math.floor(a / 2)],
+  [new RegExp(src`\b(?:le double|double|twice|el doble|il doppio|das doppelte|o dobro)${OF}\s${A}\s${AGE_UNIT}\b`, "g"), (a) => a * 2],
+];
+
+// Operands are digits or number words spelt exactly: "moins des fois" must not read "des" as a fuzzy "dez" (10).
+const exactValue = (token: string) => (/^\d+$/.test(token) ? Number(token) : exactNumberWord(token));
+
+/** On normalised text, before the rules: an age said as a sum is its value ("20 ans moins 5" → "15 ans"). */
+export function computeAgeSums(s: string): string {
+  if (!SUM_GATE.test(s)) return s;
+  for (const [pattern, value] of SUMS) s = s.replace(pattern, (whole: string, ...rest: unknown[]) => {
+    const { a, b, unit } = rest.at(-1) as Record<string, string | undefined>;
+    const [x, y] = [exactValue(a!), b === undefined ? 0 : exactValue(b)];
+    if (x === undefined || y === undefined) return whole;
+    const result = value(x, y);
+    return result > 0 && result < 100 ? `${result} ${unit}` : whole;
+  });
+  return s;
+}
+
+/** The persona's past before majority: "tu l'as faite avant tes 18 ans", "before you turned 18", "antes de tus 18". */
+const BEFORE_HER_MAJORITY = /\b(?:avant tes|avant d'avoir|before you (?:were|turned)|before your|antes de (?:tus|cumplir|tener)|prima dei tuoi|prima di compiere|bevor du|antes dos teus|antes de (?:voce |vc )?(?:fazer|completar))\s18\b/;
+
 /** Ages told by a difference, a coming date, or a wait until majority. */
 export function arithmeticAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
   const digits = /\d/.test(s);
-  if (!digits && !WAIT_WORD.test(s)) return facts;
+  const nextYear = NEXT_YEAR.test(s);
+  if (!digits && !nextYear && !WAIT_WORD.test(s)) return facts;
   const push = (min: number, max: number, offset: number, who = subjectAt(s, offset, framed)) => {
     if (min >= 0 && min < 18 && max >= min) facts.push({ who: who === "mention" ? "speaker" : who, min, max, form: "relative", offset });
   };
@@ -98,7 +146,7 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
   const future = teen ? [...s.matchAll(FUTURE_AGE)] : [];
   if (future.length > 0) {
     const inYear = IN_YEAR.exec(s);
-    const gap = NEXT_YEAR.test(s) ? 1 : inYear ? Number(inYear[1]) - year : 0;
+    const gap = nextYear ? 1 : inYear ? Number(inYear[1]) - year : 0;
     if (gap >= 1 && gap <= 8) for (const m of future) push(Number(m[1]) - gap - 1, Number(m[1]) - gap, m.index ?? 0);
   }
   if (digits && YEAR.test(s)) for (const m of s.matchAll(MAJORITY_IN_YEAR)) {
@@ -107,7 +155,11 @@ export function arithmeticAges(s: string, year: number, framed: boolean): AgeFac
   }
   for (const m of s.matchAll(WAIT)) {
     const wait = ONE.test(m[1]!) ? 1 : numberValue(m[1]!);
-    if (wait !== undefined && wait >= 1 && wait <= 8 && MAJORITY_RE.test(m[2]!)) push(17 - wait, 18 - wait, m.index ?? 0);
+    const toMajority = MAJORITY_RE.test(m[2]!) || (WAIT_VERB.test(m[2]!) && LIMIT.test(s.slice(0, m.index)));
+    if (wait !== undefined && wait >= 1 && wait <= 8 && toMajority && !AGAIN.test(m[2]!)) push(17 - wait, 18 - wait, m.index ?? 0);
   }
+  if (nextYear) for (const m of s.matchAll(MAJORITY_NEXT_YEAR)) push(16, 17, m.index ?? 0);
+  const before = s.includes("18") ? BEFORE_HER_MAJORITY.exec(s) : null;
+  if (before) push(0, 17, before.index, framed ? "role" : "persona_past");
   return facts;
 }

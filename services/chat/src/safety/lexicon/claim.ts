@@ -9,6 +9,7 @@ import { GRADE, HIGHER_ED_RE, RELATIVE_ONLY, STAFF, unitGuard } from "./markers.
 import { normalizeForLexicon } from "./normalize.ts";
 import { once, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
+import { STAFF_AT_WORK, STAFF_SELF as STAFF_OF_SIX } from "./vocabulary-i18n.ts";
 
 const AFTER_AGE_END = String.raw`(?=\s?(?:$|et\b|,|\.|!|\?|mais\b|bientot\b|mdr|lol|ptdr|stp|hein|non\b|moi\b|tu\b|ok\b|jsp|pile|tout rond|and\b|btw))`;
 const CLAIM_PATTERNS: readonly RegExp[] = [
@@ -31,12 +32,17 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   // an age opening the message or after a name: "16 ans et toi", "moi, 15 ans", "moi c'est lucas 14 ans", "16 ans ici"
   once(String.raw`(?:^|\b(?:moi|me|c'est [a-z]+|je m'appelle [a-z]+|mon nom c'est [a-z]+|my name is [a-z]+|i'm [a-z]{3,})\s?,?\s)${V.MINOR_N} ans\b(?!\s(?:de\s|d'|que\b|qu'|plus\b|apres|ago|of\b|together))`),
 ];
-const CLAIM_SCHOOL = once(String.raw`\b(?:je suis|on est|nous sommes|je vais|je rentre|je sors|je reviens|j'ai cours|je retourne|i'm|i am|we're|we are|i go to|i just got out of|i got out of|im in)\b(?:\s\S+){0,3}?\s?(?:${V.GRADE}|${V.SCHOOL_PLACE})`);
+const CLAIM_SCHOOL = once(String.raw`\b(?:je suis|on est|nous sommes|je vais|je rentre|je sors|je reviens|j'ai cours|je retourne|je prends|i'm|i am|we're|we are|i go to|i just got out of|i got out of|im in|estou|tou|to(?= n[ao] )|estoy|voy|sono|vado|ich bin|bin|gehe|vou)\b(?:\s\S+){0,3}?\s?(?:${V.GRADE}|${V.SCHOOL_PLACE})`);
 const PUPIL_LIFE = once(V.PUPIL_LIFE);
+// Staff of the six languages ("sono insegnante alle medie"): the school they name is their work.
+const STAFF_OF_SIX_RE = once(STAFF_OF_SIX);
 const OWNED_BY_OTHER = /\b(?:ses|sa|son|leurs?|his|her|their|sus|su|suoi|sue|seine?n?|ihre?n?|dele|dela|deles)\s$/;
-const PUPIL_STRONG = once(String.raw`\b(?:cantine du (?:college|lycee)|en recre|heure de colle|brevet blanc|bac blanc|homeroom|classmates|camarades? de classe)\b`);
+const PUPIL_STRONG = once(String.raw`\b(?:cantine du (?:college|lycee)|en recre|heure de colle|brevet blanc|bac blanc|homeroom|classmates|camarades? de classe|car scolaire|bus scolaire|school ?bus|bus escolar|scuolabus|schulbus|onibus escolar)\b`);
+// A pupil's life opening the message with no subject, as a place the speaker is at: "en cours de techno là", "à la récré".
+const AT_PUPIL_LIFE = /^(?:\S+\s)?(?:en|a|au|dans|pendant|in|at)\s$/;
 const FIRST_PERSON = once(String.raw`(?:^|\s)(?:je|j'|moi|me|m'|ma|mon|mes|nous|on|i|my|i'm|we|we're|our)\b`);
-const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach)\b`);
+// Staff at work, or invigilating and marking an exam ("je surveille le brevet blanc").
+const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach|${STAFF_AT_WORK})\b`);
 const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|la|le|les|des)\s(?:fille|meuf|mec|gars|girl|boy|copine|pote|eleve|nana)|\b(?:il|elle|she|he|they)\b`);
 const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|h\b|heures?|:|euros?|€|photos?|videos?|min))`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
@@ -48,14 +54,17 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
   if (CLAIM_PATTERNS.some((p) => p.test(s))) return { rule: "minor_fan", category: "claim" };
   const school = CLAIM_SCHOOL.exec(s);
   const schoolClause = school ? t.clauseAt(school.index + school[0].length - 1) : "";
-  if (school && !STAFF.test(schoolClause) && !HIGHER_ED_RE.test(schoolClause)) return { rule: "minor_fan", category: "school" };
+  if (school && !STAFF.test(schoolClause) && !STAFF_OF_SIX_RE.test(schoolClause) && !HIGHER_ED_RE.test(schoolClause)) return { rule: "minor_fan", category: "school" };
   const pupil = PUPIL_LIFE.exec(s);
   // "ses devoirs", "his homework": a pupil's life owned by someone else is not the speaker's.
   if (pupil && !OWNED_BY_OTHER.test(s.slice(Math.max(0, pupil.index - 12), pupil.index))) {
     const clause = t.clauseAt(pupil.index);
     const strong = PUPIL_STRONG.test(pupil[0]);
     const staff = strong ? STAFF_SELF.test(clause) : STAFF.test(clause);
-    if ((FIRST_PERSON.test(clause) || strong) && !RELATIVE_ONLY.test(clause) && !staff) return { rule: "minor_fan", category: "school" };
+    // Opening the message, the pupil's life is where the speaker is: staff are then only the speaker ("le prof capte rien").
+    const opening = AT_PUPIL_LIFE.test(s.slice(0, pupil.index));
+    const staffHere = opening ? STAFF_SELF.test(clause) : staff;
+    if ((FIRST_PERSON.test(clause) || strong || opening) && !RELATIVE_ONLY.test(clause) && !staffHere) return { rule: "minor_fan", category: "school" };
   }
   for (const grade of t.find(GRADE)) {
     const clause = t.clauseAt(grade.offset);
@@ -64,9 +73,11 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
     }
   }
   if (opts.previousAssistant !== undefined && AGE_QUESTION.test(normalizeForLexicon(opts.previousAssistant))) {
-    if ((t.words.length <= 8 && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
+    // The answer is a short message, or the short opening clause of a longer one ("quatorze 🙈 c grave ? on peut…").
+    const short = t.words.length <= 8 || t.clauseAt(0).split(" ").length <= 6;
+    if ((short && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
     // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
-    const born = t.words.length <= 8 ? ASKED_YEAR.exec(s) : null;
+    const born = short ? ASKED_YEAR.exec(s) : null;
     const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;
     if (age >= 0 && age < 18) return { rule: "minor_fan", category: "claim" };
   }

@@ -3,7 +3,7 @@
  * a row per kind of event, each an age range in the six languages; whose it is comes from the clause (age-facts.ts:
  * "ma nièce fait sa communion" is a third person's, "ma communion en 1990" an adult's past):
  * - rites of passage: first communion, profession de foi, confirmation, bar/bat mitzvah, a coming quinceañera;
- *   "last year" adds a year, "next year" takes one off;
+ *   "last year" adds a year, "next year" takes one off, "il y a 3 ans" adds three (and dates it: the speaker's now);
  * - driving as a learner before 18: conduite accompagnée, learner's permit, begleitetes Fahren, permis AM;
  * - the end-of-school exam still to come: "bac l'année pro", "a-levels next year", "Abi nächstes Jahr";
  * - parents who control the phone or forbid going out: "ma mère regarde mon tel", "my mom takes my phone",
@@ -11,10 +11,15 @@
  */
 import type { RelativeAge } from "./relative-ages.ts";
 
+/** An event's ages; `since`: dated by the years since it ("il y a 3 ans"), so the ages are the speaker's now. */
+export type EventAge = RelativeAge & { since?: boolean };
+
 const src = String.raw;
 type EventRow = { gate: RegExp; pattern: RegExp; ages: readonly [number, number] };
 
 const LAST_YEAR = /\b(?:last year|l'an dernier|l'annee derniere|l'an passe|el ano pasado|l'anno scorso|letztes jahr|letzten jahr|vergangenes jahr|ano passado)\b/;
+// The years since the event: "il y a 3 ans", "3 years ago", "hace 3 años", "3 anni fa", "vor 3 jahren", "há 3 anos".
+const YEARS_AGO = /\b(?:il y a|ya|hace|vor|ha|faz)\s(\d{1,2})\s(?:ans|anos|jahren)\b|\b(\d{1,2})\s(?:ans|years|anni)\s(?:ago|fa)\b/;
 const NEXT_YEAR = /\b(?:next year|l'an prochain|l'annee prochaine|l'annee pro|l'an pro|el ano que viene|el proximo ano|l'anno prossimo|nachstes jahr|nachsten jahr|ano que vem|proximo ano)\b/;
 
 const PARENT = src`(?:ma mere|mon pere|mes parents|ma daronne|mon daron|mes darons|ma maman|mon papa|mes vieux|my (?:mom|mum|mother|dad|father|parents|mommy|folks)|mi (?:mama|madre|papa|padre|vieja|viejo)|mis (?:padres|papas|viejos)|mia madre|mio padre|i miei|mia mamma|mio papa|meine (?:mutter|mama|mam|eltern)|mein (?:vater|papa)|minha mae|meu pai|meus pais)`;
@@ -51,8 +56,8 @@ export const LIFE_EVENT_GATE = new RegExp(EVENT_ROWS.map((r) => r.gate.source).j
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|com|quand j'avais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha)\s\d{1,2}\b/;
 
 /** The ages a message's life events imply, with where each event was named. */
-export function lifeEventAges(s: string): RelativeAge[] {
-  const found: RelativeAge[] = [];
+export function lifeEventAges(s: string): EventAge[] {
+  const found: EventAge[] = [];
   if (!LIFE_EVENT_GATE.test(s)) return found;
   for (const row of EVENT_ROWS) {
     if (!row.gate.test(s)) continue;
@@ -62,8 +67,10 @@ export function lifeEventAges(s: string): RelativeAge[] {
       const at = m.index ?? 0;
       const clause = s.slice(s.slice(0, at).search(/[^.!?;]*$/), at) + (s.slice(at).split(/[.!?;]/)[0] ?? "");
       const shift = LAST_YEAR.test(clause) ? 1 : NEXT_YEAR.test(clause) && row.ages[1] < 16 ? -1 : 0;
-      if (AT_AGE.test(clause)) continue;
-      found.push({ min: row.ages[0] + shift, max: row.ages[1] + shift, offset: m.index ?? 0 });
+      const ago = YEARS_AGO.exec(clause); // "il y a 3 ans" is no age the event is dated by ("a 3")
+      if (!ago && AT_AGE.test(clause)) continue;
+      const since = ago ? Number(ago[1] ?? ago[2]) : 0;
+      found.push({ min: row.ages[0] + shift + since, max: row.ages[1] + shift + since, offset: m.index ?? 0, since: since > 0 });
     }
   }
   return found;

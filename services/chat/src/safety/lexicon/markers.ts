@@ -10,7 +10,8 @@ import * as V from "./vocabulary.ts";
 export function unitGuard(): string {
   return String.raw`(?![:h.,'"]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|years? (?:younger|older|apart|ago|later|senior|junior)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
 }
-export const RELATIVE_ONLY = once(String.raw`\b(?:mon|ma|mes|my|our|notre|nos)\s(?:petite?\s|grande?\s|demi[- ]|belle[- ]|beau[- ]|step)?(?:fils|fille|filles|enfants?|gosses?|gamins?|niece|neveu|neveux|cousine?|soeur|frere|son|daughter|kids?|children|nephew|cousin|sister|brother)\b`);
+// A parent's or relative's child in any of the six languages, or "mon grand"/"ma petite" as the French say of a child.
+export const RELATIVE_ONLY = once(String.raw`\b(?:mon|ma|mes|my|our|notre|nos|mio|mia|miei|mie|mi|mis|mein|meine|meinen|meinem|meu|minha|meus|minhas)\s(?:petite?\s|grande?\s|demi[- ]|belle[- ]|beau[- ]|step|piccol[oa]\s|kleine[nr]?\s|pequen[oa]\s)?(?:fils|fille|filles|enfants?|gosses?|gamins?|niece|neveu|neveux|cousine?|soeur|frere|son|daughter|kids?|children|nephew|cousin|sister|brother|figli[oa]?|figlie|nipote|hij[oa]s?|sobrin[oa]s?|sohn|tochter|kinder?|neffe|nichte|filh[oa]s?|sobrinh[oa]s?)\b|\b(?:mon grand|ma grande|mon petit|ma petite|mon aine|mon cadet|ma cadette)\s(?:entre|rentre|passe|commence|fait|va|est)\b`);
 export const STAFF = once(V.SCHOOL_STAFF.replace(String.raw`\b(?:prof|`, String.raw`\b(?:prof(?! principal)|`));
 // "élève de 3e", "fille de 4ème": a pupil, even in a sentence that also names a teacher.
 const PUPIL_GRADE = once(String.raw`\b(?:eleve|fille|meuf|gamine|girl|classe|une|un|petite)\s(?:de|d'|en|in)\s?\S+$|\b(?:eleve|fille|meuf|gamine|girl|classe|une|un|petite)\s(?:de|d'|en|in)\s?\S+\s?$`);

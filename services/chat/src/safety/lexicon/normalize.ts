@@ -6,13 +6,16 @@
  * - letters repeated 3+ times collapse ("seeexxxe" → "sexe");
  * - texting forms of "je suis", "j'ai", "t'es", "t'as" become the full forms ("jsui", "chui", "jai", "g 15");
  * - age units are unified: "14a", "14ans", "14 piges", "14yo", "14 y/o", "14 years old", "14-year-old" → "14 ans";
- * - number words up to 19 become digits ("quinze", "dix-sept", "sixteen");
+ * - number words up to 19 become digits ("quinze", "dix-sept", "sixteen"; English teens also with the "ee" that
+ *   collapsing repeated letters shortened, "sixteeen" → "sixten", and "fiveteen");
  * - fractional ages keep their whole part ("16 1/2", "16,5 ans", "15 ans et 9 mois" → "16 ans", "16 ans", "15 ans").
  * Punctuation that ends a clause is kept (the rules use clauses); other symbols become spaces.
  */
 import { foldForMatching } from "@sinhome/runtime";
+import { computeAgeSums } from "./arithmetic.ts";
 import { MONTH } from "./bare-ages.ts";
 import { readRangesAndFigures, undressWords } from "./dress.ts";
+import { foldCompatDigits, undressNumerals } from "./numerals.ts";
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 // A token that starts with a letter and mixes in look-alike digits/symbols: "p3d0", "s3x", "l0l1", "m1n3ur".
@@ -24,13 +27,13 @@ const NUMBER_WORDS: [RegExp, string][] = [
   [/\bdix[- ]?sept\b/g, "17"],
   [/\bdix[- ]?huit\b/g, "18"],
   [/\bdix[- ]?neuf\b/g, "19"],
-  [/\b(?:seize|sixteen)\b/g, "16"],
-  [/\b(?:quinze|fifteen)\b/g, "15"],
-  [/\b(?:quatorze|fourteen)\b/g, "14"],
-  [/\b(?:treize|thirteen)\b/g, "13"],
+  [/\b(?:seize|sixte?en)\b/g, "16"],
+  [/\b(?:quinze|fi(?:f|ve)te?en)\b/g, "15"],
+  [/\b(?:quatorze|fourte?en)\b/g, "14"],
+  [/\b(?:treize|thirte?en)\b/g, "13"],
   [/\b(?:douze|twelve)\b/g, "12"],
   [/\b(?:onze|eleven)\b/g, "11"],
-  [/\bseventeen\b/g, "17"],
+  [/\bsevente?en\b/g, "17"],
   [/\beighteen\b/g, "18"],
   [/\bnineteen\b/g, "19"],
 ];
@@ -102,10 +105,10 @@ const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z]
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
   // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
-  let s = foldForMatching(text.replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on|pendant|durant|lors|l'annee|quand)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
+  let s = foldForMatching(foldCompatDigits(text).replace(/(?<![\p{L}\p{N}])n[ée]e?s?(?=\s(?:en|le|l'|a|au|in|the|on|pendant|durant|lors|l'annee|quand)\s)/giu, (m) => (/[ée]/i.test(m) ? "born" : m)));
   if (s.includes("2k")) s = s.replace(/\b2k(\d\d)\b/g, "20$1"); // "2k10" = 2010
   if (s.includes("ß")) s = s.replace(/ß/g, "ss"); // "heiß" = "heiss": folding keeps the sharp s
-  s = undressDigits(undressWords(s));
+  s = undressDigits(undressNumerals(undressWords(s)));
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
   // Laughter of every language ("jsjsjs", "jajaja", "hehe", "hihi", "rsrs") reads as "haha" too.
@@ -117,7 +120,7 @@ export function normalizeForLexicon(text: string): string {
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
   // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".
-  s = s.replace(AGE_GLUED, "$1 ans").replace(AGE_SPACED, "$1 ans");
+  s = computeAgeSums(s.replace(AGE_GLUED, "$1 ans").replace(AGE_SPACED, "$1 ans"));
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
   for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);

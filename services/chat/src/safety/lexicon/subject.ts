@@ -49,12 +49,17 @@ export function opensClause(s: string, offset: number): boolean {
   return OPENING.test(clause === "" ? "" : `${clause} `);
 }
 
+// The clause's subject is the speaker's child: "mon grand entre en 6e", "mio figlio ha fatto l'esame di terza media".
+const OWN_CHILD = /^\s*(?:\S+\s)?(?:mon|ma|my|mio|mia|mi|mein|meine|meu|minha)\s(?:grand|grande|petit|petite|aine|ainee|cadet|cadette|fils|fille|figlio|figlia|hijo|hija|sohn|tochter|filho|filha|son|daughter|kid)\b/;
+/** True when the clause's subject is the speaker's child. */
+export const childSubject = (clause: string): boolean => OWN_CHILD.test(clause);
+
 /** Who an age found at `offset` belongs to. */
 export function subjectAt(s: string, offset: number, framed: boolean): AgeWho {
   if (framed) return "role";
   const clause = s.slice(clauseStart(s, offset), offset);
   if (PERSONA_AS.test(clause)) return "persona";
-  if (PERSON_JUST_BEFORE.test(s.slice(Math.max(0, offset - 40), offset)) || THIRD_PRONOUN.test(clause)) return "third_person";
+  if (PERSON_JUST_BEFORE.test(s.slice(Math.max(0, offset - 40), offset)) || THIRD_PRONOUN.test(clause) || childSubject(clause)) return "third_person";
   const first = clause.search(FIRST);
   const second = clause.search(SECOND);
   if (first >= 0 && (second < 0 || first < second)) return "speaker";
@@ -62,3 +67,8 @@ export function subjectAt(s: string, offset: number, framed: boolean): AgeWho {
   if (opensClause(s, offset)) return "speaker";
   return "mention";
 }
+
+// "ma fille de 15 ans", "my son aged 12", "mio figlio di 14": a speaker's own relative, not a taste asked about.
+const POSSESSED = /\b(?:ma|mon|mes|my|mia|mio|mi|mis|mein\w*|minha|meu|meus|minhas|notre|nos|our|unser\w*|nuestr\w*|nostr\w*|nossa|nosso)\s(?:[a-z]+\s)?$/;
+/** True when a possessive of the speaker stands just before `offset` (one adjective may sit between). */
+export const possessedAt = (s: string, offset: number): boolean => POSSESSED.test(s.slice(Math.max(0, offset - 24), offset));
