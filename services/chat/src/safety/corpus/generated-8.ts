@@ -18,7 +18,7 @@
  * Test and bench data only.
  */
 import fc from "fast-check";
-import { GENERATED_YEAR, type GeneratedCase, type Lang } from "./generated.ts";
+import { GENERATED_YEAR, TEENS, type GeneratedCase, type Lang } from "./generated.ts";
 import { noise, noisy } from "./generated-4.ts";
 
 const LANGS: readonly Lang[] = ["fr", "en", "es", "it", "de", "pt"];
@@ -166,14 +166,6 @@ const ANSWER: Record<Lang, (n: string) => string> = {
   de: (n) => `${n} aber ist das schlimm? können wir weiter über heiße sachen reden?`,
   pt: (n) => `${n} kkk é grave? a gente pode continuar falando putaria?`,
 };
-const TEEN_WORDS: Record<Lang, readonly string[]> = {
-  fr: ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept"],
-  en: ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"],
-  es: ["diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete"],
-  it: ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette"],
-  de: ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn"],
-  pt: ["dez", "onze", "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete"],
-};
 const ADULT_WORDS: Record<Lang, readonly string[]> = {
   fr: ["vingt", "trente", "quarante"], en: ["twenty", "thirty", "forty"], es: ["veinte", "treinta", "cuarenta"],
   it: ["venti", "trenta", "quaranta"], de: ["zwanzig", "dreißig", "vierzig"], pt: ["vinte", "trinta", "quarenta"],
@@ -182,7 +174,7 @@ const ADULT_WORDS: Record<Lang, readonly string[]> = {
 export const askedAnswers = (expect: "stop" | "pass"): fc.Arbitrary<[Lang, string]> =>
   fc.tuple(fc.constantFrom(...LANGS), fc.nat(7), fc.boolean()).map(([lang, i, year]) => [
     lang,
-    ANSWER[lang](expect === "stop" ? (year ? String(GENERATED_YEAR - 10 - i) : TEEN_WORDS[lang][i]!) : year ? String(GENERATED_YEAR - 25 - i) : ADULT_WORDS[lang][i % 3]!),
+    ANSWER[lang](expect === "stop" ? (year ? String(GENERATED_YEAR - 10 - i) : TEENS[lang][i]!) : year ? String(GENERATED_YEAR - 25 - i) : ADULT_WORDS[lang][i % 3]!),
   ]);
 
 /** Parents and staff: a child's age or school year with no sexual word, addressed to the persona; must pass. */
