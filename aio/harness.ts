@@ -43,11 +43,17 @@ export class MeshProcesses {
 /** Polls `check` until it holds (errors count as "not yet"); throws naming `what` after `ms`. */
 export async function waitFor(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
+  let last = "the check never answered true";
   while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
+    // One check is bounded by the time left: a request that hangs fails here with a message, not as a hook timeout.
+    let timer: Timer | undefined;
+    const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => { last = "the last check hung"; resolve(false); }, Math.max(until - Date.now(), 1)); });
+    const ok = await Promise.race([check().catch((e: unknown) => { last = e instanceof Error ? e.message : String(e); return false; }), late]);
+    clearTimeout(timer);
+    if (ok) return;
     await Bun.sleep(100);
   }
-  throw new Error(`${what}: not in ${ms} ms`);
+  throw new Error(`${what}: not in ${ms} ms (${last})`);
 }
 
 /** How many instances of a service the gateway's health reports (0 when absent). */

@@ -22,8 +22,8 @@ beforeAll(async () => {
   ops = mesh.spawn("services/ops/src/main.ts");
   mesh.spawn("services/scoring/src/main.ts");
   mesh.spawn("services/scoring/src/main.ts");
-  await waitFor("the mesh up", async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 15_000);
-}, 30_000);
+  await waitFor("the mesh up", async () => (await fetch(`${base}/logs/health`)).status === 200 && (await instances("scoring")) === 2, 30_000);
+}, 45_000);
 
 afterAll(() => mesh.stopAll());
 
