@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6" | "held-out-7a" | "held-out-7b" | "held-out-8";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6" | "held-out-7a" | "held-out-7b" | "held-out-8" | "held-out-9" | "held-out-10";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -93,6 +93,16 @@ export function loadHeldOut7b(): CorpusCase[] {
 /** Part 8 (issue #14): an independent writer's corpus, measured clean once (85.1 % / 2.9 %), then tuned on in the seventh round. */
 export function loadHeldOut8(): CorpusCase[] {
   return parseCorpus(read("./held-out-8.txt"), "held-out-8");
+}
+
+/** Part 9 (issue #14, eighth round): an independent writer's corpus, measured clean once (87.4 % / 0.6 %), then tuned on. */
+export function loadHeldOut9(): CorpusCase[] {
+  return parseCorpus(read("./held-out-9.txt"), "held-out-9");
+}
+
+/** Part 10 (issue #14, eighth round): a second independent writer's corpus, never read by whoever changed the rules. */
+export function loadHeldOut10(): CorpusCase[] {
+  return parseCorpus(read("./held-out-10.txt"), "held-out-10");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */
