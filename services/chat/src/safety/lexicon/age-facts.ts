@@ -11,6 +11,7 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
+import { gated, mayMatch } from "./gate.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
@@ -29,7 +30,8 @@ export type AgeFactOptions = {
   year?: number;
 };
 
-const g = (source: string) => new RegExp(source, "g");
+// Gated (gate.ts): `each` skips a pattern whose literals are not in the message.
+const g = (source: string) => gated(new RegExp(source, "g"));
 const once = (source: string) => new RegExp(source);
 const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
@@ -177,6 +179,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   const formOf = (token: string): AgeForm => (/^\d/.test(token) ? "digits" : "number_word");
   const each = (pattern: RegExp, fn: (m: RegExpMatchArray) => void) => {
     pattern.lastIndex = 0;
+    if (!mayMatch(s, pattern)) return;
     for (const m of s.matchAll(pattern)) fn(m);
   };
   const ageFrom = (m: RegExpMatchArray, who: AgeWho) => {

@@ -1,0 +1,92 @@
+/**
+ * The lexicon's gate (issue #14, its cost): most patterns of the readers cannot match most messages — "tengo",
+ * "j'ai", "klasse", "bougies" are absent — yet each used to scan every message. A pattern declared with `gated()`
+ * gives the literals it cannot match without (required-literals.ts, read from its own source); ONE pass over a
+ * message finds which of all those literals are there, and `mayMatch` then answers for each pattern with a bit
+ * test. A pattern none of whose literals is in the message is skipped: it could not have matched, so no verdict
+ * changes. A pattern with no such literals (it may match any text) is always run.
+ *
+ * A new reader declares its patterns with `gated(...)` next to itself; nothing is listed here.
+ */
+import { requiredLiterals } from "./required-literals.ts";
+
+/** Every gated pattern's index (its bit), or -1 when it has no literals and always runs. */
+const indexOf = new Map<RegExp, number>();
+/** The literals of the gated patterns, each with the patterns that need it. */
+const needers = new Map<string, number[]>();
+let gatedCount = 0;
+
+/** Declares a pattern as gated: it is then skipped on a message that lacks all its literals. */
+export function gated<T extends RegExp>(pattern: T): T {
+  if (indexOf.has(pattern)) return pattern;
+  const literals = requiredLiterals(pattern);
+  if (literals === null) {
+    indexOf.set(pattern, -1);
+    return pattern;
+  }
+  const index = gatedCount++;
+  indexOf.set(pattern, index);
+  for (const literal of literals) needers.set(literal, [...(needers.get(literal) ?? []), index]);
+  scanner = undefined; // rebuilt at the next scan
+  return pattern;
+}
+
+/** Every pattern declared with `gated()` (for tests). */
+export const gatedPatterns = (): RegExp[] => [...indexOf.keys()];
+
+/** The literals a gated pattern needs (for tests), or null when it always runs. */
+export const literalsOf = (pattern: RegExp): string[] | null => (indexOf.get(pattern) ?? -1) >= 0 ? requiredLiterals(pattern) : null;
+
+type Scanner = { pattern: RegExp; bits: Map<string, Uint32Array>; words: number };
+let scanner: Scanner | undefined;
+
+const escape = (literal: string) => literal.replace(/[\\^$.*+?()[\]{}|\/-]/g, "\\$&");
+
+/**
+ * One alternation of every literal, longest first: at each position it reports the longest literal there, and
+ * the literals that are its beginnings are there too (their patterns' bits are folded into its own).
+ */
+function buildScanner(): Scanner {
+  const words = Math.max(1, Math.ceil(gatedCount / 32));
+  const literals = [...needers.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const bits = new Map<string, Uint32Array>();
+  for (const literal of literals) {
+    const set = new Uint32Array(words);
+    for (let end = 1; end <= literal.length; end++) {
+      for (const i of needers.get(literal.slice(0, end)) ?? []) set[i >> 5]! |= 1 << (i & 31);
+    }
+    bits.set(literal, set);
+  }
+  return { pattern: new RegExp(literals.map(escape).join("|"), "g"), bits, words };
+}
+
+let lastText: string | undefined;
+let lastFound = new Uint32Array(1);
+
+/** The gated patterns whose literals `s` holds, as bits (the last message's answer is kept: rules ask often). */
+function found(s: string): Uint32Array {
+  if (s === lastText && scanner !== undefined) return lastFound;
+  scanner ??= buildScanner();
+  const { pattern, bits, words } = scanner;
+  const present = new Uint32Array(words);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
+    const set = bits.get(m[0])!;
+    for (let w = 0; w < words; w++) present[w]! |= set[w]!;
+    // Literals that start inside this one are found from the next position on.
+    pattern.lastIndex = m.index + 1;
+  }
+  lastText = s;
+  lastFound = present;
+  return present;
+}
+
+/**
+ * False only when `pattern` cannot match `s`: it is gated and none of its literals is in `s`. A pattern that
+ * was not declared with `gated()` is always worth running.
+ */
+export function mayMatch(s: string, pattern: RegExp): boolean {
+  const index = indexOf.get(pattern);
+  if (index === undefined || index < 0) return true;
+  return (found(s)[index >> 5]! & (1 << (index & 31))) !== 0;
+}

@@ -1,0 +1,258 @@
+/**
+ * The literal words a pattern cannot match without (issue #14, the lexicon's cost): for a regular expression,
+ * a set of plain strings such that every match of the pattern contains at least one of them — "j'ai", "tengo",
+ * "i'm"… for "\b(?:j'ai|tengo|i'm)\s(\d+)". The gate (gate.ts) looks for all of them in one pass over a message,
+ * and skips a pattern none of whose literals is there: the pattern could not have matched.
+ *
+ * Derived from the pattern's own source, so a reader's triggers can never fall behind its pattern. The reading is
+ * conservative: whatever it does not understand (a class of many letters, a back-reference, a flag that changes
+ * what a letter matches) counts as "anything", and a pattern whose every match cannot be pinned to a literal
+ * gets none (`null`: never skipped). Lookarounds consume nothing and add no literal.
+ */
+
+/**
+ * Every string the node can match, when there are few; else what every match must contain, and the strings one
+ * of which every match ends with (so "[^a]bc" still requires "bc", not only "b").
+ */
+type Info = { exact?: ReadonlySet<string>; required: ReadonlySet<string> | null; tail?: ReadonlySet<string> };
+
+// Bounds that keep the analysis small: past them a set of exact strings is reduced to what a match must contain.
+const MAX_EXACT = 256;
+const MAX_CLASS = 16;
+// A literal longer than this is cut: a match that holds the whole string holds its beginning too.
+const MAX_LITERAL = 12;
+
+const ANYTHING: Info = { required: null };
+const EMPTY: Info = { exact: new Set([""]), required: null };
+const exactly = (strings: Iterable<string>): Info => {
+  const exact = new Set(strings);
+  return { exact, required: exact.has("") ? null : exact };
+};
+
+/** What every match must contain, read from an Info. */
+const requiredOf = (info: Info): ReadonlySet<string> | null => (info.exact ? (info.exact.has("") ? null : info.exact) : info.required);
+
+/** The more selective of two sets of literals: longer shortest literal first, then fewer literals. */
+function better(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  const shortest = (set: ReadonlySet<string>) => Math.min(4, ...[...set].map((s) => s.length));
+  const [sa, sb] = [shortest(a), shortest(b)];
+  if (sa !== sb) return sa > sb ? a : b;
+  return a.size <= b.size ? a : b;
+}
+
+const product = (a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> | undefined => {
+  if (a.size * b.size > MAX_EXACT) return undefined;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+};
+
+function concat(a: Info, b: Info): Info {
+  if (a.exact && b.exact) {
+    const exact = product(a.exact, b.exact);
+    if (exact) return exactly(exact);
+  }
+  // The end of the match: b's strings, after the end of a's when both are known.
+  const tailOfA = a.exact ?? a.tail;
+  const tail = b.exact ? ((tailOfA && product(tailOfA, b.exact)) ?? b.exact) : b.tail;
+  const fromTail = tail && !tail.has("") ? tail : null;
+  return { required: better(better(requiredOf(a), requiredOf(b)), fromTail), tail };
+}
+
+function alternation(branches: Info[]): Info {
+  if (branches.every((b) => b.exact) && branches.reduce((n, b) => n + b.exact!.size, 0) <= MAX_EXACT) {
+    return exactly(branches.flatMap((b) => [...b.exact!]));
+  }
+  const union = new Set<string>();
+  for (const b of branches) {
+    const required = requiredOf(b);
+    if (required === null) return ANYTHING;
+    for (const s of required) union.add(s);
+  }
+  return { required: union };
+}
+
+function repeat(atom: Info, min: number, max: number): Info {
+  if (min === 1 && max === 1) return atom;
+  if (min === 0) return max === 1 && atom.exact ? exactly([...atom.exact, ""]) : max === 0 ? EMPTY : ANYTHING;
+  // At least one occurrence: whatever one occurrence must contain, the whole does.
+  return { required: requiredOf(atom) };
+}
+
+/** A parser of the JavaScript pattern syntax, just enough to read literals; anything else is "anything". */
+class Reader {
+  private at = 0;
+  constructor(private readonly src: string) {}
+
+  read(): Info {
+    const info = this.alternatives();
+    if (this.at < this.src.length) throw new Error(`unexpected "${this.src[this.at]}" at ${this.at}`);
+    return info;
+  }
+
+  private alternatives(): Info {
+    const branches = [this.sequence()];
+    while (this.src[this.at] === "|") {
+      this.at++;
+      branches.push(this.sequence());
+    }
+    return branches.length === 1 ? branches[0]! : alternation(branches);
+  }
+
+  private sequence(): Info {
+    let info = EMPTY;
+    while (this.at < this.src.length && this.src[this.at] !== "|" && this.src[this.at] !== ")") {
+      info = concat(info, this.quantified(this.atom()));
+    }
+    return info;
+  }
+
+  private quantified(atom: Info): Info {
+    const c = this.src[this.at];
+    let min = 1;
+    let max = 1;
+    if (c === "?" || c === "*" || c === "+") {
+      this.at++;
+      [min, max] = c === "?" ? [0, 1] : c === "*" ? [0, Infinity] : [1, Infinity];
+    } else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.at));
+      if (!m) return atom; // a literal "{" (read by atom next time round)
+      this.at += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
+    } else return atom;
+    if (this.src[this.at] === "?") this.at++; // lazy: same strings
+    return repeat(atom, min, max);
+  }
+
+  private atom(): Info {
+    const c = this.src[this.at]!;
+    this.at++;
+    switch (c) {
+      case "(": return this.group();
+      case "[": return this.charClass();
+      case "\\": return this.escape(false);
+      case ".": return ANYTHING;
+      case "^": case "$": return EMPTY;
+      default: return exactly([c]);
+    }
+  }
+
+  private group(): Info {
+    let lookaround = false;
+    if (this.src.startsWith("?:", this.at)) this.at += 2;
+    else if (/^\?<?[=!]/.test(this.src.slice(this.at))) {
+      lookaround = true;
+      this.at += this.src[this.at + 1] === "<" ? 3 : 2;
+    } else if (this.src.startsWith("?<", this.at)) this.at = this.src.indexOf(">", this.at) + 1; // named group
+    const inner = this.alternatives();
+    if (this.src[this.at] !== ")") throw new Error(`unclosed group at ${this.at}`);
+    this.at++;
+    // A lookaround consumes nothing: what it asks of the text is not part of the match.
+    return lookaround ? EMPTY : inner;
+  }
+
+  /** An escape: a literal character, a class of few (\d), a zero-width assertion, or "anything". */
+  private escape(inClass: boolean): Info {
+    const c = this.src[this.at]!;
+    this.at++;
+    if (c === "b" || c === "B") return inClass ? exactly(["\b"]) : EMPTY;
+    if (c === "d") return exactly("0123456789");
+    if ("DwWsS".includes(c)) return ANYTHING;
+    if (c === "p" || c === "P") {
+      this.at = this.src.indexOf("}", this.at) + 1;
+      return ANYTHING;
+    }
+    if (c === "k") {
+      this.at = this.src.indexOf(">", this.at) + 1;
+      return ANYTHING;
+    }
+    if (/[1-9]/.test(c)) {
+      while (/\d/.test(this.src[this.at] ?? "")) this.at++;
+      return ANYTHING; // a back-reference
+    }
+    if (c === "u" && /^[0-9a-fA-F]{4}/.test(this.src.slice(this.at))) {
+      const code = this.src.slice(this.at, this.at + 4);
+      this.at += 4;
+      return exactly([String.fromCharCode(parseInt(code, 16))]);
+    }
+    if (c === "u" && this.src[this.at] === "{") {
+      const end = this.src.indexOf("}", this.at);
+      const code = this.src.slice(this.at + 1, end);
+      this.at = end + 1;
+      return exactly([String.fromCodePoint(parseInt(code, 16))]);
+    }
+    if (c === "x" && /^[0-9a-fA-F]{2}/.test(this.src.slice(this.at))) {
+      const code = this.src.slice(this.at, this.at + 2);
+      this.at += 2;
+      return exactly([String.fromCharCode(parseInt(code, 16))]);
+    }
+    const controls: Record<string, string> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", "0": "\0" };
+    if (c in controls) return exactly([controls[c]!]);
+    if (c === "c") return ANYTHING;
+    return exactly([c]); // an escaped punctuation mark: itself
+  }
+
+  /** A bracketed class: its characters when few (and not negated), else "anything". */
+  private charClass(): Info {
+    const negated = this.src[this.at] === "^";
+    if (negated) this.at++;
+    const chars = new Set<string>();
+    let open = false; // a member that is not a plain character (\w, \s, \p{…})
+    while (this.at < this.src.length && this.src[this.at] !== "]") {
+      let from: string | undefined;
+      if (this.src[this.at] === "\\") {
+        this.at++;
+        const member = this.escape(true);
+        if (member.exact && member.exact.size === 1) from = [...member.exact][0]!;
+        else if (member.exact) for (const ch of member.exact) chars.add(ch);
+        else open = true;
+      } else from = this.src[this.at++]!;
+      if (from === undefined) continue;
+      if (this.src[this.at] === "-" && this.src[this.at + 1] !== "]" && this.at + 1 < this.src.length) {
+        this.at++;
+        let to: string;
+        if (this.src[this.at] === "\\") {
+          this.at++;
+          const member = this.escape(true);
+          if (!member.exact || member.exact.size !== 1) { open = true; continue; }
+          to = [...member.exact][0]!;
+        } else to = this.src[this.at++]!;
+        const span = to.charCodeAt(0) - from.charCodeAt(0);
+        if (span < 0 || span > MAX_CLASS) { open = true; continue; }
+        for (let code = from.charCodeAt(0); code <= to.charCodeAt(0); code++) chars.add(String.fromCharCode(code));
+      } else chars.add(from);
+    }
+    if (this.src[this.at] !== "]") throw new Error("unclosed class");
+    this.at++;
+    if (negated || open || chars.size > MAX_CLASS) return ANYTHING;
+    return exactly(chars);
+  }
+}
+
+/** Keeps the literals short and the set minimal: one that holds another adds nothing ("ans" covers "ans de"). */
+function minimal(literals: ReadonlySet<string>): string[] {
+  const cut = [...new Set([...literals].map((s) => s.slice(0, MAX_LITERAL)))].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const s of cut) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept;
+}
+
+/**
+ * The literals one of which every match of `pattern` contains, or null when the pattern has no such set (it
+ * may match without any fixed text, or uses a flag this reading does not follow).
+ */
+export function requiredLiterals(pattern: RegExp): string[] | null {
+  if (/[iv]/.test(pattern.flags)) return null; // case folding and set notation: not read here
+  let info: Info;
+  try {
+    info = new Reader(pattern.source).read();
+  } catch {
+    return null;
+  }
+  const required = requiredOf(info);
+  if (required === null || required.size === 0 || required.has("")) return null;
+  return minimal(required);
+}
