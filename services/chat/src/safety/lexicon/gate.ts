@@ -20,7 +20,8 @@ let gatedCount = 0;
 export function gated<T extends RegExp>(pattern: T): T {
   if (indexOf.has(pattern)) return pattern;
   const literals = requiredLiterals(pattern);
-  if (literals === null) {
+  // A single letter or digit is in nearly every message: such a pattern is not worth a gate (it always runs).
+  if (literals === null || literals.some((literal) => /^[a-z0-9]$/.test(literal))) {
     indexOf.set(pattern, -1);
     return pattern;
   }
@@ -90,3 +91,21 @@ export function mayMatch(s: string, pattern: RegExp): boolean {
   if (index === undefined || index < 0) return true;
   return (found(s)[index >> 5]! & (1 << (index & 31))) !== 0;
 }
+
+/** `pattern.test(s)`, or false at once when the gate knows it cannot match (a global pattern's lastIndex is reset). */
+export function testGated(s: string, pattern: RegExp): boolean {
+  if (mayMatch(s, pattern)) return pattern.test(s);
+  pattern.lastIndex = 0;
+  return false;
+}
+
+/** `pattern.exec(s)`, or null at once when the gate knows it cannot match. */
+export function execGated(s: string, pattern: RegExp): RegExpExecArray | null {
+  if (mayMatch(s, pattern)) return pattern.exec(s);
+  pattern.lastIndex = 0;
+  return null;
+}
+
+const NO_MATCHES: readonly RegExpMatchArray[] = [];
+/** `s.matchAll(pattern)`, or no match at once when the gate knows it cannot match. */
+export const matchAllGated = (s: string, pattern: RegExp): Iterable<RegExpMatchArray> => (mayMatch(s, pattern) ? s.matchAll(pattern) : NO_MATCHES);

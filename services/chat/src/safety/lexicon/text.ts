@@ -68,5 +68,5 @@ export function follows(a: Match[], b: Match[], window: number, lookBehind = 0):
 
 export function prepare(text: string): Text {
   const normalized = normalizeForLexicon(text);
-  return new Text(normalized.replace(EXCLUDING, (m) => " ".repeat(m.length)));
+  return new Text(mayMatch(normalized, EXCLUDING) ? normalized.replace(EXCLUDING, (m) => " ".repeat(m.length)) : normalized);
 }
