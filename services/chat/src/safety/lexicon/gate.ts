@@ -10,102 +10,115 @@
  */
 import { requiredLiterals } from "./required-literals.ts";
 
-/** Every gated pattern's index (its bit), or -1 when it has no literals and always runs. */
-const indexOf = new Map<RegExp, number>();
-/** The literals of the gated patterns, each with the patterns that need it. */
-const needers = new Map<string, number[]>();
-let gatedCount = 0;
-
-/** Declares a pattern as gated: it is then skipped on a message that lacks all its literals. */
-export function gated<T extends RegExp>(pattern: T): T {
-  if (indexOf.has(pattern)) return pattern;
-  const literals = requiredLiterals(pattern);
-  // A single letter or digit is in nearly every message: such a pattern is not worth a gate (it always runs).
-  if (literals === null || literals.some((literal) => /^[a-z0-9]$/.test(literal))) {
-    indexOf.set(pattern, -1);
-    return pattern;
-  }
-  const index = gatedCount++;
-  indexOf.set(pattern, index);
-  for (const literal of literals) needers.set(literal, [...(needers.get(literal) ?? []), index]);
-  scanner = undefined; // rebuilt at the next scan
-  return pattern;
-}
-
-/** Every pattern declared with `gated()` (for tests). */
-export const gatedPatterns = (): RegExp[] => [...indexOf.keys()];
-
-/** The literals a gated pattern needs (for tests), or null when it always runs. */
-export const literalsOf = (pattern: RegExp): string[] | null => (indexOf.get(pattern) ?? -1) >= 0 ? requiredLiterals(pattern) : null;
-
 type Scanner = { pattern: RegExp; bits: Map<string, Uint32Array>; words: number };
-let scanner: Scanner | undefined;
 
 const escape = (literal: string) => literal.replace(/[\\^$.*+?()[\]{}|\/-]/g, "\\$&");
 
-/**
- * One alternation of every literal, longest first: at each position it reports the longest literal there, and
- * the literals that are its beginnings are there too (their patterns' bits are folded into its own).
- */
-function buildScanner(): Scanner {
-  const words = Math.max(1, Math.ceil(gatedCount / 32));
-  const literals = [...needers.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const bits = new Map<string, Uint32Array>();
-  for (const literal of literals) {
-    const set = new Uint32Array(words);
-    for (let end = 1; end <= literal.length; end++) {
-      for (const i of needers.get(literal.slice(0, end)) ?? []) set[i >> 5]! |= 1 << (i & 31);
+/** Gated patterns, their literals, and the last message's scan. */
+export class Gate {
+  /** Every gated pattern's index (its bit), or -1 when it has no literals and always runs. */
+  private readonly indexOf = new Map<RegExp, number>();
+  /** The literals of the gated patterns, each with the patterns that need it. */
+  private readonly needers = new Map<string, number[]>();
+  private count = 0;
+  private scanner: Scanner | undefined;
+  private lastText: string | undefined;
+  private lastFound = new Uint32Array(1);
+
+  /** Declares a pattern as gated: it is then skipped on a message that lacks all its literals. */
+  gated<T extends RegExp>(pattern: T): T {
+    if (this.indexOf.has(pattern)) return pattern;
+    const literals = requiredLiterals(pattern);
+    // A single letter or digit is in nearly every message: such a pattern is not worth a gate (it always runs).
+    if (literals === null || literals.some((literal) => /^[a-z0-9]$/.test(literal))) {
+      this.indexOf.set(pattern, -1);
+      return pattern;
     }
-    bits.set(literal, set);
+    const index = this.count++;
+    this.indexOf.set(pattern, index);
+    for (const literal of literals) this.needers.set(literal, [...(this.needers.get(literal) ?? []), index]);
+    this.scanner = undefined; // rebuilt at the next scan
+    return pattern;
   }
-  return { pattern: new RegExp(literals.map(escape).join("|"), "g"), bits, words };
-}
 
-let lastText: string | undefined;
-let lastFound = new Uint32Array(1);
-
-/** The gated patterns whose literals `s` holds, as bits (the last message's answer is kept: rules ask often). */
-function found(s: string): Uint32Array {
-  if (s === lastText && scanner !== undefined) return lastFound;
-  scanner ??= buildScanner();
-  const { pattern, bits, words } = scanner;
-  const present = new Uint32Array(words);
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
-    const set = bits.get(m[0])!;
-    for (let w = 0; w < words; w++) present[w]! |= set[w]!;
-    // Literals that start inside this one are found from the next position on.
-    pattern.lastIndex = m.index + 1;
+  /** Every pattern declared here (for tests). */
+  patterns(): RegExp[] {
+    return [...this.indexOf.keys()];
   }
-  lastText = s;
-  lastFound = present;
-  return present;
+
+  /** The literals a gated pattern needs (for tests), or null when it always runs. */
+  literalsOf(pattern: RegExp): string[] | null {
+    return (this.indexOf.get(pattern) ?? -1) >= 0 ? requiredLiterals(pattern) : null;
+  }
+
+  /**
+   * False only when `pattern` cannot match `s`: it is gated and none of its literals is in `s`. A pattern that
+   * was not declared here is always worth running.
+   */
+  mayMatch(s: string, pattern: RegExp): boolean {
+    const index = this.indexOf.get(pattern);
+    if (index === undefined || index < 0) return true;
+    return (this.found(s)[index >> 5]! & (1 << (index & 31))) !== 0;
+  }
+
+  /**
+   * One alternation of every literal, longest first: at each position it reports the longest literal there, and
+   * the literals that are its beginnings are there too (their patterns' bits are folded into its own).
+   */
+  private build(): Scanner {
+    const words = Math.max(1, Math.ceil(this.count / 32));
+    const literals = [...this.needers.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const bits = new Map<string, Uint32Array>();
+    for (const literal of literals) {
+      const set = new Uint32Array(words);
+      for (let end = 1; end <= literal.length; end++) {
+        for (const i of this.needers.get(literal.slice(0, end)) ?? []) set[i >> 5]! |= 1 << (i & 31);
+      }
+      bits.set(literal, set);
+    }
+    return { pattern: new RegExp(literals.map(escape).join("|"), "g"), bits, words };
+  }
+
+  /** The gated patterns whose literals `s` holds, as bits (the last message's answer is kept: rules ask often). */
+  private found(s: string): Uint32Array {
+    if (s === this.lastText && this.scanner !== undefined) return this.lastFound;
+    this.scanner ??= this.build();
+    const { pattern, bits, words } = this.scanner;
+    const present = new Uint32Array(words);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
+      const set = bits.get(m[0])!;
+      for (let w = 0; w < words; w++) present[w]! |= set[w]!;
+      // Literals that start inside this one are found from the next position on.
+      pattern.lastIndex = m.index + 1;
+    }
+    this.lastText = s;
+    this.lastFound = present;
+    return present;
+  }
 }
 
-/**
- * False only when `pattern` cannot match `s`: it is gated and none of its literals is in `s`. A pattern that
- * was not declared with `gated()` is always worth running.
- */
-export function mayMatch(s: string, pattern: RegExp): boolean {
-  const index = indexOf.get(pattern);
-  if (index === undefined || index < 0) return true;
-  return (found(s)[index >> 5]! & (1 << (index & 31))) !== 0;
-}
+/** The gate of the rules that read the normalised message (text.ts, claim.ts, content.ts, the age readers). */
+export const messageGate = new Gate();
+
+export const gated = <T extends RegExp>(pattern: T): T => messageGate.gated(pattern);
+export const mayMatch = (s: string, pattern: RegExp): boolean => messageGate.mayMatch(s, pattern);
 
 /** `pattern.test(s)`, or false at once when the gate knows it cannot match (a global pattern's lastIndex is reset). */
-export function testGated(s: string, pattern: RegExp): boolean {
-  if (mayMatch(s, pattern)) return pattern.test(s);
+export function testGated(s: string, pattern: RegExp, gate = messageGate): boolean {
+  if (gate.mayMatch(s, pattern)) return pattern.test(s);
   pattern.lastIndex = 0;
   return false;
 }
 
 /** `pattern.exec(s)`, or null at once when the gate knows it cannot match. */
-export function execGated(s: string, pattern: RegExp): RegExpExecArray | null {
-  if (mayMatch(s, pattern)) return pattern.exec(s);
+export function execGated(s: string, pattern: RegExp, gate = messageGate): RegExpExecArray | null {
+  if (gate.mayMatch(s, pattern)) return pattern.exec(s);
   pattern.lastIndex = 0;
   return null;
 }
 
 const NO_MATCHES: readonly RegExpMatchArray[] = [];
 /** `s.matchAll(pattern)`, or no match at once when the gate knows it cannot match. */
-export const matchAllGated = (s: string, pattern: RegExp): Iterable<RegExpMatchArray> => (mayMatch(s, pattern) ? s.matchAll(pattern) : NO_MATCHES);
+export const matchAllGated = (s: string, pattern: RegExp, gate = messageGate): Iterable<RegExpMatchArray> =>
+  gate.mayMatch(s, pattern) ? s.matchAll(pattern) : NO_MATCHES;
