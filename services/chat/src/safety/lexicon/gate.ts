@@ -1,10 +1,11 @@
 /**
  * The lexicon's gate (issue #14, its cost): most patterns of the readers cannot match most messages — "tengo",
  * "j'ai", "klasse", "bougies" are absent — yet each used to scan every message. A pattern declared with `gated()`
- * gives the literals it cannot match without (required-literals.ts, read from its own source); ONE pass over a
- * message finds which of all those literals are there, and `mayMatch` then answers for each pattern with a bit
- * test. A pattern none of whose literals is in the message is skipped: it could not have matched, so no verdict
- * changes. A pattern with no such literals (it may match any text) is always run.
+ * gives the literals it cannot match without (required-literals.ts, read from its own source: one or two sets, the
+ * match holds a literal of each); ONE pass over a message finds which of all those literals are there, and
+ * `mayMatch` then answers for each pattern with a bit test per set. A pattern one of whose sets is wholly absent
+ * from the message is skipped: it could not have matched, so no verdict changes. A pattern with no such literals
+ * (it may match any text) is always run.
  *
  * A new reader declares its patterns with `gated(...)` next to itself; nothing is listed here.
  */
@@ -16,49 +17,49 @@ const escape = (literal: string) => literal.replace(/[\\^$.*+?()[\]{}|\/-]/g, "\
 
 /** Gated patterns, their literals, and the last message's scan. */
 export class Gate {
-  /** Every gated pattern's index (its bit), or -1 when it has no literals and always runs. */
-  private readonly indexOf = new Map<RegExp, number>();
-  /** The literals of the gated patterns, each with the patterns that need it. */
+  /** Every gated pattern's sets of literals, one bit each (none: it always runs). */
+  private readonly bitsOf = new Map<RegExp, number[]>();
+  /** The literals of the gated patterns, each with the sets (bits) it belongs to. */
   private readonly needers = new Map<string, number[]>();
   private count = 0;
   private scanner: Scanner | undefined;
   private lastText: string | undefined;
   private lastFound = new Uint32Array(1);
 
-  /** Declares a pattern as gated: it is then skipped on a message that lacks all its literals. */
+  /** Declares a pattern as gated: it is then skipped on a message that lacks every literal of one of its sets. */
   gated<T extends RegExp>(pattern: T): T {
-    if (this.indexOf.has(pattern)) return pattern;
-    const literals = requiredLiterals(pattern);
-    // A single letter or digit is in nearly every message: such a pattern is not worth a gate (it always runs).
-    if (literals === null || literals.some((literal) => /^[a-z0-9]$/.test(literal))) {
-      this.indexOf.set(pattern, -1);
-      return pattern;
+    if (this.bitsOf.has(pattern)) return pattern;
+    const bits: number[] = [];
+    this.bitsOf.set(pattern, bits);
+    for (const literals of this.setsOf(pattern)) {
+      const bit = this.count++;
+      bits.push(bit);
+      for (const literal of literals) this.needers.set(literal, [...(this.needers.get(literal) ?? []), bit]);
+      this.scanner = undefined; // rebuilt at the next scan
     }
-    const index = this.count++;
-    this.indexOf.set(pattern, index);
-    for (const literal of literals) this.needers.set(literal, [...(this.needers.get(literal) ?? []), index]);
-    this.scanner = undefined; // rebuilt at the next scan
     return pattern;
   }
 
   /** Every pattern declared here (for tests). */
   patterns(): RegExp[] {
-    return [...this.indexOf.keys()];
+    return [...this.bitsOf.keys()];
   }
 
-  /** The literals a gated pattern needs (for tests), or null when it always runs. */
-  literalsOf(pattern: RegExp): string[] | null {
-    return (this.indexOf.get(pattern) ?? -1) >= 0 ? requiredLiterals(pattern) : null;
+  /** The sets of literals a pattern is gated on (for tests); none when it always runs. */
+  setsOf(pattern: RegExp): string[][] {
+    return requiredLiterals(pattern) ?? [];
   }
 
   /**
-   * False only when `pattern` cannot match `s`: it is gated and none of its literals is in `s`. A pattern that
-   * was not declared here is always worth running.
+   * False only when `pattern` cannot match `s`: it is gated and one of its sets has no literal in `s`. A pattern
+   * that was not declared here is always worth running.
    */
   mayMatch(s: string, pattern: RegExp): boolean {
-    const index = this.indexOf.get(pattern);
-    if (index === undefined || index < 0) return true;
-    return (this.found(s)[index >> 5]! & (1 << (index & 31))) !== 0;
+    const bits = this.bitsOf.get(pattern);
+    if (bits === undefined || bits.length === 0) return true;
+    const found = this.found(s);
+    for (const bit of bits) if ((found[bit >> 5]! & (1 << (bit & 31))) === 0) return false;
+    return true;
   }
 
   /**
@@ -79,7 +80,7 @@ export class Gate {
     return { pattern: new RegExp(literals.map(escape).join("|"), "g"), bits, words };
   }
 
-  /** The gated patterns whose literals `s` holds, as bits (the last message's answer is kept: rules ask often). */
+  /** The sets of literals `s` holds, as bits (the last message's answer is kept: rules ask often). */
   private found(s: string): Uint32Array {
     if (s === this.lastText && this.scanner !== undefined) return this.lastFound;
     this.scanner ??= this.build();

@@ -1,8 +1,9 @@
 /**
  * The literal words a pattern cannot match without (issue #14, the lexicon's cost): for a regular expression,
- * a set of plain strings such that every match of the pattern contains at least one of them — "j'ai", "tengo",
- * "i'm"… for "\b(?:j'ai|tengo|i'm)\s(\d+)". The gate (gate.ts) looks for all of them in one pass over a message,
- * and skips a pattern none of whose literals is there: the pattern could not have matched.
+ * sets of plain strings such that every match of the pattern contains at least one string of each set — "j'ai",
+ * "tengo", "i'm"… for "\b(?:j'ai|tengo|i'm)\s(\d+)"; "en"/"de" and "6e"/"seconde"… for "(?:en|de) (?:6e|seconde)".
+ * The gate (gate.ts) looks for all of them in one pass over a message, and skips a pattern when one of its sets is
+ * wholly absent: the pattern could not have matched.
  *
  * Derived from the pattern's own source, so a reader's triggers can never fall behind its pattern. The reading is
  * conservative: whatever it does not understand (a class of many letters, a back-reference, a flag that changes
@@ -10,36 +11,53 @@
  * gets none (`null`: never skipped). Lookarounds consume nothing and add no literal.
  */
 
+/** Literals one of which every match contains. */
+type Clause = ReadonlySet<string>;
 /**
- * Every string the node can match, when there are few; else what every match must contain, and the strings one
- * of which every match ends with (so "[^a]bc" still requires "bc", not only "b").
+ * Every string the node can match, when there are few; else clauses that every match satisfies (each clause: one
+ * of its literals is in the match), and the strings one of which every match ends with (so "[^a]bc" still
+ * requires "bc", not only "b").
  */
-type Info = { exact?: ReadonlySet<string>; required: ReadonlySet<string> | null; tail?: ReadonlySet<string> };
+type Info = { exact?: ReadonlySet<string>; clauses: readonly Clause[]; tail?: ReadonlySet<string> };
 
 // Bounds that keep the analysis small: past them a set of exact strings is reduced to what a match must contain.
 const MAX_EXACT = 256;
 const MAX_CLASS = 16;
 // A literal longer than this is cut: a match that holds the whole string holds its beginning too.
 const MAX_LITERAL = 12;
+// The most selective clauses are kept: "en 6e" needs "en" and "6e", and "6e" alone already skips most messages.
+const MAX_CLAUSES = 2;
 
-const ANYTHING: Info = { required: null };
-const EMPTY: Info = { exact: new Set([""]), required: null };
+const ANYTHING: Info = { clauses: [] };
+const EMPTY: Info = { exact: new Set([""]), clauses: [] };
 const exactly = (strings: Iterable<string>): Info => {
   const exact = new Set(strings);
-  return { exact, required: exact.has("") ? null : exact };
+  return { exact, clauses: exact.has("") ? [] : [exact] };
 };
 
-/** What every match must contain, read from an Info. */
-const requiredOf = (info: Info): ReadonlySet<string> | null => (info.exact ? (info.exact.has("") ? null : info.exact) : info.required);
+/** What every match must satisfy, read from an Info. */
+const clausesOf = (info: Info): readonly Clause[] => (info.exact ? (info.exact.has("") ? [] : [info.exact]) : info.clauses);
 
-/** The more selective of two sets of literals: longer shortest literal first, then fewer literals. */
-function better(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  const shortest = (set: ReadonlySet<string>) => Math.min(4, ...[...set].map((s) => s.length));
-  const [sa, sb] = [shortest(a), shortest(b)];
-  if (sa !== sb) return sa > sb ? a : b;
-  return a.size <= b.size ? a : b;
+/** A clause's selectivity: its shortest literal (a literal of four letters is rare enough), then fewer literals. */
+const shortest = (clause: Clause) => Math.min(4, ...[...clause].map((s) => s.length));
+const bySelectivity = (a: Clause, b: Clause) => shortest(b) - shortest(a) || a.size - b.size;
+
+// A clause that a single letter, digit, space or common mark satisfies holds for nearly every message: worth nothing.
+const WEAK = /^[a-z0-9 .,;:!?'-]$/;
+const weak = (clause: Clause) => [...clause].some((literal) => WEAK.test(literal));
+
+/** The most selective clauses of several lists, each once (weak ones dropped). */
+function strongest(...lists: (readonly Clause[])[]): Clause[] {
+  const seen = new Set<string>();
+  const out: Clause[] = [];
+  for (const clause of lists.flat().filter((c) => !weak(c)).sort(bySelectivity)) {
+    const key = [...clause].sort().join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(clause);
+    if (out.length === MAX_CLAUSES) break;
+  }
+  return out;
 }
 
 const product = (a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> | undefined => {
@@ -57,28 +75,31 @@ function concat(a: Info, b: Info): Info {
   // The end of the match: b's strings, after the end of a's when both are known.
   const tailOfA = a.exact ?? a.tail;
   const tail = b.exact ? ((tailOfA && product(tailOfA, b.exact)) ?? b.exact) : b.tail;
-  const fromTail = tail && !tail.has("") ? tail : null;
-  return { required: better(better(requiredOf(a), requiredOf(b)), fromTail), tail };
+  const fromTail = tail && !tail.has("") ? [tail] : [];
+  return { clauses: strongest(clausesOf(a), clausesOf(b), fromTail), tail };
 }
 
 function alternation(branches: Info[]): Info {
   if (branches.every((b) => b.exact) && branches.reduce((n, b) => n + b.exact!.size, 0) <= MAX_EXACT) {
     return exactly(branches.flatMap((b) => [...b.exact!]));
   }
-  const union = new Set<string>();
-  for (const b of branches) {
-    const required = requiredOf(b);
-    if (required === null) return ANYTHING;
-    for (const s of required) union.add(s);
+  // One branch or another: the k-th clause of the whole joins each branch's k-th strongest (or its only) clause.
+  const perBranch = branches.map((b) => strongest(clausesOf(b)));
+  if (perBranch.some((clauses) => clauses.length === 0)) return ANYTHING;
+  const clauses: Clause[] = [];
+  for (let k = 0; k < MAX_CLAUSES; k++) {
+    const union = new Set<string>();
+    for (const c of perBranch) for (const s of c[Math.min(k, c.length - 1)]!) union.add(s);
+    clauses.push(union);
   }
-  return { required: union };
+  return { clauses: strongest(clauses) };
 }
 
 function repeat(atom: Info, min: number, max: number): Info {
   if (min === 1 && max === 1) return atom;
   if (min === 0) return max === 1 && atom.exact ? exactly([...atom.exact, ""]) : max === 0 ? EMPTY : ANYTHING;
   // At least one occurrence: whatever one occurrence must contain, the whole does.
-  return { required: requiredOf(atom) };
+  return { clauses: clausesOf(atom) };
 }
 
 /** A parser of the JavaScript pattern syntax, just enough to read literals; anything else is "anything". */
@@ -232,8 +253,8 @@ class Reader {
   }
 }
 
-/** Keeps the literals short and the set minimal: one that holds another adds nothing ("ans" covers "ans de"). */
-function minimal(literals: ReadonlySet<string>): string[] {
+/** Keeps the literals short and the clause minimal: one that holds another adds nothing ("ans" covers "ans de"). */
+function minimal(literals: Clause): string[] {
   const cut = [...new Set([...literals].map((s) => s.slice(0, MAX_LITERAL)))].sort((a, b) => a.length - b.length);
   const kept: string[] = [];
   for (const s of cut) if (!kept.some((k) => s.includes(k))) kept.push(s);
@@ -241,10 +262,11 @@ function minimal(literals: ReadonlySet<string>): string[] {
 }
 
 /**
- * The literals one of which every match of `pattern` contains, or null when the pattern has no such set (it
- * may match without any fixed text, or uses a flag this reading does not follow).
+ * Clauses every match of `pattern` satisfies, most selective first: for each clause, the match contains one of
+ * its literals. Null when the pattern has none (it may match without any fixed text, or uses a flag this reading
+ * does not follow).
  */
-export function requiredLiterals(pattern: RegExp): string[] | null {
+export function requiredLiterals(pattern: RegExp): string[][] | null {
   if (/[iv]/.test(pattern.flags)) return null; // case folding and set notation: not read here
   let info: Info;
   try {
@@ -252,7 +274,6 @@ export function requiredLiterals(pattern: RegExp): string[] | null {
   } catch {
     return null;
   }
-  const required = requiredOf(info);
-  if (required === null || required.size === 0 || required.has("")) return null;
-  return minimal(required);
+  const clauses = strongest(clausesOf(info)).filter((clause) => clause.size > 0 && !clause.has(""));
+  return clauses.length === 0 ? null : clauses.map(minimal);
 }
