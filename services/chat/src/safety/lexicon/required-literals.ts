@@ -21,7 +21,7 @@ type Clause = ReadonlySet<string>;
 type Info = { exact?: ReadonlySet<string>; clauses: readonly Clause[]; tail?: ReadonlySet<string> };
 
 // Bounds that keep the analysis small: past them a set of exact strings is reduced to what a match must contain.
-const MAX_EXACT = 256;
+const MAX_EXACT = 64;
 const MAX_CLASS = 16;
 // A literal longer than this is cut: a match that holds the whole string holds its beginning too.
 const MAX_LITERAL = 12;
