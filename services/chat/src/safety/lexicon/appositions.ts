@@ -8,7 +8,7 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { numberValue } from "./numbers.ts";
-import { gated, execGated, matchAllGated } from "./gate.ts";
+import { execGated, gated, matchAllGated } from "./gate.ts";
 
 const src = String.raw;
 const NAMING = src`(?:moi c'est|moi c|(?:^|(?:salut|coucou|slt|cc|hello|hey|yo|bonjour|bonsoir)\s)c'est|je m'appelle|my name is|my name's|name's|me llamo|mi nombre es|mi chiamo|il mio nome e|ich heisse|ich heiss|mein name ist|me chamo|meu nome e|aqui e o|aqui e a)`;

@@ -17,7 +17,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { exactNumberWord, numberValue } from "./numbers.ts";
 import { subjectAt } from "./subject.ts";
-import { gated, execGated, matchAllGated, testGated } from "./gate.ts";
+import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
 
 const src = String.raw;
 const UNIT = src`(?:ans|anos|anni|jahre|years?)`;

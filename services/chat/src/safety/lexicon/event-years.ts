@@ -7,7 +7,7 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { subjectAt } from "./subject.ts";
-import { gated, execGated } from "./gate.ts";
+import { execGated, gated } from "./gate.ts";
 
 type Event = { pattern: RegExp; year: number };
 const ev = (source: string, year: number): Event => ({ pattern: new RegExp(String.raw`\b(?:${source})`), year });

@@ -12,7 +12,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { ROLE_NOUN, subjectAt } from "./subject.ts";
 import { PERSON_NOUN } from "./vocabulary-i18n.ts";
-import { gated, execGated, matchAllGated, testGated } from "./gate.ts";
+import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
 
 const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
 // An e-mail whose name ends on a year glued to it: "lea2010 gmail.com" (the normaliser dropped the "@").
