@@ -123,7 +123,7 @@ const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}(?:\?\s?(?:like|genre|
 // In the window after an interest verb, the first token that reads as a number in an age position.
 const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
 const INTEREST_WORD = gated(once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`));
-const FRAME = once(FRAME_I18N);
+const FRAME = gated(once(FRAME_I18N));
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
 // A life event is history only when dated long ago: "hice mi comunión el año pasado" is recent.
@@ -171,7 +171,7 @@ function mayHoldAge(s: string): boolean {
 export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[] {
   const facts: AgeFact[] = [];
   if (!mayHoldAge(s)) return readMoreAgeFacts(s, opts.year ?? new Date().getFullYear());
-  const framed = FRAME.test(s);
+  const framed = testGated(s, FRAME);
   const add = (fact: AgeFact) => {
     if (facts.length < BOUND) facts.push(fact);
   };
