@@ -11,6 +11,7 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
+import { gated, mayMatch, testGated } from "./gate.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
@@ -29,7 +30,8 @@ export type AgeFactOptions = {
   year?: number;
 };
 
-const g = (source: string) => new RegExp(source, "g");
+// Gated (gate.ts): `each` skips a pattern whose literals are not in the message.
+const g = (source: string) => gated(new RegExp(source, "g"));
 const once = (source: string) => new RegExp(source);
 const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
@@ -120,8 +122,8 @@ const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i wa
 const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}(?:\?\s?(?:like|genre|comme|tipo|como|come|so|wie|type|say|disons|digamos|diciamo|sagen wir)\s[^.!?]{0,14})?[.!?]?)`);
 // In the window after an interest verb, the first token that reads as a number in an age position.
 const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
-const INTEREST_WORD = once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`);
-const FRAME = once(FRAME_I18N);
+const INTEREST_WORD = gated(once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`));
+const FRAME = gated(once(FRAME_I18N));
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
 // A life event is history only when dated long ago: "hice mi comunión el año pasado" is recent.
@@ -169,7 +171,7 @@ function mayHoldAge(s: string): boolean {
 export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[] {
   const facts: AgeFact[] = [];
   if (!mayHoldAge(s)) return readMoreAgeFacts(s, opts.year ?? new Date().getFullYear());
-  const framed = FRAME.test(s);
+  const framed = testGated(s, FRAME);
   const add = (fact: AgeFact) => {
     if (facts.length < BOUND) facts.push(fact);
   };
@@ -177,6 +179,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   const formOf = (token: string): AgeForm => (/^\d/.test(token) ? "digits" : "number_word");
   const each = (pattern: RegExp, fn: (m: RegExpMatchArray) => void) => {
     pattern.lastIndex = 0;
+    if (!mayMatch(s, pattern)) return;
     for (const m of s.matchAll(pattern)) fn(m);
   };
   const ageFrom = (m: RegExpMatchArray, who: AgeWho) => {
@@ -228,7 +231,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       }
     }
   });
-  if (INTEREST_WORD.test(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
+  if (testGated(s, INTEREST_WORD)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
 
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
   const whoOf = (offset: number, history: boolean, past = PAST): AgeWho => {

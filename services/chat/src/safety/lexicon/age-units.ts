@@ -18,6 +18,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
+import { gated, matchAllGated, testGated } from "./gate.ts";
 
 const src = String.raw;
 const UNIT = /\b(?:a[mn][a-z]{0,2}|j[a-z]{2,4}|ans|yo|y\/o|years? old|yrs? old|piges|balais|berges|anos|anitos|aninhos|anni|jahre|tacos|primaveras?|primavere|printemps|abriles|pirulos|castanas|lenze|jahrchen|summers|4ns|an5|4n5|yrs?|years?)\b/g;
@@ -96,7 +97,7 @@ function dressedValue(token: string): number | undefined {
  */
 export function joinSpelt(s: string): string {
   // A plain class scan first: three lone letters in a row are rare, and the full pattern costs more.
-  if (!THREE_LETTERS.test(s) || !SPELT_ONE.test(s)) return s;
+  if (!testGated(s, THREE_LETTERS) || !testGated(s, SPELT_ONE)) return s;
   return s.replace(SPELT, (m) => {
     const word = m.replace(/you/g, "u").replace(/are/g, "r").replace(/que/g, "k").replace(/c'est/g, "c").replace(/[-. ]/g, "");
     const n = numberValue(word);
@@ -109,7 +110,7 @@ const teen = (n: number | undefined): n is number => n !== undefined && n >= 10 
 /** Ages bound to a unit, ranges of people, and a speaker's hedged range. `framed`: a fiction frame holds the message. */
 export function unitAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  for (const u of s.matchAll(UNIT)) {
+  for (const u of matchAllGated(s, UNIT)) {
     if (!isAgeUnit(u[0])) continue;
     const at = u.index ?? 0;
     const window = s.slice(Math.max(0, at - 48), at);
@@ -135,9 +136,9 @@ export function unitAges(s: string, framed: boolean): AgeFact[] {
     if (a < 18) facts.push({ who: then, min: a, max, form: /\d/.test(first) ? "digits" : "number_word", offset: start });
   }
   // The readers below all need a teen number in digits.
-  if (!TEEN_DIGITS.test(s)) return facts;
-  if (TWO_TEENS.test(s)) readRanges(s, framed, facts);
-  for (const m of s.matchAll(PERSON_IS)) {
+  if (!testGated(s, TEEN_DIGITS)) return facts;
+  if (testGated(s, TWO_TEENS)) readRanges(s, framed, facts);
+  for (const m of matchAllGated(s, PERSON_IS)) {
     const n = Number(m[1]);
     const who = subjectAt(s, (m.index ?? 0) + m[0].lastIndexOf(m[1]!), framed);
     if (n < 18 && (who === "third_person" || who === "role")) facts.push({ who, min: n, max: n, form: "digits", offset: m.index ?? 0 });
@@ -147,18 +148,21 @@ export function unitAges(s: string, framed: boolean): AgeFact[] {
 
 /** Ranges of people after an article, bounds with comparatives, a speaker's hedged range. */
 function readRanges(s: string, framed: boolean, facts: AgeFact[]): void {
-  for (const m of s.matchAll(ARTICLE_RANGE)) {
+  for (const m of matchAllGated(s, ARTICLE_RANGE)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a >= 18 || b < a || b - a > 4) continue;
     const who = framed ? "role" : /\b(?:tu|t'|toi|you|te|ti|du|dich|voce|vc)\b/.test(s) ? "interest" : "mention";
     facts.push({ who, min: a, max: b, form: "digits", offset: m.index ?? 0 });
   }
-  for (const m of s.matchAll(BOUNDS)) {
+  for (const m of matchAllGated(s, BOUNDS)) {
     const [under, over] = m[1] !== undefined ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[3])];
     if (over < under - 1 && under <= 18) facts.push({ who: subjectAt(s, m.index ?? 0, framed), min: over + 1, max: under - 1, form: "digits", offset: m.index ?? 0 });
   }
-  for (const m of s.matchAll(SPEAKER_RANGE)) {
+  for (const m of matchAllGated(s, SPEAKER_RANGE)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a < 18 && b >= a && b - a <= 3) facts.push({ who: framed ? "role" : "speaker", min: a, max: b, form: "digits", offset: m.index ?? 0 });
   }
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [ARTICLE_RANGE, BOUNDS, PERSON_IS, SPEAKER_RANGE, SPELT_ONE, TEEN_DIGITS, THREE_LETTERS, TWO_TEENS, UNIT]) gated(pattern);

@@ -8,6 +8,7 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { numberValue } from "./numbers.ts";
+import { execGated, gated, matchAllGated } from "./gate.ts";
 
 const src = String.raw;
 const NAMING = src`(?:moi c'est|moi c|(?:^|(?:salut|coucou|slt|cc|hello|hey|yo|bonjour|bonsoir)\s)c'est|je m'appelle|my name is|my name's|name's|me llamo|mi nombre es|mi chiamo|il mio nome e|ich heisse|ich heiss|mein name ist|me chamo|meu nome e|aqui e o|aqui e a)`;
@@ -29,10 +30,10 @@ export function appositionAges(s: string, framed: boolean): AgeFact[] {
     const n = Number(age);
     if (n >= 10 && n < 18) facts.push({ who, min: n, max: n, form: "digits", offset });
   };
-  for (const m of s.matchAll(INTRO)) if (!NOT_A_NAME.test(m[1]!)) push(m[2]!, m.index ?? 0);
-  const lead = NAME_AGE_PLACE.exec(s);
+  for (const m of matchAllGated(s, INTRO)) if (!NOT_A_NAME.test(m[1]!)) push(m[2]!, m.index ?? 0);
+  const lead = execGated(s, NAME_AGE_PLACE);
   if (lead && !NOT_A_NAME.test(lead[1] ?? lead[3]!)) push(lead[2] ?? lead[4]!, 0);
-  const here = AGE_HERE.exec(s);
+  const here = execGated(s, AGE_HERE);
   if (here) push(here[1]!, 0);
   return facts;
 }
@@ -44,7 +45,10 @@ const ANSWER = /^(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|g|i'm|bah|euh
 
 /** The age a short answer to "how old are you?" gives (a number word of any language, or hedged digits), if under 18. */
 export function answeredAge(s: string): number | undefined {
-  const m = ANSWER.exec(s);
+  const m = execGated(s, ANSWER);
   const n = m ? numberValue(m[1]!) : undefined;
   return n !== undefined && n >= 10 && n < 18 ? n : undefined;
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [AGE_HERE, ANSWER, INTRO, NAME_AGE_PLACE]) gated(pattern);

@@ -17,6 +17,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { exactNumberWord, numberValue } from "./numbers.ts";
 import { subjectAt } from "./subject.ts";
+import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
 
 const src = String.raw;
 const UNIT = src`(?:ans|anos|anni|jahre|years?)`;
@@ -109,57 +110,60 @@ const BEFORE_HER_MAJORITY = /\b(?:avant tes|avant d'avoir|before you (?:were|tur
 export function arithmeticAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
   const digits = /\d/.test(s);
-  const nextYear = NEXT_YEAR.test(s);
-  if (!digits && !nextYear && !WAIT_WORD.test(s)) return facts;
+  const nextYear = testGated(s, NEXT_YEAR);
+  if (!digits && !nextYear && !testGated(s, WAIT_WORD)) return facts;
   const push = (min: number, max: number, offset: number, who = subjectAt(s, offset, framed)) => {
     if (min >= 0 && min < 18 && max >= min) facts.push({ who: who === "mention" ? "speaker" : who, min, max, form: "relative", offset });
   };
-  const compared = digits && COMPARED.test(s);
-  if (compared) for (const m of s.matchAll(SIBLING)) {
+  const compared = digits && testGated(s, COMPARED);
+  if (compared) for (const m of matchAllGated(s, SIBLING)) {
     const [other, diff] = [Number(m[1]), Number(m[2])];
     const age = m[3]!.match(new RegExp(LESS)) ? other - diff : other + diff;
     push(age, age, m.index ?? 0, framed ? "role" : "speaker");
   }
-  const born = YEAR.test(s) ? PERSONA_BORN.exec(s) : null;
-  if (born) for (const m of s.matchAll(PAST_YEAR)) {
+  const born = testGated(s, YEAR) ? execGated(s, PERSONA_BORN) : null;
+  if (born) for (const m of matchAllGated(s, PAST_YEAR)) {
     const age = Number(m[1]) - Number(born[1]);
     if (age >= 10) push(age, age, m.index ?? 0, framed ? "role" : "persona_past");
   }
-  const then = digits ? AGE_YOU_HAD.exec(s) : null;
-  const hers = then ? PERSONA_NOW.exec(s) : null;
+  const then = digits ? execGated(s, AGE_YOU_HAD) : null;
+  const hers = then ? execGated(s, PERSONA_NOW) : null;
   if (then && hers) push(Number(hers[1]) - (year - Number(then[1])), Number(hers[1]) - (year - Number(then[1])), then.index, framed ? "role" : "speaker");
-  if (compared) for (const m of s.matchAll(ME_THAN)) {
+  if (compared) for (const m of matchAllGated(s, ME_THAN)) {
     const age = m[2]!.match(new RegExp(LESS)) ? Number(m[3]) - Number(m[1]) : Number(m[3]) + Number(m[1]);
     push(age, age, m.index ?? 0, framed ? "role" : "speaker");
   }
-  const mine = compared ? MY_AGE.exec(s) : null;
-  if (mine) for (const m of s.matchAll(THAN_ME)) {
+  const mine = compared ? execGated(s, MY_AGE) : null;
+  if (mine) for (const m of matchAllGated(s, THAN_ME)) {
     const diff = Number(m[1]);
     const age = m[2]!.match(new RegExp(LESS)) ? Number(mine[1]) - diff : Number(mine[1]) + diff;
     push(age, age, m.index ?? 0);
   }
-  const teen = digits && TEEN.test(s);
-  if (teen) for (const m of s.matchAll(AGE_THEN_WHEN)) {
+  const teen = digits && testGated(s, TEEN);
+  if (teen) for (const m of matchAllGated(s, AGE_THEN_WHEN)) {
     const n = Number(m[1]);
     push(n - 1, n - 1, (m.index ?? 0) + m[0].indexOf(m[1]!));
   }
-  const future = teen ? [...s.matchAll(FUTURE_AGE)] : [];
+  const future = teen ? [...matchAllGated(s, FUTURE_AGE)] : [];
   if (future.length > 0) {
-    const inYear = IN_YEAR.exec(s);
+    const inYear = execGated(s, IN_YEAR);
     const gap = nextYear ? 1 : inYear ? Number(inYear[1]) - year : 0;
     if (gap >= 1 && gap <= 8) for (const m of future) push(Number(m[1]) - gap - 1, Number(m[1]) - gap, m.index ?? 0);
   }
-  if (digits && YEAR.test(s)) for (const m of s.matchAll(MAJORITY_IN_YEAR)) {
+  if (digits && testGated(s, YEAR)) for (const m of matchAllGated(s, MAJORITY_IN_YEAR)) {
     const d = Number(m[1]) - year;
     if (d >= 1 && d <= 8) push(17 - d, 18 - d, m.index ?? 0);
   }
-  for (const m of s.matchAll(WAIT)) {
+  for (const m of matchAllGated(s, WAIT)) {
     const wait = ONE.test(m[1]!) ? 1 : numberValue(m[1]!);
     const toMajority = MAJORITY_RE.test(m[2]!) || (WAIT_VERB.test(m[2]!) && LIMIT.test(s.slice(0, m.index)));
     if (wait !== undefined && wait >= 1 && wait <= 8 && toMajority && !AGAIN.test(m[2]!)) push(17 - wait, 18 - wait, m.index ?? 0);
   }
-  if (nextYear) for (const m of s.matchAll(MAJORITY_NEXT_YEAR)) push(16, 17, m.index ?? 0);
-  const before = s.includes("18") ? BEFORE_HER_MAJORITY.exec(s) : null;
+  if (nextYear) for (const m of matchAllGated(s, MAJORITY_NEXT_YEAR)) push(16, 17, m.index ?? 0);
+  const before = s.includes("18") ? execGated(s, BEFORE_HER_MAJORITY) : null;
   if (before) push(0, 17, before.index, framed ? "role" : "persona_past");
   return facts;
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [AGE_THEN_WHEN, AGE_YOU_HAD, BEFORE_HER_MAJORITY, COMPARED, FUTURE_AGE, IN_YEAR, MAJORITY_IN_YEAR, MAJORITY_NEXT_YEAR, ME_THAN, MY_AGE, NEXT_YEAR, PAST_YEAR, PERSONA_BORN, PERSONA_NOW, SIBLING, TEEN, THAN_ME, WAIT, WAIT_WORD, YEAR]) gated(pattern);

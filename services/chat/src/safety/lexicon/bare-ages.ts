@@ -10,6 +10,7 @@
  */
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import type { RelativeAge } from "./relative-ages.ts";
+import { gated, matchAllGated, testGated } from "./gate.ts";
 
 /** An age said without a verb; `self` when the sentence itself says it is the speaker's ("moi 3 ans de moins"). */
 export type BareAge = RelativeAge & { self?: boolean };
@@ -89,22 +90,22 @@ export function bareAges(s: string): BareAge[] {
       }
     }
   };
-  if (STILL_GATE.test(s)) each(STILL_AGE, (n) => [n, n]);
-  if (LABEL_GATE.test(s)) each(LABEL_AGE, (n) => [n, n]);
-  if (BIRTHDAY_GATE.test(s)) each(OWN_BIRTHDAY, (n) => [n - 1, n], true);
+  if (testGated(s, STILL_GATE)) each(STILL_AGE, (n) => [n, n]);
+  if (testGated(s, LABEL_GATE)) each(LABEL_AGE, (n) => [n, n]);
+  if (testGated(s, BIRTHDAY_GATE)) each(OWN_BIRTHDAY, (n) => [n - 1, n], true);
   if (/^\S+\s?-?(?:an|jahr|year|yo|piges)/.test(s)) each(OPENING_UNIT, (n) => [n, n]);
-  if (ALMOST_GATE.test(s)) each(ALMOST_AGE, (n) => [n - 1, n]);
-  if (SOON_GATE.test(s)) each(COMING_AGE, (n) => [n - 1, n - 1]);
+  if (testGated(s, ALMOST_GATE)) each(ALMOST_AGE, (n) => [n - 1, n]);
+  if (testGated(s, SOON_GATE)) each(COMING_AGE, (n) => [n - 1, n - 1]);
   if (/going|goin|gon |turning|bientot|casi|quasi|fast|quase/.test(s)) {
     GOING_ON.lastIndex = 0;
-    for (const m of s.matchAll(GOING_ON)) {
+    for (const m of matchAllGated(s, GOING_ON)) {
       const [now, next] = [ageOf(m[1]), ageOf(m[2])];
       if (now !== undefined && next === now + 1) found.push({ min: now, max: now, offset: m.index ?? 0 });
     }
   }
   if (/^\S+\s\S+\s?\S*\s?\S*$/.test(s)) each(FILLER_AGE, (n) => [n, n]);
   if (s.includes("been ")) each(BEEN_AGE, (n) => [n, n]);
-  if (AGAINST_GATE.test(s)) found.push(...againstOthers(s));
+  if (testGated(s, AGAINST_GATE)) found.push(...againstOthers(s));
   return found;
 }
 
@@ -120,7 +121,7 @@ function againstOthers(s: string): BareAge[] {
       const diff = numberValue(m[1]!);
       if (diff === undefined || diff < 1 || diff > 30) continue;
       const at = m.index ?? 0;
-      others ??= [...s.matchAll(OTHER_AGE)];
+      others ??= [...matchAllGated(s, OTHER_AGE)];
       let nearest: RegExpMatchArray | undefined;
       for (const o of others) {
         if (o.index! >= at && o.index! < at + m[0].length) continue;
@@ -135,3 +136,6 @@ function againstOthers(s: string): BareAge[] {
   }
   return found;
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [AGAINST_GATE, ALMOST_GATE, BIRTHDAY_GATE, GOING_ON, LABEL_GATE, OTHER_AGE, SOON_GATE, STILL_GATE]) gated(pattern);

@@ -5,6 +5,7 @@
  */
 import { answeredAge } from "./appositions.ts";
 import type { DetectOptions, MinorFinding } from "./detect.ts";
+import { execGated, gated, testGated } from "./gate.ts";
 import { GRADE, HIGHER_ED_RE, RELATIVE_ONLY, STAFF, unitGuard } from "./markers.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import { once, type Text } from "./text.ts";
@@ -48,14 +49,17 @@ const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
 const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age)\b`);
 
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [...CLAIM_PATTERNS, CLAIM_SCHOOL, PUPIL_LIFE]) gated(pattern);
+
 /** The first finding of the speaker's own claims: he is a minor, or a pupil. */
 export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
   const s = t.s;
-  if (CLAIM_PATTERNS.some((p) => p.test(s))) return { rule: "minor_fan", category: "claim" };
-  const school = CLAIM_SCHOOL.exec(s);
+  if (CLAIM_PATTERNS.some((p) => testGated(s, p))) return { rule: "minor_fan", category: "claim" };
+  const school = execGated(s, CLAIM_SCHOOL);
   const schoolClause = school ? t.clauseAt(school.index + school[0].length - 1) : "";
   if (school && !STAFF.test(schoolClause) && !STAFF_OF_SIX_RE.test(schoolClause) && !HIGHER_ED_RE.test(schoolClause)) return { rule: "minor_fan", category: "school" };
-  const pupil = PUPIL_LIFE.exec(s);
+  const pupil = execGated(s, PUPIL_LIFE);
   // "ses devoirs", "his homework": a pupil's life owned by someone else is not the speaker's.
   if (pupil && !OWNED_BY_OTHER.test(s.slice(Math.max(0, pupil.index - 12), pupil.index))) {
     const clause = t.clauseAt(pupil.index);

@@ -4,6 +4,7 @@
  * as content, and words that are about sexualised minors by themselves (`absolute`).
  */
 import type { MinorFinding } from "./detect.ts";
+import { gated, testGated } from "./gate.ts";
 import { EN_BARE_AGE, MINOR_AGE, minorMarkers, unitGuard } from "./markers.ts";
 import { follows, near, once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
@@ -13,8 +14,8 @@ import * as V from "./vocabulary.ts";
 const CONTENT_NOUN = String.raw`(?:contenus?|content|contenidos?|contenuti?|inhalte?|conteudos?|videos?|vids?|photos?|fotos?|pics?|bilder)`;
 const MINORS = String.raw`(?:mineure?s?|minors?|underage|menores(?: de edad| de idade)?|minorenni|minderjahrige\w*)`;
 const MINORS_CONTENT = String.raw`${CONTENT_NOUN} (?:avec des|avec|de|des|pour|pour les|for|with|of|para|para los|con|de los|per|per i|di|con i|fur|mit|von|para os|com|dos) ${MINORS}`;
-const ABSOLUTE = once(String.raw`\b(?:loli(?:con|ta)?s?|shota(?:con)?s?|pedo(?:s|phile\w*|philie|porn\w*|pornographi\w*)?|pedopornographi\w*|jailbait|child ?porn\w*|kiddie ?porn|kiddy ?porn|csam|pthc|cp (?:links?|videos?|vids?|pics?|photos?|content|stuff)|underage (?:content|nudes?|pics?|porn|stuff|videos?)|preteens?|pre-teens?|prepuberes?|impuberes?|${MINORS_CONTENT})\b`);
-const SCHOOL_CONTENT = once(String.raw`\b(?:(?:uniformes?|tenues?|costumes?|deguisements?|outfits?|jupes?|habits?) (?:scolaires?|d'ecoliere|d'eleve|de (?:lyceenne|collegienne|ecoliere))|en (?:ecoliere|collegienne|lyceenne|schoolgirl)|(?:habillee?|deguisee?|dressed|dress|dressed up|dressing) (?:toi )?(?:en|comme|like|as|up as|up like) (?:une |a |an )?(?:ecoliere|collegienne|lyceenne|schoolgirl|middle schooler|high schooler|student of)|school ?girl (?:outfit|uniform|costume)|school uniforms?|jupe plissee et couettes?|couettes et jupe)\b`);
+const ABSOLUTE = gated(once(String.raw`\b(?:loli(?:con|ta)?s?|shota(?:con)?s?|pedo(?:s|phile\w*|philie|porn\w*|pornographi\w*)?|pedopornographi\w*|jailbait|child ?porn\w*|kiddie ?porn|kiddy ?porn|csam|pthc|cp (?:links?|videos?|vids?|pics?|photos?|content|stuff)|underage (?:content|nudes?|pics?|porn|stuff|videos?)|preteens?|pre-teens?|prepuberes?|impuberes?|${MINORS_CONTENT})\b`));
+const SCHOOL_CONTENT = gated(once(String.raw`\b(?:(?:uniformes?|tenues?|costumes?|deguisements?|outfits?|jupes?|habits?) (?:scolaires?|d'ecoliere|d'eleve|de (?:lyceenne|collegienne|ecoliere))|en (?:ecoliere|collegienne|lyceenne|schoolgirl)|(?:habillee?|deguisee?|dressed|dress|dressed up|dressing) (?:toi )?(?:en|comme|like|as|up as|up like) (?:une |a |an )?(?:ecoliere|collegienne|lyceenne|schoolgirl|middle schooler|high schooler|student of)|school ?girl (?:outfit|uniform|costume)|school uniforms?|jupe plissee et couettes?|couettes et jupe)\b`));
 const SEXUAL = re(V.SEXUAL);
 const COMMERCE = re(V.COMMERCE);
 const CONTENT_REQUEST = re(V.CONTENT_REQUEST);
@@ -36,7 +37,7 @@ const PARTNER = re(String.raw`\b(?:ma|mon|une|un|my|a|sa|son|his|her)\s(?:petite
 /** Minors brought into the content: role-play, the persona as a minor, her past, third persons, school roles. */
 export function detectSexualContext(t: Text): MinorFinding | null {
   const s = t.s;
-  if (ABSOLUTE.test(s)) return { rule: "minor_sexual_context", category: "absolute" };
+  if (testGated(s, ABSOLUTE)) return { rule: "minor_sexual_context", category: "absolute" };
   const markers = minorMarkers(t);
   // The vocabulary is found only when a marker needs it: most messages have none, and each find scans the text.
   let sexualFound: Match[] | undefined;
@@ -53,7 +54,7 @@ export function detectSexualContext(t: Text): MinorFinding | null {
   if (framed.length > 0 && (follows(t.find(ROLE_FRAME), framed, 18, 8) || follows(t.find(STORY_FRAME), framed, 18))) {
     return { rule: "minor_sexual_context", category: "roleplay" };
   }
-  if (SCHOOL_CONTENT.test(s)) return { rule: "minor_sexual_context", category: "school" };
+  if (testGated(s, SCHOOL_CONTENT)) return { rule: "minor_sexual_context", category: "school" };
   if (markers.schoolGirl.length > 0 && (near(markers.schoolGirl, t.find(DESIRE), 6) || near(markers.schoolGirl, [...sexual(), ...requests()], 14))) {
     return { rule: "minor_sexual_context", category: "school" };
   }

@@ -10,6 +10,7 @@
  * - an age range ("15-16 ans", "entre 14 et 16 ans", "im like 14-15", "16 17 ans") keeps its youngest age;
  * - an age said as a figure of speech ("dans ma tête j'en ai 16", "i feel 16 again") is no one's age.
  */
+import { gated, testGated } from "./gate.ts";
 import { exactNumberWord, numberValue } from "./numbers.ts";
 
 const src = String.raw;
@@ -92,9 +93,10 @@ function youngestOfRanges(s: string): string {
 const FIGURATIVE = new RegExp(src`\b(?:(?:dans (?:ma|sa) tete|dans mon coeur|de coeur|mentalement|in my head|at heart|mentally|in spirit|en mi cabeza|de corazon|nella mia testa|im kopf|im herzen|na minha cabeca|de coracao)(?:,? (?:j'en ai|j'ai|jen ai|je suis|i'm|im|i am|tengo|soy|ho|sono|bin ich|ich bin|tenho|sou))?|(?:je me sens|i feel(?: like)?|me siento|mi sento|ich fuhle mich(?: wie)?|me sinto)(?: (?:comme si j'avais|as if i was|como si tuviera|come se avessi|als ob ich|como se tivesse))?) (\d{1,2})(?: ${AGE_UNIT})?\b`, "g");
 
 /** Removes the number of an age said as a figure of speech (the frame words stay). */
-const FIGURATIVE_GATE = /tete|coeur|mental|head|heart|spirit|cabeza|corazon|testa|kopf|herz|cabeca|coracao|sens|feel|siento|sento|fuhle|sinto/;
+// Gated (gate.ts): read on the text normalisation hands to the rules, whose scan the rules then reuse.
+const FIGURATIVE_GATE = gated(/tete|coeur|mental|head|heart|spirit|cabeza|corazon|testa|kopf|herz|cabeca|coracao|sens|feel|siento|sento|fuhle|sinto/);
 function dropFigurativeAges(s: string): string {
-  if (!FIGURATIVE_GATE.test(s)) return s;
+  if (!testGated(s, FIGURATIVE_GATE)) return s;
   return s.replace(FIGURATIVE, (whole, n: string) => whole.slice(0, whole.lastIndexOf(n)).trimEnd());
 }
 

@@ -7,6 +7,7 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { subjectAt } from "./subject.ts";
+import { execGated, gated } from "./gate.ts";
 
 type Event = { pattern: RegExp; year: number };
 const ev = (source: string, year: number): Event => ({ pattern: new RegExp(String.raw`\b(?:${source})`), year });
@@ -37,7 +38,7 @@ const BORN_THE_YEAR_DE = /\b(?:im jahr|in dem jahr)\b([^.!?]{0,70}?)\bgeboren\b/
 
 /** The age a birth told by a public event gives, if 10–17. */
 export function eventYearAges(s: string, year: number, framed: boolean): AgeFact[] {
-  const m = BORN_THE_YEAR.exec(s) ?? BORN_THE_YEAR_DE.exec(s);
+  const m = execGated(s, BORN_THE_YEAR) ?? execGated(s, BORN_THE_YEAR_DE);
   if (!m) return [];
   const event = EVENTS.find((e) => e.pattern.test(m[1]!));
   const age = event ? year - event.year : -1;
@@ -45,3 +46,6 @@ export function eventYearAges(s: string, year: number, framed: boolean): AgeFact
   const who = subjectAt(s, m.index, framed);
   return [{ who: who === "mention" ? "speaker" : who, min: age, max: age, form: "birth_year", offset: m.index }];
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [BORN_THE_YEAR, BORN_THE_YEAR_DE]) gated(pattern);

@@ -12,6 +12,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { ROLE_NOUN, subjectAt } from "./subject.ts";
 import { PERSON_NOUN } from "./vocabulary-i18n.ts";
+import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
 
 const DOTTED = /\b[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.((?:19|20)\d\d)\b/g;
 // An e-mail whose name ends on a year glued to it: "lea2010 gmail.com" (the normaliser dropped the "@").
@@ -29,8 +30,8 @@ const COHORT = /\b(?:team|classe|generation|generacion|generazione|geracao|gen|a
 /** Ages from years of birth (or of graduation) in handles, e-mails and cohort words. */
 export function handleAges(s: string, year: number, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  const platform = PLATFORM_RE.test(s);
-  const school = platform ? HANDLE_SCHOOL.exec(s) : null;
+  const platform = testGated(s, PLATFORM_RE);
+  const school = platform ? execGated(s, HANDLE_SCHOOL) : null;
   if (school && !STAFF_WORD.test(school[0])) {
     const who = subjectAt(s, school.index, framed);
     facts.push({ who: who === "mention" || who === "persona" ? "speaker" : who, min: 11, max: 17, form: "school_year", offset: school.index });
@@ -43,14 +44,17 @@ export function handleAges(s: string, year: number, framed: boolean): AgeFact[] 
     const who = forSomeone ? (framed ? "role" : "third_person") : subjectAt(s, offset, framed);
     facts.push({ who: who === "mention" || who === "persona" ? "speaker" : who, min, max, form: "birth_year", offset });
   };
-  for (const m of s.matchAll(DOTTED)) {
+  for (const m of matchAllGated(s, DOTTED)) {
     const y = Number(m[1]);
     const head = m[0].slice(0, m[0].length - m[1]!.length - 1);
     if (GRAD_PARTS.test(head)) push(18 - (y - year), 19 - (y - year), m.index ?? 0);
     else push(year - y, year - y, m.index ?? 0);
   }
-  if (platform) for (const m of s.matchAll(PLATFORM)) push(year - Number(m[2]), year - Number(m[2]), (m.index ?? 0) + m[0].lastIndexOf(m[1]!));
-  for (const m of s.matchAll(GLUED_MAIL)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
-  for (const m of s.matchAll(COHORT)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
+  if (platform) for (const m of matchAllGated(s, PLATFORM)) push(year - Number(m[2]), year - Number(m[2]), (m.index ?? 0) + m[0].lastIndexOf(m[1]!));
+  for (const m of matchAllGated(s, GLUED_MAIL)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
+  for (const m of matchAllGated(s, COHORT)) push(year - Number(m[1]), year - Number(m[1]), m.index ?? 0);
   return facts;
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [COHORT, DOTTED, GLUED_MAIL, HANDLE_SCHOOL, PLATFORM, PLATFORM_RE]) gated(pattern);

@@ -10,6 +10,7 @@
  *   "mis padres no me dejan salir", "meine Mutter kontrolliert mein Handy", a curfew of one's own.
  */
 import type { RelativeAge } from "./relative-ages.ts";
+import { gated, testGated } from "./gate.ts";
 
 /** An event's ages; `since`: dated by the years since it ("il y a 3 ans"), so the ages are the speaker's now. */
 export type EventAge = RelativeAge & { since?: boolean };
@@ -58,7 +59,7 @@ const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|com|quand j'avais|when i was|cu
 /** The ages a message's life events imply, with where each event was named. */
 export function lifeEventAges(s: string): EventAge[] {
   const found: EventAge[] = [];
-  if (!LIFE_EVENT_GATE.test(s)) return found;
+  if (!testGated(s, LIFE_EVENT_GATE)) return found;
   for (const row of EVENT_ROWS) {
     if (!row.gate.test(s)) continue;
     row.pattern.lastIndex = 0;
@@ -75,3 +76,6 @@ export function lifeEventAges(s: string): EventAge[] {
   }
   return found;
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [LIFE_EVENT_GATE]) gated(pattern);

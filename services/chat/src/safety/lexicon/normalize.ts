@@ -15,6 +15,7 @@ import { foldForMatching } from "@sinhome/runtime";
 import { computeAgeSums } from "./arithmetic.ts";
 import { MONTH } from "./bare-ages.ts";
 import { readRangesAndFigures, undressWords } from "./dress.ts";
+import { Gate } from "./gate.ts";
 import { foldCompatDigits, undressNumerals } from "./numerals.ts";
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
@@ -74,6 +75,12 @@ const TEXTING: [RegExp, string][] = [
   [/\br\b/g, "are"],
 ];
 
+// The texting forms and number words are tried only when their literals are there (gate.ts): each pattern is
+// asked about the text as it is then, after the rewrites before it.
+const normalizeGate = new Gate();
+for (const [pattern] of TEXTING) normalizeGate.gated(pattern);
+normalizeGate.gated(NUMBER_WORD);
+
 // Glued ("14a", "14ans", "14yo") or spaced ("14 piges", "14 y/o", "14 years old", "14-year-old"). A spaced "a"
 // is "à" ("de 15 a 20 €"), and "15 years" alone is usually a duration: neither is an age unit.
 const AGE_UNIT_GLUED = String.raw`(?:ans?|a|yo|y\/o|yrs?|piges?)`;
@@ -116,14 +123,14 @@ export function normalizeForLexicon(text: string): string {
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");
-  s = s.replace(NUMBER_WORD, (word) => NUMBER_WORDS.find(([pattern]) => { pattern.lastIndex = 0; return pattern.test(word); })![1]);
+  if (normalizeGate.mayMatch(s, NUMBER_WORD)) s = s.replace(NUMBER_WORD, (word) => NUMBER_WORDS.find(([pattern]) => { pattern.lastIndex = 0; return pattern.test(word); })![1]);
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
   // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".
   s = computeAgeSums(s.replace(AGE_GLUED, "$1 ans").replace(AGE_SPACED, "$1 ans"));
   // Negation particles carry nothing the rules need: "je ne suis pas" reads as "je suis pas".
   s = s.replace(/\bne (?=\S)/g, "").replace(/\bn'(?=[a-z])/g, "");
-  for (const [pattern, full] of TEXTING) s = s.replace(pattern, full);
+  for (const [pattern, full] of TEXTING) if (normalizeGate.mayMatch(s, pattern)) s = s.replace(pattern, full);
   if (s.includes("tn") || s.includes("tego") || s.includes("tenhu")) s = s.replace(/\b(?:tngo|tng|tego)\b/g, "tengo").replace(/\b(?:tnho|tnh|tenhu)\b/g, "tenho");
   return readRangesAndFigures(s.replace(/\s+/g, " ").trim());
 }

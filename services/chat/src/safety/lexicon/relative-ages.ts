@@ -11,6 +11,7 @@
  */
 import type { AgeFact } from "./age-facts.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
+import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
 
 const src = String.raw;
 /** Words of a coming moment in the six languages: "next", "la semaine pro", "mes que vem", "domani"… */
@@ -33,7 +34,7 @@ export function turningAges(s: string): RelativeAge[] {
   const found: RelativeAge[] = [];
   if (!TURNING_GATE.some((w) => s.includes(w))) return found;
   TURNING.lastIndex = 0;
-  for (const m of s.matchAll(TURNING)) {
+  for (const m of matchAllGated(s, TURNING)) {
     const n = numberValue(m[1]!);
     if (n !== undefined && n >= 10 && n <= 19) found.push({ min: n - 1, max: n - 1, offset: m.index ?? 0 });
   }
@@ -43,9 +44,9 @@ export function turningAges(s: string): RelativeAge[] {
 /** A graduation year still to come: 18 at graduation, one year younger for every year before it. */
 export function gradYearAges(s: string, year: number): RelativeAge[] {
   const found: RelativeAge[] = [];
-  if (!GRAD_GATE.some((w) => s.includes(w)) || HIGHER_ED_NEAR.test(s)) return found;
+  if (!GRAD_GATE.some((w) => s.includes(w)) || testGated(s, HIGHER_ED_NEAR)) return found;
   GRAD_YEAR.lastIndex = 0;
-  for (const m of s.matchAll(GRAD_YEAR)) {
+  for (const m of matchAllGated(s, GRAD_YEAR)) {
     const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
     const d = y - year;
     if (d >= 1 && d <= 8) found.push({ min: 18 - d, max: 19 - d, offset: m.index ?? 0 });
@@ -60,7 +61,7 @@ const WORK_NOUN = /movie|film|pelicula|peli|song|chanson|cancion|canzone|lied|mu
 let lastText = "";
 let lastNamesWork = false;
 const namesWork = (s: string): boolean => {
-  if (s !== lastText) [lastText, lastNamesWork] = [s, WORK_NOUN.test(s)];
+  if (s !== lastText) [lastText, lastNamesWork] = [s, testGated(s, WORK_NOUN)];
   return lastNamesWork;
 };
 
@@ -82,10 +83,10 @@ export function cohortBirthAges(s: string, year: number): RelativeAge[] {
     if (age >= 8 && age < 120) found.push({ min: age, max: age, offset });
   };
   if (/(?:19|20)\d\d/.test(s)) {
-    for (const m of s.matchAll(BIRTH_SLANG)) push(Number(m[1] ?? m[2] ?? m[3]), m.index ?? 0);
-    if (s.includes("handle year")) for (const m of s.matchAll(HANDLE_YEAR)) push(Number(m[1]), m.index ?? 0);
+    for (const m of matchAllGated(s, BIRTH_SLANG)) push(Number(m[1] ?? m[2] ?? m[3]), m.index ?? 0);
+    if (s.includes("handle year")) for (const m of matchAllGated(s, HANDLE_YEAR)) push(Number(m[1]), m.index ?? 0);
   }
-  if (YY_GATE.some((w) => s.includes(w))) for (const m of s.matchAll(BIRTH_YY)) {
+  if (YY_GATE.some((w) => s.includes(w))) for (const m of matchAllGated(s, BIRTH_YY)) {
     const yy = Number(m[1]);
     push(yy <= year % 100 ? 2000 + yy : 1900 + yy, m.index ?? 0);
   }
@@ -100,8 +101,11 @@ const isSchool = (f: AgeFact) => f.who === "speaker" && (f.form === "school_year
  * ago"): when the years since carry it past 18, it is an adult's memory (the speaker's past). Changes `facts` in place.
  */
 export function schoolYearsAsMemory(s: string, facts: AgeFact[]): void {
-  const since = facts.some(isSchool) ? ELAPSED.exec(s) : null;
+  const since = facts.some(isSchool) ? execGated(s, ELAPSED) : null;
   if (!since) return;
   const elapsed = Number(since[1] ?? since[2]);
   for (const f of facts) if (isSchool(f) && f.max + elapsed >= 18) f.who = "speaker_past";
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [BIRTH_SLANG, BIRTH_YY, ELAPSED, GRAD_YEAR, HANDLE_YEAR, HIGHER_ED_NEAR, TURNING, WORK_NOUN]) gated(pattern);

@@ -15,6 +15,7 @@ import type { AgeFact, AgeForm } from "./age-facts.ts";
 import { ADULT_PAST, STAFF_SELF } from "./vocabulary-i18n.ts";
 import { ROLE_NOUN, subjectAt } from "./subject.ts";
 import { PERSON_NOUN } from "./vocabulary-i18n.ts";
+import { gated, testGated } from "./gate.ts";
 
 /** A phrase and the ages it implies; `needs`: what the sentence must also hold ("yet" for a modal "can't drive"). */
 type Row = { pattern: RegExp; min: number; max: number; form: AgeForm; needs?: RegExp };
@@ -86,9 +87,9 @@ const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jef[ea] de est
 /** Ages from events, pupils' things and statuses. */
 export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   const facts: AgeFact[] = [];
-  const rated = RATED_GATE.test(s) && RATED_NOUN_GATE.test(s);
-  const stage = STAGE_GATE.test(s);
-  const gate = GATE.test(s);
+  const rated = testGated(s, RATED_GATE) && testGated(s, RATED_NOUN_GATE);
+  const stage = testGated(s, STAGE_GATE);
+  const gate = testGated(s, GATE);
   if (!rated && !stage && !gate) return facts;
   const each = (rows: readonly Row[], who: (at: number, end: number) => AgeFact["who"] | undefined) => {
     for (const r of rows) for (const m of s.matchAll(r.pattern)) {
@@ -101,7 +102,7 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   // Done to the speaker ("la cpe m'a collé") or where he stands now ("tô na fila do recreio"): his school life.
   const doneToSpeaker = (at: number, end: number): boolean => {
     const before = s.slice(Math.max(0, at - 24), at);
-    return !PAST_RE.test(s) && (TO_ME.test(s.slice(end, end + 16)) || ME_BEFORE.test(before) || HERE_NOW.test(before));
+    return !testGated(s, PAST_RE) && (TO_ME.test(s.slice(end, end + 16)) || ME_BEFORE.test(before) || HERE_NOW.test(before));
   };
   const owner = (at: number, end: number, needsRecent: boolean): AgeFact["who"] | undefined => {
     if (OF_SOMEONE.test(s.slice(end, end + 40)) || OTHERS.test(s.slice(Math.max(0, at - 24), at))) return framed ? "role" : "third_person";
@@ -110,8 +111,8 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
     if (doneToSpeaker(at, end)) return "speaker";
     const owned = OWNED.test(s.slice(Math.max(0, at - 24), at));
     // Told as history: an age given for it, a time long ago, or the adult past without a word of "just now".
-    if (AT_AGE.test(s) || LONG_AGO.test(s) || (PAST_RE.test(s) && !RECENT.test(s))) return "speaker_past";
-    if (owned || (who === "speaker" && (!needsRecent || RECENT.test(s))) || RECENT.test(s)) return "speaker";
+    if (testGated(s, AT_AGE) || testGated(s, LONG_AGO) || (testGated(s, PAST_RE) && !testGated(s, RECENT))) return "speaker_past";
+    if (owned || (who === "speaker" && (!needsRecent || testGated(s, RECENT))) || testGated(s, RECENT)) return "speaker";
     return "mention";
   };
   const ownStatus = (at: number) => {
@@ -122,8 +123,11 @@ export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
   if (stage) each(STAGES, ownStatus);
   if (!gate) return facts;
   each(EVENTS, (at, end) => owner(at, end, true));
-  if (!STAFF_RE.test(s)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
+  if (!testGated(s, STAFF_RE)) each(PUPIL_THINGS, (at, end) => owner(at, end, false));
   each(DISCIPLINE, (at, end) => (subjectAt(s, at, framed) === "role" ? "role" : doneToSpeaker(at, end) ? "speaker" : undefined));
   each(STATUS, ownStatus);
   return facts;
 }
+
+// Gated (gate.ts): skipped on a message that lacks their literals.
+for (const pattern of [AT_AGE, GATE, LONG_AGO, PAST_RE, RATED_GATE, RATED_NOUN_GATE, RECENT, STAFF_RE, STAGE_GATE]) gated(pattern);

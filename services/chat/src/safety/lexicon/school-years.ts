@@ -3,6 +3,7 @@
  * normalised text (lower case, no accents). `ages(n)` turns the captured year number into an age range
  * [youngest, oldest] of a pupil in that year; rows without a capture have a fixed range.
  */
+import { gated } from "./gate.ts";
 import { numberValue } from "./numbers.ts";
 
 export type SchoolRow = {
@@ -108,14 +109,21 @@ function schoolWordsIn(s: string): Set<string> {
   for (let m = SCHOOL_NEEDS.exec(s); m !== null; m = SCHOOL_NEEDS.exec(s)) found.add(m[0]);
   return found;
 }
-/** True when a found school word holds one of the row's needs ("bachiller" holds "bach", "secondaire" holds "sec"). */
-function needed(needs: readonly string[], present: Set<string>): boolean {
-  for (const found of present) for (const n of needs) if (found.includes(n)) return true;
-  return false;
+/** The rows a found school word asks for: those with a need it holds ("bachiller" holds "bach", "secondaire" "sec"). */
+const ROWS_OF_WORD = new Map<string, ReadonlySet<SchoolRow>>(); // keys are needs' spellings: bounded
+function rowsOfWord(found: string): ReadonlySet<SchoolRow> {
+  let rows = ROWS_OF_WORD.get(found);
+  if (rows === undefined) ROWS_OF_WORD.set(found, (rows = new Set(SCHOOL_ROWS.filter((row) => row.needs.some((n) => found.includes(n))))));
+  return rows;
 }
 /** The rows worth running on a text: those whose needed words it holds (none for most messages). */
 export function schoolRowsFor(s: string): readonly SchoolRow[] {
   if (!SCHOOL_GATE.test(s)) return [];
   const present = schoolWordsIn(s);
-  return present.size === 0 ? [] : SCHOOL_ROWS.filter((row) => needed(row.needs, present));
+  if (present.size === 0) return [];
+  const asked = [...present].map(rowsOfWord);
+  return SCHOOL_ROWS.filter((row) => asked.some((rows) => rows.has(row)));
 }
+
+// Gated (gate.ts): a row whose pattern's literals are absent is skipped where its matches are read (age-facts.ts).
+for (const row of SCHOOL_ROWS) gated(row.pattern);

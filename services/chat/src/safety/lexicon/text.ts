@@ -3,11 +3,13 @@
  * ("interdit aux mineurs"), split into words with their offsets so rules can ask whether two markers sit close
  * together (in words) or in the same clause.
  */
+import { gated, mayMatch } from "./gate.ts";
 import { normalizeForLexicon } from "./normalize.ts";
 import type { Markers } from "./markers.ts";
 import * as V from "./vocabulary.ts";
 
-export const re = (source: string) => new RegExp(source, "g");
+/** A global pattern for `find`: gated (gate.ts), so a message without its literals is not scanned. */
+export const re = (source: string) => gated(new RegExp(source, "g"));
 export const once = (source: string) => new RegExp(source);
 
 const EXCLUDING = re(V.EXCLUDING_MINORS);
@@ -39,6 +41,7 @@ export class Text {
   find(pattern: RegExp): Match[] {
     const out: Match[] = [];
     pattern.lastIndex = 0;
+    if (!mayMatch(this.s, pattern)) return out;
     for (const m of this.s.matchAll(pattern)) {
       const start = m.index ?? 0;
       out.push({ from: this.wordAt(start), to: this.wordAt(start + Math.max(0, m[0].length - 1)), text: m[0], offset: start });
@@ -65,5 +68,5 @@ export function follows(a: Match[], b: Match[], window: number, lookBehind = 0):
 
 export function prepare(text: string): Text {
   const normalized = normalizeForLexicon(text);
-  return new Text(normalized.replace(EXCLUDING, (m) => " ".repeat(m.length)));
+  return new Text(mayMatch(normalized, EXCLUDING) ? normalized.replace(EXCLUDING, (m) => " ".repeat(m.length)) : normalized);
 }
