@@ -5,11 +5,14 @@
  * The gate (gate.ts) looks for all of them in one pass over a message, and skips a pattern when one of its sets is
  * wholly absent: the pattern could not have matched.
  *
- * Derived from the pattern's own source, so a reader's triggers can never fall behind its pattern. The reading is
- * conservative: whatever it does not understand (a class of many letters, a back-reference, a flag that changes
- * what a letter matches) counts as "anything", and a pattern whose every match cannot be pinned to a literal
- * gets none (`null`: never skipped). Lookarounds consume nothing and add no literal.
+ * Derived from the pattern's own source, so a reader's triggers can never fall behind its pattern: the source is
+ * parsed by regexpp (the standard JavaScript regex parser, with the pattern's flags) and its tree walked. The
+ * reading is conservative: whatever it does not understand (a class of many letters, a back-reference, a flag that
+ * changes what a letter matches) counts as "anything", and a pattern whose every match cannot be pinned to a
+ * literal gets none (`null`: never skipped). Lookarounds consume nothing and add no literal.
  */
+import { type AST, RegExpParser } from "@eslint-community/regexpp";
+
 
 /** Literals one of which every match contains. */
 type Clause = ReadonlySet<string>;
@@ -102,155 +105,47 @@ function repeat(atom: Info, min: number, max: number): Info {
   return { clauses: clausesOf(atom) };
 }
 
-/** A parser of the JavaScript pattern syntax, just enough to read literals; anything else is "anything". */
-class Reader {
-  private at = 0;
-  constructor(private readonly src: string) {}
+// The walk of regexpp's tree: what each node contributes; a node it does not know counts as "anything".
+const DIGITS = "0123456789";
+const parser = new RegExpParser();
 
-  read(): Info {
-    const info = this.alternatives();
-    if (this.at < this.src.length) throw new Error(`unexpected "${this.src[this.at]}" at ${this.at}`);
-    return info;
-  }
+/** One branch or several: `a|b|c`. */
+function alternatives(branches: readonly AST.Alternative[]): Info {
+  const infos = branches.map(sequence);
+  return infos.length === 1 ? infos[0]! : alternation(infos);
+}
 
-  private alternatives(): Info {
-    const branches = [this.sequence()];
-    while (this.src[this.at] === "|") {
-      this.at++;
-      branches.push(this.sequence());
-    }
-    return branches.length === 1 ? branches[0]! : alternation(branches);
-  }
+/** The elements of one branch, one after the other. */
+const sequence = (branch: AST.Alternative): Info => branch.elements.reduce((info, element) => concat(info, read(element)), EMPTY);
 
-  private sequence(): Info {
-    let info = EMPTY;
-    while (this.at < this.src.length && this.src[this.at] !== "|" && this.src[this.at] !== ")") {
-      info = concat(info, this.quantified(this.atom()));
-    }
-    return info;
+function read(node: AST.Element): Info {
+  switch (node.type) {
+    case "Character": return exactly([String.fromCodePoint(node.value)]);
+    case "CharacterClass": return charClass(node);
+    // \d spelt out; ".", \w, \s, \p{…} and their negations match too much to be worth a literal.
+    case "CharacterSet": return node.kind === "digit" && !node.negate ? exactly(DIGITS) : ANYTHING;
+    case "Quantifier": return repeat(read(node.element), node.min, node.max); // lazy or greedy: the same strings
+    // A group that turns on case folding ((?i:…)) matches letters this reading does not spell.
+    case "Group": return node.modifiers?.add.ignoreCase ? ANYTHING : alternatives(node.alternatives);
+    case "CapturingGroup": return alternatives(node.alternatives);
+    // ^, $, \b, \B and lookarounds consume nothing: what a lookaround asks of the text is not part of the match.
+    case "Assertion": return EMPTY;
+    default: return ANYTHING; // a back-reference, a class of the v flag's set notation
   }
+}
 
-  private quantified(atom: Info): Info {
-    const c = this.src[this.at];
-    let min = 1;
-    let max = 1;
-    if (c === "?" || c === "*" || c === "+") {
-      this.at++;
-      [min, max] = c === "?" ? [0, 1] : c === "*" ? [0, Infinity] : [1, Infinity];
-    } else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.at));
-      if (!m) return atom; // a literal "{" (read by atom next time round)
-      this.at += m[0].length;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
-    } else return atom;
-    if (this.src[this.at] === "?") this.at++; // lazy: same strings
-    return repeat(atom, min, max);
+/** A bracketed class: its characters when few (and not negated), else "anything". */
+function charClass(node: AST.CharacterClass): Info {
+  if (node.negate) return ANYTHING;
+  const chars = new Set<string>();
+  for (const member of node.elements) {
+    if (member.type === "Character") chars.add(String.fromCodePoint(member.value));
+    else if (member.type === "CharacterClassRange" && member.max.value - member.min.value <= MAX_CLASS) {
+      for (let code = member.min.value; code <= member.max.value; code++) chars.add(String.fromCodePoint(code));
+    } else if (member.type === "CharacterSet" && member.kind === "digit" && !member.negate) for (const digit of DIGITS) chars.add(digit);
+    else return ANYTHING; // \w, \s, \p{…}, a wide range
   }
-
-  private atom(): Info {
-    const c = this.src[this.at]!;
-    this.at++;
-    switch (c) {
-      case "(": return this.group();
-      case "[": return this.charClass();
-      case "\\": return this.escape(false);
-      case ".": return ANYTHING;
-      case "^": case "$": return EMPTY;
-      default: return exactly([c]);
-    }
-  }
-
-  private group(): Info {
-    let lookaround = false;
-    if (this.src.startsWith("?:", this.at)) this.at += 2;
-    else if (/^\?<?[=!]/.test(this.src.slice(this.at))) {
-      lookaround = true;
-      this.at += this.src[this.at + 1] === "<" ? 3 : 2;
-    } else if (this.src.startsWith("?<", this.at)) this.at = this.src.indexOf(">", this.at) + 1; // named group
-    const inner = this.alternatives();
-    if (this.src[this.at] !== ")") throw new Error(`unclosed group at ${this.at}`);
-    this.at++;
-    // A lookaround consumes nothing: what it asks of the text is not part of the match.
-    return lookaround ? EMPTY : inner;
-  }
-
-  /** An escape: a literal character, a class of few (\d), a zero-width assertion, or "anything". */
-  private escape(inClass: boolean): Info {
-    const c = this.src[this.at]!;
-    this.at++;
-    if (c === "b" || c === "B") return inClass ? exactly(["\b"]) : EMPTY;
-    if (c === "d") return exactly("0123456789");
-    if ("DwWsS".includes(c)) return ANYTHING;
-    if (c === "p" || c === "P") {
-      this.at = this.src.indexOf("}", this.at) + 1;
-      return ANYTHING;
-    }
-    if (c === "k") {
-      this.at = this.src.indexOf(">", this.at) + 1;
-      return ANYTHING;
-    }
-    if (/[1-9]/.test(c)) {
-      while (/\d/.test(this.src[this.at] ?? "")) this.at++;
-      return ANYTHING; // a back-reference
-    }
-    if (c === "u" && /^[0-9a-fA-F]{4}/.test(this.src.slice(this.at))) {
-      const code = this.src.slice(this.at, this.at + 4);
-      this.at += 4;
-      return exactly([String.fromCharCode(parseInt(code, 16))]);
-    }
-    if (c === "u" && this.src[this.at] === "{") {
-      const end = this.src.indexOf("}", this.at);
-      const code = this.src.slice(this.at + 1, end);
-      this.at = end + 1;
-      return exactly([String.fromCodePoint(parseInt(code, 16))]);
-    }
-    if (c === "x" && /^[0-9a-fA-F]{2}/.test(this.src.slice(this.at))) {
-      const code = this.src.slice(this.at, this.at + 2);
-      this.at += 2;
-      return exactly([String.fromCharCode(parseInt(code, 16))]);
-    }
-    const controls: Record<string, string> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", "0": "\0" };
-    if (c in controls) return exactly([controls[c]!]);
-    if (c === "c") return ANYTHING;
-    return exactly([c]); // an escaped punctuation mark: itself
-  }
-
-  /** A bracketed class: its characters when few (and not negated), else "anything". */
-  private charClass(): Info {
-    const negated = this.src[this.at] === "^";
-    if (negated) this.at++;
-    const chars = new Set<string>();
-    let open = false; // a member that is not a plain character (\w, \s, \p{…})
-    while (this.at < this.src.length && this.src[this.at] !== "]") {
-      let from: string | undefined;
-      if (this.src[this.at] === "\\") {
-        this.at++;
-        const member = this.escape(true);
-        if (member.exact && member.exact.size === 1) from = [...member.exact][0]!;
-        else if (member.exact) for (const ch of member.exact) chars.add(ch);
-        else open = true;
-      } else from = this.src[this.at++]!;
-      if (from === undefined) continue;
-      if (this.src[this.at] === "-" && this.src[this.at + 1] !== "]" && this.at + 1 < this.src.length) {
-        this.at++;
-        let to: string;
-        if (this.src[this.at] === "\\") {
-          this.at++;
-          const member = this.escape(true);
-          if (!member.exact || member.exact.size !== 1) { open = true; continue; }
-          to = [...member.exact][0]!;
-        } else to = this.src[this.at++]!;
-        const span = to.charCodeAt(0) - from.charCodeAt(0);
-        if (span < 0 || span > MAX_CLASS) { open = true; continue; }
-        for (let code = from.charCodeAt(0); code <= to.charCodeAt(0); code++) chars.add(String.fromCharCode(code));
-      } else chars.add(from);
-    }
-    if (this.src[this.at] !== "]") throw new Error("unclosed class");
-    this.at++;
-    if (negated || open || chars.size > MAX_CLASS) return ANYTHING;
-    return exactly(chars);
-  }
+  return chars.size > MAX_CLASS ? ANYTHING : exactly(chars);
 }
 
 /** Keeps the literals short and the clause minimal: one that holds another adds nothing ("ans" covers "ans de"). */
@@ -268,12 +163,13 @@ function minimal(literals: Clause): string[] {
  */
 export function requiredLiterals(pattern: RegExp): string[][] | null {
   if (/[iv]/.test(pattern.flags)) return null; // case folding and set notation: not read here
-  let info: Info;
+  let tree: AST.Pattern;
   try {
-    info = new Reader(pattern.source).read();
+    tree = parser.parsePattern(pattern.source, 0, pattern.source.length, { unicode: pattern.flags.includes("u") });
   } catch {
-    return null;
+    return null; // a syntax this parser does not know: nothing to gate on
   }
+  const info = alternatives(tree.alternatives);
   const clauses = strongest(clausesOf(info)).filter((clause) => clause.size > 0 && !clause.has(""));
   return clauses.length === 0 ? null : clauses.map(minimal);
 }
