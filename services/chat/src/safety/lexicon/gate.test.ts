@@ -31,6 +31,12 @@ describe("required literals of a pattern", () => {
     expect(requiredLiterals(/[^a]bc/)?.[0]).toEqual(["bc"]);
   });
 
+  test("escapes are read as JavaScript reads them: a literal is never asked for that a match may lack", () => {
+    expect(requiredLiterals(/\cJabc/)).toEqual([["\nabc"]]); // \cJ is a newline, not "J"
+    expect(requiredLiterals(new RegExp(String.raw`\u{41}bcd`))?.flat()).not.toContain("Abcd"); // without the u flag: "u" 41 times
+    expect(requiredLiterals(/\u{41}bcd/u)).toEqual([["Abcd"]]);
+  });
+
   test("a pattern that may match without fixed text, or reads case-folded, has none", () => {
     expect(requiredLiterals(/\w+/)).toBeNull();
     expect(requiredLiterals(/(?:abc)?/)).toBeNull();
