@@ -244,7 +244,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   const year = opts.year ?? new Date().getFullYear();
   for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
   for (const a of bareAges(s)) add({ who: a.self ? (framed ? "role" : "speaker") : whoOf(a.offset, false), min: a.min, max: a.max, form: "bare", offset: a.offset });
-  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, !a.since, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
+  for (const a of lifeEventAges(s)) add({ who: a.mention ? "mention" : whoOf(a.offset, !a.since, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
   for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   // Only a text holding a year can give one: the three-way pattern is skipped otherwise (profile).
   if (YEAR_GATE.test(s)) each(BIRTH_YEAR, (m) => {
