@@ -40,7 +40,7 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?|ceb|ce1d|ceid|ce 1d|ce2d|ce 2d|dnb|cfg|eaf|anticipees?|msa|mittlere\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*|eleven plus|11 plus|junior cert\w*|junior cycle|national 5s?|nat5s?|psat\w*|ap|comipems|prepa|vestibulinho|obmep|afericao)\b/;
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
@@ -93,6 +93,22 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin (?:der|die) (\d{1,2}(?:\.|te|ten|ter)|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der ", "in die "], ages: shift(5) },
   { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
+  // Exams of the end of primary and lower secondary in each system (eighth round): Belgium's CEB (12), CE1D (14),
+  // CE2D (16); France's DNB and CFG (15), the épreuve anticipée de français (16–17); Germany's MSA, BBR and ZP10 and
+  // the Realschul-/Hauptschulprüfung (15–16); the 11-plus, Junior Cert, National 5s, PSAT and AP exams; Mexico's
+  // admission to the prepa (COMIPEMS); Brazil's vestibulinho, OBMEP, Portugal's provas de aferição. (The exams
+  // closing secondary school — bac, CESS, Abitur, EBAU, maturità, ENEM — are taken at 17–19 and by adults: not here.)
+  { system: "be", form: "exam", pattern: /\b(ceb)\b/g, needs: ["ceb"], ages: fixed(11, 12) },
+  { system: "be", form: "exam", pattern: /\b(ce1d|ceid|ce 1d)\b/g, needs: ["ce1d", "ceid", "ce 1d"], ages: fixed(13, 15) },
+  { system: "be", form: "exam", pattern: /\b(ce2d|ce 2d)\b/g, needs: ["ce2d", "ce 2d"], ages: fixed(15, 16) },
+  { system: "fr", form: "exam", pattern: /\b(dnb|cfg)\b/g, needs: ["dnb", "cfg"], ages: fixed(14, 16) },
+  { system: "fr", form: "exam", pattern: /\b(eaf|epreuves? anticipees?(?: de francais)?)\b/g, needs: ["eaf", "anticipee"], ages: fixed(16, 17) },
+  { system: "de", form: "exam", pattern: /\b(msa|mittlere\w* schulabschluss\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*)\b/g, needs: ["msa", "schulabschluss", "bbr", "berufsbildungsreife", "zp", "schulprufung"], ages: fixed(14, 16) },
+  { system: "uk", form: "exam", pattern: /\b(eleven plus|11 plus|11\+)(?: exams?| tests?)?\b/g, needs: ["eleven plus", "11 plus", "11+"], ages: fixed(10, 11) },
+  { system: "ie", form: "exam", pattern: /\b(junior cert\w*|junior cycle|national 5s?|nat5s?)\b/g, needs: ["junior c", "national 5", "nat5"], ages: fixed(14, 16) },
+  { system: "us", form: "exam", pattern: /\b(psat\w*|ap (?:exams?|tests?|classes?))\b/g, needs: ["psat", "ap "], ages: fixed(14, 17) },
+  { system: "mx", form: "exam", pattern: /\b(comipems|examen (?:de )?(?:admision|ingreso) (?:a|al|para) (?:la )?(?:prepa|preparatoria|secundaria|bachillerato))\b/g, needs: ["comipems", "prepa", "secundaria", "bachillerato"], ages: fixed(14, 15) },
+  { system: "pt", form: "exam", pattern: /\b(vestibulinho|obmep|provas? de afericao)\b/g, needs: ["vestibulinho", "obmep", "afericao"], ages: fixed(10, 15) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
   { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
