@@ -41,16 +41,18 @@ export function appositionAges(s: string, framed: boolean): AgeFact[] {
  * What a number counts when it is not an age (the answer to "how old are you?" is told from a count by the word
  * after it): time, money, distances, pictures, messages, times — and a preposition ("quince de ellos").
  */
-export const ANSWER_COUNTED = src`(?:de|d'|of|di|da|do|del|della|von|minutes?|minutos?|minuti|minuten|mins?|secondes?|seconds?|segundos?|secondi|sekunden|heures?|hours?|hrs?|horas?|ore|stunden?|h|jours?|days?|dias?|giorni|tage?n?|semaines?|weeks?|semanas?|settimane|wochen|mois|months?|meses|mesi|monate?n?|euros?|eur|dollars?|bucks|pesos|reais|franken|balles|km|kms|miles?|kilos?|kg|cm|metres?|meters?|metros?|metri|fois|times|veces|volte|mal|vezes|photos?|fotos?|pics?|videos?|bilder|messages?|mensajes?|messaggi|nachrichten|mensagens|followers?|abonnes|seguidores|punti|points?|puntos|pontos|percent|pour ?cent|por ?ciento|per ?cento|prozent|por ?cento)`;
+export const ANSWER_COUNTED = src`(?:de|d'|of|di|da|do|del|della|von|minutes?|minutos?|minuti|minuten|mins?|secondes?|seconds?|segundos?|secondi|sekunden|heures?|hours?|hrs?|horas?|ore|stunden?|h|jours?|days?|dias?|giorni|tage?n?|semaines?|weeks?|semanas?|settimane|wochen|mois|months?|meses|mesi|monate?n?|euros?|eur|dollars?|bucks|pesos|reais|franken|balles|km|kms|miles?|kilos?|kg|cm|metres?|meters?|metros?|metri|fois|times|veces|volte|mal|vezes|photos?|fotos?|pics?|videos?|bilder|messages?|mensajes?|messaggi|nachrichten|mensagens|followers?|abonnes|verheiratet|married|together|ensemble|juntos|insieme|casad\w*|sposat\w*|seguidores|punti|points?|puntos|pontos|percent|pour ?cent|por ?ciento|per ?cento|prozent|por ?cento)`;
 
+/** What may not follow a number for it to be an age: another digit, or a count or a duration ("16 years of marriage"). */
+export const NOT_AN_AGE_AFTER = src`(?!\s?[-/:.]?\d)(?!\s(?:(?:ans?|anos|anni|jahre|years?)\s(?:de|d'|of|di|da|fa|ago|atras|depuis|since|seit|desde|que|qu'|verheiratet|zusammen|married|together|ensemble|juntos|insieme|casad\w*|sposat\w*)\b|${ANSWER_COUNTED}\b))`;
 const HEDGE = src`(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|g|i'm|bah|euh|pues|boh|naja|ah|dans les|vers les|genre|like|about|around|tipo|como|unos|uns|so|etwa|circa|quasi|casi|almost|presque|bientot)\s)*`;
 // The answer opens the message: an optional "I am"/"I have" (texting "g" = "j'ai"), a number word of any of the
 // six languages, then the end, a unit, laughter, a clause mark or a word that opens the next clause ("g sez mé
 // chu mature") — not a count ("quince fotos").
-const ANSWER = new RegExp(src`^${HEDGE}([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|me|mai|but|no|non|nao|nicht|pas|not|c'est|tkt|donc|so|also|quindi|entao)\b))(?!\s(?:ans?|anos|anni|jahre|years?)\s(?:de|d'|of|di|fa|ago)\b)`);
+const ANSWER = new RegExp(src`^${HEDGE}([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|me|mai|but|no|non|nao|nicht|pas|not|c'est|tkt|donc|so|also|quindi|entao)\b))${NOT_AN_AGE_AFTER}`);
 // …or a number followed by anything but what makes it a count or a duration: "sedici 😅 possiamo…", "sechzehn 😬
 // schlimm?" (the emoji that ended the answer is gone once normalised) — not "dieci minuti e arrivo".
-const ANSWER_THEN_ANYTHING = new RegExp(src`^${HEDGE}([a-z]{3,14}|1\d)\b(?!\s?[-/:.]?\d)(?!\s(?:(?:ans?|anos|anni|jahre|years?)\s(?:de|d'|of|di|da|fa|ago|atras|depuis|since|seit|desde|que|qu')\b|${ANSWER_COUNTED}\b))`);
+const ANSWER_THEN_ANYTHING = new RegExp(src`^${HEDGE}([a-z]{3,14}|1\d)\b${NOT_AN_AGE_AFTER}`);
 // Number words that are also words of another language ("once you show me", "elf", "doze off") need the strict form.
 const HOMOGRAPH = /^(?:once|elf|doze|dos|tres|due|sei|tre)$/;
 /** A number word that can open an answer followed by anything: exact, or a long texting spelling ("sechszehn", "sedichi"). */

@@ -11,7 +11,7 @@
 export const CITATION_CUES = [
   // works
   "poeme", "poesie", "poem", "poetry", "poema", "poesia", "gedicht", "vers", "verse", "verso", "versi", "strophe",
-  "chanson", "song", "lyrics", "paroles", "cancion", "letra", "canzone", "testo", "lied", "songtext", "cancao", "refrain", "chorus", "estribillo", "ritornello", "refrao",
+  "chanson", "song", "music", "musique", "musica", "lyrics", "paroles", "cancion", "letra", "canzone", "testo", "lied", "songtext", "cancao", "refrain", "chorus", "estribillo", "ritornello", "refrao",
   "film", "movie", "pelicula", "filme", "livre", "book", "roman", "novel", "libro", "novela", "romanzo", "buch", "livro", "serie", "series",
   "citation", "quote", "quoting", "cita", "citazione", "zitat", "citacao", "proverbe", "proverb", "saying", "dicton", "dicho", "refran", "sprichwort", "ditado",
   // re-reading (a known text: plain "reading" could wrap anything), singing, quoting a work or an author

@@ -3,7 +3,7 @@
  * (ages, group claims, almost-18, texting forms), a pupil's grade, school or school life said in the first person,
  * and a short answer to the persona's age question. The six languages' age facts come after (age-facts.ts).
  */
-import { answeredAge } from "./appositions.ts";
+import { answeredAge, NOT_AN_AGE_AFTER } from "./appositions.ts";
 import type { DetectOptions, MinorFinding } from "./detect.ts";
 import { GRADE, HIGHER_ED_RE, RELATIVE_ONLY, STAFF, unitGuard } from "./markers.ts";
 import { normalizeForLexicon } from "./normalize.ts";
@@ -44,7 +44,7 @@ const FIRST_PERSON = once(String.raw`(?:^|\s)(?:je|j'|moi|me|m'|ma|mon|mes|nous|
 // Staff at work, or invigilating and marking an exam ("je surveille le brevet blanc").
 const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach|${STAFF_AT_WORK})\b`);
 const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|la|le|les|des)\s(?:fille|meuf|mec|gars|girl|boy|copine|pote|eleve|nana)|\b(?:il|elle|she|he|they)\b`);
-const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|ans? d'|de\b|d'|h\b|heures?|:|euros?|€|photos?|videos?|min))`);
+const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|ans? d'|de\b|d'|h\b|heures?|:|euros?|€|photos?|videos?|min))${NOT_AN_AGE_AFTER}`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
 // The persona's age question in the six languages ("t'as quel âge ?", "¿cuántos años tienes?", "quanti anni hai?", "wie alt bist du?").
 const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age|cuantos anos|que edad|tu edad|quanti anni|che eta|la tua eta|wie alt|dein alter|quantos anos|qual (?:a )?(?:sua|tua) idade|(?:edad|eta|alter|idade)\s?\?)`);

@@ -38,6 +38,15 @@ const FORBID = src`(?:(?:me )?laiss\w* pas|veu\w* pas que je|m'interdis\w*|(?:do
 const GO_OUT = src`(?:sortir|sorte|go out|going out|salir|uscire|rausgehen|ausgehen|raus|sair)`;
 const NOT_ALLOWED_OUT = src`(?:pas le droit de|not allowed to|no puedo|non posso|darf nicht|nao posso)\s${GO_OUT}`;
 
+// A bedtime of one's own, the time after or before the bed ("je dois être couché à 21h", "ich muss um 10 im Bett sein").
+const MUST = src`(?:je dois etre|i (?:have|need) to (?:be|go)|tengo que|devo|ich muss|tenho que)`;
+// (German "im" may have become "i'm" in normalising.)
+const IN_BED = src`(?:couche\w*|au lit|in bed|to bed|(?:estar )?en la cama|acostarme|irme a dormir|(?:essere|andare) a letto|a letto|(?:im|i'm) bett sein|ins bett|(?:estar )?na cama|ir dormir)`;
+const MUST_BE_IN_BED = src`(?:je dois etre couche\w*|i (?:have|need) to be in bed|i have to go to bed|tengo que (?:estar en la cama|acostarme|irme a dormir)|devo (?:essere a letto|andare a letto)|ich muss (?:(?:im|i'm) bett sein|ins bett)|tenho que (?:estar na cama|ir dormir))`;
+const BEDTIME = src`(?:(?:by|before|at|a|avant|a las|antes de las|alle|entro le|um|vor|as|antes das)\s)?(?:19|20|21|22|7|8|9|10)(?:h|\b)`;
+// A time of day after a bed or a bedtime is no age the event is dated by ("couché à 21h", "a letto alle 10").
+const BED_TIME = new RegExp(src`\b(?:bed|lit|couche\w*|letto|bett|cama|dormir|acostar\w*|sleep|sein|muss)\s(?:\S+\s)?(?:a|at|by|alle|um|as|a las|before|avant|vor)\s\d{1,2}(?:h\d*)?\b`, "g");
+
 // A parent makes the speaker do what only a child is made to: go to bed, be home; or signs his school papers.
 const MAKES_ME = src`(?:m'oblige\w* a|me (?:fait|font|force\w*|oblige\w*)|makes? me|made me|sends? me|me (?:manda\w*|obliga\w*|hace\w*)|mi (?:manda\w*|fa|fanno|obblig\w*|costring\w*)|schick\w* mich|zwing\w* mich|me (?:obriga\w*|faz\w*))`;
 const TO_BED = src`(?:(?:me )?couch\w*|au lit|dodo|(?:go )?to bed|to sleep|a (?:la cama|dormir|acostar\w*)|acostarme|a letto|andare a letto|a dormire|ins bett|schlafen|(?:ir )?(?:dormir|pra cama|para a cama))`;
@@ -45,10 +54,10 @@ const SIGNS = src`(?:sign\w*|signe\w*|firma\w*|firm\w*|unterschreib\w*|unterschr
 const SCHOOL_PAPER = src`(?:permission slips?|(?:school )?forms?|autorisations?|autorizaci\w*|autorizzazion\w*|autorizac\w*|justificatifs?|mots? d'absence|carnet|bulletins?|giustificazion\w*|giustifiche|libretto|entschuldigung\w*|zeugnis\w*|elternbrief\w*|boletim|bilhetes?|justificativos?|report cards?|justificantes?|notas? del cole)`;
 // A privilege of majority the speaker says his age denies him ("j'ai pas le droit d'avoir une carte bancaire à mon
 // âge"); "no longer at my age" is an old man's.
-const DENIED = src`(?:pas (?:encore )?le droit|peux pas|not allowed|can'?t (?:have|get|open)|cannot (?:have|get|open)|no (?:puedo|me dejan) (?:tener|abrir|sacar)|non (?:posso|mi fanno) (?:avere|aprire|fare)|darf (?:noch )?(?:kein\w*|nicht)|(?:nao|nem) (?:posso|me deixam) (?:ter|abrir|fazer))`;
+const DENIED = src`(?:pas (?:encore )?le droit|peux pas|not allowed|can'?t (?:have|get|open)|cannot (?:have|get|open)|no (?:puedo|me dejan)(?: todavia| aun)? (?:tener|abrir|sacar)|non (?:posso|mi fanno)(?: ancora)? (?:avere|aprire|fare)|darf (?:ich )?(?:noch )?(?:kein\w*|nicht)|(?:nao|nem) (?:posso|me deixam)(?: ainda)? (?:ter|abrir|fazer))`;
 const MAJORITY_THING = src`(?:carte (?:bancaire|bleue|de credit|visa)|cb|credit card|debit card|bank account|compte (?:en banque|bancaire|paypal)|tarjeta(?: de credito| de debito| bancaria)?|cuenta (?:bancaria|en el banco|de paypal)|carta di credito|bancomat|conto (?:in banca|corrente|paypal)|kreditkarte|bankkarte|girokonto|eigenes konto|paypal(?:-?konto)?|cartao(?: de credito| do banco)?|conta (?:no banco|bancaria|do paypal))`;
 const AT_MY_AGE = /\b(?:a mon age|at my age|a mi edad|con mi edad|alla mia eta|in meinem alter|mit meinem alter|na minha idade|com a minha idade|yet|encore|todavia|aun|ancora|noch|ainda)\b/;
-const NO_LONGER = /\b(?:plus|anymore|any more|no longer|ya no|non piu|piu|nicht mehr|kein\w* mehr|nao mais|mais)\b/;
+const NO_LONGER = /\b(?:plus|anymore|any more|no longer|ya no|non piu|piu|nicht mehr|kein\w* (?:\S+ ){0,2}?mehr|nao mais|mais)\b/;
 
 export const EVENT_ROWS: readonly EventRow[] = [
   // Rites of passage, owned ("ma", "my", "j'ai fait", "hatte") — whose they are is the clause's business.
@@ -78,7 +87,7 @@ export const EVENT_ROWS: readonly EventRow[] = [
   { gate: /droit|peux|allowed|can'?t|cannot|puedo|dejan|posso|fanno|darf|deixam/, pattern: new RegExp(src`\b${DENIED}\s(?:\S+\s){0,4}?${MAJORITY_THING}\b`, "g"), ages: [10, 17], atMyAge: true },
   // Hints: a bedtime of one's own ("je dois être couché à 21h"), pocket money, "my mom won't let me", parents
   // checking or taking things — adults live each of them; two in a message are a minor's life.
-  { gate: /couch|bed|cama|acostar|letto|bett|dormir/, pattern: /\b(?:je dois etre couche\w*|i (?:have|need) to be in bed|i have to go to bed|tengo que (?:estar en la cama|acostarme|irme a dormir)|devo (?:essere a letto|andare a letto)|ich muss (?:im bett sein|ins bett)|tenho que (?:estar na cama|ir dormir))\s(?:(?:by|before|at|a|avant|a las|antes de las|alle|entro le|um|vor|as|antes das)\s)?(?:19|20|21|22|7|8|9|10)(?:h|\b)/g, ages: [10, 17], hint: true },
+  { gate: /couch|bed|cama|acostar|letto|bett|dormir/, pattern: new RegExp(src`\b(?:${MUST_BE_IN_BED}\s${BEDTIME}|${MUST}\s${BEDTIME}\s(?:uhr\s)?${IN_BED})`, "g"), ages: [10, 17], hint: true },
   { gate: /poche|allowance|pocket|paga|mesada|paghetta|taschengeld/, pattern: /\b(?:mon argent de poche|my (?:allowance|pocket money)|mi (?:paga|mesada)|la mia paghetta|mein taschengeld|minha mesada)\b/g, ages: [10, 17], hint: true },
   { gate: /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${FORBID}|${CONTROL}\s(?:\S+\s){0,2}?(?:mes|my|mis|i miei|le mie|meine|meus|minhas)\s\S+)`, "g"), ages: [10, 17], hint: true },
 ];
@@ -105,7 +114,7 @@ export function lifeEventAges(s: string): EventAge[] {
       const shift = LAST_YEAR.test(clause) ? 1 : NEXT_YEAR.test(clause) && row.ages[1] < 16 ? -1 : 0;
       const ago = YEARS_AGO.exec(clause); // "il y a 3 ans" is no age the event is dated by ("a 3")
       // (The event's own words date nothing: "Führerschein mit 17", "couché à 21 heures".)
-      if (!ago && AT_AGE.test(clause.replace(m[0], ""))) continue;
+      if (!ago && AT_AGE.test(clause.replace(BED_TIME, "").replace(m[0], ""))) continue;
       if (row.atMyAge && (!AT_MY_AGE.test(clause) || NO_LONGER.test(clause))) continue;
       const since = ago ? Number(ago[1] ?? ago[2]) : 0;
       const age: EventAge = { min: row.ages[0] + shift + since, max: row.ages[1] + shift + since, offset: m.index ?? 0, since: since > 0 };

@@ -42,7 +42,11 @@ const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|s
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
 export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?|ceb|ce1d|ceid|ce 1d|ce2d|ce 2d|dnb|cfg|eaf|anticipees?|msa|mittlere\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*|eleven plus|11 plus|junior cert\w*|junior cycle|national 5s?|nat5s?|psat\w*|ap|comipems|prepa|vestibulinho|obmep|afericao)\b/;
 
-export const SCHOOL_ROWS: readonly SchoolRow[] = [
+// A school named as what came before ("after high school i joined the army", "después del instituto") is no pupil's year.
+const AFTER_SCHOOL = String.raw`(?<!\b(?:after|apres|despues|despues de|despues del|dopo|nach|depois|depois de|depois do|depois da|since|depuis|desde)\s(?:(?:le|la|el|il|la|the|dem|der|o|a|l')\s?)?)`;
+const after = (rows: readonly SchoolRow[]): SchoolRow[] => rows.map((r) => ({ ...r, pattern: new RegExp(`${AFTER_SCHOOL}(?:${r.pattern.source})`, "g") }));
+
+export const SCHOOL_ROWS: readonly SchoolRow[] = after([
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
   { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, needs: ["6e", "5e", "4e", "3e", "eme"], ages: (n) => [17 - n, 18 - n] },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, needs: ["seconde", "2nde", "2de"], ages: fixed(15, 16) },
@@ -110,10 +114,10 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "mx", form: "exam", pattern: /\b(comipems|examen (?:de )?(?:admision|ingreso) (?:a|al|para) (?:la )?(?:prepa|preparatoria|secundaria|bachillerato))\b/g, needs: ["comipems", "prepa", "secundaria", "bachillerato"], ages: fixed(14, 15) },
   { system: "pt", form: "exam", pattern: /\b(vestibulinho|obmep|provas? de afericao)\b/g, needs: ["vestibulinho", "obmep", "afericao"], ages: fixed(10, 15) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
+  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`(?<!\b(?:faculdade|facul|facultad|universidad|universidade|uni|carrera|curso)\b[^.!?]{0,60})\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
   { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
-];
+]);
 
 // Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
 // showed in the profile).
