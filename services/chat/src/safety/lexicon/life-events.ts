@@ -59,6 +59,17 @@ const MAJORITY_THING = src`(?:carte (?:bancaire|bleue|de credit|visa)|cb|credit 
 const AT_MY_AGE = /\b(?:a mon age|at my age|a mi edad|con mi edad|alla mia eta|in meinem alter|mit meinem alter|na minha idade|com a minha idade|yet|encore|todavia|aun|ancora|noch|ainda)\b/;
 const NO_LONGER = /\b(?:plus|anymore|any more|no longer|ya no|non piu|piu|nicht mehr|kein\w* (?:\S+ ){0,2}?mehr|nao mais|mais)\b/;
 
+// A permission needed from one's parents.
+const NEED = src`(?:need|needs|besoin|faut|necesito|necesitas|falta|bisogno|serve|brauche|brauch|preciso|precisa)`;
+const PERMISSION = src`(?:l'|d'|dell')?(?:permission|permissao|autorisation|accord|permiso|autorizacion|permesso|autorizzazione|consenso|erlaubnis|zustimmung|einverstandnis|autorizacao|consentimento|consent)`;
+// "I don't need my parents' permission" is an adult's.
+const NOT_NEGATED = src`(?<!\b(?:pas|plus|don't|dont|do not|doesn't|no|non|nicht|nao|never|jamais|nunca|mai)\s(?:\S+\s)?)`;
+const PARENT_WORD = src`(?:parents?|darons?|mere|pere|maman|papa|mom|mum|dad|padres|madre|padre|mama|genitori|miei|eltern|mutter|vater|pais|mae|pai)`;
+const PARENTS_OWN = src`(?:my (?:parents'?|mom'?s|mum'?s|dad'?s|folks'?)|the parents'?)`;
+
+// The parents' rows share one gate (kept once in LIFE_EVENT_GATE).
+const PARENT_GATE = /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/;
+
 export const EVENT_ROWS: readonly EventRow[] = [
   // Rites of passage, owned ("ma", "my", "j'ai fait", "hatte") — whose they are is the clause's business.
   { gate: /communi|comunion|comunhao|kommunion/, pattern: /\b(?:premiere communion|first communion|primera comunion|prima comunione|erstkommunion|erste kommunion|primeira comunhao)\b/g, ages: [7, 10] },
@@ -74,26 +85,30 @@ export const EVENT_ROWS: readonly EventRow[] = [
   // A report card of one's own (a payslip is a "bulletin de salaire"): pupils get report cards, adults do not.
   { gate: /bulletin|report card|boletin|pagella|zeugnis|boletim/, pattern: /\b(?:mon|my|mi|la mia|mein|meu|o meu) (?:bulletin|report card|boletin|pagella|zeugnis|boletim)\b(?! (?:de salaire|de paie|de vote|de paye|meteo|d'information))/g, ages: [10, 17] },
   // Parents controlling the phone or forbidding to go out; a curfew of one's own.
-  { gate: /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,2}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
+  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,2}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
   { gate: /droit|allowed|puedo|posso|darf/, pattern: new RegExp(src`\b${NOT_ALLOWED_OUT}\b(?=[^.!?]{0,60}\b(?:parents?|darons?|mere|pere|mom|mum|dad|padres|genitori|eltern|pais)\b)`, "g"), ages: [12, 17] },
   { gate: /curfew|couvre|toque|coprifuoco|ausgangssperre/, pattern: /\b(?:my|mon|mi|il mio|meine|meu) (?:curfew|couvre-feu|couvre feu|toque de queda|coprifuoco|ausgangssperre|horario)\b/g, ages: [12, 17] },
   // Licences with a minimum age under 18: the scooter's (AM: patentino, Mofa/Roller, carné de ciclomotor, carta AM),
   // a road-safety certificate taken at school (ASSR), accompanied driving (guida accompagnata, L17), driver's ed.
   { gate: /patentino|patente am|guida accompagnata|mofa|roller|moped|fuhrerschein|l17|ciclomotor|carne am|carnet am|carta am|assr|driver'?s? ed|junior (?:license|licence|operator)|aac/, pattern: /\b(?:patentino(?: \S+){0,3}? (?:motorino|scooter|ciclomotore|am|cinquantino)|(?:motorino|scooter|cinquantino)(?: \S+){0,5}? patentino|patente am|guida accompagnata|(?:mofa|roller|moped|am)-? ?(?:fuhrerschein|prufbescheinigung|ausweis|prufung)|fuhrerschein (?:klasse )?am|fuhrerschein mit 17|l17|(?:carne|carnet|permiso|licencia|carta|licenca)(?: de)? (?:conducao de )?(?:ciclomotor|am)\b|assr ?[12]?|driver'?s? ed(?:ucation)?|junior (?:license|licence|operator)|(?:permis )?aac)\b/g, ages: [14, 17] },
   // A parent who sends the speaker to bed, or signs his school papers.
-  { gate: /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${MAKES_ME}\s(?:\S+\s){0,2}?${TO_BED}|${SIGNS}\s(?:\S+\s){0,3}?${SCHOOL_PAPER})\b`, "g"), ages: [10, 17] },
+  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${MAKES_ME}\s(?:\S+\s){0,2}?${TO_BED}|${SIGNS}\s(?:\S+\s){0,3}?${SCHOOL_PAPER})\b`, "g"), ages: [10, 17] },
   { gate: /permission slip/, pattern: /\b(?:my|a|the) permission slips?\b/g, ages: [10, 17] },
+  // A parent's permission the speaker needs ("j'ai besoin de l'autorisation de mes parents", "necesito permiso de mis padres").
+  { gate: /permiss|autoris|accord|permiso|autoriza|autorizz|permesso|consen|erlaubnis|zustimmung|einverstand/, pattern: new RegExp(src`\b(?:${NOT_NEGATED}${NEED}\s(?:(?!kein)\S+\s){0,3}?${PERMISSION}\s(?:\S+\s){0,2}?${PARENT_WORD}|${NOT_NEGATED}${PARENTS_OWN}\s${PERMISSION}|(?:parental consent|consentement parental|autorisation parentale|consentimiento parental|consenso (?:dei )?genitori|elterliche\w* (?:zustimmung|einverstandnis|erlaubnis)|consentimento (?:dos pais|parental)))\b`, "g"), ages: [10, 17] },
   // A privilege of majority denied at one's age (or "yet"); read in the clause, "no longer" excluded below.
   { gate: /droit|peux|allowed|can'?t|cannot|puedo|dejan|posso|fanno|darf|deixam/, pattern: new RegExp(src`\b${DENIED}\s(?:\S+\s){0,4}?${MAJORITY_THING}\b`, "g"), ages: [10, 17], atMyAge: true },
   // Hints: a bedtime of one's own ("je dois être couché à 21h"), pocket money, "my mom won't let me", parents
   // checking or taking things — adults live each of them; two in a message are a minor's life.
   { gate: /couch|bed|cama|acostar|letto|bett|dormir/, pattern: new RegExp(src`\b(?:${MUST_BE_IN_BED}\s${BEDTIME}|${MUST}\s${BEDTIME}\s(?:uhr\s)?${IN_BED})`, "g"), ages: [10, 17], hint: true },
-  { gate: /poche|allowance|pocket|paga|mesada|paghetta|taschengeld/, pattern: /\b(?:mon argent de poche|my (?:allowance|pocket money)|mi (?:paga|mesada)|la mia paghetta|mein taschengeld|minha mesada)\b/g, ages: [10, 17], hint: true },
-  { gate: /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${FORBID}|${CONTROL}\s(?:\S+\s){0,2}?(?:mes|my|mis|i miei|le mie|meine|meus|minhas)\s\S+)`, "g"), ages: [10, 17], hint: true },
+  { gate: /poche|allowance|pocket|paga|mesada|paghetta|taschengeld/, pattern: /\b(?:argent de poche|pocket money|(?:my|weekly|an) allowance|(?:mi|la) paga(?: semanal)?|(?:mi|la|su) mesada|paghetta|taschengeld|(?:minha|a) mesada)\b/g, ages: [10, 17], hint: true },
+  // A learner's licence adults also hold: the UK provisional, Italy's foglio rosa, Portugal's licença de aprendizagem.
+  { gate: /provisional|foglio rosa|aprendizagem/, pattern: /\b(?:provisional (?:licen[cs]e|driving licen[cs]e)|my provisional|foglio rosa|licenca de aprendizagem)\b/g, ages: [15, 17], hint: true },
+  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${FORBID}|${CONTROL}\s(?:\S+\s){0,2}?(?:mes|my|mis|i miei|le mie|meine|meus|minhas)\s\S+)`, "g"), ages: [10, 17], hint: true },
 ];
 
 /** One pass that tells whether any row may match (most messages name no life event). */
-export const LIFE_EVENT_GATE = new RegExp(EVENT_ROWS.map((r) => r.gate.source).join("|"));
+export const LIFE_EVENT_GATE = new RegExp([...new Set(EVENT_ROWS.map((r) => r.gate.source))].join("|"));
 // An event dated by an age ("à 16 ans j'ai passé mon BSR", "at 15 i had my confirmation") is told as history:
 // the age itself is read by the age rules.
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|com|quand j'avais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha)\s\d{1,2}\b/;
