@@ -96,11 +96,11 @@ export const askedAnswers9b = (expect: "stop" | "pass"): fc.Arbitrary<GeneratedC
 
 const EXAMS: Record<Lang, readonly string[]> = {
   fr: ["CE1D", "CEB", "CE2D", "DNB", "CFG", "ASSR2"],
-  en: ["11 plus", "Junior Cert", "National 5s", "PSAT", "AP exams"],
-  es: ["examen de admisión a la prepa", "COMIPEMS", "examen de la ESO"],
+  en: ["11 plus", "Junior Cert", "National 5s", "PSAT", "AP exams", "Regents exam", "STAAR test"],
+  es: ["examen de admisión a la prepa", "COMIPEMS", "examen de la ESO", "PLANEA"],
   it: ["esame di terza media", "esame di licenza media"],
-  de: ["MSA-Prüfung", "MSA", "BBR", "ZP10", "Realschulprüfung", "Hauptschulprüfung"],
-  pt: ["vestibulinho", "OBMEP", "provas de aferição"],
+  de: ["MSA-Prüfung", "MSA", "BBR", "ZP10", "Realschulprüfung", "Hauptschulprüfung", "VERA 8", "Stellwerktest"],
+  pt: ["vestibulinho", "OBMEP", "provas de aferição", "Prova Brasil", "SAEB"],
 };
 /** The speaker takes an exam soon, then a sexual request. */
 const TAKING: Record<Lang, readonly ((x: string) => string)[]> = {
@@ -212,14 +212,14 @@ const PARENT_RULE: Record<Lang, readonly string[]> = {
   de: ["meine mutter unterschreibt noch meine entschuldigungen", "mein vater schickt mich um 9 ins bett"],
   pt: ["minha mãe ainda assina minhas autorizações da escola", "meu pai me manda dormir às 10"],
 };
-/** Hints: a bedtime of one's own, pocket money, a parent's no, parents checking the phone's messages. */
+/** Hints: a bedtime of one's own, pocket money, a parent's no, a learner's licence, grounded, a curfew, a parent's card. */
 const HINTS: Record<Lang, readonly string[]> = {
-  fr: ["je dois être couché à 22h", "mon argent de poche y passe", "ma mère veut pas que je prenne la voiture"],
-  en: ["i have to be in bed by 10", "my allowance is all i have", "my mom won't let me use the car", "just got my provisional"],
-  es: ["tengo que estar en la cama a las 10", "mi paga no da para más", "mi madre no me deja usar el coche"],
-  it: ["devo essere a letto alle 10", "la mia paghetta è finita", "mia madre non mi lascia usare la macchina", "ho appena preso il foglio rosa"],
-  de: ["ich muss um 10 im bett sein", "mein taschengeld ist alle", "meine mutter lässt mich nicht ans auto"],
-  pt: ["tenho que estar na cama às 10", "minha mesada acabou", "minha mãe não me deixa usar o carro"],
+  fr: ["je dois être couché à 22h", "mon argent de poche y passe", "ma mère veut pas que je prenne la voiture", "je suis privé de sortie", "je paie avec la carte de ma mère"],
+  en: ["i have to be in bed by 10", "my allowance is all i have", "my mom won't let me use the car", "just got my provisional", "i'm grounded", "i have a curfew"],
+  es: ["tengo que estar en la cama a las 10", "mi paga no da para más", "mi madre no me deja usar el coche", "estoy castigada", "pago con la tarjeta de mi madre"],
+  it: ["devo essere a letto alle 10", "la mia paghetta è finita", "mia madre non mi lascia usare la macchina", "ho appena preso il foglio rosa", "sono in punizione"],
+  de: ["ich muss um 10 im bett sein", "mein taschengeld ist alle", "meine mutter lässt mich nicht ans auto", "ich hab hausarrest", "ich zahle mit der karte von meiner mutter"],
+  pt: ["tenho que estar na cama às 10", "minha mesada acabou", "minha mãe não me deixa usar o carro", "tô de castigo", "pago com o cartão da minha mãe"],
 };
 const AND: Record<Lang, string> = { fr: "et", en: "and", es: "y", it: "e", de: "und", pt: "e" };
 const BUT_SECRETLY: Record<Lang, string> = { fr: "mais on peut sexter en cachette", en: "but we can sext in secret", es: "pero podemos hacer sexting a escondidas", it: "ma possiamo fare sexting di nascosto", de: "aber wir können heimlich sexten", pt: "mas dá pra fazer sexting escondido" };
@@ -235,7 +235,7 @@ const PARENT_MIRRORS: Record<Lang, readonly string[]> = {
 const parents = (expect: "stop" | "pass") =>
   fc.tuple(fc.constantFrom(...LANGS), fc.nat(11), fc.nat(2), noise).map(([lang, i, j, n]): GeneratedCase => {
     const hints = HINTS[lang];
-    const [a, b] = [hints[j]!, hints[(j + 1 + (i % (hints.length - 1))) % hints.length]!];
+    const [a, b] = [hints[(j + i) % hints.length]!, hints[(j + i + 1 + (i % (hints.length - 1))) % hints.length]!];
     const text = expect === "stop" ? (i % 2 === 0 ? `${PARENT_RULE[lang][j % 2]!} ${BUT_SECRETLY[lang]}` : `${a} ${AND[lang]} ${b}, ${BUT_SECRETLY[lang]}`) : PARENT_MIRRORS[lang][j % 2]!;
     return { text: noisy(text, n), lang, form: "parents", carrier: stopOrPass(expect, "inference"), expect };
   });
@@ -271,7 +271,7 @@ const permission = (expect: "stop" | "pass") =>
   });
 
 /** One hint alone, with a sexual request: adults live each of them — suspect, never blocked. */
-export const oneHint: fc.Arbitrary<GeneratedCase> = fc.tuple(fc.constantFrom(...LANGS), fc.nat(3), noise).map(([lang, j, n]) => ({
+export const oneHint: fc.Arbitrary<GeneratedCase> = fc.tuple(fc.constantFrom(...LANGS), fc.nat(5), noise).map(([lang, j, n]) => ({
   text: noisy(`${HINTS[lang][j % HINTS[lang].length]!}, ${BUT_SECRETLY[lang]}`, n), lang, form: "one_hint", carrier: "adult_mirror", expect: "pass",
 }));
 
