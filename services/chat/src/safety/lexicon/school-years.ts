@@ -44,9 +44,10 @@ export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|�
 
 // A school named as what came before ("after high school i joined the army", "después del instituto") is no pupil's year.
 const AFTER_SCHOOL = String.raw`(?<!\b(?:after|apres|despues|despues de|despues del|dopo|nach|depois|depois de|depois do|depois da|since|depuis|desde)\s(?:(?:le|la|el|il|la|the|dem|der|o|a|l')\s?)?)`;
-const after = (rows: readonly SchoolRow[]): SchoolRow[] => rows.map((r) => ({ ...r, pattern: new RegExp(`${AFTER_SCHOOL}(?:${r.pattern.source})`, "g") }));
+// Only rows that name a school take the check: a lookbehind tried at every position costs every row that runs.
+const after = (row: SchoolRow): SchoolRow => ({ ...row, pattern: new RegExp(`${AFTER_SCHOOL}(?:${row.pattern.source})`, "g") });
 
-export const SCHOOL_ROWS: readonly SchoolRow[] = after([
+export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
   { system: "fr", form: "school_year", pattern: /\b(?:en|de|d') ?(6e|6eme|sixieme|5e|5eme|cinquieme|4e|4eme|quatrieme|3e|3eme|troisieme)\b(?! (?:secondaire|position|place|fois|etage|main|ligne|partie|rang|annee|an\b))/g, needs: ["6e", "5e", "4e", "3e", "eme"], ages: (n) => [17 - n, 18 - n] },
   { system: "fr", form: "school_year", pattern: /\b(?:en|de) (seconde|2nde|2de)\b(?! (?:main|position|place|fois|partie|chance|video|photo|annee|an\b))/g, needs: ["seconde", "2nde", "2de"], ages: fixed(15, 16) },
@@ -73,15 +74,15 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = after([
   // United States: grades 1–12, freshman … senior in high school, middle school, junior high.
   { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade(?:rs?)?\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade(?:rs?)?\b/g, needs: ["grade"], ages: shift(5) },
   { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:year )?(?:in|at|of) (?:high school|hs|highschool)\b|\b(?:hs|high school|highschool) (freshman|sophomore|junior|senior)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
-  { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) },
+  after({ system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) }),
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bachi|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
-  { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) },
+  after({ system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) }),
   // Latin America: 1ro–6to de secundaria (12–18, by country), preparatoria; Spain's "insti" (instituto, 12–18).
   { system: "latam", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:ano |grado )?(?:de |del )?(?:la )?(?:secundaria|secu|preparatoria)\b`, "g"), needs: ["secundaria", "secu", "preparatoria"], ages: shift(11) },
-  { system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) },
-  { system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) },
+  after({ system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) }),
+  after({ system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) }),
   // A pupil of a school level: "alumna de secundaria", "studentessa delle medie", "aluna do ensino médio".
   { system: "es", form: "school_year", pattern: /\b(?:alumn[oa]s?|estudiantes?|chic[oa]s?|nin[oa]s?|chav[oa]s?|morr[oa]s?) de (?:la |el )?(secundaria|secu|preparatoria|eso|instituto|insti|bachillerato|bachi)\b/g, needs: ["secundaria", "secu", "preparatoria", "eso", "insti", "bach"], ages: fixed(12, 17) },
   { system: "it", form: "school_year", pattern: /\b(?:studentess[ae]|student[ie]|alunn[oaie]|ragazz[aoie]) (?:delle|della|del|di|al) (medie|liceo|superiori|scuola media)\b/g, needs: ["medie", "liceo", "superiori", "media"], ages: fixed(11, 17) },
@@ -91,11 +92,11 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = after([
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (Number.isNaN(n) || n > 3 ? [11, 14] : [n + 10, n + 11]) },
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, needs: ["superiore", "liceo", "itis", "ragioneria"], ages: shift(13) },
   { system: "it", form: "school_year", pattern: /\b(primo|secondo|terzo|quarto|quinto) anno (?:di|del|dello|al) (?:liceo|superiori|classico|scientifico|itis)\b/g, needs: ["liceo", "superiori", "classico", "scientifico", "itis"], ages: shift(13) },
-  { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
+  after({ system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) }),
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, needs: ["esam"], ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
   { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin (?:der|die) (\d{1,2}(?:\.|te|ten|ter)|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der ", "in die "], ages: shift(5) },
-  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
+  after({ system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) }),
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
   // Exams of the end of primary and lower secondary in each system (eighth round): Belgium's CEB (12), CE1D (14),
   // CE2D (16); France's DNB and CFG (15), the épreuve anticipée de français (16–17); Germany's MSA, BBR and ZP10 and
@@ -117,9 +118,9 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = after([
   { system: "pt", form: "exam", pattern: /\b(vestibulinho|obmep|provas? de afericao)\b/g, needs: ["vestibulinho", "obmep", "afericao"], ages: fixed(10, 15) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
   { system: "pt", form: "school_year", pattern: new RegExp(String.raw`(?<!\b(?:faculdade|facul|facultad|universidad|universidade|uni|carrera|curso)\b[^.!?]{0,60})\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
-  { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
-]);
+  after({ system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) }),
+  after({ system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) }),
+];
 
 // Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
 // showed in the profile).
