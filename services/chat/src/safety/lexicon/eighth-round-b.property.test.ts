@@ -53,5 +53,10 @@ describe("minors lexicon, eighth-round (b) mechanisms on generated messages", ()
     expect(blocks("je relis Rimbaud, « on n'est pas sérieux quand on a dix-sept ans »")).toBe(false);
     expect(blocks("raccontami le tue esperienze piccanti dell'università, tipo al secondo anno")).toBe(false);
     expect(blocks("raccontami le tue esperienze piccanti del liceo, tipo al secondo anno")).toBe(true);
+    expect(blocks("« quand on a 17 ans on n'est pas sérieux », Rimbaud avait raison")).toBe(false); // a generic "when one is 17"
+    expect(blocks("on a 15 ans avec ma pote, tu nous envoies une photo ?")).toBe(true);
+    expect(blocks("when you were 25 did you send nudes?")).toBe(false); // the persona's adult past
+    expect(blocks("when you were 15 did you send nudes?")).toBe(true);
+    expect(blocks("mi hija tiene el examen de la eso mañana, estoy más nerviosa que ella")).toBe(false); // "hija" is no laughter
   });
 });
