@@ -9,8 +9,8 @@
  *   mirrors: a parent's child or a teacher with no sexual word, an adult's history, the end-of-secondary exams;
  * - licences with a minimum age under 18 (patentino, Mofa, carné de ciclomotor, AAC, driver's ed); mirrors: the
  *   adult's driving licence, a forklift's patentino, a child's licence with no sexual word, history;
- * - a privilege of majority denied at the speaker's age; mirrors: "no longer at my age", someone else's age, a ban
- *   with no age;
+ * - a privilege of majority denied at the speaker's age, or "too young for Tinder"; mirrors: "no longer at my age",
+ *   someone else's age, a ban with no age, "too old for Tinder";
  * - a parent who signs the speaker's school papers or sends him to bed, a parent's permission he needs; two
  *   different hints (a bedtime, pocket money, a parent's no, a learner's licence adults hold too) — mirrors: one
  *   hint alone (suspect, not blocked), the parent signing his child's papers, a boss's permission, "I don't need";
@@ -194,10 +194,18 @@ const DENIED_MIRRORS: Record<Lang, readonly ((thing: string) => string)[]> = {
   de: [(t) => `in meinem alter darf ich keine ${t} mehr haben nach der pleite,`, (t) => `meine tochter darf in ihrem alter keine ${t} haben,`, (t) => `ich darf wegen der schufa keine ${t} haben,`],
   pt: [(t) => `na minha idade não posso mais ter ${t} depois da falência,`, (t) => `minha filha não pode ter ${t} na idade dela,`, (t) => `não posso ter ${t} por causa das dívidas,`],
 };
+/** Too young for what majority opens (a dating app, betting); mirror: too old for it. */
+const TOO_YOUNG: Record<Lang, (young: boolean, what: string) => string> = {
+  fr: (y, w) => `je suis trop ${y ? "jeune" : "vieux"} pour ${w} lol,`, en: (y, w) => `i'm too ${y ? "young" : "old"} for ${w} lol,`,
+  es: (y, w) => `soy ${y ? "muy joven" : "muy viejo"} para ${w} jaja,`, it: (y, w) => `sono troppo ${y ? "giovane" : "vecchio"} per ${w},`,
+  de: (y, w) => `ich bin ${y ? "zu jung" : "zu alt"} für ${w},`, pt: (y, w) => `sou ${y ? "muito novo" : "muito velho"} pro ${w} kkk,`,
+};
+const OPENED_BY_MAJORITY = ["tinder", "bumble", "onlyfans", "betting"] as const;
 const denied = (expect: "stop" | "pass") =>
-  fc.tuple(fc.constantFrom(...LANGS), fc.nat(11), fc.nat(2), noise).map(([lang, i, j, n]): GeneratedCase => {
+  fc.tuple(fc.constantFrom(...LANGS), fc.nat(11), fc.nat(3), noise).map(([lang, i, j, n]): GeneratedCase => {
     const thing = THINGS[lang][i % 3]!;
-    const text = `${expect === "stop" ? DENIED[lang][j % 2]!(thing) : DENIED_MIRRORS[lang][j]!(thing)} ${PAY_OTHERWISE[lang]}`;
+    const first = j === 3 ? TOO_YOUNG[lang](expect === "stop", OPENED_BY_MAJORITY[i % 4]!) : expect === "stop" ? DENIED[lang][j % 2]!(thing) : DENIED_MIRRORS[lang][j]!(thing);
+    const text = `${first} ${PAY_OTHERWISE[lang]}`;
     return { text: noisy(text, n), lang, form: "privilege_denied", carrier: stopOrPass(expect, "inference"), expect };
   });
 
