@@ -41,7 +41,7 @@ const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pa
 type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
 const SPEAKER_AGE: readonly RegExp[] = [
-  g(String.raw`\b(?:j'ai|j'en ai|(?<!\b(?:quand|lorsqu'|lorsque|si|qu')\s?)on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+  g(String.raw`\b(?:j'ai|j'en ai|on a(?<!\b(?:quand|lorsqu'|lorsque|si|qu')\s?on a)|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
   // "je suis une gamine de 14 ans", "soy un chico de 15 años", "sono una ragazza di 16 anni": the speaker as a person of an age.
   g(String.raw`\b(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s${NUM}\s${UNIT}\b`),
   // Turning an age: "just turned 15", "cumplí 15", "ho (appena) compiuto 15", "acabei de fazer 15", "bin gerade 16 geworden".
@@ -238,7 +238,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
     if (history && past.test(s)) return "speaker_past";
-    if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|(?<=\w+st\s)du|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article
+    if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|du(?<=st du)|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article
     return "speaker";
   };
   const year = opts.year ?? new Date().getFullYear();
@@ -276,6 +276,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       const n = yearNumber(token);
       const [min, max] = row.ages(n ?? Number.NaN);
       if (Number.isNaN(min) || min < 3 || min > 25) return;
+      if (row.notAfter?.test(s.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return;
       add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }

@@ -15,7 +15,7 @@ const AFTER_AGE_END = String.raw`(?=\s?(?:$|et\b|,|\.|!|\?|mais\b|bientot\b|mdr|
 const CLAIM_PATTERNS: readonly RegExp[] = [
   // "j'ai 15 ans", "jai que 14", "on a tous 16 ans", "avec mes potes on a 15 ans"
   // ("Quand on a 15 ans, on fait des bêtises" is anyone's age, a generic time: no claim.)
-  once(String.raw`\b(?:j'ai|j'en ai|(?<!\b(?:quand|lorsqu'|lorsque|si|qu')\s?)on a|nous avons)\s(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|tous|toutes|les deux|les 2|tous les deux|tous les 2|deja|genre|environ|bien)\s)*${V.MINOR_N}(?:\sans\b${"(?!\\s(?:de\\s|d'|que\\b|qu'|plus\\b))"}|${AFTER_AGE_END})`),
+  once(String.raw`\b(?:j'ai|j'en ai|on a(?<!\b(?:quand|lorsqu'|lorsque|si|qu')\s?on a)|nous avons)\s(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|tous|toutes|les deux|les 2|tous les deux|tous les 2|deja|genre|environ|bien)\s)*${V.MINOR_N}(?:\sans\b${"(?!\\s(?:de\\s|d'|que\\b|qu'|plus\\b))"}|${AFTER_AGE_END})`),
   once(String.raw`\bj'ai eu ${V.MINOR_N} ans\b(?!.{0,25}\b(?:il y a|y a|en (?:19|20)\d\d|quand|a l'epoque))`),
   once(String.raw`\bje viens d'avoir ${V.MINOR_N} ans\b`),
   // "je suis (encore) mineur", "on est deux mineurs", "je suis pas encore majeur", "i'm underage"

@@ -13,6 +13,8 @@ export type SchoolRow = {
   /** Substrings one of which the text must hold before the row's pattern runs (most messages skip most rows). */
   needs: readonly string[];
   ages: (n: number) => readonly [number, number];
+  /** What may not stand just before a match ("after high school" names no pupil's year). */
+  notAfter?: RegExp;
 };
 
 const fixed = (min: number, max: number) => () => [min, max] as const;
@@ -43,9 +45,11 @@ const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|s
 export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?|ceb|ce1d|ceid|ce 1d|ce2d|ce 2d|dnb|cfg|eaf|anticipees?|msa|mittlere\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*|eleven plus|11 plus|junior cert\w*|junior cycle|national 5s?|nat5s?|psat\w*|ap|comipems|prepa|vestibulinho|obmep|afericao|vera ?[368]|vergleichsarbeit\w*|stellwerk\w*|regents|staar|planea|saeb|prova brasil)\b/;
 
 // A school named as what came before ("after high school i joined the army", "después del instituto") is no pupil's year.
-const AFTER_SCHOOL = String.raw`(?<!\b(?:after|apres|despues|despues de|despues del|dopo|nach|depois|depois de|depois do|depois da|since|depuis|desde)\s(?:(?:le|la|el|il|la|the|dem|der|o|a|l')\s?)?)`;
-// Only rows that name a school take the check: a lookbehind tried at every position costs every row that runs.
-const after = (row: SchoolRow): SchoolRow => ({ ...row, pattern: new RegExp(`${AFTER_SCHOOL}(?:${row.pattern.source})`, "g") });
+const AFTER_SCHOOL = /\b(?:after|apres|despues|dopo|nach|depois|since|depuis|desde)\s(?:(?:de|del|de la|do|da|dem|der|le|la|el|il|the|o|a|l')\s?)?$/;
+// "Segundo año" after a university named in the sentence is a year of that university.
+const AFTER_HIGHER_ED = /\b(?:faculdade|facul|facultad|universidad|universidade|uni|carrera|curso)\b[^.!?]{0,60}$/;
+// Checked on the text before a match (age-facts.ts): a lookbehind opening the pattern would be tried at every position.
+const after = (row: SchoolRow): SchoolRow => ({ ...row, notAfter: AFTER_SCHOOL });
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
@@ -108,16 +112,16 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "be", form: "exam", pattern: /\b(ce2d|ce 2d)\b/g, needs: ["ce2d", "ce 2d"], ages: fixed(15, 16) },
   { system: "fr", form: "exam", pattern: /\b(dnb|cfg)\b/g, needs: ["dnb", "cfg"], ages: fixed(14, 16) },
   { system: "fr", form: "exam", pattern: /\b(eaf|epreuves? anticipees?(?: de francais)?)\b/g, needs: ["eaf", "anticipee"], ages: fixed(16, 17) },
-  { system: "de", form: "exam", pattern: /\b(msa|mittlere\w* schulabschluss\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*)\b/g, needs: ["msa", "schulabschluss", "bbr", "berufsbildungsreife", "zp", "schulprufung"], ages: fixed(14, 16) },
+  { system: "de", form: "exam", pattern: /\b(msa|mittlere\w* schulabschluss\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*)\b/g, needs: ["msa", "schulabschluss", "bbr", "berufsbildungsreife", "zp10", "zp 10", "schulprufung"], ages: fixed(14, 16) },
   { system: "uk", form: "exam", pattern: /\b(eleven plus|11 plus|11\+)(?: exams?| tests?)?\b/g, needs: ["eleven plus", "11 plus", "11+"], ages: fixed(10, 11) },
   { system: "ie", form: "exam", pattern: /\b(junior cert\w*|junior cycle|national 5s?|nat5s?)\b/g, needs: ["junior c", "national 5", "nat5"], ages: fixed(14, 16) },
-  { system: "us", form: "exam", pattern: /\b(psat\w*|ap (?:exams?|tests?|classes?))\b/g, needs: ["psat", "ap "], ages: fixed(14, 17) },
+  { system: "us", form: "exam", pattern: /\b(psat\w*|ap (?:exams?|tests?|classes?))\b/g, needs: ["psat", "ap exam", "ap test", "ap class"], ages: fixed(14, 17) },
   { system: "mx", form: "exam", pattern: /\b(comipems|examen (?:de )?(?:admision|ingreso) (?:a|al|para) (?:la )?(?:prepa|preparatoria|secundaria|bachillerato))\b/g, needs: ["comipems", "prepa", "secundaria", "bachillerato"], ages: fixed(14, 15) },
   // National tests only pupils sit: VERA and Stellwerk (Germany, Switzerland), Regents and STAAR (US), PLANEA (Mexico), SAEB (Brazil).
   { system: "tests", form: "exam", pattern: /\b(vera ?[368](?! ?(?:ans|anos|anni|jahre?n?|years?|yrs?|h\b|uhr|€|euros?|km|kg|mal\b|x\b))|vergleichsarbeit\w*|stellwerk ?(?:8|9|test\w*)|regents (?:exams?|tests?)|staar(?: tests?)?|planea|saeb|prova brasil)\b/g, needs: ["vera", "vergleichsarbeit", "stellwerk", "regents", "staar", "planea", "saeb", "prova brasil"], ages: fixed(8, 17) },
   { system: "pt", form: "exam", pattern: /\b(vestibulinho|obmep|provas? de afericao)\b/g, needs: ["vestibulinho", "obmep", "afericao"], ages: fixed(10, 15) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`(?<!\b(?:faculdade|facul|facultad|universidad|universidade|uni|carrera|curso)\b[^.!?]{0,60})\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
+  { system: "pt", form: "school_year", notAfter: AFTER_HIGHER_ED, pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
   after({ system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) }),
   after({ system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) }),
 ];
