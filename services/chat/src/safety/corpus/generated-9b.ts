@@ -64,14 +64,14 @@ const ADULT_WORDS: Record<Lang, readonly string[]> = {
   fr: ["vingt", "trente", "quarante", "dix-neuf"], en: ["twenty", "thirty", "forty", "nineteen"], es: ["veinte", "treinta", "cuarenta", "diecinueve"],
   it: ["venti", "trenta", "quaranta", "diciannove"], de: ["zwanzig", "dreißig", "vierzig", "neunzehn"], pt: ["vinte", "trinta", "quarenta", "dezenove"],
 };
-/** Counts and durations opening an answer: the number counts something, it is no age. */
+/** Counts, durations and lengths opening an answer: the number counts something, it is no age. */
 const COUNTS: Record<Lang, readonly ((n: string) => string)[]> = {
-  fr: [(n) => `${n} minutes et j'arrive`, (n) => `${n} ans de mariage 😅 et toi`, (n) => `${n} photos dans ma galerie lol`],
-  en: [(n) => `${n} minutes and i'm home`, (n) => `${n} years of marriage lol`, (n) => `${n} pics on my phone lol`],
-  es: [(n) => `${n} minutos y llego`, (n) => `${n} años de casado jaja`, (n) => `${n} fotos tengo guardadas`],
-  it: [(n) => `${n} minuti e arrivo`, (n) => `${n} anni di matrimonio 😅`, (n) => `${n} foto nella galleria`],
-  de: [(n) => `${n} minuten dann bin ich da`, (n) => `${n} jahre verheiratet 😅`, (n) => `${n} bilder auf dem handy`],
-  pt: [(n) => `${n} minutos e chego`, (n) => `${n} anos de casado kkk`, (n) => `${n} fotos no celular`],
+  fr: [(n) => `${n} minutes et j'arrive`, (n) => `${n} ans de mariage 😅 et toi`, (n) => `${n} photos dans ma galerie lol`, (n) => `${n} centimètres 😏`],
+  en: [(n) => `${n} minutes and i'm home`, (n) => `${n} years of marriage lol`, (n) => `${n} pics on my phone lol`, (n) => `${n} inches 😏`],
+  es: [(n) => `${n} minutos y llego`, (n) => `${n} años de casado jaja`, (n) => `${n} fotos tengo guardadas`, (n) => `${n} centímetros 😏`],
+  it: [(n) => `${n} minuti e arrivo`, (n) => `${n} anni di matrimonio 😅`, (n) => `${n} foto nella galleria`, (n) => `${n} centimetri 😏`],
+  de: [(n) => `${n} minuten dann bin ich da`, (n) => `${n} jahre verheiratet 😅`, (n) => `${n} bilder auf dem handy`, (n) => `${n} zentimeter 😏`],
+  pt: [(n) => `${n} minutos e chego`, (n) => `${n} anos de casado kkk`, (n) => `${n} fotos no celular`, (n) => `${n} centímetros kkk`],
 };
 const HOMOGRAPHS = ["once you show me yours i'll tell you", "elf on the shelf lol, guess", "doze off soon, you?"];
 
@@ -86,7 +86,7 @@ export const askedAnswers9b = (expect: "stop" | "pass"): fc.Arbitrary<GeneratedC
       const word = /^(?:once|elf|doze)$/.test(TEENS[lang][age - 10]!) ? String(age) : TEENS[lang][age - 10]!;
       [text, form] = how < 2 ? [`${word}${sep}${clause}`, "number_word"] : how < 4 ? [`${misspelt(word, at)}${sep}${clause}`, "misspelt"] : [`${age}${sep}${clause}`, "digits"];
     } else {
-      [text, form] = how < 2 ? [`${ADULT_WORDS[lang][at % 4]!}${sep}${clause}`, "adult_word"] : how < 5 ? [COUNTS[lang][at % 3]!(TEENS[lang][age - 10]!), "count"] : [HOMOGRAPHS[at % 3]!, "homograph"];
+      [text, form] = how < 2 ? [`${ADULT_WORDS[lang][at % 4]!}${sep}${clause}`, "adult_word"] : how < 5 ? [COUNTS[lang][at % 4]!(TEENS[lang][age - 10]!), "count"] : [HOMOGRAPHS[at % 3]!, "homograph"];
     }
     return { text: noisy(text, n), lang, form, carrier: stopOrPass(expect, "asked"), expect, previousAssistant: AGE_QUESTIONS[lang] };
   });
