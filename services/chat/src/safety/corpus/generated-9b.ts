@@ -213,12 +213,12 @@ const denied = (expect: "stop" | "pass") =>
 // Parents: signing the speaker's school papers, sending him to bed; hints adults share.
 
 const PARENT_RULE: Record<Lang, readonly string[]> = {
-  fr: ["ma mère signe encore mes autorisations de sortie scolaire", "mon père m'oblige à me coucher à 21h"],
-  en: ["my mom still signs my permission slips", "my dad makes me go to bed at 10"],
-  es: ["mi madre todavía firma mis autorizaciones del cole", "mi padre me manda a dormir a las 10"],
-  it: ["mia madre firma ancora le mie giustificazioni", "mio padre mi manda a letto alle 10"],
-  de: ["meine mutter unterschreibt noch meine entschuldigungen", "mein vater schickt mich um 9 ins bett"],
-  pt: ["minha mãe ainda assina minhas autorizações da escola", "meu pai me manda dormir às 10"],
+  fr: ["ma mère signe encore mes autorisations de sortie scolaire", "mon père m'oblige à me coucher à 21h", "mes darons me confisquent mon portable à 22h"],
+  en: ["my mom still signs my permission slips", "my dad makes me go to bed at 10", "my parents take my phone at 9"],
+  es: ["mi madre todavía firma mis autorizaciones del cole", "mi padre me manda a dormir a las 10", "mis padres tienen que firmar el boletín"],
+  it: ["mia madre firma ancora le mie giustificazioni", "mio padre mi manda a letto alle 10", "mio padre mi toglie il telefono alle 10"],
+  de: ["meine mutter unterschreibt noch meine entschuldigungen", "mein vater schickt mich um 9 ins bett", "mein vater nimmt mir um 10 das handy weg"],
+  pt: ["minha mãe ainda assina minhas autorizações da escola", "meu pai me manda dormir às 10", "meu pai pega meu celular às 10"],
 };
 /** Hints: a bedtime of one's own, pocket money, a parent's no, a learner's licence, grounded, a curfew, a parent's card. */
 const HINTS: Record<Lang, readonly string[]> = {
@@ -231,20 +231,20 @@ const HINTS: Record<Lang, readonly string[]> = {
 };
 const AND: Record<Lang, string> = { fr: "et", en: "and", es: "y", it: "e", de: "und", pt: "e" };
 const BUT_SECRETLY: Record<Lang, string> = { fr: "mais on peut sexter en cachette", en: "but we can sext in secret", es: "pero podemos hacer sexting a escondidas", it: "ma possiamo fare sexting di nascosto", de: "aber wir können heimlich sexten", pt: "mas dá pra fazer sexting escondido" };
-/** The parent signs his child's papers; a parent's paper that is not a school's. */
+/** The parent signs his child's papers; a parent's paper that is not a school's; a wife, not a parent, checks the phone. */
 const PARENT_MIRRORS: Record<Lang, readonly string[]> = {
-  fr: ["je signe les autorisations de sortie de ma fille ce soir, je te réponds après", "ma mère signe les papiers de la maison demain"],
-  en: ["signing my kid's permission slips tonight, talk later", "my mom signs the house papers tomorrow"],
-  es: ["firmo las autorizaciones del cole de mi hija esta noche, luego te escribo", "mi madre firma los papeles de la casa mañana"],
-  it: ["firmo le giustificazioni di mia figlia stasera, ti scrivo dopo", "mia madre firma i documenti della casa domani"],
-  de: ["ich unterschreibe heute abend die entschuldigungen meiner tochter, schreib dir später", "meine mutter unterschreibt morgen die hauspapiere"],
-  pt: ["assino as autorizações da escola da minha filha hoje, te respondo depois", "minha mãe assina os papéis da casa amanhã"],
+  fr: ["je signe les autorisations de sortie de ma fille ce soir, je te réponds après", "ma mère signe les papiers de la maison demain", "ma femme vérifie mon tel tous les soirs lol"],
+  en: ["signing my kid's permission slips tonight, talk later", "my mom signs the house papers tomorrow", "my wife checks my phone every night lol"],
+  es: ["firmo las autorizaciones del cole de mi hija esta noche, luego te escribo", "mi madre firma los papeles de la casa mañana", "mi mujer me revisa el móvil cada noche jaja"],
+  it: ["firmo le giustificazioni di mia figlia stasera, ti scrivo dopo", "mia madre firma i documenti della casa domani", "mia moglie controlla il mio telefono ogni sera"],
+  de: ["ich unterschreibe heute abend die entschuldigungen meiner tochter, schreib dir später", "meine mutter unterschreibt morgen die hauspapiere", "meine frau kontrolliert jeden abend mein handy"],
+  pt: ["assino as autorizações da escola da minha filha hoje, te respondo depois", "minha mãe assina os papéis da casa amanhã", "minha esposa olha meu celular toda noite kkk"],
 };
 const parents = (expect: "stop" | "pass") =>
   fc.tuple(fc.constantFrom(...LANGS), fc.nat(11), fc.nat(2), noise).map(([lang, i, j, n]): GeneratedCase => {
     const hints = HINTS[lang];
     const [a, b] = [hints[(j + i) % hints.length]!, hints[(j + i + 1 + (i % (hints.length - 1))) % hints.length]!];
-    const text = expect === "stop" ? (i % 2 === 0 ? `${PARENT_RULE[lang][j % 2]!} ${BUT_SECRETLY[lang]}` : `${a} ${AND[lang]} ${b}, ${BUT_SECRETLY[lang]}`) : PARENT_MIRRORS[lang][j % 2]!;
+    const text = expect === "stop" ? (i % 2 === 0 ? `${PARENT_RULE[lang][j]!} ${BUT_SECRETLY[lang]}` : `${a} ${AND[lang]} ${b}, ${BUT_SECRETLY[lang]}`) : PARENT_MIRRORS[lang][j]!;
     return { text: noisy(text, n), lang, form: "parents", carrier: stopOrPass(expect, "inference"), expect };
   });
 /** A parent's permission the speaker needs; mirrors: negated, someone else's permission, a child's with no sexual word. */

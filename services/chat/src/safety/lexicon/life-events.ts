@@ -32,7 +32,7 @@ const YEARS_AGO = /\b(?:il y a|ya|hace|vor|ha|faz)\s(\d{1,2})\s(?:ans|anos|jahre
 const NEXT_YEAR = /\b(?:next year|l'an prochain|l'annee prochaine|l'annee pro|l'an pro|el ano que viene|el proximo ano|l'anno prossimo|nachstes jahr|nachsten jahr|ano que vem|proximo ano)\b/;
 
 const PARENT = src`(?:ma mere|mon pere|mes parents|ma daronne|mon daron|mes darons|ma maman|mon papa|mes vieux|my (?:mom|mum|mother|dad|father|parents|mommy|folks)|mi (?:mama|madre|papa|padre|vieja|viejo)|mis (?:padres|papas|viejos)|mia madre|mio padre|i miei|mia mamma|mio papa|meine (?:mutter|mama|mam|eltern)|meiner (?:mutter|mama|eltern)|mein (?:vater|papa)|meinem (?:vater|papa)|minha mae|meu pai|meus pais)`;
-const CONTROL = src`(?:verifi\w*|espionn\w*|snoop\w*|go(?:es)? through|went through|check\w*|take\w*|took|confisqu\w*|confiscat\w*|prend\w*|pris|regarde\w*|fouill\w*|lit|lisent|read\w*|control\w*|surveill\w*|revisa\w*|quita\w*|controlla\w*|prende\w*|guarda\w*|kontroll\w*|nimmt|nehmen|checkt|liest|lesen|olha\w*|mexe\w*|pega\w*|vigia\w*|tira\w*|confisca\w*)`;
+const CONTROL = src`(?:verifi\w*|togli\w*|tolse|espionn\w*|snoop\w*|go(?:es)? through|went through|check\w*|take\w*|took|confisqu\w*|confiscat\w*|prend\w*|pris|regarde\w*|fouill\w*|lit|lisent|read\w*|control\w*|surveill\w*|revisa\w*|quita\w*|controlla\w*|prende\w*|guarda\w*|kontroll\w*|nimmt|nehmen|checkt|liest|lesen|olha\w*|mexe\w*|pega\w*|vigia\w*|tira\w*|confisca\w*)`;
 const PHONE = src`(?:mon (?:tel|telephone|portable|phone|iphone)|my (?:phone|cell|iphone)|mi (?:celular|cel|movil|telefono)|el (?:celular|cel|movil|telefono)|il (?:mio )?(?:telefono|cellulare)|mein handy|das handy|meu (?:celular|cel|telefone)|o (?:celular|cel|telefone))`;
 const FORBID = src`(?:(?:me )?laiss\w* pas|veu\w* pas que je|m'interdis\w*|(?:don't|dont|won't|wont) (?:let|allow) me|(?:no|nunca) me (?:dejan|deja)|non mi (?:lasciano|lascia|fanno)|(?:lassen|lasst) mich nicht|erlaub\w* mir nicht|verbiet\w* mir|(?:nao|nunca) me deix\w*)`;
 const GO_OUT = src`(?:sortir|sorte|go out|going out|salir|uscire|rausgehen|ausgehen|raus|sair)`;
@@ -51,7 +51,7 @@ const BED_TIME = new RegExp(src`\b(?:bed|lit|couche\w*|letto|bett|cama|dormir|ac
 const MAKES_ME = src`(?:m'oblige\w* a|me (?:fait|font|force\w*|oblige\w*)|makes? me|made me|sends? me|me (?:manda\w*|obliga\w*|hace\w*)|mi (?:manda\w*|fa|fanno|obblig\w*|costring\w*)|schick\w* mich|zwing\w* mich|me (?:obriga\w*|faz\w*))`;
 const TO_BED = src`(?:(?:me )?couch\w*|au lit|dodo|(?:go )?to bed|to sleep|a (?:la cama|dormir|acostar\w*)|acostarme|a letto|andare a letto|a dormire|ins bett|schlafen|(?:ir )?(?:dormir|pra cama|para a cama))`;
 const SIGNS = src`(?:sign\w*|signe\w*|firma\w*|firm\w*|unterschreib\w*|unterschrieb\w*|assina\w*)`;
-const SCHOOL_PAPER = src`(?:permission slips?|(?:school )?forms?|autorisations?|autorizaci\w*|autorizzazion\w*|autorizac\w*|justificatifs?|mots? d'absence|carnet|bulletins?|giustificazion\w*|giustifiche|libretto|entschuldigung\w*|zeugnis\w*|elternbrief\w*|boletim|bilhetes?|justificativos?|report cards?|justificantes?|notas? del cole)`;
+const SCHOOL_PAPER = src`(?:permission slips?|(?:school )?forms?|autorisations?|autorizaci\w*|autorizzazion\w*|autorizac\w*|justificatifs?|mots? d'absence|carnet|bulletins?|giustificazion\w*|giustifiche|libretto|entschuldigung\w*|zeugnis\w*|elternbrief\w*|boletim|boletin(?:es)?|pagella|bilhetes?|justificativos?|report cards?|justificantes?|notas? del cole)`;
 // A privilege of majority the speaker says his age denies him ("j'ai pas le droit d'avoir une carte bancaire à mon
 // âge"); "no longer at my age" is an old man's.
 const DENIED = src`(?:pas (?:encore )?le droit|peux pas|(?:on |ils |elle )?(?:me |m')refus\w*|won'?t (?:give|let) me|(?:wouldn'?t|refuse\w* to) give me|no me (?:dan|quieren dar|dejan tener)|non mi (?:danno|vogliono dare)|(?:geben|gibt) mir (?:noch )?kein\w*|nao me (?:dao|da|querem dar)|not allowed|can'?t (?:have|get|open)|cannot (?:have|get|open)|no (?:puedo|me dejan)(?: todavia| aun)?(?: (?:tener|abrir|sacar))?|non (?:posso|mi fanno)(?: ancora)?(?: (?:avere|aprire|fare))?|darf (?:ich )?(?:noch )?(?:kein\w*|nicht)|(?:nao|nem) (?:posso|me deixam)(?: ainda)?(?: (?:ter|abrir|fazer))?)`;
@@ -85,7 +85,7 @@ export const EVENT_ROWS: readonly EventRow[] = [
   // A report card of one's own (a payslip is a "bulletin de salaire"): pupils get report cards, adults do not.
   { gate: /bulletin|report card|boletin|pagella|zeugnis|boletim/, pattern: /\b(?:mon|my|mi|la mia|mein|meu|o meu) (?:bulletin|report card|boletin|pagella|zeugnis|boletim)\b(?! (?:de salaire|de paie|de vote|de paye|meteo|d'information))/g, ages: [10, 17] },
   // Parents controlling the phone or forbidding to go out; a curfew of one's own.
-  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,2}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
+  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,3}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
   { gate: /droit|allowed|puedo|posso|darf/, pattern: new RegExp(src`\b${NOT_ALLOWED_OUT}\b(?=[^.!?]{0,60}\b(?:parents?|darons?|mere|pere|mom|mum|dad|padres|genitori|eltern|pais)\b)`, "g"), ages: [12, 17] },
   { gate: /curfew|couvre|toque|coprifuoco|ausgangssperre/, pattern: /\b(?:my|mon|mi|il mio|meine|meu) (?:curfew|couvre-feu|couvre feu|toque de queda|coprifuoco|ausgangssperre|horario)\b/g, ages: [12, 17] },
   // Licences with a minimum age under 18: the scooter's (AM: patentino, Mofa/Roller, carné de ciclomotor, carta AM),
@@ -117,7 +117,8 @@ export const EVENT_ROWS: readonly EventRow[] = [
 export const LIFE_EVENT_GATE = new RegExp([...new Set(EVENT_ROWS.map((r) => r.gate.source))].join("|"));
 // An event dated by an age ("à 16 ans j'ai passé mon BSR", "at 15 i had my confirmation") is told as history:
 // the age itself is read by the age rules.
-const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|com|quand j'avais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha)\s\d{1,2}\b/;
+// (A time of day is no age: "alle 10", "at 9", "à 22h" — one digit, an hour mark, Italian "alle".)
+const AT_AGE = /\b(?:a|at|aos|a los|mit|con|com|quand j'avais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha)\s(?:1\d|[2-9]\d)\b(?!\s?(?:h\b|uhr|heures?|horas?|ore\b|pm\b|am\b|o'?clock|:\d))/;
 
 /** The ages a message's life events imply, with where each event was named. */
 export function lifeEventAges(s: string): EventAge[] {
