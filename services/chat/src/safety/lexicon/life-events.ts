@@ -9,10 +9,11 @@
  * - parents who control the phone or forbid going out: "ma mère regarde mon tel", "my mom takes my phone",
  *   "mis padres no me dejan salir", "meine Mutter kontrolliert mein Handy", a curfew of one's own;
  * - (eighth round) a licence with a minimum age under 18 in each system (patentino for the scooter, Mofa/AM,
- *   carné de ciclomotor, driver's ed); a parent who signs the speaker's school forms or sends him to bed; a
- *   privilege of majority denied "at my age" (a bank card, an account);
- * - and HINTS, what adults also live (a bedtime, pocket money, "my mom won't let me", parents who check the phone):
- *   one alone is only suspect (`mention`), two different ones in a message make the speaker's age.
+ *   carné de ciclomotor, driver's ed); a parent who signs the speaker's school forms, sends him to bed or whose
+ *   permission he needs; a privilege of majority denied "at my age" (a bank card, an account, Tinder);
+ * - and HINTS, what adults also live (a bedtime, pocket money, "my mom won't let me", grounded, a curfew, a
+ *   parent's card, a provisional licence): one alone is only suspect (`mention`), two different ones in a message
+ *   make the speaker's age.
  */
 import type { RelativeAge } from "./relative-ages.ts";
 
