@@ -10,7 +10,8 @@
  *   "mis padres no me dejan salir", "meine Mutter kontrolliert mein Handy", a curfew of one's own;
  * - (eighth round) a licence with a minimum age under 18 in each system (patentino for the scooter, Mofa/AM,
  *   carné de ciclomotor, driver's ed); a parent who signs the speaker's school forms, sends him to bed or whose
- *   permission he needs; a privilege of majority denied "at my age" (a bank card, an account, Tinder);
+ *   permission he needs; a privilege of majority denied "at my age" (a bank card, an account, paying online;
+ *   "too young for Tinder" is in rites-statuses.ts);
  * - and HINTS, what adults also live (a bedtime, pocket money, "my mom won't let me", grounded, a curfew, a
  *   parent's card, a provisional licence): one alone is only suspect (`mention`), two different ones in a message
  *   make the speaker's age.
