@@ -43,7 +43,7 @@ const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pa
 type Rule = { who: AgeWho; pattern: RegExp };
 /** "I am N": the speaker's own age, in the six languages. */
 const SPEAKER_AGE: readonly RegExp[] = [
-  g(String.raw`\b(?:j'ai|j'en ai|on a|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
+  g(String.raw`\b(?:j'ai|j'en ai|on a(?<!\b(?:quand|lorsqu'|lorsque|si|qu')\s?on a)|nous avons|i'm|i am|we're|we are|tengo|tenemos|ho|abbiamo|ich bin|bin|wir sind|tenho|temos|eu tenho)\s${QUAL}${NUM}${END}`),
   // "je suis une gamine de 14 ans", "soy un chico de 15 años", "sono una ragazza di 16 anni": the speaker as a person of an age.
   g(String.raw`\b(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s${NUM}\s${UNIT}\b`),
   // Turning an age: "just turned 15", "cumplí 15", "ho (appena) compiuto 15", "acabei de fazer 15", "bin gerade 16 geworden".
@@ -153,7 +153,7 @@ const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
-const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*|trop jeune|too young|joven|giovane|zu jung|novo demais|nova demais|muito nov[oa]|le droit de|old enough|vote yet|puedo votar|posso ancora|darf noch nicht|posso votar)\b`);
+const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*|trop jeune|too young|joven|giovane|zu jung|novo demais|nova demais|muito nov[oa]|le droit de|old enough|vote yet|puedo votar|posso ancora|darf noch nicht|posso votar|ceb|ceid|ce2d|dnb|cfg|eaf|anticipees?|msa|schulabschluss|e?bbr|berufsbildungsreife|eleven plus|junior cert\w*|junior cycle|national 5s?|psat\w*|ap exams?|comipems|prepa|vestibulinho|obmep|afericao|vergleichsarbeit\w*|stellwerk\w*|regents|staar|planea|saeb|prova brasil)\b`);
 
 const WORD = /[a-z]{3,16}/g;
 
@@ -241,13 +241,13 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
     if (history && past.test(s)) return "speaker_past";
-    if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du|bist|voce|vc)\b/.test(clause)) return "persona";
+    if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|du(?<=st du)|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article
     return "speaker";
   };
   const year = opts.year ?? new Date().getFullYear();
   for (const a of turningAges(s)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "relative", offset: a.offset });
   for (const a of bareAges(s)) add({ who: a.self ? (framed ? "role" : "speaker") : whoOf(a.offset, false), min: a.min, max: a.max, form: "bare", offset: a.offset });
-  for (const a of lifeEventAges(s)) add({ who: whoOf(a.offset, !a.since, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
+  for (const a of lifeEventAges(s)) add({ who: a.mention ? "mention" : whoOf(a.offset, !a.since, HISTORY), min: a.min, max: a.max, form: "life_event", offset: a.offset });
   for (const a of gradYearAges(s, year)) add({ who: whoOf(a.offset, false), min: a.min, max: a.max, form: "grad_year", offset: a.offset });
   // Only a text holding a year can give one: the three-way pattern is skipped otherwise (profile).
   if (YEAR_GATE.test(s)) each(BIRTH_YEAR, (m) => {
@@ -279,6 +279,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       const n = yearNumber(token);
       const [min, max] = row.ages(n ?? Number.NaN);
       if (Number.isNaN(min) || min < 3 || min > 25) return;
+      if (row.notAfter?.test(s.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return;
       add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }

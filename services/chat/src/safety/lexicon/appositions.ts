@@ -7,7 +7,7 @@
  * ("quince jaja", "sedici", "vierzehn lol"): detect.ts asks it only after such a question.
  */
 import type { AgeFact } from "./age-facts.ts";
-import { numberValue } from "./numbers.ts";
+import { exactNumberWord, numberValue } from "./numbers.ts";
 import { execGated, gated, matchAllGated } from "./gate.ts";
 
 const src = String.raw;
@@ -38,15 +38,34 @@ export function appositionAges(s: string, framed: boolean): AgeFact[] {
   return facts;
 }
 
+/**
+ * What a number counts when it is not an age (the answer to "how old are you?" is told from a count by the word
+ * after it): time, money, distances, pictures, messages, times — and a preposition ("quince de ellos").
+ */
+export const ANSWER_COUNTED = src`(?:de|d'|of|di|da|do|del|della|von|minutes?|minutos?|minuti|minuten|mins?|secondes?|seconds?|segundos?|secondi|sekunden|heures?|hours?|hrs?|horas?|ore|stunden?|h|jours?|days?|dias?|giorni|tage?n?|semaines?|weeks?|semanas?|settimane|wochen|mois|months?|meses|mesi|monate?n?|euros?|eur|dollars?|bucks|pesos|reais|franken|balles|km|kms|miles?|kilos?|kg|cm|centimet\w*|zentimeter|inch(?:es)?|pouces?|pulgadas?|pollici|zoll|polegadas?|metres?|meters?|metros?|metri|fois|times|veces|volte|mal|vezes|photos?|fotos?|pics?|videos?|bilder|messages?|mensajes?|messaggi|nachrichten|mensagens|followers?|abonnes|verheiratet|married|together|ensemble|juntos|insieme|casad\w*|sposat\w*|seguidores|punti|points?|puntos|pontos|percent|pour ?cent|por ?ciento|per ?cento|prozent|por ?cento)`;
+
+/** What may not follow a number for it to be an age: another digit, or a count or a duration ("16 years of marriage"). */
+export const NOT_AN_AGE_AFTER = src`(?!\s?[-/:.]?\d)(?!\s(?:(?:ans?|anos|anni|jahre|years?)\s(?:de|d'|of|di|da|fa|ago|atras|depuis|since|seit|desde|que|qu'|verheiratet|zusammen|married|together|ensemble|juntos|insieme|casad\w*|sposat\w*)\b|${ANSWER_COUNTED}\b))`;
+const HEDGE = src`(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|g|i'm|bah|euh|pues|boh|naja|ah|dans les|vers les|genre|like|about|around|tipo|como|unos|uns|so|etwa|circa|quasi|casi|almost|presque|bientot)\s)*`;
 // The answer opens the message: an optional "I am"/"I have" (texting "g" = "j'ai"), a number word of any of the
 // six languages, then the end, a unit, laughter, a clause mark or a word that opens the next clause ("g sez mé
 // chu mature") — not a count ("quince fotos").
-const ANSWER = /^(?:(?:moi|me|yo|io|ich|eu|tengo|ho|bin|tenho|j'ai|g|i'm|bah|euh|pues|boh|naja|ah|dans les|vers les|genre|like|about|around|tipo|como|unos|uns|so|etwa|circa|quasi|casi|almost|presque|bientot)\s)*([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|me|mai|but|no|non|nao|nicht|pas|not|c'est|tkt|donc|so|also|quindi|entao)\b))/;
+const ANSWER = new RegExp(src`^${HEDGE}([a-z]{3,14}|1\d)\b(?=\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|haha|lol|mdr|y|e|und|et|and|pero|mas|ma|aber|mais|me|mai|but|no|non|nao|nicht|pas|not|c'est|tkt|donc|so|also|quindi|entao)\b))${NOT_AN_AGE_AFTER}`);
+// …or a number followed by anything but what makes it a count or a duration: "sedici 😅 possiamo…", "sechzehn 😬
+// schlimm?" (the emoji that ended the answer is gone once normalised) — not "dieci minuti e arrivo".
+const ANSWER_THEN_ANYTHING = new RegExp(src`^${HEDGE}([a-z]{3,14}|1\d)\b${NOT_AN_AGE_AFTER}`);
+// Number words that are also words of another language ("once you show me", "elf", "doze off") need the strict form.
+const HOMOGRAPH = /^(?:once|elf|doze|dos|tres|due|sei|tre)$/;
+/** A number word that can open an answer followed by anything: exact, or a long texting spelling ("sechszehn", "sedichi"). */
+const plainNumber = (token: string): boolean =>
+  /^\d/.test(token) || (!HOMOGRAPH.test(token) && (exactNumberWord(token) !== undefined || token.length >= 7));
 
 /** The age a short answer to "how old are you?" gives (a number word of any language, or hedged digits), if under 18. */
 export function answeredAge(s: string): number | undefined {
-  const m = execGated(s, ANSWER);
-  const n = m ? numberValue(m[1]!) : undefined;
+  const strict = execGated(s, ANSWER);
+  const m = strict ?? ANSWER_THEN_ANYTHING.exec(s);
+  if (m === null || (strict === null && !plainNumber(m[1]!))) return undefined;
+  const n = numberValue(m[1]!);
   return n !== undefined && n >= 10 && n < 18 ? n : undefined;
 }
 

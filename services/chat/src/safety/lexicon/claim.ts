@@ -3,7 +3,7 @@
  * (ages, group claims, almost-18, texting forms), a pupil's grade, school or school life said in the first person,
  * and a short answer to the persona's age question. The six languages' age facts come after (age-facts.ts).
  */
-import { answeredAge } from "./appositions.ts";
+import { answeredAge, NOT_AN_AGE_AFTER } from "./appositions.ts";
 import type { DetectOptions, MinorFinding } from "./detect.ts";
 import { execGated, gated, testGated } from "./gate.ts";
 import { GRADE, HIGHER_ED_RE, RELATIVE_ONLY, STAFF, unitGuard } from "./markers.ts";
@@ -15,7 +15,8 @@ import { STAFF_AT_WORK, STAFF_SELF as STAFF_OF_SIX } from "./vocabulary-i18n.ts"
 const AFTER_AGE_END = String.raw`(?=\s?(?:$|et\b|,|\.|!|\?|mais\b|bientot\b|mdr|lol|ptdr|stp|hein|non\b|moi\b|tu\b|ok\b|jsp|pile|tout rond|and\b|btw))`;
 const CLAIM_PATTERNS: readonly RegExp[] = [
   // "j'ai 15 ans", "jai que 14", "on a tous 16 ans", "avec mes potes on a 15 ans"
-  once(String.raw`\b(?:j'ai|j'en ai|on a|nous avons)\s(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|tous|toutes|les deux|les 2|tous les deux|tous les 2|deja|genre|environ|bien)\s)*${V.MINOR_N}(?:\sans\b${"(?!\\s(?:de\\s|d'|que\\b|qu'|plus\\b))"}|${AFTER_AGE_END})`),
+  // ("Quand on a 15 ans, on fait des bêtises" is anyone's age, a generic time: no claim.)
+  once(String.raw`\b(?:j'ai|j'en ai|on a(?<!\b(?:quand|lorsqu'|lorsque|si|qu')\s?on a)|nous avons)\s(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|tous|toutes|les deux|les 2|tous les deux|tous les 2|deja|genre|environ|bien)\s)*${V.MINOR_N}(?:\sans\b${"(?!\\s(?:de\\s|d'|que\\b|qu'|plus\\b))"}|${AFTER_AGE_END})`),
   once(String.raw`\bj'ai eu ${V.MINOR_N} ans\b(?!.{0,25}\b(?:il y a|y a|en (?:19|20)\d\d|quand|a l'epoque))`),
   once(String.raw`\bje viens d'avoir ${V.MINOR_N} ans\b`),
   // "je suis (encore) mineur", "on est deux mineurs", "je suis pas encore majeur", "i'm underage"
@@ -45,9 +46,10 @@ const FIRST_PERSON = once(String.raw`(?:^|\s)(?:je|j'|moi|me|m'|ma|mon|mes|nous|
 // Staff at work, or invigilating and marking an exam ("je surveille le brevet blanc").
 const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach|${STAFF_AT_WORK})\b`);
 const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|la|le|les|des)\s(?:fille|meuf|mec|gars|girl|boy|copine|pote|eleve|nana)|\b(?:il|elle|she|he|they)\b`);
-const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|h\b|heures?|:|euros?|€|photos?|videos?|min))`);
+const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|ans? d'|de\b|d'|h\b|heures?|:|euros?|€|photos?|videos?|min))${NOT_AN_AGE_AFTER}`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
-const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age)\b`);
+// The persona's age question in the six languages ("t'as quel âge ?", "¿cuántos años tienes?", "quanti anni hai?", "wie alt bist du?").
+const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age|cuantos anos|que edad|tu edad|quanti anni|che eta|la tua eta|wie alt|dein alter|quantos anos|qual (?:a )?(?:sua|tua) idade|(?:edad|eta|alter|idade)\s?\?)`);
 
 // Gated (gate.ts): skipped on a message that lacks their literals.
 for (const pattern of [...CLAIM_PATTERNS, CLAIM_SCHOOL, PUPIL_LIFE]) gated(pattern);

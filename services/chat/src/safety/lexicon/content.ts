@@ -29,6 +29,8 @@ const PERSONA_HAS_AGE = re(String.raw`(?<!\b(?:quand|lorsque|epoque ou|si|when)\
 const LOOKS_MINOR = re(String.raw`${V.LOOKS_LIKE}(?:${V.MINOR_N}(?:\sans)?\b${unitGuard()}|${V.MINOR_NOUN}|${V.GRADE})`);
 const PERSONA_AGE_GUESS = re(String.raw`\b(?:tu as|t'as) (?:quel|combien)\b[^.!]{0,20}?\b${V.MINOR_N}\b\s?\?`);
 const PERSONA_PAST = re(V.PERSONA_PAST);
+// What follows "when you were" that makes it an adult's past: an age of 18 and up, a student at university, a wife, a mother.
+const ADULT_STAGE_AFTER = /^\s?(?:\S+\s){0,2}?(?:(?:1[89]|[2-9]\d)\b(?! ?(?:h\b|:))|(?:a |an |une |una |um |uma |eine )?(?:student|etudiante|estudiante|studentessa|studentin|estudante|universitaria|universitaire)\b|(?:in|at|a la|en la|all'|an der|na|no) (?:college|uni\w*|fac|facultad|faculdade|hochschule)\b|(?:married|mariee|casada|sposata|verheiratet|pregnant|enceinte|embarazada|incinta|schwanger|gravida)\b)/;
 const PERSONA_BODY = re(V.PERSONA_BODY);
 const ADDRESSED = once(String.raw`\b(?:tu|te|t'|toi|ton|ta|tes|you|your|u)\b`);
 // A partner under 18 ("j'ai une copine de 14 ans", "my gf is 15"): dating a minor, in an adult chat.
@@ -59,7 +61,8 @@ export function detectSexualContext(t: Text): MinorFinding | null {
     return { rule: "minor_sexual_context", category: "school" };
   }
   if (ADDRESSED.test(s)) {
-    const personaPast = t.find(PERSONA_PAST);
+    // "When you were 25 / in college / married" is the persona's adult past: only the rest may make it a minor's.
+    const personaPast = t.find(PERSONA_PAST).filter((m) => !ADULT_STAGE_AFTER.test(s.slice(m.offset + m.text.length, m.offset + m.text.length + 40)));
     const past = [...personaPast, ...markers.strong];
     if (past.length > 0) {
       const body = t.find(PERSONA_BODY);

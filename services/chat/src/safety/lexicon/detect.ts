@@ -22,6 +22,7 @@
 import { extractAgeFacts, isMinorFact, type AgeFact } from "./age-facts.ts";
 import { ADULT_HISTORY, WHEN_I_WAS } from "./vocabulary-i18n.ts";
 import { decideFromFacts, isSuspect } from "./age-rules.ts";
+import { withoutCitations } from "./citations.ts";
 import { detectClaim } from "./claim.ts";
 import { detectSexualContext } from "./content.ts";
 import { EN_BARE_AGE, MINOR_AGE, minorMarkers } from "./markers.ts";
@@ -77,6 +78,11 @@ export function assessMinorRisk(text: string, opts: DetectOptions = {}): MinorAs
       const markers = minorMarkers(t);
       found = { finding, suspect: finding !== null || isSuspect(facts) || markers.strong.length + markers.family.length > 0 };
     }
+  }
+  // A claim inside a quoted citation (a poem's "quand on a dix-sept ans") is the work's: the rest of the message decides.
+  if (found.finding?.rule === "minor_fan") {
+    const uncited = withoutCitations(text);
+    if (uncited !== undefined && assessMinorRisk(uncited, opts).finding === null) found = { finding: null, suspect: true };
   }
   if (key.length <= MEMO_MAX_LENGTH) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();

@@ -119,7 +119,8 @@ export function normalizeForLexicon(text: string): string {
   s = s.replace(LEET_TOKEN, (token) => (KEEP_DIGITS.test(token) ? token : token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)));
   // Laughter ("kkkk", Brazil) is not the texting "k" (= "que") once letters collapse: it reads as "haha".
   // Laughter of every language ("jsjsjs", "jajaja", "hehe", "hihi", "rsrs") reads as "haha" too.
-  s = s.replace(/\bk{2,}\b|\b(?:js|ja|je|ha|he|hi|ah|rs|sj)(?:js|ja|je|ha|he|hi|ah|rs|sj)+[jhs]?\b/g, "haha").replace(/([a-z])\1{2,}/g, "$1");
+  // One syllable repeated: mixed pairs are words ("hija" is hi+ja, a daughter, not laughter).
+  s = s.replace(/\bk{2,}\b|\b(js|ja|je|ha|he|hi|ah|rs|sj)\1+[jhs]?\b/g, "haha").replace(/([a-z])\1{2,}/g, "$1");
   // Keep what separates clauses, drop other symbols (emojis, quotes, brackets).
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");

@@ -23,7 +23,7 @@ type Row = { pattern: RegExp; min: number; max: number; form: AgeForm; needs?: R
 const row = (source: string, min: number, max: number, form: AgeForm = "sweet16", needs?: RegExp): Row => ({ pattern: new RegExp(String.raw`\b(?:${source})\b`, "g"), min, max, form, needs });
 const YET = /\b(?:yet|encore|todavia|aun|ancora|noch|ainda|still)\b/;
 
-const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|(?:auto ?)?fahren|carteira|habilitacao|dirigir|cnh)`;
+const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda|even|to|de|d'|pour|para|per|um|zu|pra|me|m'|ni|legally))*\s(?:\S+\s){0,2}?(?:vot\w*|conduire|drive|driving|permis|code|licen[cs]e|carnet|votar|conducir|manejar|patente|patentino|votare|guidare|fuhrerschein|wahlen|(?:auto ?)?fahren|carteira|habilitacao|dirigir|cnh|tinder|onlyfans|bumble|casino|betting|gambling|apuestas|scommesse|sportwetten|apostas)`;
 // An age rating in either order: "films interdits aux moins de 16", "filme ab 16", "16+ films", "pelis para mayores de 16".
 const RATED_NOUN = String.raw`(?:films?|filmes?|movies?|peliculas?|pelis|jeux|games?|spiele)`;
 const RATED = String.raw`${RATED_NOUN}\s(?:ab|de|rated|interdits? aux moins de|para mayores de|vietati ai minori di|per maggiori di|para maiores de|pour les plus de|for over)\s?1[2-8]\b|1[2-8]\s?\+?\s${RATED_NOUN}`;
@@ -51,7 +51,7 @@ const STATUS: readonly Row[] = [
   // against majority like a wait (form "relative"), so the 18 it names is not read as an adult's age.
   row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "relative"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
-  row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade)${TO_PRIVILEGE}`, 0, 17, "legal_status"),
+  row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|(?:muy|demasiado) joven|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade|nov[oa] demais|muito nov[oa])${TO_PRIVILEGE}`, 0, 17, "legal_status"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
   row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
@@ -82,7 +82,7 @@ const PAST_RE = new RegExp(ADULT_PAST);
 const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jef[ea] de estudios|preside|schulleiter|hall monitor|principal|klassenlehrer|form tutor|tutor de|diretor de turma|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|idade|l'age|18)/;
+const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jef[ea] de estudios|preside|schulleiter|hall monitor|principal|klassenlehrer|form tutor|tutor de|diretor de turma|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|jeune|joven|nov[oa]|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {

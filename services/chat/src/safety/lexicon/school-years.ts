@@ -14,6 +14,8 @@ export type SchoolRow = {
   /** Substrings one of which the text must hold before the row's pattern runs (most messages skip most rows). */
   needs: readonly string[];
   ages: (n: number) => readonly [number, number];
+  /** What may not stand just before a match ("after high school" names no pupil's year). */
+  notAfter?: RegExp;
 };
 
 const fixed = (min: number, max: number) => () => [min, max] as const;
@@ -41,7 +43,14 @@ export function yearNumber(token: string): number | undefined {
 const N = String.raw`(\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|\.)?|[a-z]{4,10})`;
 
 /** One pass that every row needs to match first: the rows run only when a school word or a grade is there. */
-export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?)\b/;
+export const SCHOOL_GATE = /\b(?:\d{1,2}(?:e|eme|er|ere|re|ro|do|to|vo|mo|no|o|º|a|ª|th|st|nd|rd|te|ten|ter|h)?\b|sixieme|cinquieme|quatrieme|troisieme|seconde|2nde|2de|premiere|terminale|term|tle|cp|ce1|ce2|cm1|cm2|brevet|bac|secondaire|rheto\w*|sec ?[1-5]|harmos|cycle|year|sixth|gcses?|igcses?|grade(?:rs?)?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|eso|bach\w*|examen\w*|media|medie|superiore|liceo|itis|ragioneria|classico|scientifico|esam[ei]|klasse|gymnasium|fundamental|serie|in der \d|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*|ano|medio|secundario|secundaria|secu|preparatoria|insti|instituto|bachi|colegial|alumn[oa]s?|alun[oa]s?|ceb|ce1d|ceid|ce 1d|ce2d|ce 2d|dnb|cfg|eaf|anticipees?|msa|mittlere\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*|eleven plus|11 plus|junior cert\w*|junior cycle|national 5s?|nat5s?|psat\w*|ap|comipems|prepa|vestibulinho|obmep|afericao|vera ?[368]|vergleichsarbeit\w*|stellwerk\w*|regents|staar|planea|saeb|prova brasil)\b/;
+
+// A school named as what came before ("after high school i joined the army", "después del instituto") is no pupil's year.
+const AFTER_SCHOOL = /\b(?:after|apres|despues|dopo|nach|depois|since|depuis|desde)\s(?:(?:de|del|de la|do|da|dem|der|le|la|el|il|the|o|a|l')\s?)?$/;
+// "Segundo año" after a university named in the sentence is a year of that university.
+const AFTER_HIGHER_ED = /\b(?:faculdade|facul|facultad|universidad|universidade|uni|carrera|curso)\b[^.!?]{0,60}$/;
+// Checked on the text before a match (age-facts.ts): a lookbehind opening the pattern would be tried at every position.
+const after = (row: SchoolRow): SchoolRow => ({ ...row, notAfter: AFTER_SCHOOL });
 
 export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // France: 6e (11–12) … terminale (17–18), primary CP–CM2.
@@ -70,15 +79,15 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   // United States: grades 1–12, freshman … senior in high school, middle school, junior high.
   { system: "us", form: "school_year", pattern: /\b(\d{1,2})(?:th|st|nd|rd)? grade(?:rs?)?\b|\bgrade (\d{1,2})\b|\b(sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade(?:rs?)?\b/g, needs: ["grade"], ages: shift(5) },
   { system: "us", form: "school_year", pattern: /\b(freshman|sophomore|junior|senior) (?:year )?(?:in|at|of) (?:high school|hs|highschool)\b|\b(?:hs|high school|highschool) (freshman|sophomore|junior|senior)\b|(?<!\b(?:college|uni|university) )\b(freshman|sophomore)\b(?! (?:in|at) (?:college|uni\w*))(?: (?:year|in hs))?/g, needs: ["freshman", "sophomore", "junior", "senior"], ages: fixed(14, 18) },
-  { system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) },
+  after({ system: "us", form: "school_year", pattern: /\b(junior high|middle school|high school|highschool|elementary school|primary school|secondary school)\b/g, needs: ["school", "junior high"], ages: fixed(11, 17) }),
   // Spain: 1º–4º ESO (12–16), 1º–2º bachillerato (16–18).
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:la )?eso\b`, "g"), needs: ["eso"], ages: shift(11) },
   { system: "es", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:de )?(?:bachillerato|bachiller|bachi|bach)\b`, "g"), needs: ["bach"], ages: shift(15) },
-  { system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) },
+  after({ system: "es", form: "school_year", pattern: /\b(?:en|a|la) (?:la )?(eso)\b|\b(?:estoy en|voy a|hago) (bachillerato|bachiller)\b/g, needs: ["eso", "bachiller"], ages: fixed(12, 17) }),
   // Latin America: 1ro–6to de secundaria (12–18, by country), preparatoria; Spain's "insti" (instituto, 12–18).
   { system: "latam", form: "school_year", pattern: new RegExp(String.raw`\b${N} (?:ano |grado )?(?:de |del )?(?:la )?(?:secundaria|secu|preparatoria)\b`, "g"), needs: ["secundaria", "secu", "preparatoria"], ages: shift(11) },
-  { system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) },
-  { system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) },
+  after({ system: "latam", form: "school_year", pattern: /\b(?:en|a|la|mi) (?:la )?(secundaria|secu|preparatoria)\b/g, needs: ["secundaria", "secu", "preparatoria"], ages: fixed(12, 17) }),
+  after({ system: "es", form: "school_year", pattern: /\b(?:del|al|en el|en mi|mi|el) (insti|instituto)\b(?! (?:de|del|nacional|cervantes|tecnologico|politecnico|superior|universitario))/g, needs: ["insti"], ages: fixed(12, 17) }),
   // A pupil of a school level: "alumna de secundaria", "studentessa delle medie", "aluna do ensino médio".
   { system: "es", form: "school_year", pattern: /\b(?:alumn[oa]s?|estudiantes?|chic[oa]s?|nin[oa]s?|chav[oa]s?|morr[oa]s?) de (?:la |el )?(secundaria|secu|preparatoria|eso|instituto|insti|bachillerato|bachi)\b/g, needs: ["secundaria", "secu", "preparatoria", "eso", "insti", "bach"], ages: fixed(12, 17) },
   { system: "it", form: "school_year", pattern: /\b(?:studentess[ae]|student[ie]|alunn[oaie]|ragazz[aoie]) (?:delle|della|del|di|al) (medie|liceo|superiori|scuola media)\b/g, needs: ["medie", "liceo", "superiori", "media"], ages: fixed(11, 17) },
@@ -88,16 +97,34 @@ export const SCHOOL_ROWS: readonly SchoolRow[] = [
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza) media\b|\b(?:alle|le) (medie)\b/g, needs: ["media", "medie"], ages: (n) => (Number.isNaN(n) || n > 3 ? [11, 14] : [n + 10, n + 11]) },
   { system: "it", form: "school_year", pattern: /\b(prima|seconda|terza|quarta|quinta) (?:superiore|liceo|itis|ragioneria)\b/g, needs: ["superiore", "liceo", "itis", "ragioneria"], ages: shift(13) },
   { system: "it", form: "school_year", pattern: /\b(primo|secondo|terzo|quarto|quinto) anno (?:di|del|dello|al) (?:liceo|superiori|classico|scientifico|itis)\b/g, needs: ["liceo", "superiori", "classico", "scientifico", "itis"], ages: shift(13) },
-  { system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) },
+  after({ system: "it", form: "school_year", pattern: /\b(?:faccio|frequento|vado al|sono al) (?:il )?(liceo|classico|scientifico)\b/g, needs: ["liceo", "classico", "scientifico"], ages: fixed(14, 18) }),
   { system: "it", form: "exam", pattern: /\b(esame di terza media|esami di terza media|esame di licenza media)\b/g, needs: ["esam"], ages: fixed(13, 14) },
   // Germany: 5.–13. Klasse (10–19), Realschule & co, Realschulabschluss / mittlere Reife.
   { system: "de", form: "school_year", pattern: new RegExp(String.raw`\b${N} klasse\b|\bin (?:der|die) (\d{1,2}(?:\.|te|ten|ter)|funfte\w*|sechste\w*|siebte\w*|achte\w*|neunte\w*|zehnte\w*|elfte\w*)(?=\s|$|[,.!?])`, "g"), needs: ["klasse", "in der ", "in die "], ages: shift(5) },
-  { system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) },
+  after({ system: "de", form: "school_year", pattern: /\b(?:auf der|auf die|aufs|auf's|aufm|in die|in der|an der|an einer|auf einer|auf eine|aufs) (realschule|hauptschule|gesamtschule|mittelschule|grundschule|gymnasium|gymi)\b/g, needs: ["schule", "gymnasium", "gymi"], ages: fixed(10, 16) }),
   { system: "de", form: "exam", pattern: /\b(realschulabschluss|mittlere reife|hauptschulabschluss|quali)\b/g, needs: ["abschluss", "reife", "quali"], ages: fixed(15, 16) },
+  // Exams of the end of primary and lower secondary in each system (eighth round): Belgium's CEB (12), CE1D (14),
+  // CE2D (16); France's DNB and CFG (15), the épreuve anticipée de français (16–17); Germany's MSA, BBR and ZP10 and
+  // the Realschul-/Hauptschulprüfung (15–16); the 11-plus, Junior Cert, National 5s, PSAT and AP exams; Mexico's
+  // admission to the prepa (COMIPEMS); Brazil's vestibulinho, OBMEP, Portugal's provas de aferição. (The exams
+  // closing secondary school — bac, CESS, Abitur, EBAU, maturità, ENEM — are taken at 17–19 and by adults: not here.)
+  { system: "be", form: "exam", pattern: /\b(ceb)\b/g, needs: ["ceb"], ages: fixed(11, 12) },
+  { system: "be", form: "exam", pattern: /\b(ce1d|ceid|ce 1d)\b/g, needs: ["ce1d", "ceid", "ce 1d"], ages: fixed(13, 15) },
+  { system: "be", form: "exam", pattern: /\b(ce2d|ce 2d)\b/g, needs: ["ce2d", "ce 2d"], ages: fixed(15, 16) },
+  { system: "fr", form: "exam", pattern: /\b(dnb|cfg)\b/g, needs: ["dnb", "cfg"], ages: fixed(14, 16) },
+  { system: "fr", form: "exam", pattern: /\b(eaf|epreuves? anticipees?(?: de francais)?)\b/g, needs: ["eaf", "anticipee"], ages: fixed(16, 17) },
+  { system: "de", form: "exam", pattern: /\b(msa|mittlere\w* schulabschluss\w*|e?bbr|berufsbildungsreife|zp ?10|realschulprufung\w*|hauptschulprufung\w*)\b/g, needs: ["msa", "schulabschluss", "bbr", "berufsbildungsreife", "zp10", "zp 10", "schulprufung"], ages: fixed(14, 16) },
+  { system: "uk", form: "exam", pattern: /\b(eleven plus|11 plus|11\+)(?: exams?| tests?)?\b/g, needs: ["eleven plus", "11 plus", "11+"], ages: fixed(10, 11) },
+  { system: "ie", form: "exam", pattern: /\b(junior cert\w*|junior cycle|national 5s?|nat5s?)\b/g, needs: ["junior c", "national 5", "nat5"], ages: fixed(14, 16) },
+  { system: "us", form: "exam", pattern: /\b(psat\w*|ap (?:exams?|tests?|classes?))\b/g, needs: ["psat", "ap exam", "ap test", "ap class"], ages: fixed(14, 17) },
+  { system: "mx", form: "exam", pattern: /\b(comipems|examen (?:de )?(?:admision|ingreso) (?:a|al|para) (?:la )?(?:prepa|preparatoria|secundaria|bachillerato))\b/g, needs: ["comipems", "prepa", "secundaria", "bachillerato"], ages: fixed(14, 15) },
+  // National tests only pupils sit: VERA and Stellwerk (Germany, Switzerland), Regents and STAAR (US), PLANEA (Mexico), SAEB (Brazil).
+  { system: "tests", form: "exam", pattern: /\b(vera ?[368](?! ?(?:ans|anos|anni|jahre?n?|years?|yrs?|h\b|uhr|€|euros?|km|kg|mal\b|x\b))|vergleichsarbeit\w*|stellwerk ?(?:8|9|test\w*)|regents (?:exams?|tests?)|staar(?: tests?)?|planea|saeb|prova brasil)\b/g, needs: ["vera", "vergleichsarbeit", "stellwerk", "regents", "staar", "planea", "saeb", "prova brasil"], ages: fixed(8, 17) },
+  { system: "pt", form: "exam", pattern: /\b(vestibulinho|obmep|provas? de afericao)\b/g, needs: ["vestibulinho", "obmep", "afericao"], ages: fixed(10, 15) },
   // Portugal / Brazil: 5º–9º ano (10–15), 1º–3º ano do ensino médio / secundário (15–18).
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
-  { system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) },
-  { system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) },
+  { system: "pt", form: "school_year", notAfter: AFTER_HIGHER_ED, pattern: new RegExp(String.raw`\b${N} ano(?! (?:do|de|da|na|no)(?: la| a)? (?:ensino )?(?:medio|secundario|faculdade|facultad|facul|curso|carrera|universidade|universidad|uni|federal))\b`, "g"), needs: ["ano"], ages: shift(5) },
+  after({ system: "pt", form: "school_year", pattern: /\b(ensino fundamental)\b|\b([5-8])a serie\b/g, needs: ["fundamental", "serie"], ages: (n) => (Number.isNaN(n) || n > 8 ? [6, 14] : [n + 6, n + 7]) }),
+  after({ system: "pt", form: "school_year", pattern: new RegExp(String.raw`\b${N} ano (?:do|de) (?:ensino )?(?:medio|secundario)\b|\b(ensino medio|secundario)\b`, "g"), needs: ["medio", "secundario"], ages: (n) => (n > 3 || Number.isNaN(n) ? [15, 17] : [n + 14, n + 15]) }),
 ];
 
 // Every school row's needed substrings in one pass: which of them the text holds (90 `includes` per message
