@@ -9,6 +9,7 @@ import { isMinorFact } from "./age-facts.ts";
 import type { MinorCategory, MinorRule } from "./detect.ts";
 import { COMMERCE, CONTENT_REQUEST, SEXUAL } from "./vocabulary.ts";
 import { COMMERCE_I18N, CONTACT, PAST_CONTENT, SEXUAL_I18N } from "./vocabulary-i18n.ts";
+import { OTHER_PERSONS } from "./other-persons.ts";
 
 type Context = "none" | "sexual_or_commerce" | "past_content" | "contact";
 type FactRule = { who: AgeWho; schoolOnly?: boolean; needs: Context; category: MinorCategory; rule: MinorRule };
@@ -25,7 +26,8 @@ export const FACT_RULES: readonly FactRule[] = [
   { who: "third_person", needs: "contact", category: "third_person", rule: "minor_sexual_context" },
 ];
 
-const SEXUAL_OR_COMMERCE = new RegExp(`${SEXUAL}|${COMMERCE}|${CONTENT_REQUEST}|${SEXUAL_I18N}|${COMMERCE_I18N}`);
+// (Joining or opening an OnlyFans is commerce: "mi prima (15) quiere entrar en tu OF".)
+const SEXUAL_OR_COMMERCE = new RegExp(`${SEXUAL}|${COMMERCE}|${CONTENT_REQUEST}|${SEXUAL_I18N}|${COMMERCE_I18N}|${OTHER_PERSONS.platform}`);
 const CONTACT_RE = new RegExp(CONTACT, "g");
 // The speaker as the subject of the contact ("je suis tranquille pour te parler") is his own wish, not the minor's.
 const FIRST_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|i'll|yo|io|ich|eu|moi)(?=\s|$)/;
