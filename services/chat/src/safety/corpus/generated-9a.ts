@@ -47,11 +47,12 @@ const CARRIER: Record<Lang, readonly string[]> = {
 };
 const UNIT: Record<Lang, string> = { fr: "ans", en: "yo", es: "años", it: "anni", de: "jahre", pt: "anos" };
 const bracketed = (expect: Expect) =>
-  fc.tuple(fc.constantFrom(...LANGS), fc.nat(20), fc.nat(20), ages(expect), fc.nat(3), noise).map(([lang, k, c, age, dress, n]): GeneratedCase => {
+  fc.tuple(fc.constantFrom(...LANGS), fc.nat(20), fc.nat(20), ages(expect), fc.nat(6), noise).map(([lang, k, c, age, dress, n]): GeneratedCase => {
     const kin = KIN[lang][k % KIN[lang].length]!;
     const carrier = CARRIER[lang][c % CARRIER[lang].length]!;
-    // In brackets ("(16)", "(16 ans)"), or as an apposition between commas ("ma copine, 16 ans, veut…").
-    const told = [`${kin} (${age}) ${carrier}`, `${kin} (${age} ${UNIT[lang]}) ${carrier}`, `${kin}, ${age} ${UNIT[lang]}, ${carrier}`, `${kin}, ${age}, ${carrier}`][dress]!;
+    // In brackets ("(16)", "(16 ans)"), as an apposition between commas ("ma copine, 16 ans, veut…"), square brackets
+    // (dropped by the normaliser), dashes, or bare with its unit ("mi prima 15 años quiere…").
+    const told = [`${kin} (${age}) ${carrier}`, `${kin} (${age} ${UNIT[lang]}) ${carrier}`, `${kin}, ${age} ${UNIT[lang]}, ${carrier}`, `${kin}, ${age}, ${carrier}`, `${kin} [${age}] ${carrier}`, `${kin} - ${age} - ${carrier}`, `${kin} ${age} ${UNIT[lang]} ${carrier}`][dress % 7]!;
     return { text: noisy(told, n), lang, form: "bracket", carrier: expect === "stop" ? "third_person" : "adult_mirror", expect };
   });
 
@@ -69,7 +70,9 @@ const ASK: Record<Lang, readonly string[]> = {
 const signed = (expect: Expect) =>
   fc.tuple(fc.constantFrom(...LANGS), fc.constantFrom(...NAMES), fc.nat(5), fc.nat(5), ages(expect), fc.constantFrom(" 👋", "", ",", " !"), noise).map(([lang, name, h, a, age, mark, n]): GeneratedCase => {
     const here = HERE[lang][h % HERE[lang].length]!;
-    const text = `${name} (${age})${here ? ` ${here}` : ""}${mark} ${ASK[lang][a % ASK[lang].length]}`;
+    // The name then the age in brackets, or the age first ("16 Lucas here") when a "here" follows.
+    const signature = here && h % 2 === 1 ? `${age} ${name} ${here}` : `${name} (${age})${here ? ` ${here}` : ""}`;
+    const text = `${signature}${mark} ${ASK[lang][a % ASK[lang].length]}`;
     return { text: noisy(text, n), lang, form: "bracket_self", carrier: expect === "stop" ? "claim" : "adult_mirror", expect };
   });
 
@@ -134,12 +137,12 @@ const interest = (expect: Expect) =>
 
 // ---- 4. A role-play casting a pupil of a bare age ----
 const ROLE_PLAY: Record<Lang, readonly ((age: string) => string)[]> = {
-  fr: [(a) => `on fait un rp : tu es une collégienne de ${a} et moi ton prof 😏`, (a) => `jeu de rôle : t'es une élève de ${a}, je suis le surveillant`],
-  en: [(a) => `let's roleplay: you're a schoolgirl of ${a} and i'm your teacher`, (a) => `rp: you are a student aged ${a}, i'm the principal`],
-  es: [(a) => `hagamos rol: tú eres una colegiala de ${a} y yo tu profe 😏`, (a) => `juguemos a que eres una alumna de ${a} y yo el director`],
-  it: [(a) => `facciamo un gioco di ruolo: tu sei una studentessa di ${a} e io il prof`, (a) => `fai finta di essere una scolaretta di ${a}, io sono il bidello`],
-  de: [(a) => `rollenspiel: du bist eine schülerin von ${a} und ich dein lehrer`, (a) => `stell dir vor du bist ein schulmädchen mit ${a}, ich der direktor`],
-  pt: [(a) => `vamos fazer roleplay: você é uma aluna de ${a} e eu o professor`, (a) => `finge que é uma estudante de ${a} e eu o diretor`],
+  fr: [(a) => `on fait un rp : tu es une collégienne de ${a} et moi ton prof 😏`, (a) => `jeu de rôle : t'es une élève de ${a}, je suis le surveillant`, (a) => `imagine que t'es une pom-pom girl de ${a} et moi le coach`],
+  en: [(a) => `let's roleplay: you're a schoolgirl of ${a} and i'm your teacher`, (a) => `rp: you are a student aged ${a}, i'm the principal`, (a) => `imagine you're a cheerleader of ${a} and i'm the coach`],
+  es: [(a) => `hagamos rol: tú eres una colegiala de ${a} y yo tu profe 😏`, (a) => `juguemos a que eres una alumna de ${a} y yo el director`, (a) => `juguemos: eres una porrista de ${a} y yo el entrenador`],
+  it: [(a) => `facciamo un gioco di ruolo: tu sei una studentessa di ${a} e io il prof`, (a) => `fai finta di essere una scolaretta di ${a}, io sono il bidello`, (a) => `facciamo finta che sei una cheerleader di ${a} e io l'allenatore`],
+  de: [(a) => `rollenspiel: du bist eine schülerin von ${a} und ich dein lehrer`, (a) => `stell dir vor du bist ein schulmädchen mit ${a}, ich der direktor`, (a) => `stell dir vor du bist eine cheerleaderin mit ${a} und ich der trainer`],
+  pt: [(a) => `vamos fazer roleplay: você é uma aluna de ${a} e eu o professor`, (a) => `finge que é uma estudante de ${a} e eu o diretor`, (a) => `vamos fingir que você é uma líder de torcida de ${a} e eu o treinador`],
 };
 const ADULT_ROLE_PLAY: Record<Lang, readonly ((age: string) => string)[]> = {
   fr: [(a) => `on fait un rp : tu es une infirmière de ${a} et moi ton patient 😏`, (a) => `jeu de rôle : t'es une secrétaire de ${a} ans, je suis le patron`],
@@ -150,7 +153,7 @@ const ADULT_ROLE_PLAY: Record<Lang, readonly ((age: string) => string)[]> = {
   pt: [(a) => `vamos fazer roleplay: você é uma enfermeira de ${a} e eu o paciente`, (a) => `finge que é uma secretária de ${a} e eu o chefe`],
 };
 const rolePlay = (expect: Expect) =>
-  fc.tuple(fc.constantFrom(...LANGS), fc.nat(3), ages(expect), fc.boolean(), noise).map(([lang, r, age, asWord, n]): GeneratedCase => {
+  fc.tuple(fc.constantFrom(...LANGS), fc.nat(5), ages(expect), fc.boolean(), noise).map(([lang, r, age, asWord, n]): GeneratedCase => {
     const table = expect === "stop" ? ROLE_PLAY : ADULT_ROLE_PLAY;
     const play = table[lang][r % table[lang].length]!;
     return { text: noisy(play(ageWord(lang, age, expect, asWord)), n), lang, form: asWord ? "words" : "digits", carrier: expect === "stop" ? "roleplay" : "adult_mirror", expect };
@@ -158,9 +161,9 @@ const rolePlay = (expect: Expect) =>
 
 /** Adult messages the new rules could hit, each with a carrier: counts, prices, durations, films and seasons, staff. */
 const OTHER_MIRRORS: Record<Lang, readonly string[]> = {
-  fr: ["ma femme, 16 ans de mariage, veut voir ton OF", "mes photos (15) sont dans ton pack ? je paie", "Théo (34) ici, tu fais du contenu perso ?", "tu aimes les films de 2010 ? envoie une photo", "ça te dérange pas si je reviens dans 15 ? je veux tes photos", "tu sortirais avec un mec de 15 ans de plus que toi ?", "ma sœur (prof de 4e) adore ton OF"],
-  en: ["my wife, married 16 years, wants to join your OF", "pack (15 pics) how much do u charge", "Jake (29) here, do u do customs?", "do you like movies from 2010? send a pic", "would you date a guy 15 years older than you?", "my buddy (a 9th grade teacher) loves your page"],
-  es: ["mi mujer, 16 años de casados, quiere entrar en tu OF", "el pack (15 fotos) cuánto cuesta?", "Mateo (31) aquí, haces contenido personalizado?", "te van las pelis del 2010? mándame una foto", "saldrías con un chico 15 años mayor que tú?"],
+  fr: ["ma femme, 16 ans de mariage, veut voir ton OF", "ma sœur 15 minutes après m'a montré tes photos", "mon équipe 15 joueurs veut tes photos", "mes photos (15) sont dans ton pack ? je paie", "Théo (34) ici, tu fais du contenu perso ?", "tu aimes les films de 2010 ? envoie une photo", "ça te dérange pas si je reviens dans 15 ? je veux tes photos", "tu sortirais avec un mec de 15 ans de plus que toi ?", "ma sœur (prof de 4e) adore ton OF"],
+  en: ["my wife, married 16 years, wants to join your OF", "my gf 16 pics of you on her phone lol", "imagine you're a mom of 15 kids, send a pic", "pack (15 pics) how much do u charge", "Jake (29) here, do u do customs?", "do you like movies from 2010? send a pic", "would you date a guy 15 years older than you?", "my buddy (a 9th grade teacher) loves your page"],
+  es: ["mi mujer, 16 años de casados, quiere entrar en tu OF", "mi prima 15 minutos tarde otra vez, mándame una foto", "el pack (15 fotos) cuánto cuesta?", "Mateo (31) aquí, haces contenido personalizado?", "te van las pelis del 2010? mándame una foto", "saldrías con un chico 15 años mayor que tú?"],
   it: ["mia moglie, 16 anni di matrimonio, vuole entrare nel tuo OF", "il pack (15 foto) quanto costa?", "Giulia (27) qui, fai contenuti personalizzati?", "ti piacciono i film del 2010? mandami una foto", "usciresti con uno di 15 anni più grande di te?"],
   de: ["meine frau, 16 jahre verheiratet, will in dein OF", "das paket (15 bilder) was kostet das?", "Leon (33) hier, machst du custom content?", "magst du filme von 2010? schick mir ein bild", "würdest du mit einem schlafen der 15 jahre älter ist?"],
   pt: ["minha esposa, 16 anos de casados, quer entrar no teu OF", "o pack (15 fotos) quanto custa?", "João (30) aqui, faz conteúdo personalizado?", "curte os filmes de 2010? manda uma foto", "você ficaria com um cara 15 anos mais velho?"],

@@ -4,14 +4,18 @@
  *   an age — a number word or digits ("las chavitas de quince", "uno di quindici", "mädels mit 15"), or a year of
  *   birth ("les gars de 2010", "una nata nel 2011"). Whose age: a role inside a fiction, the persona when she is
  *   cast as that person, the fan's taste when the message asks for one (a dating, bed or liking verb anywhere),
- *   else a third person (who then needs a sexual, commerce or contact context to block, age-rules.ts);
- * - the speaker signing with his name and a bracketed age at the opening ("Théo (16) ici", "Noah (14), how much");
+ *   else a third person (who then needs a sexual, commerce or contact context to block, age-rules.ts). The age may
+ *   also follow the person bare ("mi prima 15 años quiere…", "my sis - 15 - wants…"), and any noun counts after
+ *   "a/una/eine" when the persona or a role is cast as it ("tú eres una porrista de quince");
+ * - the speaker signing with his name and a bracketed age at the opening ("Théo (16) ici", "Noah (14), how much",
+ *   "16 lucas here");
  * - after a verb of taste or dating, the minor status as a noun ("saldrías con un menor", "would you date a minor");
  * - a school year or other fact written right after such a person ("jungs aus der neunten", "a girl in 10th grade")
  *   is moved to the fan's taste, and a school year after or before a teacher ("prof de 4e") to the staff (`interestOf`).
  * The words are in OTHER_PERSONS (one table, so a pre-check can be built from it).
  */
 import type { AgeFact, AgeWho } from "./age-facts.ts";
+import { unitGuard } from "./markers.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { isOrdinalWord } from "./school-years.ts";
 import { ROLE_NOUN } from "./subject.ts";
@@ -39,8 +43,11 @@ export const OTHER_PERSONS = {
   school: src`(?:liceo|medie|superiori|secundaria|prepa(?:ratoria)?|insti(?:tuto)?|la eso|high ?school|middle ?school|junior high|ensino (?:medio|fundamental)|colegial|lycee|(?<=(?:du|au|de) )college|realschule|hauptschule|gesamtschule|mittelschule|gymi)`,
   /** School staff nouns: the class after them is the one they teach ("prof de 4e", "9th grade teacher"). */
   staff: src`(?:prof|profe|professeure?|enseignante?|instit\w*|teacher|tutor|profesora?|maestr[oa]|insegnante|professoressa|professore|maestra|lehrer\w*|professora?)`,
+  /** Words a fan signs in with after his name and age ("ici", "checking in", "am start", "na área"). */
+  here: src`(?:here|ici|aqui|aca|qui|hier|presente|present|checking in|reporting|au rapport|en ligne|online|am start|por aqui|na area|c'est moi|it's me|soy yo|sono io|ich bins|sou eu)`,
 } as const;
 
+const HERE = OTHER_PERSONS.here;
 const AGE_PREP = src`(?:de|del|d'|di|dei|delle|della|dal|of|from|von|aus|mit|com|do|da|with|aged|age|en|em|in|nel|nell'|nee?s? en|born in|born|nacid[oa]s? en|nat[oaie] nel|nascid[oa]s? em|geboren|jahrgang)`;
 // The anchor: a preposition of age, then an age — a year of birth, digits, or one or two words read as a number.
 const PERSON_AGE = new RegExp(src`\b${AGE_PREP}\s(?:(?:la|der|dem|the|el)\s)?((?:19|20)\d\d\b|${NUMBER_TOKEN})`, "g");
@@ -58,9 +65,17 @@ const VERB_LAST = src`schlafen|daten|treffen|ausgehen|haben|ficken|vogeln|knutsc
 const AFTER_AGE = new RegExp(src`(?:\s?(?:ans|anos|anni|jahre?n?|years?(?: old)?|yo|yrs?|y\/o))?(?!\s(?:${GAP}|de (?:mariage|casad\w*|relation|carriere)|di (?:matrimonio|carriera)|of (?:marriage|experience))\b)(?=\s?(?:$|[,.!?;:)]|\s(?:et|and|y|e|und|o|ou|or|oder|si|se|if|wenn|qui|que|che|who|die|der|pour|para|per|for|fur|pra|a|o|como|come|comme|like|so|genre|tipo|lol|mdr|jaja|haha|kkk)\b|\s(?:${VERB_LAST})\s?(?:$|[?!.,])))`, "y");
 // "the 2011 girls", "les 2010 ?", "las del 2010": a cohort named by its year, when the message asks for a taste.
 const YEAR_PEOPLE = new RegExp(src`\b(?:the|les|las|los|as|os|quelle|quelli)\s(?:del\s|de\s)?((?:19|20)\d\d)(?=\s(?:${OTHER_PERSONS.people})\b|\s?(?:$|[?!.,]))`, "g");
+const DIGIT = /\d/;
+// "16 lucas here", "15 emma checking in !": the age before the name, then a "here" or a mark.
+const SIGNED_AGE_FIRST = new RegExp(src`^(1\d)\s([a-z]{3,15})(?=\s?(?:$|[,!?:]|\s${HERE}\b))`);
+// A bare age right after a person, without a preposition ("mi prima 15 años quiere…", "my sis - 15 - wants…"):
+// the age then a unit, a dash, a clause mark or the next word — never a count or a measure (unitGuard).
+const BARE_AFTER_PERSON = new RegExp(src`\s(?:-\s)?(1[0-7])\b${unitGuard()}(?!(?:\s(?:ans|anos|anni|jahre|years?))?\s${OTHER_PERSONS.gap}\b)(?:\s(?:ans|anos|anni|jahre|yo|years old))?(?=(?:\s-)?(?:\s[a-z]|\s?[,.!?)]|$))`, "g");
+const JOINER = /^(?:de|di|of|do|da|von)$/;
+const INDEFINITE = /^(?:a|an|une?|una?|uno|ein|eine[mnr]?|uma?)$/;
 const SCHOOL_GATE = /liceo|medie|superiori|secundaria|preparatoria|insti|la eso|school|junior high|ensino|colegial|lycee|college|schule|gymi/;
-const SCHOOL_PERSON = new RegExp(src`\b(?:${OTHER_PERSONS.people}|${OTHER_PERSONS.someone}|${ROLE_NOUN})\s(?:de|du|au|del|della|dal|dalle|delle|from|in|at|do|da|aus|von)\s(?:(?:la|le|the|der|dem|l')\s?)?${OTHER_PERSONS.school}\b`);
 const STATUS_GATE = /menor|mineur|minor|underage|minorenn|minderjahrig/;
+const SCHOOL_PERSON = new RegExp(src`\b(?:${OTHER_PERSONS.people}|${OTHER_PERSONS.someone}|${ROLE_NOUN})\s(?:de|du|au|del|della|dal|dalle|delle|from|in|at|do|da|aus|von)\s(?:(?:la|le|the|der|dem|l')\s?)?${OTHER_PERSONS.school}\b`);
 /** A verb of taste anywhere in the message: the existing list and this module's. */
 const ASKS_TASTE = new RegExp(src`${INTEREST}|${OTHER_PERSONS.interest}`);
 const STATUS_AFTER_TASTE = new RegExp(src`(?:${INTEREST}|${OTHER_PERSONS.interest})[^.!?]{0,40}?${OTHER_PERSONS.status}`);
@@ -68,8 +83,8 @@ const STATUS_AFTER_TASTE = new RegExp(src`(?:${INTEREST}|${OTHER_PERSONS.interes
 const POSSESSIVE = /^(?:ma|mon|mes|ta|ton|tes|sa|son|ses|my|your|his|her|their|mi|mis|tus|su|sus|mia|mio|miei|mie|tua|tuo|sua|suo|mein\w*|dein\w*|sein\w*|ihr\w*|minha|meu|meus|minhas|teu|seu|notre|nos|our|nuestr\w*|nostr\w*|unser\w*|nossa|nosso)$/;
 const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e|(?:que|di) (?:eres|sei|es|e)|di essere|que (?:voce )?e)\s/;
 // The opening signature: a name (not a thing or a person noun), then the age in brackets or between commas.
-const SIGNED = /^(?:(?:hey|hi|hello|salut|coucou|slt|cc|hola|buenas|ciao|hallo|oi|ola|yo)\s)?([a-z]{3,15})\s?(?:\(\s?(1\d)(?:\s?(?:ans|anos|anni|jahre|yo|y\/o))?\s?\)|,\s(1\d)(?:\s(?:ans|anos|anni|jahre|yo))?,?\s(?=ici|here|aqui|qui|hier|presente|present)\b)/;
-const NOT_A_NAME = new RegExp(src`^(?:${PERSON}s?|photos?|fotos?|videos?|vids?|pics?|packs?|nudes?|bilder|messages?|pages?|chapitres?|chapters?|capitulos?|episodes?|episodios?|parts?|partes?|parties?|jours?|days?|dias?|tage?|giorni|semaines?|weeks?|semanas?|euros?|dollars?|reais|points?|items?|tome|level|niveau|nivel|livello|taille|size|talla|pointure|note|score|moi|toi|me|you|yo|io|ich|eu|ok|lol|mdr|age|ans|years|anos|anni|jahre|edad|eta|alter|idade|total|prix|price|precio|prezzo|preis|preco)$`);
+const SIGNED = new RegExp(src`^(?:(?:hey|hi|hello|salut|coucou|slt|cc|hola|buenas|ciao|hallo|oi|ola|yo)\s)?([a-z]{3,15})\s?(?:\(\s?(1\d)(?:\s?(?:ans|anos|anni|jahre|yo|y\/o))?\s?\)|,\s(1\d)(?:\s(?:ans|anos|anni|jahre|yo))?,?\s(?=${HERE}\b))`);
+const NOT_A_NAME = new RegExp(src`^(?:${PERSON}s?|photos?|fotos?|videos?|vids?|pics?|packs?|nudes?|bilder|messages?|pages?|chapitres?|chapters?|capitulos?|episodes?|episodios?|parts?|partes?|parties?|jours?|days?|dias?|tage?|giorni|semaines?|weeks?|semanas?|euros?|dollars?|reais|points?|items?|tome|level|niveau|nivel|livello|taille|size|talla|pointure|note|score|moi|toi|me|you|yo|io|ich|eu|ok|lol|mdr|age|ans|years|anos|anni|jahre|edad|eta|alter|idade|total|prix|price|precio|prezzo|preis|preco|minutes?|minutos?|minuti|minuten|heures?|hours?|horas?|ore|stunden|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|marz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)$`);
 
 /** True when the text ends with a person noun (step-relatives, pupils and slang included), maybe followed by a name. */
 export function kinOrPupilBefore(text: string): boolean {
@@ -121,15 +136,31 @@ export function otherPersonAges(s: string, year: number, framed: boolean): AgeFa
     const at = m.index ?? 0;
     const token = m[1]!;
     const born = /^(?:19|20)\d\d$/.test(token);
-    const age = born ? year - Number(token) : isOrdinalWord(token) ? undefined : numberValue(token);
-    // Cohorts are of school age and up ("team 2024" is a season); an age past 100 is a count or a price.
-    if (age === undefined || age < 8 || age >= 100) continue;
+    const age = born ? year - Number(token) : numberValue(token);
+    // Cohorts are of school age and up ("team 2024" is a season); an age past 100 is a count or a price; an ordinal
+    // ("aus der neunten") is a class, not a misspelt number.
+    if (age === undefined || age < 8 || age >= 100 || (!born && isOrdinalWord(token))) continue;
     AFTER_AGE.lastIndex = at + m[0].length;
     if (!born && !AFTER_AGE.test(s)) continue;
-    const { person, someone, owned } = personBefore(wordsBefore(s, at));
-    // "uno di quindici", "las de 15": a pronoun stands for a person only when the message asks for a taste.
-    if (!person && !(someone && asksTaste())) continue;
+    const words = wordsBefore(s, at);
+    const { person, someone, owned } = personBefore(words);
+    // "uno di quindici", "las de 15": a pronoun stands for a person only when the message asks for a taste;
+    // "tú eres una porrista de quince": any noun after "a/una/eine" when the persona is cast as it.
+    if (!person && !(someone && asksTaste()) && !castAs(words, s, at, framed)) continue;
     facts.push({ who: whoseAge(s, at, framed, !owned && asksTaste()), min: age, max: age, form: born ? "birth_year" : "compound", offset: at });
+  }
+  if (DIGIT.test(s)) {
+    const first = SIGNED_AGE_FIRST.exec(s);
+    if (first && !NOT_A_NAME.test(first[2]!)) facts.push({ who: framed ? "role" : "speaker", min: Number(first[1]), max: Number(first[1]), form: "bracket", offset: 0 });
+    BARE_AFTER_PERSON.lastIndex = 0;
+    for (const m of s.matchAll(BARE_AFTER_PERSON)) {
+      const at = m.index ?? 0;
+      // A name may stand between the person and the age ("ma pote léa 15 ans").
+      if (!kinOrPupilBefore(s.slice(Math.max(0, at - 30), at))) continue;
+      const words = wordsBefore(s, at);
+      const found = [words, words.slice(0, -1)].map(personBefore).find((w) => w.person);
+      if (found) facts.push({ who: whoseAge(s, at, framed, !found.owned && asksTaste()), min: Number(m[1]), max: Number(m[1]), form: "bracket", offset: at });
+    }
   }
   if (/(?:19|20)\d\d/.test(s) && asksTaste()) {
     YEAR_PEOPLE.lastIndex = 0;
@@ -146,12 +177,23 @@ export function otherPersonAges(s: string, year: number, framed: boolean): AgeFa
   return facts;
 }
 
+/** True when the persona or a role is cast as "a <noun> of <age>" ("imagine you're a cheerleader of 16"). */
+function castAs(words: readonly string[], s: string, at: number, framed: boolean): boolean {
+  // The noun may be two joined by "de/di/of" ("una líder de torcida de 16").
+  const article = JOINER.test(words.at(-2) ?? "") ? words.at(-4) : words.at(-2);
+  if (article === undefined || !INDEFINITE.test(article)) return false;
+  return framed || PERSONA_AS.test(s.slice(clauseStartAt(s, at), at));
+}
+function clauseStartAt(s: string, at: number): number {
+  let start = at;
+  while (start > 0 && !",;.!?:".includes(s[start - 1]!)) start--;
+  return start;
+}
+
 /** Whose age a person of an age is: a role, the persona cast as that person, the fan's taste, or a third person. */
 function whoseAge(s: string, at: number, framed: boolean, taste: boolean): AgeWho {
   if (framed) return "role";
-  let start = at;
-  while (start > 0 && !",;.!?:".includes(s[start - 1]!)) start--;
-  if (PERSONA_AS.test(s.slice(start, at))) return "persona";
+  if (PERSONA_AS.test(s.slice(clauseStartAt(s, at), at))) return "persona";
   return taste ? "interest" : "third_person";
 }
 
@@ -187,7 +229,7 @@ export function interestOf(s: string, facts: AgeFact[], framed: boolean): void {
     const words = wordsBefore(s, f.offset);
     // "jungs aus der neunten": the person noun stands before the fact's own preposition and article.
     while (words.length > 1 && FACT_LINK.test(words.at(-1)!)) words.pop();
-    const { person, owned } = personBefore(words);
-    if (person && !owned && (taste ??= ASKS_TASTE.test(s))) f.who = "interest";
+    const { person, someone, owned } = personBefore(words);
+    if ((person || someone) && !owned && (taste ??= ASKS_TASTE.test(s))) f.who = "interest";
   }
 }
