@@ -30,12 +30,12 @@ const ageWord = (lang: Lang, age: number, expect: Expect, asWord: boolean): stri
 
 // ---- 1. A third person's age in brackets or apposition, tied to content, a purchase, contact or an OnlyFans ----
 const KIN: Record<Lang, readonly string[]> = {
-  fr: ["ma demi-sœur", "ma belle-sœur", "ma copine", "mon demi-frère", "ma pote Léa", "ma cousine", "ma voisine"],
-  en: ["my stepsis", "my stepbro", "my half-sister", "my gf", "my step sister", "my cousin", "my buddy Jake"],
-  es: ["mi hermanastra", "mi hermanastro", "mi media hermana", "mi novia", "mi prima", "mi vecina", "mi amiga Sofi"],
-  it: ["la mia sorellastra", "il mio fratellastro", "la mia ragazza", "mia cugina", "la mia amica Giulia", "la mia vicina"],
-  de: ["meine stiefschwester", "mein stiefbruder", "meine halbschwester", "meine freundin", "meine cousine", "mein kumpel Ben"],
-  pt: ["minha meia-irmã", "meu meio-irmão", "minha namorada", "minha prima", "minha vizinha", "minha amiga Bia"],
+  fr: ["ma demi-sœur", "ma belle-sœur", "ma copine", "mon demi-frère", "ma pote Léa", "ma cousine", "ma voisine", "ma filleule"],
+  en: ["my stepsis", "my stepbro", "my half-sister", "my gf", "my step sister", "my cousin", "my buddy Jake", "my goddaughter"],
+  es: ["mi hermanastra", "mi hermanastro", "mi media hermana", "mi novia", "mi prima", "mi vecina", "mi amiga Sofi", "mi ahijada"],
+  it: ["la mia sorellastra", "il mio fratellastro", "la mia ragazza", "mia cugina", "la mia amica Giulia", "la mia vicina", "la mia figlioccia"],
+  de: ["meine stiefschwester", "mein stiefbruder", "meine halbschwester", "meine freundin", "meine cousine", "mein kumpel Ben", "mein patenkind"],
+  pt: ["minha meia-irmã", "meu meio-irmão", "minha namorada", "minha prima", "minha vizinha", "minha amiga Bia", "minha afilhada"],
 };
 const CARRIER: Record<Lang, readonly string[]> = {
   fr: ["veut entrer dans ton OF", "veut faire du contenu avec toi, tu paies combien ?", "vend des nudes, ça t'intéresse ?", "veut ouvrir un OnlyFans, tu l'aides ?", "voudrait te parler en privé"],
@@ -161,11 +161,11 @@ const rolePlay = (expect: Expect) =>
 
 /** Adult messages the new rules could hit, each with a carrier: counts, prices, durations, films and seasons, staff. */
 const OTHER_MIRRORS: Record<Lang, readonly string[]> = {
-  fr: ["ma femme, 16 ans de mariage, veut voir ton OF", "ma sœur 15 minutes après m'a montré tes photos", "mon équipe 15 joueurs veut tes photos", "mes photos (15) sont dans ton pack ? je paie", "Théo (34) ici, tu fais du contenu perso ?", "tu aimes les films de 2010 ? envoie une photo", "ça te dérange pas si je reviens dans 15 ? je veux tes photos", "tu sortirais avec un mec de 15 ans de plus que toi ?", "ma sœur (prof de 4e) adore ton OF"],
+  fr: ["ma femme, 16 ans de mariage, veut voir ton OF", "ma sœur 15 minutes après m'a montré tes photos", "mon équipe 15 joueurs veut tes photos", "ma copine 15 jours sans toi elle déprime, envoie une vidéo", "mes photos (15) sont dans ton pack ? je paie", "Théo (34) ici, tu fais du contenu perso ?", "tu aimes les films de 2010 ? envoie une photo", "ça te dérange pas si je reviens dans 15 ? je veux tes photos", "tu sortirais avec un mec de 15 ans de plus que toi ?", "ma sœur (prof de 4e) adore ton OF"],
   en: ["my wife, married 16 years, wants to join your OF", "my gf 16 pics of you on her phone lol", "imagine you're a mom of 15 kids, send a pic", "pack (15 pics) how much do u charge", "Jake (29) here, do u do customs?", "do you like movies from 2010? send a pic", "would you date a guy 15 years older than you?", "my buddy (a 9th grade teacher) loves your page"],
-  es: ["mi mujer, 16 años de casados, quiere entrar en tu OF", "mi prima 15 minutos tarde otra vez, mándame una foto", "el pack (15 fotos) cuánto cuesta?", "Mateo (31) aquí, haces contenido personalizado?", "te van las pelis del 2010? mándame una foto", "saldrías con un chico 15 años mayor que tú?"],
+  es: ["mi mujer, 16 años de casados, quiere entrar en tu OF", "mi prima 15 minutos tarde otra vez, mándame una foto", "mi novia 15 años de novios y quiere ver tu contenido", "el pack (15 fotos) cuánto cuesta?", "Mateo (31) aquí, haces contenido personalizado?", "te van las pelis del 2010? mándame una foto", "saldrías con un chico 15 años mayor que tú?"],
   it: ["mia moglie, 16 anni di matrimonio, vuole entrare nel tuo OF", "il pack (15 foto) quanto costa?", "Giulia (27) qui, fai contenuti personalizzati?", "ti piacciono i film del 2010? mandami una foto", "usciresti con uno di 15 anni più grande di te?"],
-  de: ["meine frau, 16 jahre verheiratet, will in dein OF", "das paket (15 bilder) was kostet das?", "Leon (33) hier, machst du custom content?", "magst du filme von 2010? schick mir ein bild", "würdest du mit einem schlafen der 15 jahre älter ist?"],
+  de: ["meine frau, 16 jahre verheiratet, will in dein OF", "meine frau 16 jahre verheiratet will dein OF sehen", "das paket (15 bilder) was kostet das?", "Leon (33) hier, machst du custom content?", "magst du filme von 2010? schick mir ein bild", "würdest du mit einem schlafen der 15 jahre älter ist?"],
   pt: ["minha esposa, 16 anos de casados, quer entrar no teu OF", "o pack (15 fotos) quanto custa?", "João (30) aqui, faz conteúdo personalizado?", "curte os filmes de 2010? manda uma foto", "você ficaria com um cara 15 anos mais velho?"],
 };
 const otherMirrors = fc.tuple(fc.constantFrom(...LANGS), fc.nat(20), noise).map(([lang, i, n]): GeneratedCase => ({

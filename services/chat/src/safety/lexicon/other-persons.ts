@@ -25,8 +25,8 @@ const src = String.raw;
 
 /** The vocabulary of this module, as regular-expression sources over normalised text. */
 export const OTHER_PERSONS = {
-  /** Step- and half-relatives and in-laws, which the relatives' list lacks ("stepsis", "hermanastra", "meia-irmã"). */
-  kin: src`(?:step-?\s?(?:sis|sister|bro|brother|daughter|son|kid|cousin)|half-?\s?(?:sis|sister|bro|brother)|demi-(?:soeur|frere)|hermanastr[oa]s?|medi[oa] herman[oa]|sorellastr[ae]|fratellastr[oi]|stief(?:schwester|bruder|tochter|sohn)|halb(?:schwester|bruder)|meia-irma|meio-irmao|entead[oa]|cunhad[oa]|cunad[oa]|cognat[oa]|schwagerin|kumpel|kumpeline)`,
+  /** Step- and half-relatives, in-laws, godchildren and grandchildren, which the relatives' list lacks ("stepsis", "hermanastra", "afilhada"). */
+  kin: src`(?:step-?\s?(?:sis|sister|bro|brother|daughter|son|kid|cousin)|half-?\s?(?:sis|sister|bro|brother)|demi-(?:soeur|frere)|hermanastr[oa]s?|medi[oa] herman[oa]|sorellastr[ae]|fratellastr[oi]|stief(?:schwester|bruder|tochter|sohn)|halb(?:schwester|bruder)|meia-irma|meio-irmao|entead[oa]|cunhad[oa]|cunad[oa]|cognat[oa]|schwagerin|kumpel|kumpeline|filleule?|godson|goddaughter|godchild|ahijad[oa]|figliocci[oa]|patenkind|patentochter|patensohn|afilhad[oa]|petite?-(?:fille|fils)|granddaughter|grandson|grandkid|niet[oa]|nipotin[oa]|enkelin|enkel|net[oa])`,
   /** People in general: nouns, slang and diminutives of the six languages. */
   people: src`(?:mecs?|gars|garcons?|filles?|meufs?|nanas?|gamine?s?|minettes?|keums?|boys?|girls?|guys?|dudes?|chicks?|lads?|chic[oa]s?|chiquit[oa]s?|chav[oa]s?|chavit[oa]s?|morr[oa]s?|morrit[oa]s?|pib[ae]s?|nen[ae]s?|nenit[ae]s?|muchach[oa]s?|muchachit[oa]s?|chaval(?:a|es|as)?|tias?|tios?|ragazz[iaeo]|ragazzin[iaeo]|tip[ie]|tipo|tipa|bambin[ie]|jungs|jungen?|madchen|madels?|typen?|frauen|girls|menin[oa]s?|menininh[oa]s?|garot[oa]s?|garotinh[oa]s?|novinh[oa]s?|minas?|moleque?s?|molecas?|gatinhas?|mocas?|rapazes|rapaz)`,
   /** "One", "someone", and articles standing for a person ("las de 15", "quelle del 2010"): only with a verb of taste. */
@@ -68,9 +68,11 @@ const YEAR_PEOPLE = new RegExp(src`\b(?:the|les|las|los|as|os|quelle|quelli)\s(?
 const DIGIT = /\d/;
 // "16 lucas here", "15 emma checking in !": the age before the name, then a "here" or a mark.
 const SIGNED_AGE_FIRST = new RegExp(src`^(1\d)\s([a-z]{3,15})(?=\s?(?:$|[,!?:]|\s${HERE}\b))`);
+// Durations the shared unit guard leaves to English ("ma copine 15 jours sans toi", "mi novio 10 minutos tarde").
+const TIME_UNIT = src`jours?|dias?|giorni|tage?n?|semaines?|semanas?|settimane|wochen|mois|meses|mesi|monate?n?|heures?|horas?|ore|stunden|minutos?|minuti|minuten|secondes?|segundos?|secondi|sekunden|(?:ans?|anos?|anni) (?:de|di|d') ?(?:mariage|casad\w*|novios|namoro|casamento|matrimonio|fidanzamento|relation|couple|vie commune|carriere|carrera|carriera|experience|experiencia|esperienza|service|servicio|servizio|boite|travail|trabajo|lavoro|trabalho)|jahre? (?:lang|verheiratet|zusammen|ehe)`;
 // A bare age right after a person, without a preposition ("mi prima 15 años quiere…", "my sis - 15 - wants…"):
 // the age then a unit, a dash, a clause mark or the next word — never a count or a measure (unitGuard).
-const BARE_AFTER_PERSON = new RegExp(src`\s(?:-\s)?(1[0-7])\b${unitGuard()}(?!(?:\s(?:ans|anos|anni|jahre|years?))?\s${OTHER_PERSONS.gap}\b)(?:\s(?:ans|anos|anni|jahre|yo|years old))?(?=(?:\s-)?(?:\s[a-z]|\s?[,.!?)]|$))`, "g");
+const BARE_AFTER_PERSON = new RegExp(src`\s(?:-\s)?(1[0-7])\b${unitGuard()}(?!\s(?:${TIME_UNIT})\b)(?!(?:\s(?:ans|anos|anni|jahre|years?))?\s${OTHER_PERSONS.gap}\b)(?:\s(?:ans|anos|anni|jahre|yo|years old))?(?=(?:\s-)?(?:\s[a-z]|\s?[,.!?)]|$))`, "g");
 const JOINER = /^(?:de|di|of|do|da|von)$/;
 const INDEFINITE = /^(?:a|an|une?|una?|uno|ein|eine[mnr]?|uma?)$/;
 const SCHOOL_GATE = /liceo|medie|superiori|secundaria|preparatoria|insti|la eso|school|junior high|ensino|colegial|lycee|college|schule|gymi/;
