@@ -79,12 +79,12 @@ const signed = (expect: Expect) =>
 // ---- 3. Interest in people of an age: a number word or digits, a year of birth, the status, a school year ----
 /** A question of taste or dating, with a slot for "people of <age>". */
 const INTEREST_ASK: Record<Lang, readonly ((people: string) => string)[]> = {
-  fr: [(p) => `tu sortirais avec ${p} ?`, (p) => `ça te gêne ${p} ? genre tu coucherais avec`, (p) => `t'aimes bien ${p} ?`, (p) => `tu te ferais ${p} ?`],
-  en: [(p) => `would u date ${p}?`, (p) => `would you sleep with ${p}?`, (p) => `are you into ${p}?`, (p) => `would you hook up with ${p}?`],
-  es: [(p) => `te van ${p}?`, (p) => `saldrías con ${p} si te paga?`, (p) => `te acostarías con ${p}?`, (p) => `te liarías con ${p}?`],
-  it: [(p) => `andresti a letto con ${p}?`, (p) => `usciresti con ${p}?`, (p) => `ti piacciono ${p}?`, (p) => `ti faresti ${p}?`],
-  de: [(p) => `magst du ${p}? so für sexting`, (p) => `würdest du mit ${p} schlafen?`, (p) => `stehst du auf ${p}?`, (p) => `hättest du bock auf ${p}?`],
-  pt: [(p) => `você ficaria com ${p}?`, (p) => `dormiria com ${p}?`, (p) => `curte ${p}?`, (p) => `namoraria ${p}?`],
+  fr: [(p) => `tu sortirais avec ${p} ?`, (p) => `ça te gêne ${p} ? genre tu coucherais avec`, (p) => `t'aimes bien ${p} ?`, (p) => `tu te ferais ${p} ?`, (p) => `t'as déjà couché avec ${p} ?`, (p) => `est-ce que ${p} t'attire ?`],
+  en: [(p) => `would u date ${p}?`, (p) => `would you sleep with ${p}?`, (p) => `are you into ${p}?`, (p) => `would you hook up with ${p}?`, (p) => `have you ever been with ${p}?`, (p) => `do you think ${p} would turn you on?`],
+  es: [(p) => `te van ${p}?`, (p) => `saldrías con ${p} si te paga?`, (p) => `te acostarías con ${p}?`, (p) => `te liarías con ${p}?`, (p) => `has estado con ${p}?`, (p) => `te atrae ${p}?`],
+  it: [(p) => `andresti a letto con ${p}?`, (p) => `usciresti con ${p}?`, (p) => `ti piacciono ${p}?`, (p) => `ti faresti ${p}?`, (p) => `sei mai stata con ${p}?`, (p) => `ti attira ${p}?`],
+  de: [(p) => `magst du ${p}? so für sexting`, (p) => `würdest du mit ${p} schlafen?`, (p) => `stehst du auf ${p}?`, (p) => `hättest du bock auf ${p}?`, (p) => `warst du schon mal mit ${p} im bett?`, (p) => `macht dich ${p} an?`],
+  pt: [(p) => `você ficaria com ${p}?`, (p) => `dormiria com ${p}?`, (p) => `curte ${p}?`, (p) => `namoraria ${p}?`, (p) => `já ficou com ${p}?`, (p) => `te atrai ${p}?`],
 };
 /** People of an age, for the interest slot: [one person, people in general]. */
 const PEOPLE_OF: Record<Lang, readonly ((age: string) => string)[]> = {

@@ -9,7 +9,8 @@
  *   "a/una/eine" when the persona or a role is cast as it ("tú eres una porrista de quince");
  * - the speaker signing with his name and a bracketed age at the opening ("Théo (16) ici", "Noah (14), how much",
  *   "16 lucas here");
- * - after a verb of taste or dating, the minor status as a noun ("saldrías con un menor", "would you date a minor");
+ * - after a verb of taste, dating, attraction or past experience, the minor status or a teen noun ("saldrías con un
+ *   menor", "would you date a minor", "you ever been with a high schooler?");
  * - a school year or other fact written right after such a person ("jungs aus der neunten", "a girl in 10th grade")
  *   is moved to the fan's taste, and a school year after or before a teacher ("prof de 4e") to the staff (`interestOf`).
  * The words are in OTHER_PERSONS (one table, so a pre-check can be built from it).
@@ -32,9 +33,9 @@ export const OTHER_PERSONS = {
   /** "One", "someone", and articles standing for a person ("las de 15", "quelle del 2010"): only with a verb of taste. */
   someone: src`(?:uno|una|one|someone|somebody|quelqu'un|une|un|einen?|einer|einem|jemand\w*|alguien|qualcuno|alguem|um|uma|las|los|quelle|quelli|as|os|les|die|the)`,
   /** Verbs of taste, dating or bed the interest list lacks ("te van", "andresti a letto con", "tu te ferais"). */
-  interest: src`\b(?:te van?|te ponen?|te molaria|te liarias con|te enrollarias con|irias a la cama con|te (?:comerias|tirarias|cogerias|darias)|andresti a letto con|andresti con|ci staresti con|ti faresti|ti fanno impazzire|ti vanno|te la faresti con|tu te ferais|tu te taperais|tu te tapes|tu sortirais avec|tu coucherais avec|tu pourrais sortir avec|would (?:you|u) (?:date|hook up with|go out with|sleep with|do|bang|smash|get with|fancy)|hattest du bock auf|bock auf|wurdest du (?:mit|es mit)|stehst du auf|dormiria com|dormirias com|ficaria com|ficarias com|namoraria|pegaria|pegarias|transaria com|sairia com|curtiria|(?:ca|cela) te (?:derange|gene)(?: pas)?|does it bother (?:you|u)|te molesta|ti da fastidio|stort (?:es )?dich|te incomoda)\b`,
+  interest: src`\b(?:te van?|te ponen?|te molaria|te liarias con|te enrollarias con|irias a la cama con|te (?:comerias|tirarias|cogerias|darias)|andresti a letto con|andresti con|ci staresti con|ti faresti|ti fanno impazzire|ti vanno|te la faresti con|tu te ferais|tu te taperais|tu te tapes|tu sortirais avec|tu coucherais avec|tu pourrais sortir avec|would (?:you|u) (?:date|hook up with|go out with|sleep with|do|bang|smash|get with|fancy)|hattest du bock auf|bock auf|wurdest du (?:mit|es mit)|stehst du auf|dormiria com|dormirias com|ficaria com|ficarias com|namoraria|pegaria|pegarias|transaria com|sairia com|curtiria|(?:ca|cela) te (?:derange|gene)(?: pas)?|does it bother (?:you|u)|te molesta|ti da fastidio|stort (?:es )?dich|te incomoda|t'attir\w*|t'excit\w*|te plaisent|(?:attracts?|turns?) (?:you|u)(?: on)?|te atraen?|te excitan?|ti attira\w*|ti eccita\w*|(?:ziehen|zieht|machen|macht) dich\b[^.!?]{0,40}?\bans?|te atra(?:i|em)|te excita\w*|(?:you|u) (?:ever )?(?:been|slept|hooked up) with|(?:have|did) (?:you|u) (?:ever )?(?:been|slept|hooked up|dated) with|(?:t'as|tu as) deja (?:couche|ete|fait \S+) avec|(?:has|habias) estado con|te has acostado con|sei (?:mai )?(?:stata|stato) con|(?:bist|warst) du (?:schon )?(?:mal )?mit|(?:ja )?ficou com|ja transou com)\b`,
   /** The minor status as a person ("un menor", "a minor", "una minorenne", "einer minderjährigen"). */
-  status: src`\b(?:(?:un|une|des|les|de|a|an|some|un|una|unos|unas|uno|le|delle|dei|einen?|einer|einem|um|uma|uns|umas|as|os)\s)(?:mineure?s?|minors?|underage (?:girls?|boys?|guys?|kids?)|menor(?:es)?(?: de edad| de idade)?|de menor|minorenn[ei]|minderjahrig\w*)\b(?!\s(?:que|qu'|di|than|als|a|do que|league|key|issue|detail|problem)\b)`,
+  status: src`\b(?:(?:mineures|minors|menores|minorenni|minderjahrige|high ?schoolers|middle ?schoolers)|(?:(?:un|une|des|les|de|a|an|some|un|una|unos|unas|uno|le|delle|dei|einen?|einer|einem|um|uma|uns|umas|as|os)\s)(?:mineure?s?|minors?|underage (?:girls?|boys?|guys?|kids?)|menor(?:es)?(?: de edad| de idade)?|de menor|minorenn[ei]|minderjahrig\w*|(?:high|middle) ?schoolers?|teen(?:ager)?s?|ados?|adolescentes?|collegien\w*|lyceen\w*|schoolgirls?|colegialas?|liceal[ei]|ragazzin[ei]|schulmadchen|novinhas?|jovencitas?))\b(?!\s(?:que|qu'|di|than|als|a|do que|league|key|issue|detail|problem)\b)`,
   /** Joining or opening an OnlyFans (the persona's or one's own): a commerce context for a third person. */
   platform: src`\b(?:(?:ton|ta|your|ur|tu|tuo|nel tuo|dein\w*|teu|seu|no teu|no seu)\s(?:of|onlyfans|fansly|mym|patreon)|(?:entrer|rejoindre|ouvrir|creer|faire|lancer|join|open|start|make|create|get|entrar|abrir|crear|hacer|entrare|aprire|creare|fare|beitreten|aufmachen|starten|eroffnen|erstellen|machen|criar|fazer)\s(?:\S+\s){0,3}?(?:of|onlyfans|fansly|mym)|(?:of|onlyfans|fansly|mym)\s(?:aufmachen|starten|eroffnen|erstellen|machen|beitreten))\b`,
   /** A gap between two ages, not an age: "15 ans de plus", "15 years older", "15 anni più grande", "15 jahre älter". */
@@ -61,7 +62,7 @@ const BORN_WORD = /^(?:born|nee?s?|nacid[oa]s?|nat[oaie]|nascid[oa]s?)$/;
 // unit of something else ("de 15 euros") or a gap ("de 15 ans de plus", "15 anni più grande").
 const GAP = OTHER_PERSONS.gap;
 // German puts the verb last: "würdest du mit einer von 15 schlafen?".
-const VERB_LAST = src`schlafen|daten|treffen|ausgehen|haben|ficken|vogeln|knutschen|sexten|sein|gehen|machen`;
+const VERB_LAST = src`schlafen|daten|treffen|ausgehen|haben|ficken|vogeln|knutschen|sexten|sein|gehen|machen|an|ans|im bett|i'm bett|ins bett`;
 const AFTER_AGE = new RegExp(src`(?:\s?(?:ans|anos|anni|jahre?n?|years?(?: old)?|yo|yrs?|y\/o))?(?!\s(?:${GAP}|de (?:mariage|casad\w*|relation|carriere)|di (?:matrimonio|carriera)|of (?:marriage|experience))\b)(?=\s?(?:$|[,.!?;:)]|\s(?:et|and|y|e|und|o|ou|or|oder|si|se|if|wenn|qui|que|che|who|die|der|pour|para|per|for|fur|pra|a|o|como|come|comme|like|so|genre|tipo|lol|mdr|jaja|haha|kkk)\b|\s(?:${VERB_LAST})\s?(?:$|[?!.,])))`, "y");
 // "the 2011 girls", "les 2010 ?", "las del 2010": a cohort named by its year, when the message asks for a taste.
 const YEAR_PEOPLE = new RegExp(src`\b(?:the|les|las|los|as|os|quelle|quelli)\s(?:del\s|de\s)?((?:19|20)\d\d)(?=\s(?:${OTHER_PERSONS.people})\b|\s?(?:$|[?!.,]))`, "g");
@@ -76,11 +77,12 @@ const BARE_AFTER_PERSON = new RegExp(src`\s(?:-\s)?(1[0-7])\b${unitGuard()}(?!\s
 const JOINER = /^(?:de|di|of|do|da|von)$/;
 const INDEFINITE = /^(?:a|an|une?|una?|uno|ein|eine[mnr]?|uma?)$/;
 const SCHOOL_GATE = /liceo|medie|superiori|secundaria|preparatoria|insti|la eso|school|junior high|ensino|colegial|lycee|college|schule|gymi/;
-const STATUS_GATE = /menor|mineur|minor|underage|minorenn|minderjahrig/;
+const STATUS_GATE = /menor|mineur|minor|underage|minorenn|minderjahrig|school|teen|ado|collegien|lyceen|colegial|liceal|ragazzin|schulmadchen|novinh|jovencit/;
 const SCHOOL_PERSON = new RegExp(src`\b(?:${OTHER_PERSONS.people}|${OTHER_PERSONS.someone}|${ROLE_NOUN})\s(?:de|du|au|del|della|dal|dalle|delle|from|in|at|do|da|aus|von)\s(?:(?:la|le|the|der|dem|l')\s?)?${OTHER_PERSONS.school}\b`);
 /** A verb of taste anywhere in the message: the existing list and this module's. */
 const ASKS_TASTE = new RegExp(src`${INTEREST}|${OTHER_PERSONS.interest}`);
-const STATUS_AFTER_TASTE = new RegExp(src`(?:${INTEREST}|${OTHER_PERSONS.interest})[^.!?]{0,40}?${OTHER_PERSONS.status}`);
+// (Before or after the verb: "saldrías con un menor?", "does a minor turn you on?", "macht dich eine minderjährige an?")
+const STATUS = new RegExp(OTHER_PERSONS.status);
 // A possessive before the person ("ma fille de 15 ans", "mi hermana de 14"): someone the speaker knows, not a taste.
 const POSSESSIVE = /^(?:ma|mon|mes|ta|ton|tes|sa|son|ses|my|your|his|her|their|mi|mis|tus|su|sus|mia|mio|miei|mie|tua|tuo|sua|suo|mein\w*|dein\w*|sein\w*|ihr\w*|minha|meu|meus|minhas|teu|seu|notre|nos|our|nuestr\w*|nostr\w*|unser\w*|nossa|nosso)$/;
 const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e|(?:que|di) (?:eres|sei|es|e)|di essere|que (?:voce )?e)\s/;
@@ -175,7 +177,7 @@ export function otherPersonAges(s: string, year: number, framed: boolean): AgeFa
     const pupil = SCHOOL_PERSON.exec(s);
     if (pupil) facts.push({ who: framed ? "role" : "interest", min: 12, max: 17, form: "school_year", offset: pupil.index });
   }
-  if (STATUS_GATE.test(s) && STATUS_AFTER_TASTE.test(s)) facts.push({ who: framed ? "role" : "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
+  if (STATUS_GATE.test(s) && STATUS.test(s) && asksTaste()) facts.push({ who: framed ? "role" : "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
   return facts;
 }
 
