@@ -26,8 +26,10 @@ export const FACT_RULES: readonly FactRule[] = [
   { who: "third_person", needs: "contact", category: "third_person", rule: "minor_sexual_context" },
 ];
 
-// (Joining or opening an OnlyFans is commerce: "mi prima (15) quiere entrar en tu OF".)
-const SEXUAL_OR_COMMERCE = new RegExp(`${SEXUAL}|${COMMERCE}|${CONTENT_REQUEST}|${SEXUAL_I18N}|${COMMERCE_I18N}|${OTHER_PERSONS.platform}`);
+const SEXUAL_OR_COMMERCE = new RegExp(`${SEXUAL}|${COMMERCE}|${CONTENT_REQUEST}|${SEXUAL_I18N}|${COMMERCE_I18N}`);
+// Joining or opening an OnlyFans is commerce too ("mi prima (15) quiere entrar en tu OF"); tried apart, as joined
+// to the alternation above it doubled that pattern's cost.
+const PLATFORM = new RegExp(OTHER_PERSONS.platform);
 const CONTACT_RE = new RegExp(CONTACT, "g");
 // The speaker as the subject of the contact ("je suis tranquille pour te parler") is his own wish, not the minor's.
 const FIRST_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|i'll|yo|io|ich|eu|moi)(?=\s|$)/;
@@ -54,7 +56,7 @@ export function decideFromFacts(facts: readonly AgeFact[], s: string): FactDecis
   let contact: boolean | undefined;
   const has = (needs: Context): boolean => {
     if (needs === "none") return true;
-    if (needs === "sexual_or_commerce") return (sexual ??= SEXUAL_OR_COMMERCE.test(s));
+    if (needs === "sexual_or_commerce") return (sexual ??= SEXUAL_OR_COMMERCE.test(s) || PLATFORM.test(s));
     if (needs === "contact") return (contact ??= contactForSomeoneElse(s));
     return (past ??= PAST_CONTENT_RE.test(s));
   };
