@@ -15,7 +15,7 @@ import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
-import { interestOf, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
+import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { childSubject, possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
@@ -289,7 +289,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
   schoolYearsAsMemory(s, facts);
-  interestOf(s, facts, framed);
+  assignTasteAndStaff(s, facts, framed);
   return facts;
 }
 

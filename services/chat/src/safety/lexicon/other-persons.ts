@@ -12,7 +12,8 @@
  * - after a verb of taste, dating, attraction or past experience, the minor status or a teen noun ("saldrías con un
  *   menor", "would you date a minor", "you ever been with a high schooler?");
  * - a school year or other fact written right after such a person ("jungs aus der neunten", "a girl in 10th grade")
- *   is moved to the fan's taste, and a school year after or before a teacher ("prof de 4e") to the staff (`interestOf`).
+ *   is moved to the fan's taste, and a school year after or before a teacher ("prof de 4e") to the staff
+ *   (`assignTasteAndStaff`).
  * The words are in OTHER_PERSONS (one table, so a pre-check can be built from it).
  */
 import type { AgeFact, AgeWho } from "./age-facts.ts";
@@ -212,11 +213,13 @@ const MY_BEFORE = new RegExp(src`${MY}$`);
 const MOVABLE: ReadonlySet<AgeWho> = new Set(["speaker", "persona", "third_person", "mention"]);
 
 /**
- * A fact written right after a person noun in a message that asks for a taste ("magst du jungs aus der neunten?",
- * "would u date a girl in 10th grade", "te gustan los chicos de tercero de la eso") is the fan's taste: moved to
- * `interest` in place. The speaker's own words ("j'ai 15 ans, t'aimes les mecs ?") are not after a person noun.
+ * Whose the other readers' facts are, corrected in place: a school year next to a teacher ("ma sœur (prof de 4e)",
+ * "a 9th grade teacher") is the class he teaches (`staff`); a fact written right after a person noun in a message
+ * that asks for a taste ("magst du jungs aus der neunten?", "would u date a girl in 10th grade", "te gustan los
+ * chicos de tercero de la eso") is the fan's taste (`interest`). The speaker's own words ("j'ai 15 ans, t'aimes les
+ * mecs ?") are not after a person noun.
  */
-export function interestOf(s: string, facts: AgeFact[], framed: boolean): void {
+export function assignTasteAndStaff(s: string, facts: AgeFact[], framed: boolean): void {
   if (framed) return;
   let taste: boolean | undefined;
   for (const f of facts) {
