@@ -5,7 +5,9 @@
  * - a person's age in brackets or in apposition after a person noun (step- and half-relatives included): "my
  *   stepsis (15) wants to make content", "la mia ragazza, 16 anni, vuole entrare nel tuo OF" — the carrier is
  *   sexual content, a purchase, contact, or joining/opening an OnlyFans;
- * - the speaker signing with a bracketed age after his name: "Théo (16) ici 👋 tu fais du contenu perso ?";
+ * - the speaker signing with a bracketed age after his name: "Théo (16) ici 👋 tu fais du contenu perso ?" (or the
+ *   age first: "16 Lucas here"), and a named third person opening the message ("Emma (15) wants to buy your pics";
+ *   mirror: "Paul (16) m'a dit que t'étais cool", no content);
  * - interest in people of an age under 18, the age as a number word or digits, a year of birth, the minor status
  *   or a school year, with dating and bed verbs ("andresti a letto con", "te van", "tu sortirais avec");
  * - a role-play casting the persona as a pupil of a bare age ("hagamos rol: tú eres una colegiala de 14").
@@ -74,6 +76,24 @@ const signed = (expect: Expect) =>
     const signature = here && h % 2 === 1 ? `${age} ${name} ${here}` : `${name} (${age})${here ? ` ${here}` : ""}`;
     const text = `${signature}${mark} ${ASK[lang][a % ASK[lang].length]}`;
     return { text: noisy(text, n), lang, form: "bracket_self", carrier: expect === "stop" ? "claim" : "adult_mirror", expect };
+  });
+
+// A named third person opening the message ("Emma (15) veut entrer dans ton OF") is not a signature: his own verb
+// follows. With content, a purchase or contact it is stopped; without ("Paul (16) m'a dit que t'étais cool") it passes.
+const NO_CONTENT: Record<Lang, readonly string[]> = {
+  fr: ["m'a dit que t'étais cool", "et moi on regarde ton live", "a marqué deux buts hier, t'as vu le match ?"],
+  en: ["told me you're cool", "and i are watching your stream", "was at my place yesterday, did u see the game?"],
+  es: ["me dijo que eres genial", "y yo vemos tu directo", "es mi vecino, viste el partido?"],
+  it: ["mi ha detto che sei simpatica", "e io guardiamo la tua diretta", "ha segnato due gol ieri, hai visto la partita?"],
+  de: ["hat mir gesagt dass du cool bist", "und ich schauen deinen stream", "hat gestern zwei tore geschossen, hast du das spiel gesehen?"],
+  pt: ["me disse que você é legal", "e eu estamos vendo tua live", "tem treino hoje, viu o jogo?"],
+};
+const namedOthers = (expect: Expect) =>
+  fc.tuple(fc.constantFrom(...LANGS), fc.constantFrom(...NAMES), fc.nat(20), fc.integer({ min: 10, max: 17 }), fc.integer({ min: 19, max: 45 }), noise).map(([lang, name, c, minor, adult, n]): GeneratedCase => {
+    // Stop: a minor with a carrier. Pass: an adult with the same carrier, or a minor with none.
+    const withCarrier = expect === "stop" || c % 2 === 0;
+    const text = withCarrier ? `${name} (${expect === "stop" ? minor : adult}) ${CARRIER[lang][c % CARRIER[lang].length]}` : `${name} (${minor}) ${NO_CONTENT[lang][c % NO_CONTENT[lang].length]}`;
+    return { text: noisy(text, n), lang, form: "bracket_named", carrier: expect === "stop" ? "third_person" : "adult_mirror", expect };
   });
 
 // ---- 3. Interest in people of an age: a number word or digits, a year of birth, the status, a school year ----
@@ -173,11 +193,11 @@ const otherMirrors = fc.tuple(fc.constantFrom(...LANGS), fc.nat(20), noise).map(
 }));
 
 export const mustStop9a: fc.Arbitrary<GeneratedCase> = fc.oneof(
-  { arbitrary: bracketed("stop"), weight: 2 }, { arbitrary: signed("stop"), weight: 1 }, { arbitrary: interest("stop"), weight: 3 }, { arbitrary: rolePlay("stop"), weight: 1 },
+  { arbitrary: bracketed("stop"), weight: 2 }, { arbitrary: signed("stop"), weight: 1 }, { arbitrary: namedOthers("stop"), weight: 1 }, { arbitrary: interest("stop"), weight: 3 }, { arbitrary: rolePlay("stop"), weight: 1 },
 );
 export const mustPass9a: fc.Arbitrary<GeneratedCase> = fc.oneof(
-  { arbitrary: bracketed("pass"), weight: 2 }, { arbitrary: signed("pass"), weight: 1 }, { arbitrary: interest("pass"), weight: 3 }, { arbitrary: rolePlay("pass"), weight: 1 }, { arbitrary: otherMirrors, weight: 2 },
+  { arbitrary: bracketed("pass"), weight: 2 }, { arbitrary: signed("pass"), weight: 1 }, { arbitrary: namedOthers("pass"), weight: 1 }, { arbitrary: interest("pass"), weight: 3 }, { arbitrary: rolePlay("pass"), weight: 1 }, { arbitrary: otherMirrors, weight: 2 },
 );
 /** The same mechanisms one at a time (the property suite names the failing one). */
-export const byMechanism9a = { bracketed, signed, interest, rolePlay } as const;
+export const byMechanism9a = { bracketed, signed, namedOthers, interest, rolePlay } as const;
 export const otherMirrors9a = otherMirrors;

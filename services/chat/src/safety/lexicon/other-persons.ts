@@ -87,6 +87,7 @@ const STATUS = new RegExp(OTHER_PERSONS.status);
 // A possessive before the person ("ma fille de 15 ans", "mi hermana de 14"): someone the speaker knows, not a taste.
 const POSSESSIVE = /^(?:ma|mon|mes|ta|ton|tes|sa|son|ses|my|your|his|her|their|mi|mis|tus|su|sus|mia|mio|miei|mie|tua|tuo|sua|suo|mein\w*|dein\w*|sein\w*|ihr\w*|minha|meu|meus|minhas|teu|seu|notre|nos|our|nuestr\w*|nostr\w*|unser\w*|nossa|nosso)$/;
 const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e|(?:que|di) (?:eres|sei|es|e)|di essere|que (?:voce )?e)\s/;
+const THIRD_VERB_NEXT = /^\s?(?:et|and|y|e|und|m'a|m'|me|mi|mir|told|said|says|dit|wants?|veut|quiere|vuole|will|quer|is|est|es|ist|ha|hat|tem|a|has|was|etait|era|war)\b/;
 // The opening signature: a name (not a thing or a person noun), then the age in brackets or between commas.
 const SIGNED = new RegExp(src`^(?:(?:hey|hi|hello|salut|coucou|slt|cc|hola|buenas|ciao|hallo|oi|ola|yo)\s)?([a-z]{3,15})\s?(?:\(\s?(1\d)(?:\s?(?:ans|anos|anni|jahre|yo|y\/o))?\s?\)|,\s(1\d)(?:\s(?:ans|anos|anni|jahre|yo))?,?\s(?=${HERE}\b))`);
 const NOT_A_NAME = new RegExp(src`^(?:${PERSON}s?|photos?|fotos?|videos?|vids?|pics?|packs?|nudes?|bilder|messages?|pages?|chapitres?|chapters?|capitulos?|episodes?|episodios?|parts?|partes?|parties?|jours?|days?|dias?|tage?|giorni|semaines?|weeks?|semanas?|euros?|dollars?|reais|points?|items?|tome|level|niveau|nivel|livello|taille|size|talla|pointure|note|score|moi|toi|me|you|yo|io|ich|eu|ok|lol|mdr|age|ans|years|anos|anni|jahre|edad|eta|alter|idade|total|prix|price|precio|prezzo|preis|preco|minutes?|minutos?|minuti|minuten|heures?|hours?|horas?|ore|stunden|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|marz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)$`);
@@ -135,7 +136,11 @@ export function otherPersonAges(s: string, year: number, framed: boolean): AgeFa
   let taste: boolean | undefined;
   const asksTaste = () => (taste ??= ASKS_TASTE.test(s));
   const signed = SIGNED.exec(s);
-  if (signed && !NOT_A_NAME.test(signed[1]!)) facts.push({ who: framed ? "role" : "speaker", min: Number(signed[2] ?? signed[3]), max: Number(signed[2] ?? signed[3]), form: "bracket", offset: 0 });
+  if (signed && !NOT_A_NAME.test(signed[1]!)) {
+    // "Paul (17) m'a dit…", "Hugo (15) et moi…", "Lucas (16) a marqué…": a verb of his own, someone else's age.
+    const someoneElse = THIRD_VERB_NEXT.test(s.slice(signed[0].length));
+    facts.push({ who: framed ? "role" : someoneElse ? "third_person" : "speaker", min: Number(signed[2] ?? signed[3]), max: Number(signed[2] ?? signed[3]), form: "bracket", offset: 0 });
+  }
   PERSON_AGE.lastIndex = 0;
   for (const m of s.matchAll(PERSON_AGE)) {
     const at = m.index ?? 0;
