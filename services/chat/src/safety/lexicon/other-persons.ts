@@ -77,8 +77,9 @@ const TIME_UNIT = src`jours?|dias?|giorni|tage?n?|semaines?|semanas?|settimane|w
 const BARE_AFTER_PERSON = new RegExp(src`\s(?:-\s)?(1[0-7])\b${unitGuard()}(?!\s(?:${TIME_UNIT})\b)(?!(?:\s(?:ans|anos|anni|jahre|years?))?\s${OTHER_PERSONS.gap}\b)(?:\s(?:ans|anos|anni|jahre|yo|years old))?(?=(?:\s-)?(?:\s[a-z]|\s?[,.!?)]|$))`, "g");
 const JOINER = /^(?:de|di|of|do|da|von)$/;
 const INDEFINITE = /^(?:a|an|une?|una?|uno|ein|eine[mnr]?|uma?)$/;
-const SCHOOL_GATE = /liceo|medie|superiori|secundaria|preparatoria|insti|la eso|school|junior high|ensino|colegial|lycee|college|schule|gymi/;
-const STATUS_GATE = /menor|mineur|minor|underage|minorenn|minderjahrig|school|teen|ado|collegien|lyceen|colegial|liceal|ragazzin|schulmadchen|novinh|jovencit/;
+// Gates at word starts: an unanchored alternation of words, tried at every position, showed in the profile.
+const SCHOOL_GATE = /\b(?:liceo|medie|superiori|secundaria|prepa|insti|la eso|high ?school|middle ?school|junior high|ensino|colegial|lycee|college|realschule|hauptschule|gesamtschule|mittelschule|gymi)/;
+const STATUS_GATE = /\b(?:menor|mineur|minor|underage|minorenn|minderjahrig|high ?schooler|middle ?schooler|teen|ados?\b|adolescente|collegien|lyceen|colegial|liceal|ragazzin|schulmadchen|novinh|jovencit)/;
 const SCHOOL_PERSON = new RegExp(src`\b(?:${OTHER_PERSONS.people}|${OTHER_PERSONS.someone}|${ROLE_NOUN})\s(?:de|du|au|del|della|dal|dalle|delle|from|in|at|do|da|aus|von)\s(?:(?:la|le|the|der|dem|l')\s?)?${OTHER_PERSONS.school}\b`);
 /** A verb of taste anywhere in the message: the existing list and this module's. */
 const ASKS_TASTE = new RegExp(src`${INTEREST}|${OTHER_PERSONS.interest}`);
