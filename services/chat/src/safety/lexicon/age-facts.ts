@@ -16,6 +16,7 @@ import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
+import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { childSubject, possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
@@ -85,7 +86,7 @@ const THIRD_ANCHORED: readonly RegExp[] = [
   g(String.raw`\s(?:ist|tiene|tem|ha|hat|is|est|a|e|de|di|von|whos|who's|who is|thats|that's|qui a|que tiene|che ha|der ist|die ist|que tem)\s${QUAL}${NUM}(?=\s(?:und|and|y|e|et|ed|pero|but|mais|ma|aber|mas|esta|es|ist|is|est|e|che|que|qui|who|die|der|quiere|vuole|will|veut|quer|wants|ya|already|deja|gia|schon|ja|echt|real|really|muy|tan|so|molto|troppo|super|trop|bem|ist|pour|pra|para|per|fur|for)\b|$|[,.!?])`),
   g(String.raw`\s?\(\s?(?:de\s|di\s)?${NUM}(?:\s?${UNIT})?\s?\)`),
   g(String.raw`,\s(?:de\s|di\s)?${NUM}(?:\s${UNIT})?\s?(?=,|$|\))`),
-  g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b`),
+  g(String.raw`\s(?:de|di|mit|with|of|von)\s${NUM}\s${UNIT}\b(?!\s${OTHER_PERSONS.gap}\b)`),
 ];
 const PERSON_BEFORE = once(String.raw`\b${PERSON_NOUN}(?:\s[a-z]{2,12})?$`);
 // Patterns that open on a number token (any word) are tried only when their keyword is in the message.
@@ -99,7 +100,7 @@ const CANDLES_GATE = /bougies|candles|velas|velitas|candeline|candele|kerzen|vel
 /** Someone unnamed of an age ("un gars de 15 ans", "16 year old boys", "15-jährige", "sedicenni"). */
 const GENERIC_PERSON = String.raw`(?:eleves?|etudiante?s?|students?|pupils?|alumn[oa]s?|estudiantes?|studentess[ae]|student[ie]|alunn[oa]|alun[oa]s?|estudantes?|schuler(?:in|innen)?|mecs?|gars|garcons?|filles?|meufs?|jeunes|ados?|boys?|girls?|guys?|kids?|chic[oa]s?|nin[oa]s?|ragazz[iaeo]|jungs|jungen?|madchen|jugendliche\w*|menin[oa]s?|garot[oa]s?|novinh[oa]s?)`;
 const GENERIC_AGE: readonly RegExp[] = [
-  g(String.raw`\b${GENERIC_PERSON}\s(?:de|di|von|mit|of|who are|who's|that are|aged?|com)\s${NUM}(?:\s${UNIT})?\b`),
+  g(String.raw`\b${GENERIC_PERSON}\s(?:de|di|von|mit|of|who are|who's|that are|aged?|com)\s${NUM}(?:\s${UNIT})?\b(?!(?:\s${UNIT})?\s${OTHER_PERSONS.gap}\b)`),
   g(String.raw`\b${NUM}\s(?:ans|anos|anni|years?|yrs?|y\/o)\s?(?:olds?\s)?${GENERIC_PERSON}\b`),
   g(String.raw`\b(?:are|r|sont|son|sono|sind|sao)\s${NUM}\s?(?:ans|anos|anni|years?)?\s?(?:olds?\s)?${GENERIC_PERSON}`),
 ];
@@ -111,7 +112,7 @@ const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candelin
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
 // Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
 // the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
-const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
+const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor(?! que\b)|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
 const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?le droit de (?:conduire|voter|boire)|not old enough to (?:drive|vote)|can'?t (?:even )?vote yet|(?:aun|todavia) no puedo (?:votar|conducir|manejar)|non posso ancora (?:votare|guidare)|darf noch nicht (?:wahlen|autofahren)|ainda nao posso (?:votar|dirigir)|(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|estou) (?:un peu |way |muy |troppo |zu |muito |a bit |bien )?(?:trop jeune|too young|demasiado joven|muy joven|troppo giovane|zu jung|novo demais|nova demais|muito nov[oa]) (?:pour|for|para|pra|per|fur) (?:ce site|ca|this|this site|this app|onlyfans|ton contenu|your content|esto|este sitio|esta app|questo|questa app|das hier|diese seite|isso|esse site|avoir un compte)|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor|(?:j'ai|i'm|i am|tengo|ho|tenho|ich bin)\s(?:pile |juste |exactement |just |exactly |justo |giusto |apenas |genau )?(?:l'age de la majorite sexuelle|the age of consent|at the age of consent|la edad de consentimiento|l'eta del consenso|a idade de consentimento|im schutzalter))\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
@@ -121,7 +122,8 @@ const PERSONA_PAST: readonly RegExp[] = [
 const SPEAKER_PAST_AGE = g(String.raw`\b(?:quand j'avais|quand j'etais|when i was|cuando tenia|quando avevo|als ich|quando eu tinha|a mes|mes)\s${NUM}\s?(?:ans)?\b`);
 const INTEREST_AGE = g(String.raw`${INTEREST}([^.!?]{0,50}(?:\?\s?(?:like|genre|comme|tipo|como|come|so|wie|type|say|disons|digamos|diciamo|sagen wir)\s[^.!?]{0,14})?[.!?]?)`);
 // In the window after an interest verb, the first token that reads as a number in an age position.
-const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
+// (Not a gap between ages: "un chico 15 años mayor", "a guy 15 years older".)
+const INTEREST_WINDOW_AGE = g(String.raw`\b(\d{1,2}|${NUMBER_TOKEN})(?!\s?(?:ans|anos|anni|jahre|years?)\s${OTHER_PERSONS.gap}\b)(?=\s?(?:$|[?!.,]|ans\b|anos\b|anni\b|jahre?\b|-?jahrig|years?\b|yo\b|ou\b|or\b|o\b|oder\b|y\b|e\b|et\b|and\b|\d))`);
 const INTEREST_WORD = gated(once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[oa]s|jovencit[oa]s|ragazzin[ie]|teens?|ados?|minors?|mineure?s?|menores|minorenni|schulmadchen|lolis?|collegien\w*|lyceen\w*|ecolier\w*|schoolgirls?|schoolboys?|(?:high|middle) ?schoolers?|(?:high|middle) school (?:boys?|girls?|guys?|kids?)|colegial\w*|estudiantes de (?:secundaria|la eso)|liceal\w*|studentess\w* delle medie|schuler\w*|schulerin\w*|colegiais|estudantes do ensino medio)\b`));
 const FRAME = gated(once(FRAME_I18N));
 const STAFF = once(STAFF_SELF);
@@ -203,10 +205,11 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   each(THIRD_AGE, (m) => ageFrom(m, framed ? "role" : "third_person"));
   for (const p of THIRD_ANCHORED) each(p, (m) => {
     const at = m.index ?? 0;
-    if (!PERSON_BEFORE.test(s.slice(Math.max(0, at - 24), at))) return;
-    const token = m[1];
-    const n = value(token);
-    if (n !== undefined && n > 0 && n < 120) add({ who: framed ? "role" : "third_person", min: n, max: n, form: "bracket", offset: at });
+    const n = value(m[1]);
+    if (n === undefined || n <= 0 || n >= 120) return;
+    // (Step- and half-relatives, pupils and friend slang count too: "my stepsis (15)", "mein kumpel ben, 13".)
+    const before = s.slice(Math.max(0, at - 24), at);
+    if (PERSON_BEFORE.test(before) || kinOrPupilBefore(before)) add({ who: framed ? "role" : "third_person", min: n, max: n, form: "bracket", offset: at });
   });
   for (const { gate, pattern: p, generic: unnamed } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
     const token = m.slice(1).find((x) => x !== undefined);
@@ -225,7 +228,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     INTEREST_WINDOW_AGE.lastIndex = 0;
     for (const w of window.matchAll(INTEREST_WINDOW_AGE)) {
       const n = value(w[1]);
-      if (n !== undefined && n >= 10 && n < 100) {
+      if (n !== undefined && n >= 10 && n < 100 && !isOrdinalWord(w[1]!)) {
         add({ who: "interest", min: n, max: n, form: formOf(w[1]!), offset: m.index ?? 0 });
         break;
       }
@@ -290,6 +293,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
   schoolYearsAsMemory(s, facts);
+  assignTasteAndStaff(s, facts, framed);
   return facts;
 }
 

@@ -13,6 +13,7 @@ import { arithmeticAges } from "./arithmetic.ts";
 import { eventYearAges } from "./event-years.ts";
 import { handleAges } from "./handles.ts";
 import { personaSchoolAges } from "./persona-school.ts";
+import { otherPersonAges } from "./other-persons.ts";
 import { riteAndStatusAges } from "./rites-statuses.ts";
 import { isFramed, opensRolePlay } from "./subject.ts";
 
@@ -25,5 +26,5 @@ export function readMoreAgeFacts(s: string, year: number, framedByCaller?: boole
   const joined = joinSpelt(s);
   if (joined !== s) return extractAgeFacts(joined, { year });
   const framed = framedByCaller === undefined ? isFramed(s) : framedByCaller || opensRolePlay(s);
-  return [...unitAges(s, framed), ...appositionAges(s, framed), ...arithmeticAges(s, year, framed), ...handleAges(s, year, framed), ...eventYearAges(s, year, framed), ...riteAndStatusAges(s, framed), ...personaSchoolAges(s, framed)];
+  return [...unitAges(s, framed), ...appositionAges(s, framed), ...arithmeticAges(s, year, framed), ...handleAges(s, year, framed), ...eventYearAges(s, year, framed), ...riteAndStatusAges(s, framed), ...personaSchoolAges(s, framed), ...otherPersonAges(s, year, framed)];
 }

@@ -9,6 +9,7 @@ import { isMinorFact } from "./age-facts.ts";
 import type { MinorCategory, MinorRule } from "./detect.ts";
 import { COMMERCE, CONTENT_REQUEST, SEXUAL } from "./vocabulary.ts";
 import { COMMERCE_I18N, CONTACT, PAST_CONTENT, SEXUAL_I18N } from "./vocabulary-i18n.ts";
+import { OTHER_PERSONS } from "./other-persons.ts";
 
 type Context = "none" | "sexual_or_commerce" | "past_content" | "contact";
 type FactRule = { who: AgeWho; schoolOnly?: boolean; needs: Context; category: MinorCategory; rule: MinorRule };
@@ -26,6 +27,9 @@ export const FACT_RULES: readonly FactRule[] = [
 ];
 
 const SEXUAL_OR_COMMERCE = new RegExp(`${SEXUAL}|${COMMERCE}|${CONTENT_REQUEST}|${SEXUAL_I18N}|${COMMERCE_I18N}`);
+// Joining or opening an OnlyFans is commerce too ("mi prima (15) quiere entrar en tu OF"); tried apart, as joined
+// to the alternation above it doubled that pattern's cost.
+const PLATFORM = new RegExp(OTHER_PERSONS.platform);
 const CONTACT_RE = new RegExp(CONTACT, "g");
 // The speaker as the subject of the contact ("je suis tranquille pour te parler") is his own wish, not the minor's.
 const FIRST_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|i'll|yo|io|ich|eu|moi)(?=\s|$)/;
@@ -52,7 +56,7 @@ export function decideFromFacts(facts: readonly AgeFact[], s: string): FactDecis
   let contact: boolean | undefined;
   const has = (needs: Context): boolean => {
     if (needs === "none") return true;
-    if (needs === "sexual_or_commerce") return (sexual ??= SEXUAL_OR_COMMERCE.test(s));
+    if (needs === "sexual_or_commerce") return (sexual ??= SEXUAL_OR_COMMERCE.test(s) || PLATFORM.test(s));
     if (needs === "contact") return (contact ??= contactForSomeoneElse(s));
     return (past ??= PAST_CONTENT_RE.test(s));
   };
