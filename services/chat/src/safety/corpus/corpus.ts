@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 
-export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6" | "held-out-7a" | "held-out-7b" | "held-out-8" | "held-out-9" | "held-out-10";
+export type CorpusPart = "tuned" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5" | "held-out-6" | "held-out-7a" | "held-out-7b" | "held-out-8" | "held-out-9" | "held-out-10" | "held-out-11";
 export type CorpusCase = {
   part: CorpusPart;
   expect: "stop" | "pass";
@@ -103,6 +103,11 @@ export function loadHeldOut9(): CorpusCase[] {
 /** Part 10 (issue #14, eighth round): a second independent writer's corpus, never read by whoever changed the rules. */
 export function loadHeldOut10(): CorpusCase[] {
   return parseCorpus(read("./held-out-10.txt"), "held-out-10");
+}
+
+/** Part 11 (issue #14, eighth round): a third independent writer's corpus, measured clean once (92.8 % / 3.3 %), then tuned on. */
+export function loadHeldOut11(): CorpusCase[] {
+  return parseCorpus(read("./held-out-11.txt"), "held-out-11");
 }
 
 /** Generated persona replies for layer 3 (the reply check); tuned only. */
