@@ -11,15 +11,15 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
-import { gated, mayMatch, testGated } from "./gate.ts";
+import { execGated, gated, mayMatch, testGated } from "./gate.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isThingAdjectiveAt, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { childSubject, possessedAt } from "./subject.ts";
-import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
@@ -36,9 +36,11 @@ const g = (source: string) => gated(new RegExp(source, "g"));
 const once = (source: string) => new RegExp(source);
 const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
+// A gap between two ages after the unit ("15 years older than me", "15 años mayor que yo"): no one's age.
+const GAP_AFTER = String.raw`older|younger|apart|plus (?:vieux|vieille|jeune|agee?)s?|mayor(?:es)?|menor(?:es)?|(?:mas|menos) (?:grande|joven|viej[oa])s?|piu (?:grande|piccol[oa]|vecchi[oa]|giovane)|alter|junger|(?:mais|menos) (?:velh|nov)[oa]s?|d'ecart`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|el mes|le mois|il mese|letzten monat|mes passado|recien|recem|appena|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|(?:depuis|seit|desde|since)(?!\s${SINCE_DATE})|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|el mes|le mois|il mese|letzten monat|mes passado|recien|recem|appena|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|(?:depuis|seit|desde|since)(?!\s${SINCE_DATE})|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of|${GAP_AFTER})\b)))`; // (a gap: "15 years older than me" is no one's age)
 const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all|da|damals|alors|then|entonces|allora|entao|uns|unos|unas|umas|circa|environ|about|around|etwa|ungefahr)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
@@ -150,7 +152,6 @@ const PARTY_COMING = /^\s?(?:next|soon|this|tomorrow|coming|in \d|bientot|samedi
 // (A party that names someone else, "next month for my daughter", is that person's.)
 const NAMES_PERSON = new RegExp(`\\b${PERSON_NOUN}\\b`);
 const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est|turning|turn)\s(?:\S+\s)?$`);
-const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
@@ -158,6 +159,17 @@ const BOUND = 8; // facts per message: enough for any real message, bounded for 
 const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*|trop jeune|too young|joven|giovane|zu jung|novo demais|nova demais|muito nov[oa]|le droit de|old enough|vote yet|puedo votar|posso ancora|darf noch nicht|posso votar|ceb|ceid|ce2d|dnb|cfg|eaf|anticipees?|msa|schulabschluss|e?bbr|berufsbildungsreife|eleven plus|junior cert\w*|junior cycle|national 5s?|psat\w*|ap exams?|comipems|prepa|vestibulinho|obmep|afericao|vergleichsarbeit\w*|stellwerk\w*|regents|staar|planea|saeb|prova brasil)\b`);
 
 const WORD = /[a-z]{3,16}/g;
+
+/** "Tu aimes les mineures ?" but not "do you like minor chords?": the status word found must name a person. */
+function interestInMinors(s: string): boolean {
+  for (let from = 0, m = execGated(s, INTEREST_WORD); m !== null; m = INTEREST_WORD.exec(s.slice(from))) {
+    const end = from + m.index + m[0].length;
+    const word = /\S+$/.exec(m[0])![0];
+    if (!isThingAdjectiveAt(s, end - word.length, word.length)) return true;
+    from = end;
+  }
+  return false;
+}
 
 /** True when the message holds something an age fact can be made of: a digit, a number or ordinal word, a keyword. */
 function mayHoldAge(s: string): boolean {
@@ -234,7 +246,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       }
     }
   });
-  if (testGated(s, INTEREST_WORD)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
+  if (interestInMinors(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
 
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
   const whoOf = (offset: number, history: boolean, past = PAST): AgeWho => {
@@ -268,7 +280,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) || (PARTY_COMING.test(s.slice((m.index ?? 0) + m[0].length)) && !NAMES_PERSON.test(s)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
-    if (m[0].startsWith("minor") && MINOR_ADJECTIVE_RE.test(s.slice((m.index ?? 0) + m[0].length))) return;
+    if (isThingAdjectiveAt(s, m.index ?? 0, m[0].length)) return;
     const who = whoOf(m.index ?? 0, false);
     const clause = clauseBefore(s, m.index ?? 0);
     // Fans drop the subject: "technically a minor lol", "underage but…" open the message and stand alone.

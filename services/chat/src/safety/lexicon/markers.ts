@@ -2,8 +2,8 @@
  * The markers of a minor in a text (ages under 18 as "N ans", minor nouns, grades, schools, classmates, family
  * ages, child words, school girls), found once per text: the block and the suspect thresholds both read them.
  */
-import { isTitleAt } from "./relative-ages.ts";
-import { HIGHER_ED, MINOR_ADJECTIVE } from "./vocabulary-i18n.ts";
+import { isThingAdjectiveAt, isTitleAt } from "./relative-ages.ts";
+import { HIGHER_ED } from "./vocabulary-i18n.ts";
 import { once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
@@ -16,7 +16,6 @@ export const STAFF = once(V.SCHOOL_STAFF.replace(String.raw`\b(?:prof|`, String.
 // "élève de 3e", "fille de 4ème": a pupil, even in a sentence that also names a teacher.
 const PUPIL_GRADE = once(String.raw`\b(?:eleve|fille|meuf|gamine|girl|classe|une|un|petite)\s(?:de|d'|en|in)\s?\S+$|\b(?:eleve|fille|meuf|gamine|girl|classe|une|un|petite)\s(?:de|d'|en|in)\s?\S+\s?$`);
 export const HIGHER_ED_RE = once(HIGHER_ED);
-const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 export const MINOR_AGE = re(V.MINOR_AGE);
 export const EN_BARE_AGE = re(String.raw`(?:${V.EN_BARE_AGE}|'re (?:only\s|just\s|both\s|all\s)?${V.MINOR_N}\b${unitGuard()})`);
 const AGE_AFTER_QUESTION = re(V.AGE_AFTER_QUESTION);
@@ -39,7 +38,7 @@ export function minorMarkers(t: Text): Markers {
 
 function findMinorMarkers(t: Text): Markers {
   const notStaff = (m: Match) => !STAFF.test(t.clauseAt(m.offset)) || PUPIL_GRADE.test(t.s.slice(Math.max(0, m.offset - 12), m.offset + m.text.length));
-  const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))) && !(/^minors?$/.test(m.text) && MINOR_ADJECTIVE_RE.test(t.s.slice(m.offset + m.text.length))));
+  const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))) && !(/^(?:minors?|mineure?s?)$/.test(m.text) && isThingAdjectiveAt(t.s, m.offset, m.text.length)));
   // An age in a title ("le film 17 ans encore") is no one's.
   const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)].filter((a) => !isTitleAt(t.s, a.offset));
   const relatives = t.find(RELATIVE);

@@ -12,6 +12,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
+import { MINOR_ADJECTIVE, MINOR_THING_BEFORE } from "./vocabulary-i18n.ts";
 
 const src = String.raw;
 /** Words of a coming moment in the six languages: "next", "la semaine pro", "mes que vem", "domani"… */
@@ -68,6 +69,13 @@ const namesWork = (s: string): boolean => {
 /** True when the text around `offset` names a work ("the movie Sixteen Candles", "la chanson…", "… is my fav movie"). */
 export const isTitleAt = (s: string, offset: number): boolean =>
   namesWork(s) && (TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset)) || TITLE_AFTER.test(s.slice(offset, offset + 60)));
+
+// "Minor chords", "los menores precios", "blessures mineures": a status word that qualifies a thing is no person's.
+const MINOR_ADJECTIVE_RE = new RegExp(MINOR_ADJECTIVE);
+const MINOR_THING_BEFORE_RE = new RegExp(MINOR_THING_BEFORE);
+/** True when the status word at `offset` ("minor", "mineure", "menores", "minore") is an adjective of a thing. */
+export const isThingAdjectiveAt = (s: string, offset: number, length: number): boolean =>
+  MINOR_ADJECTIVE_RE.test(s.slice(offset + length, offset + length + 40)) || MINOR_THING_BEFORE_RE.test(s.slice(Math.max(0, offset - 40), offset));
 
 const BIRTH_SLANG = new RegExp(src`\bteam\s((?:19|20)\d\d)\b(?!\s(?:de|du|des|of|del|di|do|da|vs)\b)|\b(?:gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
 const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
