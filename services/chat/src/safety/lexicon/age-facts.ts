@@ -14,7 +14,7 @@ import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
 import { execGated, gated, mayMatch, testGated } from "./gate.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { cohortBirthAges, gradYearAges, isThingAdjectiveAt, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isThingAdjectiveAt, isTitleAt, schoolYearsAsMemory, stagesAndWaits, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
@@ -305,6 +305,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
   schoolYearsAsMemory(s, facts);
+  stagesAndWaits(s, facts);
   assignTasteAndStaff(s, facts, framed);
   return facts;
 }

@@ -2,7 +2,7 @@
  * The markers of a minor in a text (ages under 18 as "N ans", minor nouns, grades, schools, classmates, family
  * ages, child words, school girls), found once per text: the block and the suspect thresholds both read them.
  */
-import { isThingAdjectiveAt, isTitleAt } from "./relative-ages.ts";
+import { genericAgeSpans, inGenericAge, isThingAdjectiveAt, isTitleAt } from "./relative-ages.ts";
 import { HIGHER_ED } from "./vocabulary-i18n.ts";
 import { once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
@@ -40,7 +40,9 @@ function findMinorMarkers(t: Text): Markers {
   const notStaff = (m: Match) => !STAFF.test(t.clauseAt(m.offset)) || PUPIL_GRADE.test(t.s.slice(Math.max(0, m.offset - 12), m.offset + m.text.length));
   const nouns = t.find(MINOR_NOUN).filter((m) => !(TEEN_ONLY.test(m.text) && ADULT_MARKER.test(t.clauseAt(m.offset))) && !(/^(?:minors?|mineure?s?)$/.test(m.text) && isThingAdjectiveAt(t.s, m.offset, m.text.length)));
   // An age in a title ("le film 17 ans encore") is no one's.
-  const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)].filter((a) => !isTitleAt(t.s, a.offset));
+  // …nor is one after a generic "when one is" ("quand on a 15 ans, on…").
+  const generic = genericAgeSpans(t.s);
+  const ages = [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE), ...t.find(AGE_AFTER_QUESTION)].filter((a) => !isTitleAt(t.s, a.offset) && !inGenericAge(generic, a.offset));
   const relatives = t.find(RELATIVE);
   // An age right after a relative ("ma fille de 14 ans", "my son is 15") belongs to the family.
   const isFamily = (age: Match) => relatives.some((r) => age.from - r.to >= 0 && age.from - r.to <= 4) && RELATIVE_ONLY.test(t.clauseAt(age.offset));

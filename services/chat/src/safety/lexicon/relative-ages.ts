@@ -115,5 +115,38 @@ export function schoolYearsAsMemory(s: string, facts: AgeFact[]): void {
   for (const f of facts) if (isSchool(f) && f.max + elapsed >= 18) f.who = "speaker_past";
 }
 
+/**
+ * A generic "when one is N" in the six languages ("quand on a 15 ans", "when you're 15", "cuando uno tiene 15",
+ * "quando si hanno 15 anni", "wenn man 15 ist", "quando a gente tem 15"): a stage of life, no one's age.
+ */
+export const GENERIC_WHEN = src`\b(?:quand|lorsqu'|lorsque|when|once|cuando|quando|wenn)\s?(?:on a|t'as|tu as|you're|you are|ur|u r|one is|you turn|tienes|tenes|uno tiene|se tienen?|hai|si hanno|si ha|uno ha|man|du|voce tem|vc tem|a gente tem|se tem|tens)\s(?:(?:que|only|just|solo|erst|nur|so)\s)?(?=\d|[a-z]+\s(?:ans|anos|anni|jahre|years))`;
+const GENERIC_WHEN_RE = gated(new RegExp(GENERIC_WHEN, "g"));
+/** The spans [start, end] of a generic "when one is" (its number starts at `end`). */
+export function genericAgeSpans(s: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of matchAllGated(s, GENERIC_WHEN_RE)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return spans;
+}
+/** True when the age or phrase at `offset` belongs to a generic "when one is N" (up to its number and unit). */
+export const inGenericAge = (spans: ReadonlyArray<[number, number]>, offset: number): boolean => spans.some(([start, end]) => offset >= start && offset <= end + 2);
+// "till i'm 18", "bis ich 18 bin", "hasta que tenga 18", "até eu fazer 18": the age waited for, not the age now.
+const UNTIL_BEFORE = new RegExp(src`\b(?:till|til|until|untill|before|jusqu'a ce que|jusqu'a|avant que|hasta que|antes de que|finche(?: non)?|fino a quando|bis|ate|antes de)\s(?:\S+\s){0,2}$`);
+
+/**
+ * Ages that are no one's now: after a generic "when one is" (a mention), or waited for ("till i'm 18": the speaker
+ * is under it, so an 18 waited for is an age of 15–17).
+ */
+export function stagesAndWaits(s: string, facts: AgeFact[]): void {
+  const generic = facts.length > 0 ? genericAgeSpans(s) : [];
+  for (const f of facts) {
+    if (generic.some(([start, end]) => f.offset <= end && f.offset >= start - 30)) f.who = "mention";
+    else if (f.who === "speaker" && f.min === f.max && f.min <= 18 && (f.form === "digits" || f.form === "number_word") && UNTIL_BEFORE.test(s.slice(Math.max(0, f.offset - 30), f.offset))) {
+      f.min = Math.max(0, f.min - 3);
+      f.max -= 1;
+      f.form = "relative";
+    }
+  }
+}
+
 // Gated (gate.ts): skipped on a message that lacks their literals.
 for (const pattern of [BIRTH_SLANG, BIRTH_YY, ELAPSED, GRAD_YEAR, HANDLE_YEAR, HIGHER_ED_NEAR, TURNING, WORK_NOUN]) gated(pattern);
