@@ -3,7 +3,7 @@
  * ages, child words, school girls), found once per text: the block and the suspect thresholds both read them.
  */
 import { genericAgeSpans, inGenericAge, isThingAdjectiveAt, isTitleAt } from "./relative-ages.ts";
-import { HIGHER_ED } from "./vocabulary-i18n.ts";
+import { HIGHER_ED, SEXUAL_I18N } from "./vocabulary-i18n.ts";
 import { once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
@@ -30,6 +30,18 @@ const CLASSMATE = re(String.raw`\b(?:classmates?|camarades? de classe|de ma clas
 const SCHOOL_GIRL = re(String.raw`\b(?:collegiennes?|lyceennes?|ecolieres?|schoolgirls?|school girls?|(?:high|middle) ?school girls?|middle schoolers?|high schoolers?)\b`);
 const RELATIVE = re(V.RELATIVE);
 
+/**
+ * The speaker's own school days told as a memory ("j'étais au lycée avec une fille…", "when i was in high school",
+ * "cuando estaba en la secundaria", "als ich auf der Realschule war"): the school is his past, no minor now —
+ * unless a recent time makes it his present ("ce matin", "last year"), or the memory holds more than looks: his
+ * own acts then ("quand j'étais au collège je me touchais") stay a minor's sexual content.
+ */
+export const SPEAKER_SCHOOL_PAST = String.raw`\b(?:j'etais|j'allais|quand j'etais|when i was|i was|i went|back in|cuando (?:estaba|era|iba)|estaba|iba|quando (?:ero|andavo)|ero|andavo|als ich|ich war|war ich|ich ging|quando eu (?:estava|era|estudava)|eu (?:estava|era|estudava))\b`;
+const SCHOOL_PAST_BEFORE = new RegExp(String.raw`${SPEAKER_SCHOOL_PAST}(?:\s\S+){0,3}\s$`);
+const SEXUAL_ANY = re(`${V.SEXUAL}|${SEXUAL_I18N}`);
+const LOOKS_WORD = /\b(?:sexy|hot|chaud\w*|bonnes?|canon|belles?|gostos\w*|calientes?|geil\w*|figa|fighe|gnocc[ae]|foutues?|formees?|buen[ao]s?|buenisim\w*)$/;
+const RECENT = once(String.raw`\b(?:ce matin|aujourd'hui|tout a l'heure|hier|cette semaine|l'an dernier|l'annee derniere|today|this morning|yesterday|this week|last year|hoy|esta manana|ayer|esta semana|el ano pasado|oggi|stamattina|ieri|questa settimana|l'anno scorso|heute|gestern|diese woche|letztes jahr|hoje|ontem|ano passado)\b`);
+
 export type Markers = { strong: Match[]; family: Match[]; weakChild: Match[]; schoolGirl: Match[] };
 
 export function minorMarkers(t: Text): Markers {
@@ -47,12 +59,14 @@ function findMinorMarkers(t: Text): Markers {
   // An age right after a relative ("ma fille de 14 ans", "my son is 15") belongs to the family.
   const isFamily = (age: Match) => relatives.some((r) => age.from - r.to >= 0 && age.from - r.to <= 4) && RELATIVE_ONLY.test(t.clauseAt(age.offset));
   const family = ages.filter(isFamily);
+  let onlyLooks: boolean | undefined;
+  const recalled = (m: Match) => SCHOOL_PAST_BEFORE.test(t.s.slice(Math.max(0, m.offset - 40), m.offset)) && !RECENT.test(t.s) && (onlyLooks ??= t.find(SEXUAL_ANY).every((w) => LOOKS_WORD.test(w.text)));
   const strong = [
     ...ages.filter((a) => !isFamily(a)),
     ...nouns,
     // A grade word in a higher-education clause ("sophomore in college") is a student's year, not a pupil's.
-    ...t.find(GRADE).filter((m) => notStaff(m) && !HIGHER_ED_RE.test(t.clauseAt(m.offset))),
-    ...t.find(SCHOOL_PLACE).filter(notStaff),
+    ...t.find(GRADE).filter((m) => notStaff(m) && !HIGHER_ED_RE.test(t.clauseAt(m.offset)) && !recalled(m)),
+    ...t.find(SCHOOL_PLACE).filter((m) => notStaff(m) && !recalled(m)),
     ...t.find(CLASSMATE),
   ];
   return { strong, family, weakChild: t.find(WEAK_CHILD), schoolGirl: t.find(SCHOOL_GIRL) };
