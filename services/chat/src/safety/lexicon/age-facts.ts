@@ -295,7 +295,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       const [min, max] = row.ages(n ?? Number.NaN);
       if (Number.isNaN(min) || min < 3 || min > 25) return;
       if (row.notAfter?.test(s.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return;
-      add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
+      add({ who: examAsNews(s, m.index ?? 0, row.form === "exam") ? "mention" : whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }
   for (const f of readMoreAgeFacts(s, year, framed)) if (!facts.some((e) => e.who === f.who && e.min === f.min && e.max === f.max)) add(f);
@@ -308,6 +308,27 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   stagesAndWaits(s, facts);
   assignTasteAndStaff(s, facts, framed);
   return facts;
+}
+
+// An exam named as news ("les résultats du brevet sont sortis", "the GCSE results are out", "os resultados do ENEM")
+// is everyone's: it is the speaker's only when he says so in the clause ("mes", "my", "j'ai", "I", "mis", "meine").
+const EXAM_NEWS_BEFORE = /\b(?:resultats?|sujets?|dates?|epreuves?|corrige|correction|results?|papers?|questions|resultados?|temas?|fecha|notas|risultati|tracce|data|ergebnisse|aufgaben|termine?|gabarito|provas|questoes)\s(?:du|de la|des|de l'|of the|of|for the|de|del|de los|della|dei|delle|dell'|der|des|vom|do|da|dos)\s?$/;
+const EXAM_NEWS_AFTER = /^\S*\s(?:results?|papers?|dates?)\b/;
+// (Italian "i" before a plural noun, "i risultati", is the article, not "I".)
+const OWN_IN_CLAUSE = /\b(?:je|j'|mes|mon|ma|i(?!\s\S+i\b)|i'm|my|me|yo|mis|mi|io|miei|mie|ich|mein\w*|mir|eu|meus|minhas?|meu|tengo|tenho|ho)\b/;
+// A school year that names an exam: "l'esame di terza media", "the exam of year 9".
+const EXAM_OF_GRADE = /\b(?:esame|exam|examen|prova|prufung)\s(?:di|de|of|da|der|do)\s$/;
+function examAsNews(s: string, at: number, isExam: boolean): boolean {
+  if (!isExam) {
+    const named = EXAM_OF_GRADE.exec(s.slice(Math.max(0, at - 20), at));
+    if (!named) return false;
+    at -= s.slice(Math.max(0, at - 20), at).length - named.index;
+  }
+  const before = s.slice(Math.max(0, at - 30), at);
+  if (!EXAM_NEWS_BEFORE.test(before) && !EXAM_NEWS_AFTER.test(s.slice(at, at + 30))) return false;
+  let end = at;
+  while (end < s.length && !",;.!?".includes(s[end]!)) end++;
+  return !OWN_IN_CLAUSE.test(clauseBefore(s, at) + s.slice(at, end));
 }
 
 /** The text of the clause that holds `offset`, from its start to a little after (subjects come first). */
