@@ -139,7 +139,7 @@ const UNTIL_BEFORE = new RegExp(src`\b(?:till|til|until|untill|before|jusqu'a ce
 export function stagesAndWaits(s: string, facts: AgeFact[]): void {
   const generic = facts.length > 0 ? genericAgeSpans(s) : [];
   for (const f of facts) {
-    if (generic.some(([start, end]) => f.offset <= end && f.offset >= start - 30)) f.who = "mention";
+    if (generic.some(([start, end]) => f.offset <= end && f.offset >= start)) f.who = "mention";
     else if (f.who === "speaker" && f.min === f.max && f.min <= 18 && (f.form === "digits" || f.form === "number_word") && UNTIL_BEFORE.test(s.slice(Math.max(0, f.offset - 30), f.offset))) {
       f.min = Math.max(0, f.min - 3);
       f.max -= 1;
