@@ -74,8 +74,8 @@ const STOP: readonly Mechanism[] = [
 ];
 
 const THINGS: Record<Lang, readonly string[]> = {
-  fr: ["tu aimes les accords mineurs ?", "c'est des blessures mineures", "des détails mineurs", "un morceau en la mineur", "des problèmes mineurs"],
-  en: ["do you like minor chords?", "just minor details", "a minor injury", "a song in e minor", "a few minor issues"],
+  fr: ["tu aimes les accords mineurs ?", "c'est des blessures mineures", "des détails mineurs", "un morceau en la mineur", "des problèmes mineurs", "c'est un souci mineur", "un rôle mineur"],
+  en: ["do you like minor chords?", "just minor details", "a minor injury", "a song in e minor", "a few minor issues", "it was a minor surgery", "she played a minor role"],
   es: ["te gustan los menores precios?", "son lesiones menores", "detalles menores", "un tema en la menor", "a menor escala"],
   it: ["ti piacciono le tonalità minori?", "sono lesioni minori", "dettagli minori", "un brano in do minore", "problemi minori"],
   de: ["magst du moll?", "nur kleinere details", "eine leichte verletzung", "ein lied in a-moll", "kleine probleme"],
@@ -95,6 +95,9 @@ const PASS: readonly Mechanism[] = [
   m("age_gap", "it", (n, x) => `sei ${n} anni più grande di me, ${x}`),
   m("age_gap", "de", (n, x) => `du bist ${n} jahre älter als ich, ${x}`),
   m("age_gap", "pt", (n, x) => `você é ${n} anos mais velha que eu, ${x}`),
+  m("age_gap", "en", (n, x) => `you're ${n} years my senior, ${x}`),
+  m("age_gap", "it", (n, x) => `hai ${n} anni più di me e sei figa, ${x}`),
+  m("age_gap", "es", (n, x) => `tienes ${n} años más que yo, ${x}`),
   // A near-number word before the article "an".
   m("article_an", "en", () => `does an adult turn you on?`),
   m("article_an", "en", () => `does an older man turn you on?`),
@@ -103,6 +106,7 @@ const PASS: readonly Mechanism[] = [
   m("generic_when", "fr", (n) => `quand on a ${n} ans on envoie des photos à tout le monde`),
   m("generic_when", "fr", (n) => `lorsqu'on a ${n} ans on est chaud comme tout`),
   m("generic_when", "en", (n) => `when you're ${n} you send pics to everyone`),
+  m("generic_when", "en", (n) => `when ur ${n} u send nudes to everyone lol`),
   m("generic_when", "es", (n) => `cuando uno tiene ${n} años manda fotos a todos`),
   m("generic_when", "es", (n) => `cuando tienes ${n} años mandas fotos a todos`),
   m("generic_when", "it", (n) => `quando hai ${n} anni mandi foto a tutti`),

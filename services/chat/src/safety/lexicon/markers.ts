@@ -8,7 +8,7 @@ import { once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
 export function unitGuard(): string {
-  return String.raw`(?![:h.,'"]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|years? (?:younger|older|apart|ago|later|senior|junior)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
+  return String.raw`(?![:h.,'"]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months? (?:away|ago|late)|years? (?:(?:my|your|his|her) )?(?:younger|older|apart|ago|later|senior|junior)|seconds?|secs?|th\b|x\b|pics?|photos?|videos?|messages?|followers?|points?|degrees?|meters?|metres?|€|\$|away|late|early|min\b))`;
 }
 // A parent's or relative's child in any of the six languages, or "mon grand"/"ma petite" as the French say of a child.
 export const RELATIVE_ONLY = once(String.raw`\b(?:mon|ma|mes|my|our|notre|nos|mio|mia|miei|mie|mi|mis|mein|meine|meinen|meinem|meu|minha|meus|minhas)\s(?:petite?\s|grande?\s|demi[- ]|belle[- ]|beau[- ]|step|piccol[oa]\s|kleine[nr]?\s|pequen[oa]\s)?(?:fils|fille|filles|enfants?|gosses?|gamins?|niece|neveu|neveux|cousine?|soeur|frere|son|daughter|kids?|children|nephew|cousin|sister|brother|figli[oa]?|figlie|nipote|hij[oa]s?|sobrin[oa]s?|sohn|tochter|kinder?|neffe|nichte|filh[oa]s?|sobrinh[oa]s?)\b|\b(?:mon grand|ma grande|mon petit|ma petite|mon aine|mon cadet|ma cadette)\s(?:entre|rentre|passe|commence|fait|va|est)\b`);

@@ -119,7 +119,7 @@ export function schoolYearsAsMemory(s: string, facts: AgeFact[]): void {
  * A generic "when one is N" in the six languages ("quand on a 15 ans", "when you're 15", "cuando uno tiene 15",
  * "quando si hanno 15 anni", "wenn man 15 ist", "quando a gente tem 15"): a stage of life, no one's age.
  */
-export const GENERIC_WHEN = src`\b(?:quand|lorsqu'|lorsque|when|once|cuando|quando|wenn)\s?(?:on a|t'as|tu as|you're|you are|ur|u r|one is|you turn|tienes|tenes|uno tiene|se tienen?|hai|si hanno|si ha|uno ha|man|du|voce tem|vc tem|a gente tem|se tem|tens)\s(?:(?:que|only|just|solo|erst|nur|so)\s)?(?=\d|[a-z]+\s(?:ans|anos|anni|jahre|years))`;
+export const GENERIC_WHEN = src`\b(?:quand|lorsqu'|lorsque|when|once|cuando|quando|wenn)\s?(?:on a|t'as|tu as|you're|you are|your|ur|u r|one is|you turn|tienes|tenes|uno tiene|se tienen?|hai|si hanno|si ha|uno ha|man|du|voce tem|vc tem|a gente tem|se tem|tens)\s(?:(?:que|only|just|solo|erst|nur|so)\s)?(?=\d|[a-z]+\s(?:ans|anos|anni|jahre|years))`;
 const GENERIC_WHEN_RE = gated(new RegExp(GENERIC_WHEN, "g"));
 /** The spans [start, end] of a generic "when one is" (its number starts at `end`). */
 export function genericAgeSpans(s: string): Array<[number, number]> {

@@ -21,7 +21,7 @@ export const MINOR_AGE = src`${DURATION_BEFORE}\b${MINOR_N} ans\b${DURATION_AFTE
 /** A bare age after an age question: "t'avais quel âge ? 16 ?", "à quel âge ? 15". */
 export const AGE_AFTER_QUESTION = src`\bquel age\b[^.!]{0,30}?\b${MINOR_N}\b(?! ?(?:ans? de|heures?|h\b|euros?|€|photos?|videos?))`;
 /** English ages without a unit: "at 15", "you were 14", "she is 16", "we're both 15". */
-const UNIT_AFTER_BARE = src`(?![:h.,]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|kilometers?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months?|seconds?|secs?|th\b|st\b|nd\b|rd\b|x\b|pics?|photos?|videos?|vids?|messages?|followers?|subs\b|points?|degrees?|inch|meters?|metres?|euros|€|\$|years? (?:younger|older|apart|ago|later|senior|junior)))`;
+const UNIT_AFTER_BARE = src`(?![:h.,]\d|\s?(?:minutes?|mins?|hours?|hrs?|h\b|km|miles?|kilometers?|feet|ft|inches|cm|kg|kilos?|lbs?|pounds?|%|times|percent|dollars?|euros?|bucks|am\b|pm\b|o'?clock|\/10|out of|days?|weeks?|months?|seconds?|secs?|th\b|st\b|nd\b|rd\b|x\b|pics?|photos?|videos?|vids?|messages?|followers?|subs\b|points?|degrees?|inch|meters?|metres?|euros|€|\$|years? (?:(?:my|your|his|her) )?(?:younger|older|apart|ago|later|senior|junior)))`;
 export const EN_BARE_AGE = src`\b(?:at|aged|age|was|were|is|are|'s|be|turn|turned|turning|turns)\s(?:only\s|just\s|barely\s|both\s|all\s)?${MINOR_N}\b${UNIT_AFTER_BARE}`;
 
 // ---- who is a minor --------------------------------------------------------------------------------
