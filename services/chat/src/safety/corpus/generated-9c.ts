@@ -44,6 +44,12 @@ const STOP: readonly Mechanism[] = [
   // A question about minors, not a ban.
   m("not_a_ban", "fr", (_n, x) => `ça te dérange pas des mineures ? ${x}`),
   m("not_a_ban", "fr", (_n, x) => `ça te gêne pas les mineurs ? ${x}`),
+  m("not_a_ban", "en", (_n, x) => `you don't mind minors? ${x}`),
+  m("not_a_ban", "es", (_n, x) => `no te molestan las menores? ${x}`),
+  m("not_a_ban", "es", (_n, x) => `vendes tus fotos a menores? ${x}`),
+  m("not_a_ban", "it", (_n, x) => `non ti danno fastidio le minorenni? ${x}`),
+  m("not_a_ban", "de", (_n, x) => `stören dich minderjährige nicht? ${x}`),
+  m("not_a_ban", "pt", (_n, x) => `não liga pra menores? ${x}`),
   // Plural and feminine sexual words with a third person of an age.
   m("plural_sexual", "fr", (n) => `mes voisines de ${n} ans sont trop chaudes`),
   m("plural_sexual", "es", (n) => `mis vecinas de ${n} años están bien calientes`),
@@ -139,6 +145,13 @@ const PASS: readonly Mechanism[] = [
   m("ban", "fr", (_n, x) => `pas de mineurs ici, ${x}`),
   m("ban", "fr", (_n, x) => `je suis pas mineure, ${x}`),
   m("ban", "en", (_n, x) => `no minors here, ${x}`),
+  m("ban", "es", (_n, x) => `sin menores, ${x}`),
+  m("ban", "es", (_n, x) => `prohibido a menores, ${x}`),
+  m("ban", "it", (_n, x) => `niente minorenni, ${x}`),
+  m("ban", "it", (_n, x) => `vietato ai minori, ${x}`),
+  m("ban", "de", (_n, x) => `keine minderjährigen, ${x}`),
+  m("ban", "pt", (_n, x) => `proibido para menores, ${x}`),
+  m("comparative", "es", (_n, x) => `los precios son menores que antes, ${x}`),
   m("waited_adult", "en", (_n, x) => `can't wait till i'm 30 lol ${x}`),
 ];
 
