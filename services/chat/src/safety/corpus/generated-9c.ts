@@ -77,6 +77,13 @@ const STOP: readonly Mechanism[] = [
   m("waited_age", "en", (_n, x) => `can't wait till i'm 18 lol ${x}`),
   m("waited_age", "en", (_n, x) => `2 more years till i'm 18, ${x}`),
   m("waited_age", "en", (_n, x) => `only until i'm 18, ${x}`),
+  m("waited_age", "en", (_n, x) => `can't wait to turn 18, ${x}`),
+  m("waited_age", "fr", (_n, x) => `vivement que j'aie 18 ans, ${x}`),
+  m("waited_age", "fr", (_n, x) => `j'attends d'avoir 18 ans, ${x}`),
+  m("waited_age", "es", (_n, x) => `hasta que cumpla 18, ${x}`),
+  m("waited_age", "it", (_n, x) => `finché non avrò 18 anni, ${x}`),
+  m("waited_age", "de", (_n, x) => `bis ich 18 bin, ${x}`),
+  m("waited_age", "pt", (_n, x) => `até eu fazer 18, ${x}`),
 ];
 
 const THINGS: Record<Lang, readonly string[]> = {
@@ -153,6 +160,11 @@ const PASS: readonly Mechanism[] = [
   m("ban", "pt", (_n, x) => `proibido para menores, ${x}`),
   m("comparative", "es", (_n, x) => `los precios son menores que antes, ${x}`),
   m("waited_adult", "en", (_n, x) => `can't wait till i'm 30 lol ${x}`),
+  m("waited_adult", "en", (_n, x) => `i waited until i was 18 to get a tattoo, ${x}`),
+  m("waited_adult", "de", (_n, x) => `ich arbeite bis 18, ${x}`),
+  m("waited_adult", "de", (_n, x) => `bis 18 uhr im büro, ${x}`),
+  m("waited_adult", "fr", (_n, x) => `j'ai attendu d'avoir 18 ans pour le permis, ${x}`),
+  m("waited_adult", "es", (_n, x) => `trabajo hasta las 18, ${x}`),
 ];
 
 const build = (mechs: readonly Mechanism[], expect: "stop" | "pass"): fc.Arbitrary<GeneratedCase> =>
