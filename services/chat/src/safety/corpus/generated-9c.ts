@@ -57,6 +57,12 @@ const STOP: readonly Mechanism[] = [
   m("plural_sexual", "pt", (n) => `minhas vizinhas de ${n} anos são gostosas`),
   m("plural_sexual", "en", (n) => `my neighbours are ${n} and they are sluts`),
   m("plural_sexual", "de", (n) => `meine nachbarinnen sind ${n} und richtig geil`),
+  m("plural_sexual", "fr", (n) => `mes voisines de ${n} ans sont des allumeuses`),
+  m("plural_sexual", "es", (n) => `mis vecinas de ${n} años son unas putas`),
+  m("plural_sexual", "it", (n) => `le mie vicine di ${n} anni sono delle troie`),
+  m("plural_sexual", "de", (n) => `meine nachbarinnen (${n}) sind schlampen`),
+  m("plural_sexual", "pt", (n) => `minhas vizinhas de ${n} anos são umas vadias`),
+  m("plural_sexual", "en", (n) => `my neighbours are ${n} and they're hotties`),
   // The speaker's age stated beside a generic "when one is": his own age still counts.
   m("generic_and_own", "fr", (n, x) => `j'ai ${n} ans, quand on a ${n} ans on a envie, ${x}`),
   m("generic_and_own", "en", (n, x) => `i'm ${n}, when you're ${n} you want it, ${x}`),
@@ -146,6 +152,10 @@ const PASS: readonly Mechanism[] = [
   m("fiz", "pt", (n) => `fiz ${n} km hoje, manda nude`),
   // Adults with the plural words; bans of minors; ages waited for that are adult.
   m("plural_adult", "fr", (n) => `mes voisines de ${n + 20} ans sont trop chaudes`),
+  m("swear", "es", (n) => `mi hija de ${n} años tiene un examen, qué hijo de puta el profe`),
+  m("swear", "it", (n) => `mia figlia di ${n} anni ha perso il bus, porca troia`),
+  m("swear", "it", (n) => `mia figlia di ${n} anni ha perso il bus, porca puttana`),
+  m("swear", "pt", (n) => `minha filha de ${n} anos passou, puta que pariu que alegria`),
   m("plural_adult", "pt", (n) => `minhas vizinhas de ${n + 20} anos são gostosas`),
   m("plural_adult", "es", (n) => `mis vecinas de ${n + 20} años están bien calientes`),
   m("ban", "fr", (_n, x) => `interdit aux mineurs, ${x}`),
