@@ -79,6 +79,11 @@ const STOP: readonly Mechanism[] = [
   m("own_exam", "fr", (_n, x) => `mes résultats du brevet sont sortis, ${x}`),
   m("own_exam", "en", (_n, x) => `my gcse results are out, ${x}`),
   m("own_exam", "it", (_n, x) => `domani ho l'esame di terza media, ${x}`),
+  // A bare past tense with a recent time: this year's school life, not history.
+  m("recent_past", "pt", (_n, x) => `fiz a prova do 9º ano ontem, ${x}`),
+  m("recent_past", "es", (_n, x) => `hice el examen de 3º de la eso ayer, ${x}`),
+  m("recent_past", "it", (_n, x) => `ho fatto l'esame di terza media ieri, ${x}`),
+  m("recent_past", "fr", (_n, x) => `j'ai passé le brevet hier, ${x}`),
   // An age waited for.
   m("waited_age", "en", (_n, x) => `can't wait till i'm 18 lol ${x}`),
   m("waited_age", "en", (_n, x) => `2 more years till i'm 18, ${x}`),
@@ -149,6 +154,8 @@ const PASS: readonly Mechanism[] = [
   m("german_im", "de", (n) => `im bett mit ${n} grad fieber, aber ich bin 30`),
   m("german_im", "de", (_n, x) => `ich liege im bett, ${x}`),
   m("fiz", "pt", () => `fiz a prova ontem`),
+  m("fiz", "pt", (_n, x) => `fiz a prova do 9º ano em 1998, ontem achei o diploma, ${x}`),
+  m("fiz", "de", () => `in der 9. klasse war ich schüchtern, heute bin ich 45`),
   m("fiz", "pt", (n) => `fiz ${n} km hoje, manda nude`),
   // Adults with the plural words; bans of minors; ages waited for that are adult.
   m("plural_adult", "fr", (n) => `mes voisines de ${n + 20} ans sont trop chaudes`),

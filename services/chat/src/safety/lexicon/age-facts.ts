@@ -19,7 +19,7 @@ import { readMoreAgeFacts } from "./age-readers.ts";
 import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { childSubject, possessedAt } from "./subject.ts";
-import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, RECENT_TIME, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
@@ -130,6 +130,7 @@ const INTEREST_WORD = gated(once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[
 const FRAME = gated(once(FRAME_I18N));
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
+const RECENT = once(RECENT_TIME);
 // A life event is history only when dated long ago: "hice mi comunión el año pasado" is recent.
 const HISTORY = once(ADULT_HISTORY);
 const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|[a-z]{2,}ias|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
@@ -255,7 +256,8 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
-    if (history && past.test(s)) return "speaker_past";
+    // A bare past tense with a recent time ("fiz a prova do 9º ano ontem") is this year's life, not history.
+    if (history && past.test(s) && !(past === PAST && RECENT.test(s) && !HISTORY.test(s))) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|du(?<=st du)|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article
     return "speaker";
   };

@@ -3,7 +3,7 @@
  * ages, child words, school girls), found once per text: the block and the suspect thresholds both read them.
  */
 import { genericAgeSpans, inGenericAge, isThingAdjectiveAt, isTitleAt } from "./relative-ages.ts";
-import { HIGHER_ED, SEXUAL_I18N } from "./vocabulary-i18n.ts";
+import { HIGHER_ED, RECENT_TIME, SEXUAL_I18N } from "./vocabulary-i18n.ts";
 import { once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
@@ -40,7 +40,7 @@ export const SPEAKER_SCHOOL_PAST = String.raw`\b(?:j'etais|j'allais|quand j'etai
 const SCHOOL_PAST_BEFORE = new RegExp(String.raw`${SPEAKER_SCHOOL_PAST}(?:\s\S+){0,3}\s$`);
 const SEXUAL_ANY = re(`${V.SEXUAL}|${SEXUAL_I18N}`);
 const LOOKS_WORD = /\b(?:sexy|hot|chaud\w*|bonnes?|canon|belles?|gostos\w*|calientes?|geil\w*|figa|fighe|gnocc[ae]|foutues?|formees?|buen[ao]s?|buenisim\w*)$/;
-const RECENT = once(String.raw`\b(?:ce matin|aujourd'hui|tout a l'heure|hier|cette semaine|l'an dernier|l'annee derniere|today|this morning|yesterday|this week|last year|hoy|esta manana|ayer|esta semana|el ano pasado|oggi|stamattina|ieri|questa settimana|l'anno scorso|heute|gestern|diese woche|letztes jahr|hoje|ontem|ano passado)\b`);
+const RECENT = once(RECENT_TIME);
 
 export type Markers = { strong: Match[]; family: Match[]; weakChild: Match[]; schoolGirl: Match[] };
 

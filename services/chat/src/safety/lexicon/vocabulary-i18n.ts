@@ -66,3 +66,9 @@ export const ADULT_PAST = src`${ADULT_HISTORY}|\b(?:reunion|reunions|retrouvaill
  * is a block even without a sexual word (the persona writes adult content; no minor should be put in touch).
  */
 export const CONTACT = src`\b(?:(?:te|t') ?(?:parler|ecrire|voir|rencontrer|connaitre|suivre|adore|aime|kiffe|contacter|follow|ajouter)|(?:parler|ecrire|discuter) (?:a|avec) toi|ton (?:snap|insta|numero|compte|tel)|(?:talk|chat|speak|write|text|dm|meet|message|facetime|call|hang out) (?:to |with )?(?:you|u)|(?:loves?|likes?|adores?|follows?|watches) (?:you|u|your)|your (?:snap|insta|number|page|account|onlyfans|discord|whatsapp)|join (?:us|our|the|your) (?:call|chat|live|stream)|(?:hablar|escribir|conocer|ver|seguir)(?:te| contigo)|te (?:quiere|adora|ama|sigue|escribe|conoce)|tu (?:numero|snap|insta|whatsapp)|(?:parlar|scriver|conoscer|veder|seguir)ti|ti (?:adora|ama|vuole|segue|scrive)|(?:parlare|scrivere|chattare) con te|(?:il )?tuo (?:numero|snap|insta)|mit dir (?:schreiben|reden|sprechen|chatten|treffen)|dich (?:kennenlernen|treffen|sehen|anschreiben)|(?:liebt|mag|vergottert) dich|deine? (?:nummer|snap|insta)|(?:falar|conversar) com (?:voce|vc|tigo)|te (?:conhecer|ver)|(?:conhecer|ver) (?:voce|vc)|(?:te|ti) (?:segue|ama|adora)|seu (?:numero|snap|insta|whats))\b`;
+
+/**
+ * A recent time: what is told with it is the speaker's present life, not an adult's history ("fiz a prova ontem").
+ * "Today" stays out: "heute bin ich 45", "aujourd'hui j'ai 40 ans" set the present against the past.
+ */
+export const RECENT_TIME = src`\b(?:ce matin|tout a l'heure|hier|cette semaine|la semaine derniere|l'an dernier|l'annee derniere|this morning|yesterday|this week|last week|last year|esta manana|ayer|esta semana|la semana pasada|el ano pasado|stamattina|ieri|questa settimana|la settimana scorsa|l'anno scorso|heute morgen|gestern|diese woche|letzte woche|letztes jahr|hoje de manha|ontem|semana passada|ano passado)\b`;
