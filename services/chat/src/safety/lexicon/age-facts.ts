@@ -11,15 +11,15 @@
  * The decisions (age-rules.ts) consume the facts; nothing here decides.
  */
 import { bareAges, MONTH, SINCE_DATE } from "./bare-ages.ts";
-import { gated, mayMatch, testGated } from "./gate.ts";
+import { execGated, gated, mayMatch, testGated } from "./gate.ts";
 import { LIFE_EVENT_GATE, lifeEventAges } from "./life-events.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
-import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningAges } from "./relative-ages.ts";
+import { cohortBirthAges, gradYearAges, isThingAdjectiveAt, isTitleAt, schoolYearsAsMemory, stagesAndWaits, turningAges } from "./relative-ages.ts";
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
 import { childSubject, possessedAt } from "./subject.ts";
-import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
+import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, RECENT_TIME, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
 export type AgeForm =
@@ -36,9 +36,11 @@ const g = (source: string) => gated(new RegExp(source, "g"));
 const once = (source: string) => new RegExp(source);
 const NUM = `(${NUMBER_TOKEN})`;
 const UNIT = String.raw`(?:ans?|anos?|anitos|aninhos|ann?i|jahre?n?|years?|yo|piges?)`;
+// A gap between two ages after the unit ("15 years older than me", "15 años mayor que yo"): no one's age.
+const GAP_AFTER = String.raw`older|younger|apart|plus (?:vieux|vieille|jeune|agee?)s?|mayor(?:es)?|menor(?:es)?|(?:mas|menos) (?:grande|joven|viej[oa])s?|piu (?:grande|piccol[oa]|vecchi[oa]|giovane)|alter|junger|(?:mais|menos) (?:velh|nov)[oa]s?|d'ecart|(?:my |your |his |her )?(?:senior|junior)|(?:plus|moins|more|less|mas|menos|piu|meno|mehr|weniger|a mais|a menos) (?:que|qu'|than|di|als|do que)`;
 // What may follow a bare age: the end, a clause mark, a conjunction, a texting tail, a unit; never a noun
 // ("tengo 16 fotos", "j'ai 15 photos", "i'm 16 miles").
-const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|el mes|le mois|il mese|letzten monat|mes passado|recien|recem|appena|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|(?:depuis|seit|desde|since)(?!\s${SINCE_DATE})|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of)\b)))`;
+const END = String.raw`(?=\s?(?:$|[,.!?;:]|(?:et|and|n|y|e|und|o|ou|or|oder|mais|but|pero|ma|aber|mas|bientot|almost|casi|quasi|fast|quase|lol|mdr|ptdr|jaja|jeje|haha|kkk|rs|stp|pls|please|porfa|tu|toi|you|ok|vc|du|chut|dont|don't|hein|non|no|moi|me|je|i|i'm|ca|deja|already|ya|gia|schon|ja|soon|promis|promise|btw|ahah|xd|now|maintenant|ahora|adesso|agora|jetzt|heute|today|yesterday|hier|ayer|ieri|gestern|ontem|last|la semaine|la semana|el mes|le mois|il mese|letzten monat|mes passado|recien|recem|appena|la settimana|letzte\w*|semana|geworden|here|ici|aqui|qui|hier)\b|${UNIT}\b(?!\s(?:de|d'|di|da|del|do|que|qu'|fa|ago|(?:depuis|seit|desde|since)(?!\s${SINCE_DATE})|atras|verheiratet|zusammen|later|plus tard|together|married|casad\w*|sposat\w*|ensemble|of|${GAP_AFTER})\b)))`; // (a gap: "15 years older than me" is no one's age)
 const QUAL = String.raw`(?:(?:que|qu'|seulement|juste|a peine|tout juste|meme pas|deja|bientot|presque|genre|only|just|barely|still|like|almost|nearly|a|solo|solamente|apenas|ya|casi|soltanto|appena|quasi|gia|erst|nur|gerade|fast|schon|noch|so|quase|ja|tipo|tous|toutes|les deux|both|all|da|damals|alors|then|entonces|allora|entao|uns|unos|unas|umas|circa|environ|about|around|etwa|ungefahr)\s)*`;
 
 type Rule = { who: AgeWho; pattern: RegExp };
@@ -112,7 +114,7 @@ const CANDLES = g(String.raw`\b${NUM}\s(?:bougies|candles|velas|velitas|candelin
 const SWEET16 = g(String.raw`\b(sweet (?:16|sixteen)|quinceanera|quinceaneros|mis quince|mis 15|festa de 15 anos|debutante)\b`);
 // Status words need a first-person subject to be the speaker's ("je suis mineur"; "a minor issue" is not);
 // the phrases below are first-person by themselves ("pas l'âge légal", "not legal yet").
-const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor(?! que\b)|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
+const LEGAL_WORD = g(String.raw`\b(?:mineure?s?|minors?|underage|menor(?:es)? de edad|menor(?:es)? de idade|menor(?! que\b)|(?<=\b(?:las|los|a|pra|para|com|con|os|as|unas|unos|umas|uns|de)\s)menores(?!\s(?:que|do que)\b)|minorenne|minorenni|minderjahrig\w*|nicht volljahrig|noch nicht 18)\b`);
 const LEGAL_PHRASE = g(String.raw`\b(?:pas (?:encore )?le droit de (?:conduire|voter|boire)|not old enough to (?:drive|vote)|can'?t (?:even )?vote yet|(?:aun|todavia) no puedo (?:votar|conducir|manejar)|non posso ancora (?:votare|guidare)|darf noch nicht (?:wahlen|autofahren)|ainda nao posso (?:votar|dirigir)|(?:je suis|i'm|i am|soy|sono|ich bin|bin|sou|estou) (?:un peu |way |muy |troppo |zu |muito |a bit |bien )?(?:trop jeune|too young|demasiado joven|muy joven|troppo giovane|zu jung|novo demais|nova demais|muito nov[oa]) (?:pour|for|para|pra|per|fur) (?:ce site|ca|this|this site|this app|onlyfans|ton contenu|your content|esto|este sitio|esta app|questo|questa app|das hier|diese seite|isso|esse site|avoir un compte)|pas (?:encore )?(?:l'age legal|majeure?|en age|legal)|not (?:yet )?(?:legal|of legal age|an adult|18)|not legal yet|not 18 yet|no soy mayor de edad|non sono maggiorenne|nao sou maior|nao tenho 18|pas (?:encore )?(?:la |ma )?majorite|not (?:yet )?of age|(?:aun|todavia) no (?:soy )?mayor|non (?:sono )?ancora maggiorenne|ainda nao (?:sou )?(?:maior|de maior)|sou de menor|(?:j'ai|i'm|i am|tengo|ho|tenho|ich bin)\s(?:pile |juste |exactement |just |exactly |justo |giusto |apenas |genau )?(?:l'age de la majorite sexuelle|the age of consent|at the age of consent|la edad de consentimiento|l'eta del consenso|a idade de consentimento|im schutzalter))\b`);
 /** The persona's past: "à 15 ans tu…", "of you at 16", "quando avevi 15 anni", "how old were you… 14?". */
 const PERSONA_PAST: readonly RegExp[] = [
@@ -128,6 +130,7 @@ const INTEREST_WORD = gated(once(String.raw`${INTEREST}[^.!?]{0,30}?\b(?:novinh[
 const FRAME = gated(once(FRAME_I18N));
 const STAFF = once(STAFF_SELF);
 const PAST = once(ADULT_PAST);
+const RECENT = once(RECENT_TIME);
 // A life event is history only when dated long ago: "hice mi comunión el año pasado" is recent.
 const HISTORY = once(ADULT_HISTORY);
 const SECOND_PERSON = once(String.raw`\b(?:[a-z]+abas|[a-z]{2,}ias|tu|t'|toi|te|ton|ta|tes|you|your|u|tienes|eres|eras|estabas|tenias|tus|tu|hai|sei|eri|avevi|ti|tua|tuo|du|dich|dir|dein|deine|warst|voce|vc|tu|teu|tua|tinha|tuya|tuyo|tuyas|sua|seu|suas)\b`);
@@ -150,7 +153,6 @@ const PARTY_COMING = /^\s?(?:next|soon|this|tomorrow|coming|in \d|bientot|samedi
 // (A party that names someone else, "next month for my daughter", is that person's.)
 const NAMES_PERSON = new RegExp(`\\b${PERSON_NOUN}\\b`);
 const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est|turning|turn)\s(?:\S+\s)?$`);
-const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
@@ -158,6 +160,17 @@ const BOUND = 8; // facts per message: enough for any real message, bounded for 
 const KEYWORD = once(String.raw`\b(?:brevet|bac|rheto\w*|harmos|cycle d'orientation|sixth|gcses?|igcses?|freshman|sophomore|junior|senior|(?:high|middle|elementary|primary|secondary)? ?school|highschool|medie|media|superiore|liceo|realschul\w*|hauptschul\w*|gesamtschule|mittelschule|grundschule|gymnasium|gymi|mittlere reife|quali|ensino medio|secundario|secundaria|secu|preparatoria|insti|instituto|eso|bach\w*|mineure?s?|minors?|underage|menor\w*|minorenn\w|minderjahrig\w*|volljahrig\w*|legal|majeure?|majorite|mayoria|maggiore eta|maioridade|of age|adult|maggiorenne|maior|mayor|en age|sweet|quinceaner\w*|debutante|collegien\w*|lyceen\w*|ecolier\w*|(?:high|middle) ?schoolers?|colegial\w*|liceal\w*|schuler\w*|colegiais|novinh\w*|jovencit\w*|ragazzin\w|teens?|ados?|schulmadchen|lolis?|[a-z]+enn[ei]|[a-z]*jahrig[a-z]*|trop jeune|too young|joven|giovane|zu jung|novo demais|nova demais|muito nov[oa]|le droit de|old enough|vote yet|puedo votar|posso ancora|darf noch nicht|posso votar|ceb|ceid|ce2d|dnb|cfg|eaf|anticipees?|msa|schulabschluss|e?bbr|berufsbildungsreife|eleven plus|junior cert\w*|junior cycle|national 5s?|psat\w*|ap exams?|comipems|prepa|vestibulinho|obmep|afericao|vergleichsarbeit\w*|stellwerk\w*|regents|staar|planea|saeb|prova brasil)\b`);
 
 const WORD = /[a-z]{3,16}/g;
+
+/** "Tu aimes les mineures ?" but not "do you like minor chords?": the status word found must name a person. */
+function interestInMinors(s: string): boolean {
+  for (let from = 0, m = execGated(s, INTEREST_WORD); m !== null; m = INTEREST_WORD.exec(s.slice(from))) {
+    const end = from + m.index + m[0].length;
+    const word = /\S+$/.exec(m[0])![0];
+    if (!isThingAdjectiveAt(s, end - word.length, word.length)) return true;
+    from = end;
+  }
+  return false;
+}
 
 /** True when the message holds something an age fact can be made of: a digit, a number or ordinal word, a keyword. */
 function mayHoldAge(s: string): boolean {
@@ -234,7 +247,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       }
     }
   });
-  if (testGated(s, INTEREST_WORD)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
+  if (interestInMinors(s)) add({ who: "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
 
   // Ages said another way: whose they are follows from the clause (a third subject, the persona, the past).
   const whoOf = (offset: number, history: boolean, past = PAST): AgeWho => {
@@ -243,7 +256,8 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
     if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
-    if (history && past.test(s)) return "speaker_past";
+    // A bare past tense with a recent time ("fiz a prova do 9º ano ontem") is this year's life, not history.
+    if (history && past.test(s) && !(past === PAST && RECENT.test(s) && !HISTORY.test(s))) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|du(?<=st du)|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article
     return "speaker";
   };
@@ -268,7 +282,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   each(SWEET16, (m) => add({ who: OWN_PARTY.test(s.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0)) || (PARTY_COMING.test(s.slice((m.index ?? 0) + m[0].length)) && !NAMES_PERSON.test(s)) ? whoOf(m.index ?? 0, true) : THIRD_SUBJECT.test(clauseBefore(s, m.index ?? 0)) ? "third_person" : "mention", min: /16|sixteen/.test(m[1]!) ? 16 : 15, max: /16|sixteen/.test(m[1]!) ? 16 : 15, form: "sweet16", offset: m.index ?? 0 }));
   each(LEGAL_PHRASE, (m) => add({ who: whoOf(m.index ?? 0, false), min: 0, max: 17, form: "legal_status", offset: m.index ?? 0 }));
   each(LEGAL_WORD, (m) => {
-    if (m[0].startsWith("minor") && MINOR_ADJECTIVE_RE.test(s.slice((m.index ?? 0) + m[0].length))) return;
+    if (isThingAdjectiveAt(s, m.index ?? 0, m[0].length)) return;
     const who = whoOf(m.index ?? 0, false);
     const clause = clauseBefore(s, m.index ?? 0);
     // Fans drop the subject: "technically a minor lol", "underage but…" open the message and stand alone.
@@ -283,7 +297,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
       const [min, max] = row.ages(n ?? Number.NaN);
       if (Number.isNaN(min) || min < 3 || min > 25) return;
       if (row.notAfter?.test(s.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return;
-      add({ who: whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
+      add({ who: examAsNews(s, m.index ?? 0, row.form === "exam") ? "mention" : whoOf(m.index ?? 0, true), min, max, form: row.form, offset: m.index ?? 0 });
     });
   }
   for (const f of readMoreAgeFacts(s, year, framed)) if (!facts.some((e) => e.who === f.who && e.min === f.min && e.max === f.max)) add(f);
@@ -293,8 +307,30 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     for (const f of facts) if (f.who === "speaker" && f.form !== "digits" && f.form !== "number_word" && f.form !== "relative") f.who = "speaker_past";
   }
   schoolYearsAsMemory(s, facts);
+  stagesAndWaits(s, facts);
   assignTasteAndStaff(s, facts, framed);
   return facts;
+}
+
+// An exam named as news ("les résultats du brevet sont sortis", "the GCSE results are out", "os resultados do ENEM")
+// is everyone's: it is the speaker's only when he says so in the clause ("mes", "my", "j'ai", "I", "mis", "meine").
+const EXAM_NEWS_BEFORE = /\b(?:resultats?|sujets?|dates?|epreuves?|corrige|correction|results?|papers?|questions|resultados?|temas?|fecha|notas|risultati|tracce|data|ergebnisse|aufgaben|termine?|gabarito|provas|questoes)\s(?:du|de la|des|de l'|of the|of|for the|de|del|de los|della|dei|delle|dell'|der|des|vom|do|da|dos)\s?$/;
+const EXAM_NEWS_AFTER = /^\S*\s(?:results?|papers?|dates?)\b/;
+// (Italian "i" before a plural noun, "i risultati", is the article, not "I".)
+const OWN_IN_CLAUSE = /\b(?:je|j'|mes|mon|ma|i(?!\s\S+i\b)|i'm|my|me|yo|mis|mi|io|miei|mie|ich|mein\w*|mir|eu|meus|minhas?|meu|tengo|tenho|ho)\b/;
+// A school year that names an exam: "l'esame di terza media", "the exam of year 9".
+const EXAM_OF_GRADE = /\b(?:esame|exam|examen|prova|prufung)\s(?:di|de|of|da|der|do)\s$/;
+function examAsNews(s: string, at: number, isExam: boolean): boolean {
+  if (!isExam) {
+    const named = EXAM_OF_GRADE.exec(s.slice(Math.max(0, at - 20), at));
+    if (!named) return false;
+    at -= s.slice(Math.max(0, at - 20), at).length - named.index;
+  }
+  const before = s.slice(Math.max(0, at - 30), at);
+  if (!EXAM_NEWS_BEFORE.test(before) && !EXAM_NEWS_AFTER.test(s.slice(at, at + 30))) return false;
+  let end = at;
+  while (end < s.length && !",;.!?".includes(s[end]!)) end++;
+  return !OWN_IN_CLAUSE.test(clauseBefore(s, at) + s.slice(at, end));
 }
 
 /** The text of the clause that holds `offset`, from its start to a little after (subjects come first). */

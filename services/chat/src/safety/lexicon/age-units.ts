@@ -16,7 +16,7 @@
  * ("bin so 14 15", "tenho uns 14, 15").
  */
 import type { AgeFact } from "./age-facts.ts";
-import { numberValue } from "./numbers.ts";
+import { exactNumberWord, numberValue } from "./numbers.ts";
 import { opensClause, subjectAt } from "./subject.ts";
 import { gated, matchAllGated, testGated } from "./gate.ts";
 
@@ -64,7 +64,7 @@ const PERSONA_HAS = /(?:^|\s)(?:ta|tas|t'a)\s$/;
 // "soy un chaval de 15-16 tacos", "je suis une meuf de 15 ans": the speaker as a person of an age.
 const SELF_AS_PERSON = /(?:^|\s)(?:je suis|i'm|im|i am|soy|sono|ich bin|bin|sou|eu sou)\s(?:une?|a|an|una?|ein\w*|uma?)\s(?:[a-z]+\s){1,2}?(?:de|of|di|von|com|mit|da)\s$/;
 const WITH = /^\s(?:avec|with|con|mit|com)\b/;
-const NOT_AN_AGE_AFTER = /^\s(?:hour|heure|hora|ora|stunde|de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposat\w*|casad\w*|mariee?s?|divorce\w*|single|celibataire|soltero|en couple|at|with|avec|con|mit|com|em|bei|chez|dans|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
+const NOT_AN_AGE_AFTER = /^\s(?:hour|heure|hora|ora|stunde|de|d'|di|da|do|del|della|of|que|qu'|fa|ago|atras|depuis|seit|later|plus tard|despues|dopo|spater|depois|together|ensemble|juntos|insieme|zusammen|married|verheiratet|sposat\w*|casad\w*|mariee?s?|divorce\w*|single|celibataire|soltero|en couple|at|with|avec|con|mit|com|em|bei|chez|dans|on|for|pour|para|per|lang|long|durante|pendant|plus|more|mas|mehr|mais|piu|older|younger|mayor|mayores|menor|menores|alter|junger|moins|menos|weniger|meno|gone|passed|since|quand|cuando|quando|als|wenn|che|entre|between|zwischen|tra|fra|vor|nach|dopo|avant|apres|before|after|back|auparavant|fa|dabei|a venir|qui viennent|to come|que vienen|[a-z]+(?:ando|endo|iendo))\b/;
 // A range of people after a plural article: "couché avec des 14-16", "the 15-17 ones", "los de 14 a 16".
 const ARTICLE_RANGE = /\b(?:des|les|los|las|the|gli|le|die|as|os)\s(1\d)\s?(?:-|a|to|ou|or|o|e|y|et|bis)\s?(1\d)\b(?!\s?(?:h\b|heures?|hours?|uhr|:|€|euros?|eur|\$|km|cm|kg|%|ans de|fotos?|photos?|pics?|videos?|minutes?|min\b|points?|pages?))/g;
 // A hedged range right after "I am"/"I have" without a unit: "bin so 14 15", "i'm like 15 16".
@@ -106,6 +106,9 @@ export function joinSpelt(s: string): string {
 }
 
 const teen = (n: number | undefined): n is number => n !== undefined && n >= 10 && n <= 18;
+// "an" before a vowel is also the English article ("does an adult", "dies an hour"): after a word that is only
+// one edit from a number word, it is read as the article; French words that follow an age ("an et toi") stay.
+const ARTICLE_AN_AFTER = /^\s(?!(?:et|en|avec|alors|ou|aussi|ici|apres|a|au|aux|il|elle|on|est|oui|encore|environ|enfin|e|y|o|und|and)\b)[aeiouh]/;
 
 /** Ages bound to a unit, ranges of people, and a speaker's hedged range. `framed`: a fiction frame holds the message. */
 export function unitAges(s: string, framed: boolean): AgeFact[] {
@@ -119,6 +122,7 @@ export function unitAges(s: string, framed: boolean): AgeFact[] {
     const [first, second] = m[1] !== undefined ? [m[1], m[2]] : [m[3]!, m[4]];
     const [a, b] = [dressedValue(first), second === undefined ? undefined : dressedValue(second)];
     if (!teen(a) || (b !== undefined && (!teen(b) || b < a || b - a > 4))) continue;
+    if (u[0] === "an" && b === undefined && !/\d/.test(first) && exactNumberWord(first) === undefined && ARTICLE_AN_AFTER.test(s.slice(at + 2, at + 24))) continue;
     const start = at - window.length + m.index + (m[0].length - m[0].trimStart().length);
     const before = s.slice(Math.max(0, start - 24), start);
     const after = s.slice(at + u[0].length, at + u[0].length + 24);

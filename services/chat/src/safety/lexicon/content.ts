@@ -6,6 +6,7 @@
 import type { MinorFinding } from "./detect.ts";
 import { gated, testGated } from "./gate.ts";
 import { EN_BARE_AGE, MINOR_AGE, minorMarkers, unitGuard } from "./markers.ts";
+import { genericAgeSpans, inGenericAge } from "./relative-ages.ts";
 import { follows, near, once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
 
@@ -49,7 +50,10 @@ export function detectSexualContext(t: Text): MinorFinding | null {
   const commerce = () => (commerceFound ??= t.find(COMMERCE));
   const requests = () => (requestsFound ??= t.find(CONTENT_REQUEST));
 
-  if (t.find(PERSONA_IS).length > 0 || t.find(PERSONA_HAS_AGE).length > 0 || t.find(LOOKS_MINOR).length > 0 || t.find(PERSONA_AGE_GUESS).length > 0) {
+  // "When you're 15, you…" is a stage of life, not the persona's age (relative-ages.ts).
+  const generic = genericAgeSpans(s);
+  const personaIs = t.find(PERSONA_IS).filter((m) => !inGenericAge(generic, m.offset));
+  if (personaIs.length > 0 || t.find(PERSONA_HAS_AGE).length > 0 || t.find(LOOKS_MINOR).length > 0 || t.find(PERSONA_AGE_GUESS).length > 0) {
     return { rule: "minor_sexual_context", category: "persona_as_minor" };
   }
   const framed = [...markers.strong, ...markers.schoolGirl, ...markers.family];

@@ -18,6 +18,9 @@ import { readRangesAndFigures, undressWords } from "./dress.ts";
 import { Gate } from "./gate.ts";
 import { foldCompatDigits, undressNumerals } from "./numerals.ts";
 
+// Small German words that tell a German message ("und", "nicht", "mit"): there "im" is "in dem", not "I'm".
+const GERMAN_CUE = String.raw`(?:und|nicht|ich|mit|mir|mich|dich|dir|der|dem|ein|eine|einem|einen|auf|noch|schon|aber|bitte|jetzt|heute|gerade|wieder|sehr|ist|bist|sind|hab|habe|hast|kannst|willst|zu|bei|vom|zum)`;
+
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 // A token that starts with a letter and mixes in look-alike digits/symbols: "p3d0", "s3x", "l0l1", "m1n3ur".
 // Grades and models keep their digits ("cm1", "ce2", "mp3", "s4").
@@ -68,8 +71,9 @@ const TEXTING: [RegExp, string][] = [
   [/\b(?:ds)\b/g, "dans"],
   [/\bj(?=(?:veux|peux|vais|sais|kiffe|aime|adore|passe|rentre|sors|fais)\b)/g, "je "],
   [/\bi m\b/g, "i'm"],
-  // German "im" (= in dem) stays: after a German verb, before an ordinal ("bin im 5. Semester") or a month ("16 im Juni").
-  [new RegExp(String.raw`\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?! \d{1,2}\.(?!\d)| (?:${MONTH}|nachsten|sommer|winter|herbst|fruhling|fruhjahr)\b)`, "g"), "i'm"],
+  // German "im" (= in dem) stays: after a German verb, before an ordinal ("bin im 5. Semester") or a month ("16 im Juni"),
+  // and in a message that is German by its small words ("im Bett und geil", "ich liege im Bett").
+  [new RegExp(String.raw`\bim\b(?<!\b(?:bin|ist|sind|war|ich|wir|noch|auch|mal|du|er|sie|es) im)(?<!\b${GERMAN_CUE}\b.*)(?!.*\b${GERMAN_CUE}\b)(?! \d{1,2}\.(?!\d)| (?:${MONTH}|nachsten|sommer|winter|herbst|fruhling|fruhjahr)\b)`, "g"), "i'm"],
   [/\bu\b/g, "you"],
   [/\bur\b/g, "your"],
   [/\br\b/g, "are"],

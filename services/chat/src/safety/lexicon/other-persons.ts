@@ -20,6 +20,7 @@ import type { AgeFact, AgeWho } from "./age-facts.ts";
 import { ANSWER_COUNTED } from "./appositions.ts";
 import { unitGuard } from "./markers.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
+import { isThingAdjectiveAt } from "./relative-ages.ts";
 import { isOrdinalWord } from "./school-years.ts";
 import { ROLE_NOUN } from "./subject.ts";
 import { INTEREST, PERSON_NOUN } from "./vocabulary-i18n.ts";
@@ -86,7 +87,15 @@ const SCHOOL_PERSON = new RegExp(src`\b(?:${OTHER_PERSONS.people}|${OTHER_PERSON
 /** A verb of taste anywhere in the message: the existing list and this module's. */
 const ASKS_TASTE = new RegExp(src`${INTEREST}|${OTHER_PERSONS.interest}`);
 // (Before or after the verb: "saldrías con un menor?", "does a minor turn you on?", "macht dich eine minderjährige an?")
-const STATUS = new RegExp(OTHER_PERSONS.status);
+const STATUS = new RegExp(OTHER_PERSONS.status, "g");
+/** A status word naming people, not a thing's ("los menores precios", "des blessures mineures"). */
+function namesStatus(s: string): boolean {
+  for (const m of s.matchAll(STATUS)) {
+    const word = /\S+$/.exec(m[0])![0];
+    if (!isThingAdjectiveAt(s, (m.index ?? 0) + m[0].length - word.length, word.length)) return true;
+  }
+  return false;
+}
 // A possessive before the person ("ma fille de 15 ans", "mi hermana de 14"): someone the speaker knows, not a taste.
 const POSSESSIVE = /^(?:ma|mon|mes|ta|ton|tes|sa|son|ses|my|your|his|her|their|mi|mis|tus|su|sus|mia|mio|miei|mie|tua|tuo|sua|suo|mein\w*|dein\w*|sein\w*|ihr\w*|minha|meu|meus|minhas|teu|seu|notre|nos|our|nuestr\w*|nostr\w*|unser\w*|nossa|nosso)$/;
 const PERSONA_AS = /(?:^|\s)(?:tu es|tu serais|t'es|you're|you are|you'd be|eres|serias|sei|saresti|du bist|warst du|tu e|voce e|vc e|(?:que|di) (?:eres|sei|es|e)|di essere|que (?:voce )?e)\s/;
@@ -186,7 +195,7 @@ export function otherPersonAges(s: string, year: number, framed: boolean): AgeFa
     const pupil = SCHOOL_PERSON.exec(s);
     if (pupil) facts.push({ who: framed ? "role" : "interest", min: 12, max: 17, form: "school_year", offset: pupil.index });
   }
-  if (STATUS_GATE.test(s) && STATUS.test(s) && asksTaste()) facts.push({ who: framed ? "role" : "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
+  if (STATUS_GATE.test(s) && namesStatus(s) && asksTaste()) facts.push({ who: framed ? "role" : "interest", min: 0, max: 17, form: "legal_status", offset: 0 });
   return facts;
 }
 

@@ -12,6 +12,7 @@
 import type { AgeFact } from "./age-facts.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { execGated, gated, matchAllGated, testGated } from "./gate.ts";
+import { MINOR_ADJECTIVE, MINOR_THING_BEFORE } from "./vocabulary-i18n.ts";
 
 const src = String.raw;
 /** Words of a coming moment in the six languages: "next", "la semaine pro", "mes que vem", "domani"… */
@@ -69,6 +70,13 @@ const namesWork = (s: string): boolean => {
 export const isTitleAt = (s: string, offset: number): boolean =>
   namesWork(s) && (TITLE_BEFORE.test(s.slice(Math.max(0, offset - 30), offset)) || TITLE_AFTER.test(s.slice(offset, offset + 60)));
 
+// "Minor chords", "los menores precios", "blessures mineures": a status word that qualifies a thing is no person's.
+const MINOR_ADJECTIVE_RE = new RegExp(MINOR_ADJECTIVE);
+const MINOR_THING_BEFORE_RE = new RegExp(MINOR_THING_BEFORE);
+/** True when the status word at `offset` ("minor", "mineure", "menores", "minore") is an adjective of a thing. */
+export const isThingAdjectiveAt = (s: string, offset: number, length: number): boolean =>
+  MINOR_ADJECTIVE_RE.test(s.slice(offset + length, offset + length + 40)) || MINOR_THING_BEFORE_RE.test(s.slice(Math.max(0, offset - 40), offset));
+
 const BIRTH_SLANG = new RegExp(src`\bteam\s((?:19|20)\d\d)\b(?!\s(?:de|du|des|of|del|di|do|da|vs)\b)|\b(?:gang|squad|crew|les|los|la|die)\s((?:19|20)\d\d)\s?(?:gang|squad|crew|kids?|babies|enjoyers)?(?=\s?(?:$|[,.!?]|ici|here|aqui|qui|hier|represent|let's go|lol|mdr|haha|jaja))|\b((?:19|20)\d\d)\s(?:gang|squad|crew|kids?|babies)\b`, "g");
 const BIRTH_YY = new RegExp(src`\b(?:born(?: in)?|naci en(?: el)?|soy del|sono del|sou de|jahrgang)\s'?(\d\d)\b(?!\s?(?:ans|anos|anni|years?|km|h\b|min|:|\/|\.\d|\d))`, "g");
 const HANDLE_YEAR = /\(handle year ((?:19|20)\d\d)\)/g;
@@ -105,6 +113,39 @@ export function schoolYearsAsMemory(s: string, facts: AgeFact[]): void {
   if (!since) return;
   const elapsed = Number(since[1] ?? since[2]);
   for (const f of facts) if (isSchool(f) && f.max + elapsed >= 18) f.who = "speaker_past";
+}
+
+/**
+ * A generic "when one is N" in the six languages ("quand on a 15 ans", "when you're 15", "cuando uno tiene 15",
+ * "quando si hanno 15 anni", "wenn man 15 ist", "quando a gente tem 15"): a stage of life, no one's age.
+ */
+export const GENERIC_WHEN = src`\b(?:quand|lorsqu'|lorsque|when|once|cuando|quando|wenn)\s?(?:on a|t'as|tu as|you're|you are|your|ur|u r|one is|you turn|tienes|tenes|uno tiene|se tienen?|hai|si hanno|si ha|uno ha|man|du|voce tem|vc tem|a gente tem|se tem|tens)\s(?:(?:que|only|just|solo|erst|nur|so)\s)?(?=\d|[a-z]+\s(?:ans|anos|anni|jahre|years))`;
+const GENERIC_WHEN_RE = gated(new RegExp(GENERIC_WHEN, "g"));
+/** The spans [start, end] of a generic "when one is" (its number starts at `end`). */
+export function genericAgeSpans(s: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of matchAllGated(s, GENERIC_WHEN_RE)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return spans;
+}
+/** True when the age or phrase at `offset` belongs to a generic "when one is N" (up to its number and unit). */
+export const inGenericAge = (spans: ReadonlyArray<[number, number]>, offset: number): boolean => spans.some(([start, end]) => offset >= start && offset <= end + 2);
+// "till i'm 18", "bis ich 18 bin", "hasta que tenga 18", "até eu fazer 18": the age waited for, not the age now.
+const UNTIL_BEFORE = new RegExp(src`\b(?:till|til|until|untill|before|jusqu'a ce que|jusqu'a|avant que|hasta que|antes de que|finche(?: non)?|fino a quando|bis|ate|antes de)\s(?:\S+\s){0,2}$`);
+
+/**
+ * Ages that are no one's now: after a generic "when one is" (a mention), or waited for ("till i'm 18": the speaker
+ * is under it, so an 18 waited for is an age of 15–17).
+ */
+export function stagesAndWaits(s: string, facts: AgeFact[]): void {
+  const generic = facts.length > 0 ? genericAgeSpans(s) : [];
+  for (const f of facts) {
+    if (generic.some(([start, end]) => f.offset <= end && f.offset >= start)) f.who = "mention";
+    else if (f.who === "speaker" && f.min === f.max && f.min <= 18 && (f.form === "digits" || f.form === "number_word") && UNTIL_BEFORE.test(s.slice(Math.max(0, f.offset - 30), f.offset))) {
+      f.min = Math.max(0, f.min - 3);
+      f.max -= 1;
+      f.form = "relative";
+    }
+  }
 }
 
 // Gated (gate.ts): skipped on a message that lacks their literals.

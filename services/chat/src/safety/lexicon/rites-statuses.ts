@@ -50,6 +50,9 @@ const STATUS: readonly Row[] = [
   // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18" — told
   // against majority like a wait (form "relative"), so the 18 it names is not read as an adult's age.
   row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "relative"),
+  // Majority waited for by the speaker: "till i'm 18", "vivement que j'aie 18 ans", "j'attends d'avoir 18 ans", "hasta
+  // que tenga 18", "finché non avrò 18 anni", "bis ich 18 bin", "até eu fazer 18", "can't wait to be 18".
+  row("(?:till|til|until|untill|can't wait|cant wait|vivement que|jusqu'a ce que|j'attends|hasta que|finche(?: non)?|bis|ate)\\s(?:i'm|i am|i turn|i'm turning|to be|to turn|j'aie|j'ai|d'avoir|mes|je sois|tenga|cumpla|avro|compiro|ich|eu (?:fazer|ter|completar)|fazer|ter)\\s(?:mes\\s)?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|bin|werde|lol|mdr|jaja|haha|no|non|nao|pero|mais|but|ma|aber|mas)\\b))", 0, 17, "relative"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
   row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|(?:muy|demasiado) joven|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade|nov[oa] demais|muito nov[oa])${TO_PRIVILEGE}`, 0, 17, "legal_status"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
