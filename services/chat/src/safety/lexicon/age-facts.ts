@@ -18,7 +18,7 @@ import { cohortBirthAges, gradYearAges, isTitleAt, schoolYearsAsMemory, turningA
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
-import { childSubject, possessedAt } from "./subject.ts";
+import { childSubject, kinOwned, possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, MINOR_ADJECTIVE, PERSON_NOUN, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
@@ -218,7 +218,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   });
   if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
-  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && possessedAt(s, m.index ?? 0) ? "third_person" : generic));
+  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && (possessedAt(s, m.index ?? 0) || kinOwned(s, m.index ?? 0)) ? "third_person" : generic));
   if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {
     const n = m[2] !== undefined ? Number(m[2]) : (numberValue(`${m[1]}i`) ?? numberValue(`${m[1]}e`));
     if (n !== undefined && n >= 10 && n < 100) add({ who: generic, min: n, max: n, form: "compound", offset: m.index ?? 0 });
@@ -242,7 +242,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
-    if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
+    if (THIRD_SUBJECT.test(clause) || childSubject(clause) || kinOwned(s, offset)) return "third_person";
     if (history && past.test(s)) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|du(?<=st du)|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article
     return "speaker";
