@@ -79,15 +79,22 @@ export const possessedAt = (s: string, offset: number): boolean => POSSESSED.tes
 const POSSESSIVE = src`(?:ma|mon|mes|my|mia|mio|miei|mie|mi|mis|mein\w*|minha|meu|meus|minhas|notre|nos|our|unser\w*|nuestr\w*|nostr\w*|nossa|nosso)`;
 /** Parents naming themselves by their children: "papa de", "mother of", "madre de", "mamma di", "Vater von", "mãe de". */
 export const PARENT_OF = src`(?:papa|maman|pere|mere|parent|parents|dad|daddy|father|mom|mum|mommy|mother|padre|madre|papi|mami|mamma|babbo|genitore|vater|mutter|papa|mama|pai|mae)\s(?:de|d'|of|di|von|do|da|dos|das)`;
-const KIN_BEFORE = new RegExp(src`(?:\b${POSSESSIVE}\s(?:[a-z]+\s)?${PERSON}s?(?:'s|'|s)?|\b${PARENT_OF})(?:\s?\S+){0,4}?\s?$`);
+// A cue (a possessive or a parent word) is found first, and the owner read from there: the owner pattern alone,
+// tried at every position of the text before each fact, cost ~12 µs per message in the guard bench.
+const KIN_CUE = new RegExp(src`\b(?:${POSSESSIVE}|papa|maman|pere|mere|parents?|dad|daddy|father|mom|mum|mommy|mother|padre|madre|papi|mami|mamma|babbo|genitore|vater|mutter|mama|pai|mae)\s`, "g");
+const KIN_BEFORE = new RegExp(src`^(?:${POSSESSIVE}\s(?:[a-z]+\s)?${PERSON}s?(?:'s|'|s)?|${PARENT_OF})(?:\s?\S+){0,4}?\s?$`);
+const GENITIVE_CUE = /\s(?:de|d'|of|di|del|della|do|da|von|meines|meiner|deines|deiner|seines|seiner|ihres|ihrer|unseres|unserer)\s/;
 const KIN_AFTER = new RegExp(src`^\S*(?:\s\S+){0,2}?\s(?:(?:de|d'|of|di|del|della|do|da|von)\s?${POSSESSIVE}|meines|meiner|deines|deiner|seines|seiner|ihres|ihrer|unseres|unserer)\s(?:[a-z]+\s)?${PERSON}`);
 /** True when the age or school year at `offset` is owned by the speaker's kin, in its clause (before it or as a genitive after). */
 export function kinOwned(s: string, offset: number): boolean {
   const start = clauseStart(s, offset);
-  if (KIN_BEFORE.test(s.slice(Math.max(start, offset - 48), offset))) return true;
+  const before = s.slice(Math.max(start, offset - 48), offset);
+  KIN_CUE.lastIndex = 0;
+  for (const cue of before.matchAll(KIN_CUE)) if (KIN_BEFORE.test(before.slice(cue.index))) return true;
   let end = offset;
   // (A dot after digits is a German ordinal, "die 10. Klasse", not a sentence's end.)
   while (end < s.length && end - offset < 48 && !",;!?:".includes(s[end]!) && !(s[end] === "." && !/\d/.test(s[end - 1]!))) end++;
-  return KIN_AFTER.test(s.slice(offset, end));
+  const after = s.slice(offset, end);
+  return GENITIVE_CUE.test(after) && KIN_AFTER.test(after);
 }
 
