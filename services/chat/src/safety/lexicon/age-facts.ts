@@ -152,6 +152,7 @@ const NAMES_PERSON = new RegExp(`\\b${PERSON_NOUN}\\b`);
 const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est|turning|turn)\s(?:\S+\s)?$`);
 const MINOR_ADJECTIVE_RE = once(MINOR_ADJECTIVE);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
+const NEGATED_BEFORE = /\b(?:nao|no|non|not|pas|nicht|keine?)\s(?:\S+\s)?$/;
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
@@ -189,6 +190,8 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const n = value(token);
     // A one-digit "age" without a unit is a count ("j'ai 3, et toi ?" about kids), not a fan's age.
     if (n === undefined || n <= 0 || n >= 120 || (n < 10 && !HAS_UNIT.test(m[0]))) return;
+    // "não tenho 18 anos", "no tengo 18": a negated adult age is no adult's (the "not yet" reader says what it is).
+    if (n >= 18 && NEGATED_BEFORE.test(s.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0))) return;
     add({ who, min: n, max: n, form: formOf(token!), offset: m.index ?? 0 });
   };
   // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
@@ -214,9 +217,10 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   for (const { gate, pattern: p, generic: unnamed } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
     const token = m.slice(1).find((x) => x !== undefined);
     const n = value(token);
-    if (n !== undefined && n > 0 && n < 120) add({ who: unnamed ? generic : framed ? "role" : "third_person", min: n, max: n, form: "compound", offset: m.index ?? 0 });
+    if (n !== undefined && n > 0 && n < 120) add({ who: unnamed && !(kinOwned(s, m.index ?? 0) && !framed) ? generic : framed ? "role" : "third_person", min: n, max: n, form: "compound", offset: m.index ?? 0 });
   });
-  if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
+  // ("dad of two teens aged 15 and 13 …, can i see your pics": an age owned by the speaker's kin is theirs, not the persona's past.)
+  if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, kinOwned(s, m.index ?? 0) ? "third_person" : "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
   for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && (possessedAt(s, m.index ?? 0) || kinOwned(s, m.index ?? 0)) ? "third_person" : generic));
   if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {

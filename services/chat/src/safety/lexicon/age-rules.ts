@@ -53,10 +53,14 @@ const PAST_CONTENT_RE = new RegExp(`${PAST_CONTENT}|${SEXUAL}|${SEXUAL_I18N}`);
 // else or has no first or second person subject ("ma fille de 15 ans veut faire du contenu", "…, she wants your OF").
 const KIN_TIE_WORDS = 8;
 const CONTENT_ALL = new RegExp(`${SEXUAL_OR_COMMERCE.source}|${OTHER_PERSONS.platform}`, "g");
-const OWN_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|me|moi|tu|t'|you|u|yo|tu|io|ich|du|eu|voce|vc)(?=\s|$)/;
+// The speaker or the persona as the clause's subject, or the persona as its object ("was kostet bei dir ein video").
+const OWN_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|me|moi|tu|t'|toi|you|u|yo|io|ich|du|dir|dich|eu|voce|vc)(?=\s|$)/;
 const SOMEONE_ELSE = /(?:^|\s)(?:il|elle|ils|elles|lui|leur|ses|sa|son|he|she|they|him|her|them|his|their|el|ella|ellos|su|sus|lei|loro|suo|sua|er|sie|ihr|ihn|ihm|sein\w*|ihre?\w*|ele|ela|eles|elas|dele|dela)(?=\s|$)/;
+/** True when a kin-owned age at `offset` (subject.ts `kinOwned`) is told in passing, not tied to any content word of `s`. */
+export const kinInPassing = (s: string, offset: number): boolean => kinOwned(s, offset) && !kinTiedToContent({ offset }, s);
+
 /** True when a kin-owned fact (subject.ts `kinOwned`) is the object of a content, sexual or commerce word of `s`. */
-function kinTiedToContent(f: AgeFact, s: string): boolean {
+function kinTiedToContent(f: Pick<AgeFact, "offset">, s: string): boolean {
   CONTENT_ALL.lastIndex = 0;
   for (const m of s.matchAll(CONTENT_ALL)) {
     const at = m.index ?? 0;
@@ -89,7 +93,7 @@ export function decideFromFacts(facts: readonly AgeFact[], s: string): FactDecis
   };
   for (const rule of FACT_RULES) {
     let matching = facts.filter((f) => f.who === rule.who && isMinorFact(f) && (!rule.schoolOnly || f.form === "school_year" || f.form === "exam"));
-    if (rule.who === "third_person" && rule.needs === "sexual_or_commerce") matching = matching.filter((f) => !kinOwned(s, f.offset) || kinTiedToContent(f, s));
+    if (rule.who === "third_person" && rule.needs === "sexual_or_commerce") matching = matching.filter((f) => !kinInPassing(s, f.offset));
     if (matching.length > 0 && has(rule.needs)) return { rule: rule.rule, category: rule.category };
   }
   return null;

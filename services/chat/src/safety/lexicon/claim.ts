@@ -26,7 +26,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`^(?:1[0-8])(?: ans)? dans \d+ (?:mois|semaines?|jours?)\b`),
   once(String.raw`\b(?:i'm|i am|we're|we are)\s(?:still\s)?not (?:yet\s)?(?:of (?:legal\s)?age|legal)\b`),
   // almost 18, a coming birthday
-  once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|\bnot 18 yet\b)`),
+  once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|(?<!\b(?:is|he's|she's|he is|she is|they're|they are|are)\s)\bnot 18 yet\b)`),
   once(String.raw`\b(?:je vais avoir|j'aurai|je vais sur mes|vais sur mes|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at|euros?|€|balles|dollars?|km|kg|kilos?|photos?|pics?|fois|times|%))`),
   // English: "i'm 15", "im only 16", "we're both 14", "me and my friend are 15"
   once(String.raw`\b(?:i'm|i am|iam)\s(?:only\s|just\s|barely\s|still\s|like\s|almost\s|nearly\s|a\s)?${V.MINOR_N}\b${"(?!\\s?ans\\s(?:de|d'))"}${unitGuard()}`),

@@ -5,6 +5,7 @@
  */
 import type { MinorFinding } from "./detect.ts";
 import { gated, testGated } from "./gate.ts";
+import { kinInPassing } from "./age-rules.ts";
 import { EN_BARE_AGE, MINOR_AGE, minorMarkers, unitGuard } from "./markers.ts";
 import { follows, near, once, re, type Match, type Text } from "./text.ts";
 import * as V from "./vocabulary.ts";
@@ -70,9 +71,11 @@ export function detectSexualContext(t: Text): MinorFinding | null {
       if (personaPast.length + body.length > 0 && near(past, [...sexual(), ...body], 16)) return { rule: "minor_sexual_context", category: "persona_past" };
     }
   }
-  if (markers.strong.length > 0 && near(markers.strong, [...sexual(), ...commerce(), ...requests()], 14)) return { rule: "minor_sexual_context", category: "third_person" };
+  // A kin's age or teen told in passing, the request the speaker's own, many clauses later (age-rules.ts): not tied.
+  const tied = (found: Match[]) => found.filter((m) => !kinInPassing(s, m.offset));
+  if (markers.strong.length > 0 && near(tied(markers.strong), [...sexual(), ...commerce(), ...requests()], 14)) return { rule: "minor_sexual_context", category: "third_person" };
   if (follows(t.find(PARTNER), [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE)], 4)) return { rule: "minor_sexual_context", category: "third_person" };
-  if (markers.family.length > 0 && near(markers.family, [...sexual(), ...commerce()], 10)) return { rule: "minor_sexual_context", category: "third_person" };
+  if (markers.family.length > 0 && near(tied(markers.family), [...sexual(), ...commerce()], 10)) return { rule: "minor_sexual_context", category: "third_person" };
   if (markers.weakChild.length > 0 && near(markers.weakChild, sexual(), 3)) return { rule: "minor_sexual_context", category: "third_person" };
   return null;
 }

@@ -58,7 +58,7 @@ const STATUS: readonly Row[] = [
   // against majority like a wait (form "relative"), so the 18 it names is not read as an adult's age.
   // The "not yet" may wrap its verb ("non ho ancora 18 anni", "no tengo todavía 18", "não fiz ainda 18") and name
   // majority by its word ("noch nicht volljährig", "non ancora maggiorenne", "todavía no soy mayor de edad").
-  row(`(?:${NOT_YET})\\s(?:\\S+\\s){0,3}?(?:18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))|(?:${MAJORITY_WORD})(?=\\s?(?:$|[,.!?;]|(?:aber|mais|but|pero|ma|mas|lol|haha|mdr|yet|encore|ancora|noch|ainda|todavia|aun|oder|ou|or|o)\\b)))`, 0, 17, "relative"),
+  row(`(?:${NOT_YET})\\s(?:\\S+\\s){0,3}?(?<!\\b(?:le|la|las|les|the|um|alle|as|sono)\\s)(?:18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun|aber|mais|but|pero|ma|mas|lol|haha|mdr)\\b))|(?:${MAJORITY_WORD})(?=\\s?(?:$|[,.!?;]|(?:aber|mais|but|pero|ma|mas|lol|haha|mdr|yet|encore|ancora|noch|ainda|todavia|aun|oder|ou|or|o)\\b)))`, 0, 17, "relative"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
   row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|(?:muy|demasiado) joven|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade|nov[oa] demais|muito nov[oa])${TO_PRIVILEGE}`, 0, 17, "legal_status"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".

@@ -82,13 +82,17 @@ export const PARENT_OF = src`(?:papa|maman|pere|mere|parent|parents|dad|daddy|fa
 // A cue (a possessive or a parent word) is found first, and the owner read from there: the owner pattern alone,
 // tried at every position of the text before each fact, cost ~12 µs per message in the guard bench.
 const KIN_CUE = new RegExp(src`\b(?:${POSSESSIVE}|papa|maman|pere|mere|parents?|dad|daddy|father|mom|mum|mommy|mother|padre|madre|papi|mami|mamma|babbo|genitore|vater|mutter|mama|pai|mae)\s`, "g");
-const KIN_BEFORE = new RegExp(src`^(?:${POSSESSIVE}\s(?:[a-z]+\s)?${PERSON}s?(?:'s|'|s)?|${PARENT_OF})(?:\s?\S+){0,4}?\s?$`);
+const KIN_BEFORE = new RegExp(src`^(?:${POSSESSIVE}\s(?:[a-z]+\s)?${PERSON}s?(?:'s|'|s)?|${PARENT_OF})(?:\s?\S+){0,6}?\s?$`);
 const GENITIVE_CUE = /\s(?:de|d'|of|di|del|della|do|da|von|meines|meiner|deines|deiner|seines|seiner|ihres|ihrer|unseres|unserer)\s/;
 const KIN_AFTER = new RegExp(src`^\S*(?:\s\S+){0,2}?\s(?:(?:de|d'|of|di|del|della|do|da|von)\s?${POSSESSIVE}|meines|meiner|deines|deiner|seines|seiner|ihres|ihrer|unseres|unserer)\s(?:[a-z]+\s)?${PERSON}`);
+// The owner around the age: "ma fille de 14 ans" read at "fille", "my 13 year old son", "mein 14-jähriger Sohn".
+const OWNER_JUST_BEFORE = new RegExp(src`\b${POSSESSIVE}\s$`);
+const PERSON_SOON = new RegExp(src`^(?:\S+\s){0,3}?${PERSON}s?\b`);
 /** True when the age or school year at `offset` is owned by the speaker's kin, in its clause (before it or as a genitive after). */
 export function kinOwned(s: string, offset: number): boolean {
   const start = clauseStart(s, offset);
   const before = s.slice(Math.max(start, offset - 48), offset);
+  if (OWNER_JUST_BEFORE.test(before) && PERSON_SOON.test(s.slice(offset, offset + 40))) return true;
   KIN_CUE.lastIndex = 0;
   for (const cue of before.matchAll(KIN_CUE)) if (KIN_BEFORE.test(before.slice(cue.index))) return true;
   let end = offset;
