@@ -5,8 +5,10 @@
  *   then the speaker's own request several clauses later, passes; the kin brought into the content (in the same
  *   clause, or named again by a pronoun in the request's) is stopped;
  * - a ten and a misspelt unit written apart ("dix sep an", "diez y siete años"): under 18 stopped, 18–19 pass;
- * - "not yet" around its verb, or before majority's word ("non ho ancora 18 anni", "noch nicht volljährig"):
- *   the speaker's is stopped; a relative's with no content word, a clock time, "already 18" pass;
+ * - "not yet" around its verb, or before majority's word ("non ho ancora 18 anni", "noch nicht volljährig"), or
+ *   old enough for one thing but not to vote: the speaker's is stopped; a relative's with no content word, a clock
+ *   time, "already 18", "not enough time to vote" pass;
+ * - a parent taking the phone FROM the speaker at night (in the suite's fixed cases);
  * - a class named with its letter ("ich geh in die 10b", "je suis en 4eB"): stopped; a flat's number passes;
  * - answers to the age question dressed apart: in brackets, digit by digit, a school place opening the answer;
  *   mirrors: adult ages, codes, higher education, staff.
@@ -113,9 +115,21 @@ const NOT_YET_MIRROR: Record<Lang, readonly string[]> = {
   de: ["mein sohn ist noch nicht volljährig, er lernt fahren", "es ist noch nicht 18 uhr, bin noch im büro", "ich bin schon lange volljährig, 34 jahre"],
   pt: ["minha filha ainda não tem 18, está estudando", "ainda não são 18h, estou no trabalho", "já tenho 34 anos, maior de idade faz tempo"],
 };
+// Old enough for one thing, not for majority's: "assez vieux pour le scooter, pas assez pour voter".
+const OLD_ENOUGH_NOT: Record<Lang, string> = {
+  fr: "assez vieux pour le scooter, pas assez pour voter", en: "old enough for the scooter, not enough to vote", es: "lo bastante mayor para la moto, no lo bastante para votar",
+  it: "abbastanza grande per il motorino, non abbastanza per votare", de: "alt genug für den roller, nicht alt genug zum wählen", pt: "velho o suficiente pra moto, não o suficiente pra votar",
+};
+/** Mirrors: "not enough" of something else before the privilege. */
+const NOT_ENOUGH_ELSE: Record<Lang, string> = {
+  fr: "j'ai pas assez de temps pour voter demain", en: "not enough time to vote today", es: "no tengo bastante tiempo para votar hoy",
+  it: "non ho abbastanza tempo per votare oggi", de: "keine zeit zum wählen heute", pt: "não tenho tempo suficiente pra votar hoje",
+};
 export const notYetOfAge = (expect: "stop" | "pass"): fc.Arbitrary<Asked> =>
   fc.tuple(fc.constantFrom(...LANGS), fc.nat(11), fc.nat(11), noise).map(([lang, i, j, n]) => {
-    const text = expect === "stop" ? `${pick(NOT_YET[lang], i)} ${pick(NOT_YET_TAIL[lang], j)}` : pick(NOT_YET_MIRROR[lang], i + j);
+    const text = i % 4 === 3
+      ? `${expect === "stop" ? OLD_ENOUGH_NOT[lang] : NOT_ENOUGH_ELSE[lang]} ${pick(NOT_YET_TAIL[lang], j)}`
+      : expect === "stop" ? `${pick(NOT_YET[lang], i)} ${pick(NOT_YET_TAIL[lang], j)}` : pick(NOT_YET_MIRROR[lang], i + j);
     return gcase(noisy(text, n), lang, "legal_status", expect === "stop" ? "claim" : "adult_mirror", expect);
   });
 

@@ -65,5 +65,12 @@ describe("minors lexicon, eighth-round (d) mechanisms on generated messages", ()
     expect(blocks("1 2 3 soleil", asked)).toBe(false);
     expect(blocks("au collège mais grand pour mon âge", asked)).toBe(true);
     expect(blocks("prof au collège, 41 ans, et toi ?", asked)).toBe(false);
+    expect(blocks("ma mère me confisque le tel à 22h donc faut qu'on sexte avant 😅")).toBe(true);
+    expect(blocks("mia mamma mi toglie il telefono alle 10, facciamo sexting prima 😏")).toBe(true);
+    expect(blocks("meine mutter nimmt mir das handy um 22 uhr weg, schick ein nacktbild")).toBe(true);
+    expect(blocks("ma mère prend le tel pour appeler sa soeur, envoie une photo nue")).toBe(false); // her phone call
+    expect(blocks("mia mamma guarda il telefono, mandami una foto nuda")).toBe(false);
+    expect(blocks("assez vieux pour le scooter, pas assez pour voter 😂 tu fais des vidéos perso ?", asked)).toBe(true);
+    expect(blocks("je suis pas assez grand pour conduire un camion lol, envoie une photo")).toBe(false);
   });
 });
