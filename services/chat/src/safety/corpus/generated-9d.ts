@@ -9,6 +9,8 @@
  *   old enough for one thing but not to vote: the speaker's is stopped; a relative's with no content word, a clock
  *   time, "already 18", "not enough time to vote" pass;
  * - a parent taking the phone FROM the speaker at night (in the suite's fixed cases);
+ * - a number word ending in -ci/-ce typed without its last vowel ("sedic anni"): a teen's answer is stopped, a
+ *   count of years of marriage or an adult's truncated age passes;
  * - a class named with its letter ("ich geh in die 10b", "je suis en 4eB"): stopped; a flat's number passes;
  * - answers to the age question dressed apart: in brackets, digit by digit, a school place opening the answer;
  *   mirrors: adult ages, codes, higher education, staff.
@@ -174,7 +176,22 @@ export const dressedAnswers = (expect: "stop" | "pass"): fc.Arbitrary<Asked> =>
     return gcase(noisy(text, n), lang, how === 0 ? "bracket" : how === 1 ? "dress" : "school_year", expect === "stop" ? "claim" : "adult_age", expect, asked);
   });
 
+// Number words ending in -ci/-ce typed without their last vowel ("sedic anni", "quinc años"), after the age question.
+const CE_CI_WORDS: Partial<Record<Lang, { words: Record<number, string>; unit: string; tail: string; counted: string }>> = {
+  it: { words: { 11: "undici", 12: "dodici", 13: "tredici", 14: "quattordici", 15: "quindici", 16: "sedici" }, unit: "anni", tail: "ma sembro più grande 🙈", counted: "di matrimonio 😅" },
+  // (Only words still five letters long once truncated: "onc", "doc" are too short to be read as numbers.)
+  es: { words: { 14: "catorce", 15: "quince" }, unit: "años", tail: "pero parezco mayor 🙈", counted: "de casado jaja" },
+};
+/** "sedic anni 🙈" (stop); the same truncated word counting a marriage, or an adult's truncated age (pass). */
+export const truncatedWords = (expect: "stop" | "pass"): fc.Arbitrary<Asked> =>
+  fc.tuple(fc.constantFrom<Lang>("it", "es"), fc.integer({ min: 11, max: 16 }), fc.boolean(), noise).map(([lang, age, alone, n]) => {
+    const l = CE_CI_WORDS[lang]!;
+    const word = (l.words[age] ?? l.words[15]!).slice(0, -1);
+    const text = expect === "stop" ? `${word} ${l.unit}${alone ? "" : ` ${l.tail}`}` : alone ? `${word} ${l.unit} ${l.counted}` : `${lang === "it" ? "diciannov" : "diecinuev"} ${l.unit} ${l.tail}`;
+    return gcase(noisy(text, n), lang, "misspelt", expect === "stop" ? "claim" : "adult_age", expect, AGE_QUESTIONS[lang]);
+  });
+
 /** Every must-stop mechanism of part d. */
-export const mustStop9d: fc.Arbitrary<Asked> = fc.oneof(kinInPassing("stop"), splitTeens("stop"), notYetOfAge("stop"), classLetters("stop"), dressedAnswers("stop"));
+export const mustStop9d: fc.Arbitrary<Asked> = fc.oneof(kinInPassing("stop"), splitTeens("stop"), notYetOfAge("stop"), classLetters("stop"), dressedAnswers("stop"), truncatedWords("stop"));
 /** Every mirror of part d. */
-export const mustPass9d: fc.Arbitrary<Asked> = fc.oneof(kinInPassing("pass"), splitTeens("pass"), notYetOfAge("pass"), classLetters("pass"), dressedAnswers("pass"));
+export const mustPass9d: fc.Arbitrary<Asked> = fc.oneof(kinInPassing("pass"), splitTeens("pass"), notYetOfAge("pass"), classLetters("pass"), dressedAnswers("pass"), truncatedWords("pass"));

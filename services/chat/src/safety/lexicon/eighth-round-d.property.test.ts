@@ -8,7 +8,7 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { GENERATED_YEAR, type GeneratedCase } from "../corpus/generated.ts";
-import { classLetters, dressedAnswers, kinInPassing, mustPass9d, mustStop9d, notYetOfAge, splitTeens } from "../corpus/generated-9d.ts";
+import { classLetters, dressedAnswers, kinInPassing, mustPass9d, mustStop9d, notYetOfAge, splitTeens, truncatedWords } from "../corpus/generated-9d.ts";
 import { assessMinorRisk } from "./detect.ts";
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261208;
@@ -43,6 +43,11 @@ describe("minors lexicon, eighth-round (d) mechanisms on generated messages", ()
     fc.assert(fc.property(dressedAnswers("pass"), (c) => verdict(c).finding === null), { seed, numRuns: 300 });
   });
 
+  test("a number word without its last vowel ('sedic anni') answering the age question is stopped; counts and adults pass", () => {
+    fc.assert(fc.property(truncatedWords("stop"), (c) => verdict(c).finding !== null), { seed, numRuns: 200 });
+    fc.assert(fc.property(truncatedWords("pass"), (c) => verdict(c).finding === null), { seed, numRuns: 200 });
+  });
+
   test("the generators can fail: the guards hold where the mechanism does not apply", () => {
     const asked = "t'as quel âge ?";
     expect(blocks("ma fille de 15 ans veut faire du contenu avec toi")).toBe(true); // the child is the object
@@ -65,6 +70,8 @@ describe("minors lexicon, eighth-round (d) mechanisms on generated messages", ()
     expect(blocks("1 2 3 soleil", asked)).toBe(false);
     expect(blocks("au collège mais grand pour mon âge", asked)).toBe(true);
     expect(blocks("prof au collège, 41 ans, et toi ?", asked)).toBe(false);
+    expect(blocks("sedic anni 🙈", "e tu quanti anni hai?")).toBe(true);
+    expect(blocks("magic anni 🙈", "e tu quanti anni hai?")).toBe(false); // a word ending in c is not a number by itself
     expect(blocks("ma mère me confisque le tel à 22h donc faut qu'on sexte avant 😅")).toBe(true);
     expect(blocks("mia mamma mi toglie il telefono alle 10, facciamo sexting prima 😏")).toBe(true);
     expect(blocks("meine mutter nimmt mir das handy um 22 uhr weg, schick ein nacktbild")).toBe(true);
