@@ -55,14 +55,14 @@ const OWN_REQUEST: Record<Lang, readonly string[]> = {
   de: ["was kostet bei dir ein video?", "kann ich deine privaten bilder sehen?", "was postest du heute auf deinem OF?"],
   pt: ["eu posso ver tuas fotos privadas?", "quanto você cobra por um vídeo?", "o que você posta no teu OF hoje?"],
 };
-/** The kin brought into the content: in its own clause, or named again by a pronoun in the request's. */
+/** The kin brought into the content: in its own clause, named again by a pronoun, or the speaker selling to the persona. */
 const KIN_REQUEST: Record<Lang, readonly ((kin: string, passing: string) => string)[]> = {
-  fr: [(k) => `${k} veut faire du contenu avec toi`, (k, p) => `${k} ${p} elle voudrait s'abonner à ton OF`],
-  en: [(k) => `${k} wants to make content with you`, (k, p) => `${k} ${p} she wants to subscribe to your OF`],
-  es: [(k) => `${k} quiere hacer contenido contigo`, (k, p) => `${k} ${p} ella quiere suscribirse a tu OF`],
-  it: [(k) => `${k} vuole fare contenuti con te`, (k, p) => `${k} ${p} lei vuole abbonarsi al tuo OF`],
-  de: [(k) => `${k} will dein OF abonnieren`, (k, p) => `${k} ${p} er will dein OF abonnieren`],
-  pt: [(k) => `${k} quer fazer conteúdo contigo`, (k, p) => `${k} ${p} ela quer assinar teu OF`],
+  fr: [(k) => `${k} veut faire du contenu avec toi`, (k, p) => `${k} ${p} elle voudrait s'abonner à ton OF`, (k, p) => `${k} ${p} je te vends des photos`],
+  en: [(k) => `${k} wants to make content with you`, (k, p) => `${k} ${p} she wants to subscribe to your OF`, (k, p) => `${k} ${p} i sell pics, interested?`],
+  es: [(k) => `${k} quiere hacer contenido contigo`, (k, p) => `${k} ${p} ella quiere suscribirse a tu OF`, (k, p) => `${k} ${p} te vendo fotos`],
+  it: [(k) => `${k} vuole fare contenuti con te`, (k, p) => `${k} ${p} lei vuole abbonarsi al tuo OF`, (k, p) => `${k} ${p} ti vendo delle foto`],
+  de: [(k) => `${k} will dein OF abonnieren`, (k, p) => `${k} ${p} er will dein OF abonnieren`, (k, p) => `${k} ${p} ich verkaufe dir bilder`],
+  pt: [(k) => `${k} quer fazer conteúdo contigo`, (k, p) => `${k} ${p} ela quer assinar teu OF`, (k, p) => `${k} ${p} te vendo fotos`],
 };
 
 /** A kin's age in passing then the speaker's own request (pass), or the kin brought into the content (stop). */

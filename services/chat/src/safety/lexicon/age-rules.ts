@@ -50,11 +50,12 @@ const PAST_CONTENT_RE = new RegExp(`${PAST_CONTENT}|${SEXUAL}|${SEXUAL_I18N}`);
 // A kin's age told in passing is not tied to the speaker's own request (part 11): "papa de deux ados de 14 et 16
 // ans … tu fais quoi comme contenu ?", "back from my niece's sweet 16, finally home, what did i miss on ur page?".
 // It is tied when the content word sits near the age (within KIN_TIE_WORDS), or in a clause that names someone
-// else or has no first or second person subject ("ma fille de 15 ans veut faire du contenu", "…, she wants your OF").
+// else or does not address the persona ("ma fille de 15 ans veut faire du contenu", "…, she wants your OF").
 const KIN_TIE_WORDS = 8;
 const CONTENT_ALL = new RegExp(`${SEXUAL_OR_COMMERCE.source}|${OTHER_PERSONS.platform}`, "g");
-// The speaker or the persona as the clause's subject, or the persona as its object ("was kostet bei dir ein video").
-const OWN_SUBJECT = /(?:^|\s)(?:je|j'|i|i'm|me|moi|tu|t'|toi|you|u|yo|io|ich|du|dir|dich|eu|voce|vc)(?=\s|$)/;
+// The request is about the persona's content when its clause has her as subject or owner ("tu fais quoi comme
+// contenu", "ur page", "tus fotos", "bei dir"); her as a mere recipient ("te vendo fotos", "je te vends") stays tied.
+const TO_PERSONA = /(?:^|\s)(?:tu|t'|ton|ta|tes|you|your|ur|u|tus|tuo|tua|tue|tuoi|du|dein\w*|voce|vc|teu|teus|tuas|bei dir|chez toi)(?=\s|$)/;
 const SOMEONE_ELSE = /(?:^|\s)(?:il|elle|ils|elles|lui|leur|ses|sa|son|he|she|they|him|her|them|his|their|el|ella|ellos|su|sus|lei|loro|suo|sua|er|sie|ihr|ihn|ihm|sein\w*|ihre?\w*|ele|ela|eles|elas|dele|dela)(?=\s|$)/;
 /** True when a kin-owned age at `offset` (subject.ts `kinOwned`) is told in passing, not tied to any content word of `s`. */
 export const kinInPassing = (s: string, offset: number): boolean => kinOwned(s, offset) && !kinTiedToContent({ offset }, s);
@@ -72,7 +73,7 @@ function kinTiedToContent(f: Pick<AgeFact, "offset">, s: string): boolean {
     let end = at;
     while (end < s.length && !",;.!?".includes(s[end]!)) end++;
     const clause = s.slice(start, end);
-    if (SOMEONE_ELSE.test(clause) || !OWN_SUBJECT.test(clause)) return true;
+    if (SOMEONE_ELSE.test(clause) || !TO_PERSONA.test(clause)) return true;
   }
   return false;
 }
