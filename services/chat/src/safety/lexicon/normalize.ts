@@ -127,6 +127,8 @@ function withinOneEdit(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
 }
+// ("di" alone is in too many words to gate on: the ten itself, then a space or a hyphen.)
+const SPLIT_TEEN_GATE = /\b(?:di[sxz]{1,2}|die[sz]|dez)[- ]/;
 const splitUnit = (word: string): number | undefined => UNIT_KEYS.find(([key]) => withinOneEdit(phonetic(word), key))?.[1];
 const SPLIT_TEEN = /\b(?:dix|dis|diz|diss|diez|dies|dez)[- ](?:(?:et|y|e) )?([a-z]{3,7})(?= (?:ans?|anni|anos?|anios?|piges?)\b)/g;
 
@@ -146,7 +148,7 @@ export function normalizeForLexicon(text: string): string {
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");
   if (normalizeGate.mayMatch(s, NUMBER_WORD)) s = s.replace(NUMBER_WORD, (word) => NUMBER_WORDS.find(([pattern]) => { pattern.lastIndex = 0; return pattern.test(word); })![1]);
-  if (s.includes("di") || s.includes("dez")) s = s.replace(SPLIT_TEEN, (all, unit: string) => {
+  if (SPLIT_TEEN_GATE.test(s)) s = s.replace(SPLIT_TEEN, (all, unit: string) => {
     const n = splitUnit(unit);
     return n === undefined ? all : String(10 + n);
   });
