@@ -26,7 +26,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`^(?:1[0-8])(?: ans)? dans \d+ (?:mois|semaines?|jours?)\b`),
   once(String.raw`\b(?:i'm|i am|we're|we are)\s(?:still\s)?not (?:yet\s)?(?:of (?:legal\s)?age|legal)\b`),
   // almost 18, a coming birthday
-  once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|(?<!\b(?:is|he's|she's|he is|she is|they're|they are|are)\s)\bnot 18 yet\b)`),
+  once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b(?!\s?(?:h\b|heures?|:))|(?<!\b(?:is|he's|she's|he is|she is|they're|they are|are)\s)\bnot 18 yet\b)`),
   once(String.raw`\b(?:je vais avoir|j'aurai|je vais sur mes|vais sur mes|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at|euros?|€|balles|dollars?|km|kg|kilos?|photos?|pics?|fois|times|%))`),
   // English: "i'm 15", "im only 16", "we're both 14", "me and my friend are 15"
   once(String.raw`\b(?:i'm|i am|iam)\s(?:only\s|just\s|barely\s|still\s|like\s|almost\s|nearly\s|a\s)?${V.MINOR_N}\b${"(?!\\s?ans\\s(?:de|d'))"}${unitGuard()}`),
@@ -53,6 +53,8 @@ const BRACKETED_ANSWER = /^\(\s?(\d{2}|[a-z]{3,14})\s?\)/;
 const SPACED_DIGITS = /^(\d) (\d)(?!\s?[-\/:.,]?\d)/;
 const plainAnswer = (s: string): string => s.replace(BRACKETED_ANSWER, "$1").replace(SPACED_DIGITS, "$1$2");
 // A school year or place as the answer, opening it: "au collège mais grand pour mon âge", "en 3e", "in 9th grade".
+// …not one told as history ("au collège y a 20 ans lol", "en 3e j'étais nul, maintenant 35").
+const SCHOOL_AS_HISTORY = /\b(?:y a|il y a|ago|hace|fa|vor|atras|faz|etais|j'etais|was|were|era|ero|war|estava|estaba|maintenant|now|ahora|adesso|jetzt|agora)\b|\b(?:[2-9]\d)\b/;
 const ASKED_SCHOOL = once(String.raw`^(?:(?:bah|ben|euh|moi|me|perso|well|um|genre|like|tipo|naja|so|still|encore|toujours|ancora|noch|ainda|todavia|aun)\s)*(?:${V.GRADE}|${V.SCHOOL_PLACE})`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
 // The persona's age question in the six languages ("t'as quel âge ?", "¿cuántos años tienes?", "quanti anni hai?", "wie alt bist du?").
@@ -90,7 +92,7 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
     const short = t.words.length <= 8 || t.clauseAt(0).split(" ").length <= 6;
     const answer = plainAnswer(s);
     if ((short && ASKED_ANSWER.test(answer)) || answeredAge(answer) !== undefined) return { rule: "minor_fan", category: "claim" };
-    if (short && ASKED_SCHOOL.test(s) && !HIGHER_ED_RE.test(t.clauseAt(0)) && !STAFF.test(t.clauseAt(0))) return { rule: "minor_fan", category: "school" };
+    if (short && ASKED_SCHOOL.test(s) && !HIGHER_ED_RE.test(t.clauseAt(0)) && !STAFF.test(t.clauseAt(0)) && !SCHOOL_AS_HISTORY.test(s)) return { rule: "minor_fan", category: "school" };
     // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
     const born = short ? ASKED_YEAR.exec(s) : null;
     const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;

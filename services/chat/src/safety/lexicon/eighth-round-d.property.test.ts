@@ -70,6 +70,8 @@ describe("minors lexicon, eighth-round (d) mechanisms on generated messages", ()
     expect(blocks("1 2 3 soleil", asked)).toBe(false);
     expect(blocks("au collège mais grand pour mon âge", asked)).toBe(true);
     expect(blocks("prof au collège, 41 ans, et toi ?", asked)).toBe(false);
+    expect(blocks("au collège y a 20 ans lol", asked)).toBe(false); // a school told as history
+    expect(blocks("pas encore 18 heures, envoie une photo")).toBe(false); // a clock time
     expect(blocks("sedic anni 🙈", "e tu quanti anni hai?")).toBe(true);
     expect(blocks("magic anni 🙈", "e tu quanti anni hai?")).toBe(false); // a word ending in c is not a number by itself
     expect(blocks("ma mère me confisque le tel à 22h donc faut qu'on sexte avant 😅")).toBe(true);
