@@ -7,7 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
 import { checkReplyForMinors } from "../reply-check.ts";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadHeldOut9, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadHeldOut9, loadHeldOut11, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -103,6 +103,15 @@ describe("minors corpus", () => {
     const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
     const stop = cases.filter((c) => c.expect === "stop");
     expect(stop.length).toBeGreaterThanOrEqual(160);
+    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
+    expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
+  });
+
+  test("part 11: recall ≥ 97 %, no false block", () => {
+    const cases = loadHeldOut11();
+    const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
+    const stop = cases.filter((c) => c.expect === "stop");
+    expect(stop.length).toBeGreaterThanOrEqual(150);
     expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
     expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
   });

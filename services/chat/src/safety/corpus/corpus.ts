@@ -100,12 +100,12 @@ export function loadHeldOut9(): CorpusCase[] {
   return parseCorpus(read("./held-out-9.txt"), "held-out-9");
 }
 
-/** Part 10 (issue #14, eighth round): a second independent writer's corpus, never read by whoever changed the rules. */
+/** Part 10 (issue #14, eighth round): another independent writer's corpus, never read by whoever changed the rules. */
 export function loadHeldOut10(): CorpusCase[] {
   return parseCorpus(read("./held-out-10.txt"), "held-out-10");
 }
 
-/** Part 11 (issue #14, eighth round): a third independent writer's corpus, measured clean once (92.8 % / 3.3 %), then tuned on. */
+/** Part 11 (issue #14, eighth round): a third writer's corpus of the round, measured clean once (92.8 % / 3.3 %), then tuned on. */
 export function loadHeldOut11(): CorpusCase[] {
   return parseCorpus(read("./held-out-11.txt"), "held-out-11");
 }

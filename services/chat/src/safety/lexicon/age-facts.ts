@@ -18,7 +18,7 @@ import { cohortBirthAges, gradYearAges, isThingAdjectiveAt, isTitleAt, schoolYea
 import { readMoreAgeFacts } from "./age-readers.ts";
 import { assignTasteAndStaff, kinOrPupilBefore, OTHER_PERSONS } from "./other-persons.ts";
 import { isOrdinalWord, schoolRowsFor, yearNumber } from "./school-years.ts";
-import { childSubject, possessedAt } from "./subject.ts";
+import { childSubject, kinOwned, possessedAt } from "./subject.ts";
 import { ADULT_HISTORY, ADULT_PAST, FRAME_I18N, INTEREST, PERSON_NOUN, RECENT_TIME, STAFF_SELF } from "./vocabulary-i18n.ts";
 
 export type AgeWho = "speaker" | "speaker_past" | "persona" | "persona_past" | "third_person" | "role" | "interest" | "staff" | "mention";
@@ -154,6 +154,7 @@ const PARTY_COMING = /^\s?(?:next|soon|this|tomorrow|coming|in \d|bientot|samedi
 const NAMES_PERSON = new RegExp(`\\b${PERSON_NOUN}\\b`);
 const OWN_PARTY = once(String.raw`\b(?:my|mi|mis|ma|mon|mes|mia|mio|mein\w*|minha|meu|meus|for me|pour moi|c'est|it's|its|is|est|turning|turn)\s(?:\S+\s)?$`);
 const HAS_UNIT = once(String.raw`\b${UNIT}\b`);
+const NEGATED_BEFORE = /\b(?:nao|no|non|not|pas|nicht|keine?)\s(?:\S+\s)?$/;
 const BOUND = 8; // facts per message: enough for any real message, bounded for a hostile one
 
 // Words that can make a fact without any number: school and exam names, status words, parties, interest words.
@@ -202,6 +203,8 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     const n = value(token);
     // A one-digit "age" without a unit is a count ("j'ai 3, et toi ?" about kids), not a fan's age.
     if (n === undefined || n <= 0 || n >= 120 || (n < 10 && !HAS_UNIT.test(m[0]))) return;
+    // "não tenho 18 anos", "no tengo 18": a negated adult age is no adult's (the "not yet" reader says what it is).
+    if (n >= 18 && NEGATED_BEFORE.test(s.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0))) return;
     add({ who, min: n, max: n, form: formOf(token!), offset: m.index ?? 0 });
   };
   // An unnamed person of an age, in a message to the persona: the fan asks about her taste ("interest").
@@ -227,11 +230,12 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
   for (const { gate, pattern: p, generic: unnamed } of THIRD_FORMS) if (gate.test(s)) each(p, (m) => {
     const token = m.slice(1).find((x) => x !== undefined);
     const n = value(token);
-    if (n !== undefined && n > 0 && n < 120) add({ who: unnamed ? generic : framed ? "role" : "third_person", min: n, max: n, form: "compound", offset: m.index ?? 0 });
+    if (n !== undefined && n > 0 && n < 120) add({ who: unnamed && !(kinOwned(s, m.index ?? 0) && !framed) ? generic : framed ? "role" : "third_person", min: n, max: n, form: "compound", offset: m.index ?? 0 });
   });
-  if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, "persona_past"));
+  // ("dad of two teens aged 15 and 13 …, can i see your pics": an age owned by the speaker's kin is theirs, not the persona's past.)
+  if (SECOND_PERSON.test(s)) for (const p of PERSONA_PAST) each(p, (m) => ageFrom(m, kinOwned(s, m.index ?? 0) ? "third_person" : "persona_past"));
   each(SPEAKER_PAST_AGE, (m) => ageFrom(m, "speaker_past"));
-  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && possessedAt(s, m.index ?? 0) ? "third_person" : generic));
+  for (const p of GENERIC_AGE) each(p, (m) => ageFrom(m, !framed && (possessedAt(s, m.index ?? 0) || kinOwned(s, m.index ?? 0)) ? "third_person" : generic));
   if (/enn[ei]\b/.test(s)) each(AGE_NOUN, (m) => {
     const n = m[2] !== undefined ? Number(m[2]) : (numberValue(`${m[1]}i`) ?? numberValue(`${m[1]}e`));
     if (n !== undefined && n >= 10 && n < 100) add({ who: generic, min: n, max: n, form: "compound", offset: m.index ?? 0 });
@@ -255,7 +259,7 @@ export function extractAgeFacts(s: string, opts: AgeFactOptions = {}): AgeFact[]
     if (isTitleAt(s, offset)) return "mention";
     if (STAFF.test(s) && !framed) return "staff";
     if (framed) return "role";
-    if (THIRD_SUBJECT.test(clause) || childSubject(clause)) return "third_person";
+    if (THIRD_SUBJECT.test(clause) || childSubject(clause) || kinOwned(s, offset)) return "third_person";
     // A bare past tense with a recent time ("fiz a prova do 9º ano ontem") is this year's life, not history.
     if (history && past.test(s) && !(past === PAST && RECENT.test(s) && !HISTORY.test(s))) return "speaker_past";
     if (!FIRST_PERSON_SCHOOL.test(clause) && /\b(?:tu|t'|you|tienes|eres|hai|sei|du(?=\s\w+st\b)|du(?<=st du)|bist|voce|vc)\b/.test(clause)) return "persona"; // German "du" beside its verb ("hast du"): French "du" is an article

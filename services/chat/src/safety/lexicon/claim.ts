@@ -26,7 +26,7 @@ const CLAIM_PATTERNS: readonly RegExp[] = [
   once(String.raw`^(?:1[0-8])(?: ans)? dans \d+ (?:mois|semaines?|jours?)\b`),
   once(String.raw`\b(?:i'm|i am|we're|we are)\s(?:still\s)?not (?:yet\s)?(?:of (?:legal\s)?age|legal)\b`),
   // almost 18, a coming birthday
-  once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b|\bnot 18 yet\b)`),
+  once(String.raw`(?:\b(?:j'ai|on a|je suis|i'm|i am|we're)\s(?:bientot|presque|pas encore|pas|meme pas|moins de|not yet|almost|nearly|not|under)\s18\b|^(?:bientot|presque|pas encore|not yet|almost|nearly|not)\s18\b(?!\s?(?:h\b|heures?|:))|(?<!\b(?:is|he's|she's|he is|she is|they're|they are|are)\s)\bnot 18 yet\b)`),
   once(String.raw`\b(?:je vais avoir|j'aurai|je vais sur mes|vais sur mes|je vais bientot avoir|je fete(?:rai)? mes|je vais feter mes|bientot mes|i'll be|i will be|i turn|i'm turning|i will turn|i'll turn)\s(?:bientot\s)?(?:1[0-8]|[1-9])\b(?:\sans\b)?(?!\s?(?:minutes?|h\b|heures?|:|de\s|d'|ans de|ans d'|min|pm|am|tomorrow at|euros?|€|balles|dollars?|km|kg|kilos?|photos?|pics?|fois|times|%))`),
   // English: "i'm 15", "im only 16", "we're both 14", "me and my friend are 15"
   once(String.raw`\b(?:i'm|i am|iam)\s(?:only\s|just\s|barely\s|still\s|like\s|almost\s|nearly\s|a\s)?${V.MINOR_N}\b${"(?!\\s?ans\\s(?:de|d'))"}${unitGuard()}`),
@@ -47,6 +47,15 @@ const FIRST_PERSON = once(String.raw`(?:^|\s)(?:je|j'|moi|me|m'|ma|mon|mes|nous|
 const STAFF_SELF = once(String.raw`\b(?:je suis|i'm|i am|je bosse|je travaille|i work|i teach|${STAFF_AT_WORK})\b`);
 const THIRD_PERSON = once(String.raw`\b(?:il|elle|ils|elles|he|she|they|une?|a|la|le|les|des)\s(?:fille|meuf|mec|gars|girl|boy|copine|pote|eleve|nana)|\b(?:il|elle|she|he|they)\b`);
 const ASKED_ANSWER = once(String.raw`^(?:moi\s|j'en ai\s|j'ai\s|i'm\s|i am\s|bah\s|euh\s|ben\s|jai\s|perso\s)?${V.MINOR_N}(?:\sans\b)?(?!\s?(?:ans? de|ans? d'|de\b|d'|h\b|heures?|:|euros?|€|photos?|videos?|min))${NOT_AN_AGE_AFTER}`);
+// Answers dressed apart (part 11): an age in brackets, "(15) mais je fais plus vieux", and digits typed one by one,
+// "1 5 lol" — read as the plain answer ("15 mais…", "15 lol"). A third digit makes it a code, not an age.
+const BRACKETED_ANSWER = /^\(\s?(\d{2}|[a-z]{3,14})\s?\)/;
+const SPACED_DIGITS = /^(\d) (\d)(?!\s?[-\/:.,]?\d)/;
+const plainAnswer = (s: string): string => s.replace(BRACKETED_ANSWER, "$1").replace(SPACED_DIGITS, "$1$2");
+// A school year or place as the answer, opening it: "au collège mais grand pour mon âge", "en 3e", "in 9th grade".
+// …not one told as history ("au collège y a 20 ans lol", "en 3e j'étais nul, maintenant 35").
+const SCHOOL_AS_HISTORY = /\b(?:y a|il y a|ago|hace|fa|vor|atras|faz|etais|j'etais|was|were|era|ero|war|estava|estaba|maintenant|now|ahora|adesso|jetzt|agora)\b|\b(?:[2-9]\d)\b/;
+const ASKED_SCHOOL = once(String.raw`^(?:(?:bah|ben|euh|moi|me|perso|well|um|genre|like|tipo|naja|so|still|encore|toujours|ancora|noch|ainda|todavia|aun)\s)*(?:${V.GRADE}|${V.SCHOOL_PLACE})`);
 const ASKED_YEAR = once(String.raw`^(?:\S+\s)?((?:19|20)\d\d)\b(?!\s?(?:€|euros?|\$|km))`);
 // The persona's age question in the six languages ("t'as quel âge ?", "¿cuántos años tienes?", "quanti anni hai?", "wie alt bist du?").
 const AGE_QUESTION = once(String.raw`\b(?:quel age|ton age|how old|your age|age\s?\?|t'as quel|tu as quel|t'as combien|tu as combien|what's your age|whats your age|ta quel age|cuantos anos|que edad|tu edad|quanti anni|che eta|la tua eta|wie alt|dein alter|quantos anos|qual (?:a )?(?:sua|tua) idade|(?:edad|eta|alter|idade)\s?\?)`);
@@ -81,7 +90,9 @@ export function detectClaim(t: Text, opts: DetectOptions): MinorFinding | null {
   if (opts.previousAssistant !== undefined && AGE_QUESTION.test(normalizeForLexicon(opts.previousAssistant))) {
     // The answer is a short message, or the short opening clause of a longer one ("quatorze 🙈 c grave ? on peut…").
     const short = t.words.length <= 8 || t.clauseAt(0).split(" ").length <= 6;
-    if ((short && ASKED_ANSWER.test(s)) || answeredAge(s) !== undefined) return { rule: "minor_fan", category: "claim" };
+    const answer = plainAnswer(s);
+    if ((short && ASKED_ANSWER.test(answer)) || answeredAge(answer) !== undefined) return { rule: "minor_fan", category: "claim" };
+    if (short && ASKED_SCHOOL.test(s) && !HIGHER_ED_RE.test(t.clauseAt(0)) && !STAFF.test(t.clauseAt(0)) && !SCHOOL_AS_HISTORY.test(s)) return { rule: "minor_fan", category: "school" };
     // A year answers "how old are you?" as a year of birth: "2009", "de 2010 et toi".
     const born = short ? ASKED_YEAR.exec(s) : null;
     const age = born ? (opts.year ?? new Date().getFullYear()) - Number(born[1]) : Number.NaN;

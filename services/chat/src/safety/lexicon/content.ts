@@ -5,6 +5,7 @@
  */
 import type { MinorFinding } from "./detect.ts";
 import { gated, testGated } from "./gate.ts";
+import { kinInPassing } from "./age-rules.ts";
 import { EN_BARE_AGE, MINOR_AGE, minorMarkers, unitGuard } from "./markers.ts";
 import { genericAgeSpans, inGenericAge } from "./relative-ages.ts";
 import { follows, near, once, re, type Match, type Text } from "./text.ts";
@@ -22,8 +23,9 @@ const COMMERCE = re(V.COMMERCE);
 const CONTENT_REQUEST = re(V.CONTENT_REQUEST);
 const DESIRE = re(V.DESIRE);
 // A frame is addressed to the persona (imperative, "tu", "on", "let's"): "il joue au foot", "she wanted to be a
-// pilot" are not role-play. Sports and games after "jouer" are not roles either.
-const ROLE_FRAME = re(String.raw`(?<!\b(?:il|elle|ils|elles|qui|he|she|they|to|wanted to|want to|going to|gonna|used to|would|will|could|can't|cannot)\s)\b(?:jou(?:e|es|er|ez|ons|erais|erait)(?!\s(?:au|aux|du|de la|des|avec (?:ses|mes|son|sa|les)|dehors|bien|mal|a la|a des|en|pour)\b)|incarn\w+|interpret\w+|sois|deviens|fai(?:s|sons|tes) (?:comme si|semblant|la|le|l')|faire (?:comme si|semblant)|on fait comme si|fais comme si|comme si (?:tu|t'|j'|je|on|nous)|on dit que|disons|suppose\w*|imagin(?:e|es|ez|ons)(?!\s(?:pas|bien))|et si (?:tu|t'|j'|je|on|nous)|mets?[- ]toi|glisse[- ]toi|dans la peau|dans le role|parler? comme|repondre comme|reponds comme|ecri(?:s|re) comme|jeu de role|roleplay|role ?play|rp\b|pretend\w*|let's say|let's play|lets play|what if|act (?:like|as)|(?:^|can you |could you |will you |please |now |tonight |just |you |pls )(?:play (?:a|an|the|my)|be (?:a|an|my))|tu serais|you'd be|you would be|deguise\w*|cosplay|in this story|dans cette histoire)\b`);
+// pilot" are not role-play. Sports and games after "jouer" are not roles either, nor a purpose ("m'a piqué mon tel
+// pour jouer", like English "to play").
+const ROLE_FRAME = re(String.raw`(?<!\b(?:il|elle|ils|elles|qui|he|she|they|to|pour|wanted to|want to|going to|gonna|used to|would|will|could|can't|cannot)\s)\b(?:jou(?:e|es|er|ez|ons|erais|erait)(?!\s(?:au|aux|du|de la|des|avec (?:ses|mes|son|sa|les)|dehors|bien|mal|a la|a des|en|pour)\b)|incarn\w+|interpret\w+|sois|deviens|fai(?:s|sons|tes) (?:comme si|semblant|la|le|l')|faire (?:comme si|semblant)|on fait comme si|fais comme si|comme si (?:tu|t'|j'|je|on|nous)|on dit que|disons|suppose\w*|imagin(?:e|es|ez|ons)(?!\s(?:pas|bien))|et si (?:tu|t'|j'|je|on|nous)|mets?[- ]toi|glisse[- ]toi|dans la peau|dans le role|parler? comme|repondre comme|reponds comme|ecri(?:s|re) comme|jeu de role|roleplay|role ?play|rp\b|pretend\w*|let's say|let's play|lets play|what if|act (?:like|as)|(?:^|can you |could you |will you |please |now |tonight |just |you |pls )(?:play (?:a|an|the|my)|be (?:a|an|my))|tu serais|you'd be|you would be|deguise\w*|cosplay|in this story|dans cette histoire)\b`);
 const STORY_FRAME = re(String.raw`\b(?:raconte\w*|ecri(?:s|re|t|vez)|invente\w*|decri(?:s|re|t|vez)|histoire|recit|fiction|scenario|story|write|tell me a|describe|texte)\b(?:\s\S+){0,6}?\s(?:ou|where|about|sur|avec|with|entre|between|dans laquelle|in which|of|d'une?|qui)\b`);
 const PERSONA_IS = re(String.raw`${V.PERSONA_IS}(?:${V.MINOR_NOUN}|${V.MINOR_N}(?:\sans)?\b${unitGuard()}|${V.GRADE}|${V.SCHOOL_PLACE})`);
 const PERSONA_HAS_AGE = re(String.raw`(?<!\b(?:quand|lorsque|epoque ou|si|when)\s)\btu (?:as|aurais|auras)\s(?:que\s|seulement\s|juste\s|genre\s)?${V.MINOR_N} ans\b(?!\s(?:de\s|d'|que\b|qu'))`);
@@ -73,9 +75,11 @@ export function detectSexualContext(t: Text): MinorFinding | null {
       if (personaPast.length + body.length > 0 && near(past, [...sexual(), ...body], 16)) return { rule: "minor_sexual_context", category: "persona_past" };
     }
   }
-  if (markers.strong.length > 0 && near(markers.strong, [...sexual(), ...commerce(), ...requests()], 14)) return { rule: "minor_sexual_context", category: "third_person" };
+  // A kin's age or teen told in passing, the request the speaker's own, many clauses later (age-rules.ts): not tied.
+  const tied = (found: Match[]) => found.filter((m) => !kinInPassing(s, m.offset));
+  if (markers.strong.length > 0 && near(tied(markers.strong), [...sexual(), ...commerce(), ...requests()], 14)) return { rule: "minor_sexual_context", category: "third_person" };
   if (follows(t.find(PARTNER), [...t.find(MINOR_AGE), ...t.find(EN_BARE_AGE)], 4)) return { rule: "minor_sexual_context", category: "third_person" };
-  if (markers.family.length > 0 && near(markers.family, [...sexual(), ...commerce()], 10)) return { rule: "minor_sexual_context", category: "third_person" };
+  if (markers.family.length > 0 && near(tied(markers.family), [...sexual(), ...commerce()], 10)) return { rule: "minor_sexual_context", category: "third_person" };
   if (markers.weakChild.length > 0 && near(markers.weakChild, sexual(), 3)) return { rule: "minor_sexual_context", category: "third_person" };
   return null;
 }

@@ -36,7 +36,11 @@ const NEXT_YEAR = /\b(?:next year|l'an prochain|l'annee prochaine|l'annee pro|l'
 
 const PARENT = src`(?:ma mere|mon pere|mes parents|ma daronne|mon daron|mes darons|ma maman|mon papa|mes vieux|my (?:mom|mum|mother|dad|father|parents|mommy|folks)|mi (?:mama|madre|papa|padre|vieja|viejo)|mis (?:padres|papas|viejos)|mia madre|mio padre|i miei|mia mamma|mio papa|meine (?:mutter|mama|mam|eltern)|meiner (?:mutter|mama|eltern)|mein (?:vater|papa)|meinem (?:vater|papa)|minha mae|meu pai|meus pais)`;
 const CONTROL = src`(?:verifi\w*|togli\w*|tolse|espionn\w*|snoop\w*|go(?:es)? through|went through|check\w*|take\w*|took|confisqu\w*|confiscat\w*|prend\w*|pris|regarde\w*|fouill\w*|lit|lisent|read\w*|control\w*|surveill\w*|revisa\w*|quita\w*|controlla\w*|prende\w*|guarda\w*|kontroll\w*|nimmt|nehmen|checkt|liest|lesen|olha\w*|mexe\w*|pega\w*|vigia\w*|tira\w*|confisca\w*)`;
-const PHONE = src`(?:mon (?:tel|telephone|portable|phone|iphone)|my (?:phone|cell|iphone)|mi (?:celular|cel|movil|telefono)|el (?:celular|cel|movil|telefono)|il (?:mio )?(?:telefono|cellulare)|mein handy|das handy|meu (?:celular|cel|telefone)|o (?:celular|cel|telefone))`;
+const PHONE = src`(?:mon (?:tel|telephone|portable|phone|iphone)|my (?:phone|cell|iphone)|mi (?:celular|cel|movil|telefono)|il mio (?:telefono|cellulare)|mein handy|meu (?:celular|cel|telefone))`;
+// The phone taken FROM the speaker ("ma mère me confisque le tel", "mia mamma mi toglie il telefono", "nimmt mir das
+// Handy weg"); "ma mère prend le tel pour appeler", "mia mamma guarda il telefono" are hers (part 11).
+const THE_PHONE = src`(?:le|the|el|il|das|o) (?:tel|telephone|portable|phone|celular|cel|movil|telefono|cellulare|handy|telefone)`;
+const FROM_ME = src`(?:me|m'|mi|mir|mich)`;
 const FORBID = src`(?:(?:me )?laiss\w* pas|veu\w* pas que je|m'interdis\w*|(?:don't|dont|won't|wont) (?:let|allow) me|(?:no|nunca) me (?:dejan|deja)|non mi (?:lasciano|lascia|fanno)|(?:lassen|lasst) mich nicht|erlaub\w* mir nicht|verbiet\w* mir|(?:nao|nunca) me deix\w*)`;
 const GO_OUT = src`(?:sortir|sorte|go out|going out|salir|uscire|rausgehen|ausgehen|raus|sair)`;
 const NOT_ALLOWED_OUT = src`(?:pas le droit de|not allowed to|no puedo|non posso|darf nicht|nao posso)\s${GO_OUT}`;
@@ -71,7 +75,7 @@ const PARENT_WORD = src`(?:parents?|darons?|mere|pere|maman|papa|mom|mum|dad|pad
 const PARENTS_OWN = src`(?:my (?:parents'?|mom'?s|mum'?s|dad'?s|folks'?)|the parents'?)`;
 
 // The parents' rows share one gate (kept once in LIFE_EVENT_GATE).
-const PARENT_GATE = /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/;
+const PARENT_GATE = /mere|pere|parent|daron|maman|papa|mom|mum|mother|dad|father|folks|mama|mamma|madre|padre|viej|miei|mutter|vater|eltern|mae|pai/;
 
 export const EVENT_ROWS: readonly EventRow[] = [
   // Rites of passage, owned ("ma", "my", "j'ai fait", "hatte") — whose they are is the clause's business.
@@ -88,7 +92,7 @@ export const EVENT_ROWS: readonly EventRow[] = [
   // A report card of one's own (a payslip is a "bulletin de salaire"): pupils get report cards, adults do not.
   { gate: /bulletin|report card|boletin|pagella|zeugnis|boletim/, pattern: /\b(?:mon|my|mi|la mia|mein|meu|o meu) (?:bulletin|report card|boletin|pagella|zeugnis|boletim)\b(?! (?:de salaire|de paie|de vote|de paye|meteo|d'information))/g, ages: [10, 17] },
   // Parents controlling the phone or forbidding to go out; a curfew of one's own.
-  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,3}?${PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
+  { gate: PARENT_GATE, pattern: new RegExp(src`\b${PARENT}\s(?:\S+\s){0,3}?(?:${CONTROL}\s(?:\S+\s){0,3}?${PHONE}|(?:${FROM_ME}\s?${CONTROL}|${CONTROL}\s${FROM_ME})\s(?:\S+\s){0,2}?${THE_PHONE}|${FORBID}\s(?:\S+\s){0,2}?${GO_OUT})\b`, "g"), ages: [12, 17] },
   { gate: /droit|allowed|puedo|posso|darf/, pattern: new RegExp(src`\b${NOT_ALLOWED_OUT}\b(?=[^.!?]{0,60}\b(?:parents?|darons?|mere|pere|mom|mum|dad|padres|genitori|eltern|pais)\b)`, "g"), ages: [12, 17] },
   { gate: /curfew|couvre|toque|coprifuoco|ausgangssperre/, pattern: /\b(?:my|mon|mi|il mio|meine|meu) (?:curfew|couvre-feu|couvre feu|toque de queda|coprifuoco|ausgangssperre|horario)\b/g, ages: [12, 17] },
   // Licences with a minimum age under 18: the scooter's (AM: patentino, Mofa/Roller, carné de ciclomotor, carta AM),

@@ -17,6 +17,7 @@ import { MONTH } from "./bare-ages.ts";
 import { readRangesAndFigures, undressWords } from "./dress.ts";
 import { Gate } from "./gate.ts";
 import { foldCompatDigits, undressNumerals } from "./numerals.ts";
+import { phonetic } from "./numbers.ts";
 
 // Small German words that tell a German message ("und", "nicht", "mit"): there "im" is "in dem", not "I'm".
 const GERMAN_CUE = String.raw`(?:und|nicht|ich|mit|mir|mich|dich|dir|der|dem|ein|eine|einem|einen|auf|noch|schon|aber|bitte|jetzt|heute|gerade|wieder|sehr|ist|bist|sind|hab|habe|hast|kannst|willst|zu|bei|vom|zum)`;
@@ -113,6 +114,28 @@ const AGE_GLUED = new RegExp(String.raw`\b(\d{1,2})${AGE_UNIT_GLUED}(?![a-z])`, 
 // "16 an hour" is a wage, not an age.
 const AGE_SPACED = new RegExp(String.raw`\b(\d{1,2}) ?${AGE_UNIT_SPACED}(?![a-z])(?! (?:hour|hr|heure|hora|ora|stunde)\b)`, "g");
 
+// A ten and a misspelt unit written apart, before an age unit (part 11): "dix sep an", "dix huite ans" (18, an adult),
+// "diez y sietes años", "dez e oito anos". The unit is read within one edit of its phonetic key; only 7-9 make teens
+// this way in these languages (the others have a word of their own, which numbers.ts's tolerance already reads).
+/** The units that follow a ten apart (7-9), in the six languages; a misspelling within one edit of one is read as it. */
+export const SPLIT_TEEN_UNITS: Readonly<Record<number, readonly string[]>> = {
+  7: ["sept", "seven", "siete", "sette", "sieben", "sete"],
+  8: ["huit", "eight", "ocho", "otto", "acht", "oito"],
+  9: ["neuf", "nine", "nueve", "nove", "neun"],
+};
+const UNIT_KEYS = Object.entries(SPLIT_TEEN_UNITS).flatMap(([n, words]) => words.map((w) => [phonetic(w), Number(n)] as const));
+/** True when a and b differ by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
+}
+// ("di" alone is in too many words to gate on: the ten itself, then a space or a hyphen.)
+const SPLIT_TEEN_GATE = /\b(?:di[sxz]{1,2}|die[sz]|dez)[- ]/;
+const splitUnit = (word: string): number | undefined => UNIT_KEYS.find(([key]) => withinOneEdit(phonetic(word), key))?.[1];
+const SPLIT_TEEN = /\b(?:dix|dis|diz|diss|diez|dies|dez)[- ](?:(?:et|y|e) )?([a-z]{3,7})(?= (?:ans?|anni|anos?|anios?|piges?)\b)/g;
+
 /** The canonical text the minors rules read. Memoized by the caller's folding; cheap enough per request. */
 export function normalizeForLexicon(text: string): string {
   // "né(e) en 2011" must survive the negation rule below ("je ne suis" → "je suis"): it becomes "born".
@@ -129,6 +152,10 @@ export function normalizeForLexicon(text: string): string {
   // Brackets stay: "ma cousine (15)" is an age in apposition (age-facts.ts).
   s = s.replace(/[^\p{L}\p{N}'\/.,;:!?()\-\s]+/gu, " ").replace(/\s+/g, " ");
   if (normalizeGate.mayMatch(s, NUMBER_WORD)) s = s.replace(NUMBER_WORD, (word) => NUMBER_WORDS.find(([pattern]) => { pattern.lastIndex = 0; return pattern.test(word); })![1]);
+  if (SPLIT_TEEN_GATE.test(s)) s = s.replace(SPLIT_TEEN, (all, unit: string) => {
+    const n = splitUnit(unit);
+    return n === undefined ? all : String(10 + n);
+  });
   // Fractional ages: "16 1/2", "16.5 ans", "16,5yo" → the whole part.
   s = s.replace(/\b(\d{1,2})(?: 1\/2|[.,]5)(?= ?(?:ans?\b|a\b|yo\b|y\/o|years?\b|yrs?\b|$|\s|[,.!?]))/g, "$1");
   // Age units glued or spaced: "14a", "14ans", "14 piges", "14yo", "14-year-old", "14 years old".

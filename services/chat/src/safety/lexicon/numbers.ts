@@ -157,7 +157,9 @@ function wordsValue(token: string): number | undefined {
     // German puts the unit first: "fünfundzwanzig" = 5 + 20.
     if (a !== undefined && b !== undefined) return a === 10 && b < 10 ? 10 + b : a + b;
   }
-  return fuzzyWord(whole);
+  // A final vowel dropped after a c or g changes how the c sounds once folded ("sedic" for "sedici", "quinc" for
+  // "quince"): the word is tried again with it (part 11).
+  return fuzzyWord(whole) ?? (whole.length >= 5 && /[cg]$/.test(whole) ? (fuzzyWord(`${whole}i`) ?? fuzzyWord(`${whole}e`)) : undefined);
 }
 
 /** Source of a token the age rules capture as a number: digits, or one or two words (a compound). */

@@ -27,6 +27,13 @@ const TO_PRIVILEGE = String.raw`(?:\s(?:encore|yet|todavia|aun|ancora|noch|ainda
 // An age rating in either order: "films interdits aux moins de 16", "filme ab 16", "16+ films", "pelis para mayores de 16".
 const RATED_NOUN = String.raw`(?:films?|filmes?|movies?|peliculas?|pelis|jeux|games?|spiele)`;
 const RATED = String.raw`${RATED_NOUN}\s(?:ab|de|rated|interdits? aux moins de|para mayores de|vietati ai minori di|per maggiori di|para maiores de|pour les plus de|for over)\s?1[2-8]\b|1[2-8]\s?\+?\s${RATED_NOUN}`;
+/** "Not yet" in the six languages, also around its verb (part 11: "non ho ancora 18 anni"); and majority's words. */
+export const NOT_YET_VOCABULARY = {
+  notYet: String.raw`pas encore|toujours pas|not yet|still not|noch nicht|noch keine|immer noch nicht|todavia no|aun no|non ancora|ancora non|ainda nao|non (?:ho|sono|compio|faccio) ancora|no (?:tengo|cumplo|soy) (?:todavia|aun)|nao (?:tenho|fiz|sou|completei) ainda`,
+  majority: String.raw`majeure?|volljahrig|maggiorenne|mayor de edad|maior de idade|of age|legal`,
+} as const;
+const NOT_YET = NOT_YET_VOCABULARY.notYet;
+const MAJORITY_WORD = NOT_YET_VOCABULARY.majority;
 /** Events and the ages they are held at. */
 const EVENTS: readonly Row[] = [
   row("jugendweihe", 14, 14),
@@ -49,12 +56,15 @@ const STATUS: readonly Row[] = [
   row("(?:legally|legalement|legalmente|rechtlich|juridiquement) (?:still |encore |ancora |noch |ainda )?(?:a |an |un |une |una |uma |ein )?(?:child|kid|minor|enfant|mineure?|nino|nina|menor|bambin[oa]|minorenne|kind|crianca)", 0, 17, "legal_status"),
   // Not 18 yet: "t'as pas encore eu tes 18", "noch keine 18", "todavía no tengo 18", "ainda não fiz 18" — told
   // against majority like a wait (form "relative"), so the 18 it names is not read as an adult's age.
-  row("(?:pas encore|not yet|noch nicht|noch keine|todavia no|aun no|non ancora|ancora non|ainda nao)\\s(?:\\S+\\s){0,3}?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun)\\b))", 0, 17, "relative"),
+  // The "not yet" may wrap its verb ("non ho ancora 18 anni", "no tengo todavía 18", "não fiz ainda 18") and name
+  // majority by its word ("noch nicht volljährig", "non ancora maggiorenne", "todavía no soy mayor de edad").
+  row(`(?:${NOT_YET})\\s(?:\\S+\\s){0,3}?(?<!\\b(?:le|la|las|les|the|um|alle|as|sono)\\s)(?:18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|yet|encore|ancora|noch|ainda|todavia|aun|aber|mais|but|pero|ma|mas|lol|haha|mdr)\\b))|(?:${MAJORITY_WORD})(?=\\s?(?:$|[,.!?;]|(?:aber|mais|but|pero|ma|mas|lol|haha|mdr|yet|encore|ancora|noch|ainda|todavia|aun|oder|ou|or|o)\\b)))`, 0, 17, "relative"),
   // Majority waited for by the speaker: "till i'm 18", "vivement que j'aie 18 ans", "j'attends d'avoir 18 ans", "hasta
   // que tenga 18", "finché non avrò 18 anni", "bis ich 18 bin", "até eu fazer 18", "can't wait to be 18".
   row("(?:till|til|until|untill|can't wait|cant wait|vivement que|jusqu'a ce que|j'attends|hasta que|finche(?: non)?|bis|ate)\\s(?:i'm|i am|i turn|i'm turning|to be|to turn|j'aie|j'ai|d'avoir|mes|je sois|tenga|cumpla|avro|compiro|ich|eu (?:fazer|ter|completar)|fazer|ter)\\s(?:mes\\s)?18(?=\\s?(?:$|[,.!?;]|(?:ans|anos|anni|jahre|years|bin|werde|lol|mdr|jaja|haha|no|non|nao|pero|mais|but|ma|aber|mas)\\b))", 0, 17, "relative"),
   // A privilege of majority out of reach: the negation, then the privilege, a few words apart.
-  row(`(?:pas (?:encore )?l'age|meme pas l'age|trop jeune|not old enough|too young|no tengo (?:la )?edad|(?:muy|demasiado) joven|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade|nov[oa] demais|muito nov[oa])${TO_PRIVILEGE}`, 0, 17, "legal_status"),
+  // ("assez vieux pour le scooter, pas assez pour voter": "not enough" right before the privilege is "not old enough".)
+  row(`(?:pas (?:encore )?l'age|meme pas l'age|pas assez(?: vieux| vieille| age)?(?= pour)|not (?:old )?enough(?= to)|no (?:soy )?(?:lo )?(?:bastante|suficientemente)(?: mayor)?(?= para)|non (?:sono )?abbastanza(?: grande)?(?= per)|nicht alt genug|nao (?:sou )?(?:(?:velho|velha) )?o suficiente|trop jeune|not old enough|too young|no tengo (?:la )?edad|(?:muy|demasiado) joven|non ho (?:ancora )?l'eta|troppo giovane|darf noch nicht|nicht alt genug|zu jung|nao tenho (?:a )?idade|nov[oa] demais|muito nov[oa])${TO_PRIVILEGE}`, 0, 17, "legal_status"),
   // "Can't drive" is an age only with "yet": "todavía no puedo votar", not "i can't drive tonight, i'm drunk".
   row(`(?:can't|cannot|no puedo|non posso|nao posso|peux pas|kann nicht|kann noch nicht)${TO_PRIVILEGE}`, 0, 17, "legal_status", YET),
 ];
@@ -85,7 +95,7 @@ const PAST_RE = new RegExp(ADULT_PAST);
 const LONG_AGO = /\b(?:(?:19|20)\d\d|il y a|ago|hace|fa|vor \d+|faz|back in|back then|a l'epoque|des annees|years|anos|anni|jahren)\b/;
 const AT_AGE = /\b(?:a|at|aos|a los|alle|mit|con|avec|at age)\s\d{1,2}(?:\s(?:ans|anos|anni|jahren?|years?))?\b/;
 const STAFF_RE = new RegExp(STAFF_SELF);
-const GATE = /\b(?:cpe|vie scolaire|de colle|detention|study hall|jef[ea] de estudios|preside|schulleiter|hall monitor|principal|klassenlehrer|form tutor|tutor de|diretor de turma|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|jeune|joven|nov[oa]|idade|l'age|18)/;
+const GATE = /\b(?:assez|enough|bastante|suficientemente|abbastanza|suficiente|cpe|vie scolaire|de colle|detention|study hall|jef[ea] de estudios|preside|schulleiter|hall monitor|principal|klassenlehrer|form tutor|tutor de|diretor de turma|nachsitzen|pausenhof|mitzv|jugendweihe|profession de foi|communion|konfirmation|firmung|cresima|confirmacion|confirmation|crisma|permi|conduite|begleitet|mittlere|realschulab|bepc|licenza|terza media|carnet|homeroom|hall pass|libretto|diario|registro|agenda|hausaufgaben|klassenbuch|caderneta|boletim|report card|recess|recreo|ricreazione|schulhof|recreio|bsr|securite routiere|permis am|prom|homecoming|legal|volljahrig|majeur|maggiorenn|mayor de edad|maior de idade|of age|juridiq|rechtlich|fahren|autorit|custody|guardian|potest|tutela|obhut|aufsicht|vormund|guarda|old enough|too young|can't|cannot|puedo|edad|l'eta|giovane|posso|darf|alt genug|jung|jeune|joven|nov[oa]|idade|l'age|18)/;
 
 /** Ages from events, pupils' things and statuses. */
 export function riteAndStatusAges(s: string, framed: boolean): AgeFact[] {
