@@ -14,7 +14,7 @@
  *   p50/p99 with the guard off vs on, and of the guard check alone.
  */
 import { foldForMatching } from "@sinhome/runtime";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadHeldOut9, loadHeldOut10, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadHeldOut9, loadHeldOut10, loadHeldOut11, loadReplyCorpus, type CorpusCase } from "@sinhome/chat/src/safety/corpus/corpus.ts";
 import { fixedSample, GENERATED_YEAR, mustPass, mustStop, type GeneratedCase } from "@sinhome/chat/src/safety/corpus/generated.ts";
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass3, mustStop3 } from "@sinhome/chat/src/safety/corpus/generated-3.ts";
@@ -155,6 +155,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
   const heldOut8 = loadHeldOut8();
   const heldOut9 = loadHeldOut9();
   const heldOut10 = loadHeldOut10();
+  const heldOut11 = loadHeldOut11();
   const corpusVerdict = (c: CorpusCase) => assessMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR });
   const generated = [...fixedSample(mustStop, 3000), ...fixedSample(mustPass, 3000), ...fixedSample(mustStop2, 1000), ...fixedSample(mustPass2, 1000), ...fixedSample(mustStop3, 1000), ...fixedSample(mustPass3, 1000), ...fixedSample(mustStop4, 1000), ...fixedSample(mustPass4, 1000), ...fixedSample(mustStop5, 1000), ...fixedSample(mustPass5, 1000), ...fixedSample(mustStop6, 1000), ...fixedSample(mustPass6, 1000), ...fixedSample(mustStop7, 1000), ...fixedSample(mustPass7, 1000)];
   const genVerdict = (c: GeneratedCase) => assessMinorRisk(c.text, { year: GENERATED_YEAR });
@@ -166,7 +167,7 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     const p = pass.filter((c) => hit(c as never)).length;
     return `  TOTAL recall ${pct(s, stop.length)} (${s}/${stop.length}), false blocks ${pct(p, pass.length)} (${p}/${pass.length})`;
   };
-  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...heldOut7a, ...heldOut7b, ...heldOut8, ...heldOut9, ...heldOut10].filter((c) => c.expect === "pass");
+  const mustPassCorpus = [...corpus, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...heldOut7a, ...heldOut7b, ...heldOut8, ...heldOut9, ...heldOut10, ...heldOut11].filter((c) => c.expect === "pass");
   const suspectCorpus = mustPassCorpus.filter((c) => corpusVerdict(c).suspect).length;
   const genPass = generated.filter((c) => c.expect === "pass");
   const suspectGen = genPass.filter((c) => genVerdict(c).suspect).length;
@@ -186,8 +187,9 @@ function ageFactFigures(corpus: CorpusCase[]): string[] {
     ...heldOut("part 7a (issue #14, the tuning half of part 7)", heldOut7a, true),
     ...heldOut("part 7b (issue #14, the held-out half of part 7; measured clean at 88.2 % / 1.4 %, then tuned on in the sixth round)", heldOut7b, true),
     ...heldOut("part 8 (issue #14; measured clean at 85.1 % / 2.9 %, then tuned on in the seventh round)", heldOut8, true),
-    ...heldOut("part 9 (issue #14; measured clean at 87.4 % / 0.6 %, then tuned on in the eighth round)", heldOut9, true),
-    ...heldOut("part 10 (issue #14; measured clean at 90.7 % / 1.2 %; its cases never read by whoever changed the rules)", heldOut10),
+    ...heldOut("part 9 (issue #14; measured clean at 87.4 % / 0.6 % at the eighth round's start)", heldOut9, true),
+    ...heldOut("part 11 (issue #14; measured clean at 92.8 % / 3.3 % after part 9's fixes)", heldOut11, true),
+    ...heldOut("part 10 (issue #14; 90.7 % / 1.2 % at the eighth round's start, 92.0 % / 0 % at its end; its cases never read by whoever changed the rules)", heldOut10),
     ...breakdown("layer 1 (lexicon), fixed generated sample (3000 + 1000 second- to sixth-round and part-7 stop each, as many pass, seed 14), by carrier:", generated, (c: GeneratedCase) => c.carrier, (c: GeneratedCase) => genVerdict(c).finding !== null),
     total(generated, (c: GeneratedCase) => genVerdict(c).finding !== null),
     ...breakdown("  … by language:", generated, (c: GeneratedCase) => c.lang, (c: GeneratedCase) => genVerdict(c).finding !== null),

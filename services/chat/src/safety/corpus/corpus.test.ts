@@ -7,7 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { detectMinorRisk } from "../minors.ts";
 import { checkReplyForMinors } from "../reply-check.ts";
-import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadHeldOut9, loadHeldOut11, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
+import { CORPUS_YEAR, loadCorpus, loadHeldOut2, loadHeldOut3, loadHeldOut4, loadHeldOut5, loadHeldOut6, loadHeldOut7a, loadHeldOut7b, loadHeldOut8, loadHeldOut9, loadHeldOut10, loadHeldOut11, loadReplyCorpus, parseCorpus, type CorpusCase } from "./corpus.ts";
 
 const corpus = loadCorpus();
 const stopped = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant }) !== null;
@@ -85,36 +85,25 @@ describe("minors corpus", () => {
     expect(cases.filter((c) => c.expect === "pass" && hit(c)).length).toBeLessThanOrEqual(1);
   });
 
-  // Part 8 (measured clean once at 85.1 % / 2.9 %, then tuned on in the seventh round): what it reaches now
-  // (196/202 = 97.0 %, the bar of the other parts).
-  test("part 8: recall ≥ 97 %, no false block", () => {
-    const cases = loadHeldOut8();
-    const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
-    const stop = cases.filter((c) => c.expect === "stop");
-    expect(stop.length).toBeGreaterThanOrEqual(200);
-    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
-    expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
-  });
-
-  // Part 9 (measured clean once at 87.4 % / 0.6 %, then tuned on in the eighth round): what it reaches now
-  // (167/167, no false block) held at the bar of the other parts.
-  test("part 9: recall ≥ 97 %, no false block", () => {
-    const cases = loadHeldOut9();
-    const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
-    const stop = cases.filter((c) => c.expect === "stop");
-    expect(stop.length).toBeGreaterThanOrEqual(160);
-    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
-    expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
-  });
-
-  test("part 11: recall ≥ 97 %, no false block", () => {
-    const cases = loadHeldOut11();
-    const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
-    const stop = cases.filter((c) => c.expect === "stop");
-    expect(stop.length).toBeGreaterThanOrEqual(150);
-    expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(0.97);
-    expect(cases.filter((c) => c.expect === "pass" && hit(c)).map((c) => c.text)).toEqual([]);
-  });
+  // The parts of the latest rounds, each measured clean once (figure in its file's header): the tuned ones held at
+  // the bar of the other parts with no false block; part 10, held out (never read by whoever changed the rules),
+  // held at what it measured at the end of the eighth round (149/162, 0/162) so a later round cannot lose ground.
+  const LATEST: readonly [string, () => CorpusCase[], { minStop: number; recall: number }][] = [
+    ["part 8 (seventh round, tuned on)", loadHeldOut8, { minStop: 200, recall: 0.97 }],
+    ["part 9 (eighth round, tuned on)", loadHeldOut9, { minStop: 160, recall: 0.97 }],
+    ["part 11 (eighth round, tuned on)", loadHeldOut11, { minStop: 150, recall: 0.97 }],
+    ["part 10 (eighth round, held out)", loadHeldOut10, { minStop: 160, recall: 149 / 162 }],
+  ];
+  for (const [name, load, bar] of LATEST) {
+    test(`${name}: recall ≥ ${(bar.recall * 100).toFixed(1)} %, no false block`, () => {
+      const cases = load();
+      const hit = (c: CorpusCase) => detectMinorRisk(c.text, { previousAssistant: c.previousAssistant, year: CORPUS_YEAR }) !== null;
+      const stop = cases.filter((c) => c.expect === "stop");
+      expect(stop.length).toBeGreaterThanOrEqual(bar.minStop);
+      expect(stop.filter(hit).length / stop.length).toBeGreaterThanOrEqual(bar.recall);
+      expect(cases.filter((c) => c.expect === "pass" && hit(c)).length).toBe(0);
+    });
+  }
 
   test("replies (layer 3): every bad reply caught, no adult reply caught", () => {
     const replies = loadReplyCorpus();
