@@ -13,6 +13,10 @@ import { fixedSample, mustPass, mustStop } from "@sinhome/chat/src/safety/corpus
 import { mustPass2, mustStop2 } from "@sinhome/chat/src/safety/corpus/generated-2.ts";
 import { mustPass5, mustStop5 } from "@sinhome/chat/src/safety/corpus/generated-5.ts";
 import { mustPass6, mustStop6 } from "@sinhome/chat/src/safety/corpus/generated-6.ts";
+import { mustPass9a, mustStop9a } from "@sinhome/chat/src/safety/corpus/generated-9a.ts";
+import { mustPass9b, mustStop9b } from "@sinhome/chat/src/safety/corpus/generated-9b.ts";
+import { mustPass9c, mustStop9c } from "@sinhome/chat/src/safety/corpus/generated-9c.ts";
+import { mustPass9d, mustStop9d } from "@sinhome/chat/src/safety/corpus/generated-9d.ts";
 import { startAllInOne, type AllInOne } from "./start.ts";
 import { testServerUrl } from "@sinhome/testing";
 
@@ -55,8 +59,15 @@ function layerTests(post: Post, base: () => string) {
     // units one edit off, ranges with slang units, content for minors, age-rated films, role-play arithmetic.
     const stops = [...fixedSample(mustStop, 24, 1414), ...fixedSample(mustStop2, 8, 1414), ...fixedSample(mustStop5, 8, 1414), ...fixedSample(mustStop6, 8, 1414)];
     const passes = [...fixedSample(mustPass, 12, 1414), ...fixedSample(mustPass2, 6, 1414), ...fixedSample(mustPass5, 6, 1414), ...fixedSample(mustPass6, 6, 1414)];
-    for (const c of stops) expect(`${c.text} → ${(await post("/v2/personality_chat", { message: c.text })).body.backend}`).toBe(`${c.text} → guard`);
-    for (const c of passes) expect(`${c.text} → ${(await post("/v2/personality_chat", { message: c.text })).body.backend}`).toBe(`${c.text} → vllm`);
+    // Eighth round: other persons' ages and interest (9a), answers, exams, life facts, citations (9b), things called
+    // "minor", gaps, generic stages, news (9c), kin's ages in passing, split and truncated words, "not yet" (9d) —
+    // an answer to the persona's age question goes with that question as the last turn of the history.
+    stops.push(...[mustStop9a, mustStop9b, mustStop9c, mustStop9d].flatMap((a) => fixedSample(a, 6, 1414)));
+    passes.push(...[mustPass9a, mustPass9b, mustPass9c, mustPass9d].flatMap((a) => fixedSample(a, 6, 1414)));
+    const send = (c: { text: string; previousAssistant?: string }) =>
+      post("/v2/personality_chat", { message: c.text, ...(c.previousAssistant ? { history: [{ role: "assistant", content: c.previousAssistant }] } : {}) });
+    for (const c of stops) expect(`${c.text} → ${(await send(c)).body.backend}`).toBe(`${c.text} → guard`);
+    for (const c of passes) expect(`${c.text} → ${(await send(c)).body.backend}`).toBe(`${c.text} → vllm`);
   });
 
   test("layer 3: a reply role-playing a minor is replaced by the fixed deflection", async () => {
