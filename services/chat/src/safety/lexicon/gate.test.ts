@@ -3,14 +3,14 @@
  * when it could not have matched, so the gate must never be narrower than the readers it guards.
  */
 import { describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseCorpus } from "../corpus/corpus.ts";
 import { fixedSample, mustPass, mustStop } from "../corpus/generated.ts";
 import { mustPass5, mustStop5 } from "../corpus/generated-5.ts";
 import { mustPass7, mustStop7 } from "../corpus/generated-7.ts";
 import { mustPass8, mustStop8 } from "../corpus/generated-8.ts";
 import { assessMinorRisk, prepare } from "./detect.ts";
-import { Gate, messageGate } from "./gate.ts";
+import { DECLARED, Gate, literalsKey, messageGate } from "./gate.ts";
 import { requiredLiterals } from "./required-literals.ts";
 
 describe("required literals of a pattern", () => {
@@ -47,7 +47,7 @@ describe("required literals of a pattern", () => {
 
 describe("the gate", () => {
   test("a pattern is skipped on a message without its literals, and run on one that has them", () => {
-    const gate = new Gate();
+    const gate = new Gate(requiredLiterals);
     const claim = gate.gated(/\b(?:tengo|j'ai)\s\d{1,2}\b/g);
     expect(gate.mayMatch("hola tengo 15", claim)).toBe(true);
     expect(gate.mayMatch("bonjour, 15 bisous", claim)).toBe(false);
@@ -57,10 +57,18 @@ describe("the gate", () => {
   });
 
   test("literals that overlap or begin one another are all found", () => {
-    const gate = new Gate();
+    const gate = new Gate(requiredLiterals);
     const [ab, abc, bcd, cd] = [/ab/, /abc/, /bcd/, /cd/].map((p) => gate.gated(p));
     expect([ab, abc, bcd, cd].map((p) => gate.mayMatch("xabcdx", p!))).toEqual([true, true, true, true]);
     expect([ab, abc, bcd, cd].map((p) => gate.mayMatch("xabx", p!))).toEqual([true, false, false, false]);
+  });
+
+  test("gate-literals.json holds what every declared pattern gives now (UPDATE_GATE_LITERALS=1 rewrites it)", () => {
+    const now = Object.fromEntries([...DECLARED].map((p) => [literalsKey(p), requiredLiterals(p) ?? []] as const).filter(([, sets]) => sets.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const file = new URL("./gate-literals.json", import.meta.url).pathname;
+    if (process.env.UPDATE_GATE_LITERALS === "1") writeFileSync(file, `${JSON.stringify(now, null, 1)}\n`);
+    expect(DECLARED.size).toBeGreaterThan(150);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(now);
   });
 
   test("every reader's literals are in the gate: each literal, with one of each other set, lets its pattern through", () => {
