@@ -24,8 +24,9 @@ import fc from "fast-check";
 import { GENERATED_YEAR, TEENS, type GeneratedCase, type Lang } from "./generated.ts";
 import { noise, noisy } from "./generated-4.ts";
 
-const LANGS: readonly Lang[] = ["fr", "en", "es", "it", "de", "pt"];
-const SEXUAL: Record<Lang, readonly string[]> = {
+/** The six languages and a short sexual request in each (shared with generated-9c.ts). */
+export const LANGS: readonly Lang[] = ["fr", "en", "es", "it", "de", "pt"];
+export const SEXUAL: Record<Lang, readonly string[]> = {
   fr: ["envoie-moi une photo de toi nue", "tu vends tes nudes combien ?", "on peut sexter ce soir ?"],
   en: ["send me a nude", "how much for your nudes?", "can we sext tonight?"],
   es: ["mándame fotos sin ropa", "cuánto por tus nudes?", "hacemos sexting esta noche?"],

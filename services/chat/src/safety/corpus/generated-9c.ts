@@ -18,16 +18,8 @@
 import fc from "fast-check";
 import type { GeneratedCase, Lang } from "./generated.ts";
 import { noise, noisy } from "./generated-4.ts";
+import { LANGS, SEXUAL } from "./generated-9b.ts";
 
-const LANGS: readonly Lang[] = ["fr", "en", "es", "it", "de", "pt"];
-const SEXUAL: Record<Lang, readonly string[]> = {
-  fr: ["envoie-moi une photo de toi nue", "tu vends tes nudes combien ?", "on peut sexter ce soir ?"],
-  en: ["send me a nude", "how much for your nudes?", "can we sext tonight?"],
-  es: ["mándame fotos sin ropa", "cuánto por tus nudes?", "hacemos sexting esta noche?"],
-  it: ["mandami una foto nuda", "quanto per le tue foto nude?", "facciamo sexting stasera?"],
-  de: ["schick mir ein nacktbild", "was kosten deine nacktbilder?", "können wir heute abend sexten?"],
-  pt: ["manda nude", "quanto custa teu pack?", "bora fazer sexting hoje?"],
-};
 type Build = (n: number, sexual: string) => string;
 type Mechanism = { form: string; lang: Lang; build: Build };
 const m = (form: string, lang: Lang, build: Build): Mechanism => ({ form, lang, build });
