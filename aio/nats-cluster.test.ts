@@ -125,7 +125,15 @@ test("losing the busiest NATS node, then the JetStream meta leader, under load: 
   // One subject per session (`conversationSubject`), and every request here has its own session.
   // JetStream omits zero-valued fields: a fresh stream has no num_subjects at all.
   const logged = async () => (await stream()).state.num_subjects ?? 0;
-  const before = await logged();
+  // The warm-up's log append is asynchronous: count from a stream at rest (three equal readings 300 ms apart), or the
+  // warm-up's own exchange lands after `before` and reads as one exchange too many.
+  let before = await logged();
+  for (let equal = 0, reads = 0; equal < 3 && reads < 50; reads++) {
+    await Bun.sleep(300);
+    const now = await logged();
+    equal = now === before ? equal + 1 : 0;
+    before = now;
+  }
   const messagesBefore = (await stream()).state.messages ?? 0;
 
   const statuses: number[] = [];
