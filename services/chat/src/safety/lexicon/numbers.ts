@@ -9,6 +9,7 @@
  * Cost: the one-edit neighbourhood is precomputed (deletion variants, as SymSpell does), so a lookup is a few
  * map reads; the values of seen tokens are memoized (bounded).
  */
+import { boundedMemo } from "./memo.ts";
 
 // Tens and the teens in each language, as written after folding (lower case, accents removed).
 const WORDS: Record<number, readonly string[]> = {
@@ -131,20 +132,15 @@ function withinOneEdit(key: string): number | undefined {
 // Compounds: "dix-sept", "dis sept", "vingt et un", "cuarenta y dos", "trinta e cinco", "fünfundzwanzig".
 const COMPOUND = /^([a-z]+)(?:[\s-]+(?:et|y|e|und)?[\s-]*|und)([a-z]+)$/;
 
-const memo = new Map<string, number | undefined>();
-const MEMO_MAX = 16_384; // every word of a message may be asked (age-facts.ts's gate): common words stay known
+// Every word of a message may be asked (age-facts.ts's gate): common words stay known.
+const knownWordsValue = boundedMemo((token) => wordsValue(token), 16_384);
 
 /** The value of a number word spelt exactly ("ten", "once", "dix"), without the texting tolerance. */
 export const exactNumberWord = (word: string): number | undefined => exact.get(word);
 
 /** The value of a token in an age position: digits, or number words of the six languages (texting spellings too). */
 export function numberValue(token: string): number | undefined {
-  if (/^\d{1,3}$/.test(token)) return Number(token);
-  if (memo.has(token)) return memo.get(token);
-  const value = wordsValue(token);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(token, value);
-  return value;
+  return /^\d{1,3}$/.test(token) ? Number(token) : knownWordsValue(token);
 }
 
 function wordsValue(token: string): number | undefined {

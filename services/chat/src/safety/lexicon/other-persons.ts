@@ -19,6 +19,7 @@
 import type { AgeFact, AgeWho } from "./age-facts.ts";
 import { ANSWER_COUNTED } from "./appositions.ts";
 import { unitGuard } from "./markers.ts";
+import { boundedMemo } from "./memo.ts";
 import { NUMBER_TOKEN, numberValue } from "./numbers.ts";
 import { isThingAdjectiveAt } from "./relative-ages.ts";
 import { isOrdinalWord } from "./school-years.ts";
@@ -120,17 +121,8 @@ function wordsBefore(s: string, offset: number): string[] {
   if (words.length > 1 && BORN_WORD.test(words.at(-1)!)) words.pop();
   return words.slice(-4);
 }
-// Words recur from message to message: each word's verdict is kept (bounded), the big alternation runs once per word.
-const PERSON_WORDS = new Map<string, boolean>();
-function isPersonWord(word: string): boolean {
-  let known = PERSON_WORDS.get(word);
-  if (known === undefined) {
-    known = PERSON_WORD.test(word);
-    if (PERSON_WORDS.size >= 4096) PERSON_WORDS.clear();
-    PERSON_WORDS.set(word, known);
-  }
-  return known;
-}
+// Each word's verdict is kept: the big alternation runs once per word, not once per message.
+const isPersonWord = boundedMemo((word) => PERSON_WORD.test(word), 4096);
 /** Who the words before an age name: a person noun (one word or two), "someone", or neither; and whether owned. */
 function personBefore(words: readonly string[]): { person: boolean; someone: boolean; owned: boolean } {
   const last = words.at(-1) ?? "";
